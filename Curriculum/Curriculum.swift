@@ -1,0 +1,4 @@
+import XinyuCore
+
+/// The lesson library, group-guidance catalog and the term scheduler.
+public enum Curriculum {}

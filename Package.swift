@@ -1,0 +1,88 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layout (fixed by the product's design):
+// - Sources/: the shared core (XinyuCore), the libxml2 shim (CLibXML2), the HTTP server library
+//   (XinyuServer) and the thin `xinyu` executable.
+// - Importers/, Certifications/, Curriculum/: library targets that own their code and data.
+// - Tests/: one Swift Testing target per module.
+let package = Package(
+    name: "Xinyu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "xinyu", targets: ["xinyu"]),
+        .library(name: "XinyuCore", targets: ["XinyuCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Yams: the one data format (YAML) for rule profiles, the lesson library and scheduling rules.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "XinyuCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/XinyuCore"
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "Importers",
+            dependencies: ["XinyuCore", "CLibXML2"],
+            path: "Importers",
+            exclude: ["README.md"],
+            resources: [.copy("Schema")]
+        ),
+        .target(
+            name: "Certifications",
+            dependencies: ["XinyuCore", .product(name: "Yams", package: "Yams")],
+            path: "Certifications",
+            exclude: ["README.md"],
+            resources: [.copy("Profiles")]
+        ),
+        .target(
+            name: "Curriculum",
+            dependencies: ["XinyuCore", "Certifications", .product(name: "Yams", package: "Yams")],
+            path: "Curriculum",
+            exclude: ["README.md"],
+            resources: [.copy("Library")]
+        ),
+        .target(
+            name: "XinyuServer",
+            dependencies: [
+                "XinyuCore", "Importers", "Certifications", "Curriculum",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/XinyuServer"
+        ),
+        .executableTarget(
+            name: "xinyu",
+            dependencies: [
+                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/xinyu"
+        ),
+        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore"], path: "Tests/XinyuCoreTests"),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "XinyuCore"], path: "Tests/ImportersTests"),
+        .testTarget(name: "CertificationsTests", dependencies: ["Certifications", "XinyuCore"], path: "Tests/CertificationsTests"),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Certifications", "XinyuCore"], path: "Tests/CurriculumTests"),
+        .testTarget(
+            name: "XinyuServerTests",
+            dependencies: [
+                "XinyuServer", "XinyuCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/XinyuServerTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,86 @@
+import GRDB
+
+extension AppDatabase {
+    /// Every schema change of the product, in order. Never edit a shipped migration: add a new one.
+    public static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-core") { db in
+            try db.create(table: "school") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("counselingRoom", .boolean).notNull().defaults(to: false)
+                t.column("district", .text).notNull()
+            }
+            try db.create(table: "grade") { t in
+                t.column("schoolId", .text).notNull().references("school", onDelete: .restrict)
+                t.column("level", .integer).notNull()
+                t.column("classes", .integer).notNull()
+                t.primaryKey(["schoolId", "level"])
+            }
+            try db.create(table: "teacher") { t in
+                t.primaryKey("id", .text)
+                t.column("schoolId", .text).notNull().indexed().references("school", onDelete: .restrict)
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("hired", .text)
+                t.column("status", .text).notNull().defaults(to: "active")
+            }
+            try db.create(table: "course") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("provider", .text)
+                t.column("tier", .integer).notNull()
+                t.column("mode", .integer).notNull()
+                t.column("hoursTenths", .integer).notNull()
+                t.column("start", .text).notNull()
+                t.column("end", .text).notNull()
+                t.column("track", .text).notNull().defaults(to: "none")
+                t.column("category", .text).notNull().defaults(to: "professional")
+                t.column("capacity", .integer)
+            }
+            try db.create(table: "attendance") { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("courseId", .text).notNull().indexed().references("course", onDelete: .restrict)
+                t.column("hoursTenths", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("result", .text).notNull().defaults(to: "none")
+                t.column("date", .text).notNull()
+                t.primaryKey(["teacherId", "courseId"])
+            }
+            try db.create(table: "award") { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("level", .text).notNull()
+                t.column("issued", .text).notNull()
+                t.column("number", .text).unique()
+                t.column("expires", .text)
+                t.primaryKey(["teacherId", "level", "issued"])
+            }
+            try db.create(table: "counseling") { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("date", .text).notNull()
+                t.column("hoursTenths", .integer).notNull()
+                t.primaryKey(["teacherId", "date"])
+            }
+            try db.create(table: "lessonPractice") { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("date", .text).notNull()
+                t.column("periods", .integer).notNull()
+                t.primaryKey(["teacherId", "date"])
+            }
+            try db.create(table: "importLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("feedId", .text).indexed()
+                t.column("format", .text).notNull()
+                t.column("file", .text).notNull()
+                t.column("digest", .text).notNull()
+                t.column("importedAt", .datetime).notNull()
+                t.column("status", .text).notNull()
+                t.column("accepted", .text).notNull()
+                t.column("rejectedCount", .integer).notNull()
+                t.column("rejections", .text).notNull()
+            }
+        }
+        return m
+    }
+}

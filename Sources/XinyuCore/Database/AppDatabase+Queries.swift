@@ -1,0 +1,56 @@
+import GRDB
+
+/// A school with its class and teacher counts, for listings.
+public struct SchoolSummary: Sendable, Codable, Hashable, FetchableRecord {
+    public var id: String
+    public var name: String
+    public var stage: Stage
+    public var counselingRoom: Bool
+    public var classes: Int
+    public var activeTeachers: Int
+}
+
+extension AppDatabase {
+    /// Every school, sorted by id, with its class count and active-teacher count.
+    public func schoolSummaries() throws -> [SchoolSummary] {
+        try writer.read { db in
+            try SchoolSummary.fetchAll(db, sql: """
+                SELECT s.id, s.name, s.stage, s.counselingRoom,
+                       COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0) AS classes,
+                       (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = 'active') AS activeTeachers
+                FROM school s ORDER BY s.id
+                """)
+        }
+    }
+
+    /// Teachers sorted by id, optionally filtered.
+    public func teachers(school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil) throws -> [Teacher] {
+        try writer.read { db in
+            if let school, try School.fetchOne(db, key: school) == nil { throw StoreError.unknownSchool(id: school) }
+            var q = Teacher.all()
+            if let school { q = q.filter(Column("schoolId") == school) }
+            if let role { q = q.filter(Column("role") == role) }
+            if let status { q = q.filter(Column("status") == status) }
+            return try q.order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// One teacher, or ``StoreError/unknownTeacher(id:)``.
+    public func teacher(id: String) throws -> Teacher {
+        guard let t = try writer.read({ db in try Teacher.fetchOne(db, key: id) }) else {
+            throw StoreError.unknownTeacher(id: id)
+        }
+        return t
+    }
+
+    /// Row counts per table, for the demo's headline and `init`.
+    public func tableCounts() throws -> [String: Int] {
+        try writer.read { db in
+            var out: [String: Int] = [:]
+            for t in ["school", "grade", "teacher", "course", "attendance", "award", "counseling", "lessonPractice", "importLog"] {
+                out[t] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(t)") ?? 0
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// Identifiers in feeds and the store: `[A-Za-z0-9._-]{1,64}` (FEED-FORMAT.md).
+public enum Identifier {
+    public static func isValid(_ s: some StringProtocol) -> Bool {
+        let u = s.utf8
+        guard !u.isEmpty, u.count <= 64 else { return false }
+        for c in u {
+            switch c {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,4 @@
+import XinyuCore
+
+/// The HTTP endpoint and dashboard.
+public enum XinyuServer {}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import XinyuCore
+
+/// Options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database (default: $XINYU_DB, else ./xinyu.sqlite).")
+    var db: String?
+
+    /// The database path the user meant.
+    var databasePath: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["XINYU_DB"], !env.isEmpty { return env }
+        return "xinyu.sqlite"
+    }
+
+    /// Opens the database, creating and migrating it as needed.
+    func open() throws -> AppDatabase { try AppDatabase.open(path: databasePath) }
+}
+
+/// `--format table|json|csv` for listings.
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json or csv (UTF-8 with BOM).")
+    var format: OutputFormat = .table
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Prints a listing in the chosen format.
+func emit<T: Encodable>(_ format: OutputFormat, json: T, table: () -> TextTable) throws {
+    switch format {
+    case .json: print(try JSONOutput.string(json), terminator: "")
+    case .table: print(table().rendered(), terminator: "")
+    case .csv: print(table().csv(), terminator: "")
+    }
+}
+
+/// Parses a `--as-of` style date argument.
+func parseDay(_ text: String?, option: String) throws -> Day? {
+    guard let text else { return nil }
+    guard let d = Day(text) else { throw UsageError("\(option) \(text): not a date YYYY-MM-DD that exists") }
+    return d
+}
