@@ -25,7 +25,7 @@ struct Xinyu: AsyncParsableCommand {
     /// Runs the command with the product's exit statuses (ArgumentParser's own usage code is 64; ours is 1).
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Xinyu.arguments(CommandLine.arguments.dropFirst()))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -42,9 +42,30 @@ struct Xinyu: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data(("xinyu: " + (message.isEmpty ? "\(error)" : message) + "\n").utf8))
+            var message = Xinyu.message(for: error)
+            if message.isEmpty { message = "\(error)" }
+            if message.hasPrefix("Error: ") { message.removeFirst(7) }
+            let line = message.split(separator: "\n").first.map(String.init) ?? message
+            FileHandle.standardError.write(Data(("xinyu: " + line + " (see xinyu --help)\n").utf8))
             Foundation.exit(1)
         }
+    }
+
+    /// Moves global options given before the subcommand (`xinyu --db X schools list`) after it,
+    /// where every subcommand's `@OptionGroup` reads them.
+    static func arguments(_ raw: ArraySlice<String>) -> [String] {
+        var args = Array(raw)
+        var moved: [String] = []
+        while let first = args.first, first.hasPrefix("--db") {
+            if first == "--db", args.count >= 2 {
+                moved += args.prefix(2)
+                args.removeFirst(2)
+            } else if first.hasPrefix("--db=") {
+                moved.append(args.removeFirst())
+            } else {
+                break
+            }
+        }
+        return args + moved
     }
 }

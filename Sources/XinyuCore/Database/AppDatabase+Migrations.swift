@@ -81,6 +81,23 @@ extension AppDatabase {
                 t.column("rejections", .text).notNull()
             }
         }
+        m.registerMigration("v2-schedule") { db in
+            try db.create(table: "scheduledSession") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("term", .text).notNull()
+                t.column("schoolId", .text).notNull().references("school", onDelete: .restrict)
+                t.column("classId", .text).notNull()
+                t.column("grade", .integer).notNull()
+                t.column("date", .text).notNull()
+                t.column("period", .integer).notNull()
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("lessonId", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("room", .text)
+            }
+            try db.create(index: "scheduledSession_term_school", on: "scheduledSession", columns: ["term", "schoolId"])
+            try db.create(index: "scheduledSession_teacher_date", on: "scheduledSession", columns: ["teacherId", "date"])
+        }
         return m
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import Testing
+@testable import XinyuCore
+
+@Suite struct AppDatabaseTests {
+    func tempDir() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-core-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func opensWALWithForeignKeys() throws {
+        let dir = try tempDir()
+        let db = try AppDatabase.open(path: dir.appendingPathComponent("x.sqlite").path)
+        let mode = try db.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        // A teacher of a school that does not exist violates the foreign key.
+        #expect(throws: DatabaseError.self) {
+            try db.writer.write { try Teacher(id: "T1", schoolId: "nope", name: "张三", role: .leader, hired: nil, status: .active).insert($0) }
+        }
+    }
+
+    @Test func missingDirectoryIsOneClearLine() throws {
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: "/no/such/dir/x.sqlite") }
+        do { _ = try AppDatabase.open(path: "/no/such/dir/x.sqlite") } catch {
+            #expect("\(error)".contains("directory /no/such/dir does not exist"))
+            #expect(!"\(error)".contains("\n"))
+        }
+    }
+
+    @Test func readOnlyFileIsRefusedAndUntouched() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("ro.sqlite").path
+        _ = try AppDatabase.open(path: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func newerSchemaIsRefused() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("new.sqlite").path
+        let db = try AppDatabase.open(path: path)
+        try db.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
+        do {
+            _ = try AppDatabase.open(path: path)
+            Issue.record("a newer schema was opened")
+        } catch let e as StoreError {
+            #expect("\(e)".contains("newer version"))
+        }
+        let ids = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(ids.contains("v99-future"))
+    }
+
+    @Test func notADatabaseIsRefused() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("junk.sqlite").path
+        try Data("hello, not sqlite at all".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "hello, not sqlite at all")
+    }
+
+    @Test func listingsFilterAndUnknownTeacher() throws {
+        let db = try AppDatabase.inMemory()
+        try db.writer.write { d in
+            try School(id: "S1", name: "第1小学", stage: .primary, counselingRoom: true, district: "440608").insert(d)
+            try Grade(schoolId: "S1", level: 1, classes: 3).insert(d)
+            try Grade(schoolId: "S1", level: 2, classes: 4).insert(d)
+            try Teacher(id: "T1", schoolId: "S1", name: "张三", role: .psychFulltime, hired: Day("2020-09-01"), status: .active).insert(d)
+            try Teacher(id: "T2", schoolId: "S1", name: "李四", role: .classTeacher, hired: nil, status: .inactive).insert(d)
+        }
+        let s = try db.schoolSummaries()
+        #expect(s.count == 1 && s[0].classes == 7 && s[0].activeTeachers == 1)
+        #expect(try db.teachers(status: .inactive).map(\.id) == ["T2"])
+        #expect(try db.teachers(role: .psychFulltime).map(\.id) == ["T1"])
+        #expect(throws: StoreError.self) { try db.teachers(school: "S9") }
+        #expect(throws: StoreError.self) { try db.teacher(id: "T9") }
+        #expect(try db.teacher(id: "T1").hired == Day("2020-09-01"))
+    }
+}
