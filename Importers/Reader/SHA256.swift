@@ -26,10 +26,9 @@ struct SHA256: Sendable {
             let take = min(64 - buffered, n)
             for i in 0..<take { buffer[buffered + i] = p.load(fromByteOffset: i, as: UInt8.self) }
             buffered += take; p += take; n -= take
-            if buffered == 64 {
-                buffer.withUnsafeBytes { block($0.baseAddress!) }
-                buffered = 0
-            }
+            guard buffered == 64 else { return }
+            buffer.withUnsafeBytes { block($0.baseAddress!) }
+            buffered = 0
         }
         while n >= 64 {
             block(p); p += 64; n -= 64

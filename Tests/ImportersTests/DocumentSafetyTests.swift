@@ -122,5 +122,17 @@ import XinyuCore
         var long = SHA256()
         long.update(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
         #expect(long.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // Fed in uneven chunks, as libxml2 reads.
+        var chunked = SHA256()
+        var left = 1_000_000, step = 1
+        while left > 0 { let n = min(step, left); chunked.update(Array(repeating: UInt8(ascii: "a"), count: n)); left -= n; step = step * 3 % 4001 + 1 }
+        #expect(chunked.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // The digest of an imported feed is the same whether libxml2 read all of it or stopped early (duplicate).
+        let db = try AppDatabase.inMemory()
+        let feed = try FeedFixture.write(DocumentSafetyTests.largeFeed(records: 3_000))
+        let a = try FeedImporter.importFile(at: feed, into: db, options: ImportOptions())
+        let b = try FeedImporter.importFile(at: feed, into: db, options: ImportOptions())
+        #expect(a.status == "applied" && b.status == "duplicate")
+        #expect(a.digest == b.digest)
     }
 }
