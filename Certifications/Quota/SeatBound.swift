@@ -10,10 +10,12 @@
 /// 3. **Money.** Closing the gaps costs at least the fractional (LP) cover cost per category, and at least the
 ///    cheapest missing-session count of professional seats.
 ///
-/// If U is the set of teachers newly at quota in some feasible allocation, then the seats of each resource R
-/// (all seats, public, professional, elective seats, the budget) used by U fit in R's capacity, so |U| is at most
-/// the largest number of the smallest per-teacher requirements for R that fit. The bound is the baseline plus the
-/// least of those counts and the number of reachable teachers. It is valid for every allocation, hence ≥ the optimum.
+/// If U is the set of m teachers newly at quota in some feasible allocation, U uses at least the sum of the m
+/// smallest k_c of category-c seats and the m smallest category gaps in hours (likewise for all seats and all
+/// hours). Those seats must exist (capacity), and they cost at least the m smallest own-plan cost bounds, at least
+/// the cheapest that many seats of each category (filling capacities cheapest first), and at least the cheapest
+/// that many hours (fractionally, per hour). The bound is the baseline plus the largest m for which all of this
+/// fits the capacities and the budget. It holds for every allocation, hence is ≥ the optimum.
 enum SeatBound {
     struct Result: Sendable {
         var bound: Int
@@ -24,6 +26,7 @@ enum SeatBound {
     static func compute(_ p: SeatProblem) -> Result {
         var base = 0
         var seatNeeds: [Int] = [], slotNeeds: [[Int]] = [[], [], []], costNeeds: [Int] = []
+        var hourNeeds: [Int] = [], slotHourNeeds: [[Int]] = [[], [], []]
         var unreachable = [String?](repeating: nil, count: p.teacherCount)
         for t in 0..<p.teacherCount {
             let need = p.needs[t]
@@ -57,7 +60,8 @@ enum SeatBound {
             if let reason { unreachable[t] = reason; continue }
             k[1] = max(k[1], need.sessions)
             seatNeeds.append(max(kh, k[0] + k[1] + k[2]))
-            for c in 0..<3 { slotNeeds[c].append(k[c]) }
+            for c in 0..<3 { slotNeeds[c].append(k[c]); slotHourNeeds[c].append(need.category(c)) }
+            hourNeeds.append(need.hours)
             // Money: fractional cover per category; professional also needs its missing sessions' seats.
             var money = 0.0
             for c in 0..<3 {
@@ -71,14 +75,61 @@ enum SeatBound {
             money = max(money, fractionalCost(open, p, toReach: need.hours))
             costNeeds.append(Int((money - 1e-6).rounded(.down)))
         }
-        var limit = seatNeeds.count
-        limit = min(limit, fit(seatNeeds, into: p.capacity.reduce(0, +)))
-        for c in 0..<3 {
-            let cap = (0..<p.sessionCount).filter { p.slot[$0] == c }.reduce(0) { $0 + p.capacity[$1] }
-            limit = min(limit, fit(slotNeeds[c], into: cap))
+        let m = maxTeachers(p, seatNeeds: seatNeeds, slotNeeds: slotNeeds, hourNeeds: hourNeeds, slotHourNeeds: slotHourNeeds,
+                            costNeeds: costNeeds)
+        return Result(bound: base + m, unreachable: unreachable)
+    }
+
+    /// The largest m such that the m smallest requirements of every resource fit: seats per category and in
+    /// all (the cheapest such seats, filling capacities), hours per category and in all (the cheapest hours,
+    /// fractionally), and, with a budget, their least cost.
+    static func maxTeachers(_ p: SeatProblem, seatNeeds: [Int], slotNeeds: [[Int]], hourNeeds: [Int],
+                            slotHourNeeds: [[Int]], costNeeds: [Int]) -> Int {
+        let all = Array(0..<p.sessionCount)
+        let bySlot = (0..<3).map { c in all.filter { p.slot[$0] == c } }
+        func prefix(_ v: [Int]) -> [Int] {
+            var out = [0]; out.reserveCapacity(v.count + 1)
+            for x in v.sorted() { out.append(out.last! + x) }
+            return out
         }
-        if let b = p.budget { limit = min(limit, fit(costNeeds, into: b)) }
-        return Result(bound: base + limit, unreachable: unreachable)
+        let seatP = prefix(seatNeeds), hourP = prefix(hourNeeds), costP = prefix(costNeeds)
+        let slotSeatP = slotNeeds.map(prefix), slotHourP = slotHourNeeds.map(prefix)
+        /// Least cost of `n` seats from `sessions` (cheapest first, filling capacities); nil if there are not enough.
+        func seatCost(_ n: Int, _ sessions: [Int]) -> Double? {
+            var left = n, cost = 0.0
+            for s in sessions.sorted(by: { p.cost[$0] < p.cost[$1] }) where left > 0 {
+                let take = min(left, p.capacity[s]); cost += Double(take * p.cost[s]); left -= take
+            }
+            return left > 0 ? nil : cost
+        }
+        /// Least cost of `h` tenths from `sessions` (cheapest per hour first, fractionally); nil if not enough.
+        func hourCost(_ h: Int, _ sessions: [Int]) -> Double? {
+            var left = Double(h), cost = 0.0
+            for s in sessions.sorted(by: { Double(p.cost[$0]) / Double(p.tenths[$0]) < Double(p.cost[$1]) / Double(p.tenths[$1]) })
+            where left > 0 {
+                let take = min(left, Double(p.capacity[s] * p.tenths[s]))
+                cost += take * Double(p.cost[s]) / Double(p.tenths[s]); left -= take
+            }
+            return left > 1e-9 ? nil : cost
+        }
+        func fits(_ m: Int) -> Bool {
+            if m == 0 { return true }
+            var money = 0.0
+            for c in 0..<3 {
+                guard let a = seatCost(slotSeatP[c][m], bySlot[c]), let b = hourCost(slotHourP[c][m], bySlot[c]) else { return false }
+                money += max(a, b)
+            }
+            guard let a = seatCost(seatP[m], all), let b = hourCost(hourP[m], all) else { return false }
+            money = max(money, a, b, Double(costP[m]))
+            if let budget = p.budget, money > Double(budget) + 1e-6 { return false }
+            return true
+        }
+        var lo = 0, hi = seatNeeds.count
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if fits(mid) { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
     }
 
     /// How many of the largest values reach `gap` (and whether they do).
@@ -90,17 +141,6 @@ enum SeatBound {
             if sum >= gap { return (i + 1, true) }
         }
         return (desc.count, false)
-    }
-
-    /// The most items (smallest first) whose sum fits in `capacity`.
-    static func fit(_ needs: [Int], into capacity: Int) -> Int {
-        var sum = 0, n = 0
-        for v in needs.sorted() {
-            sum += v
-            if sum > capacity { break }
-            n += 1
-        }
-        return n
     }
 
     /// The LP (fractional) minimum cost to gain `gap` tenths from `sessions`, each usable once.
