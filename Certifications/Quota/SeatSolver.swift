@@ -144,6 +144,18 @@ enum SeatSolver {
             for (j, s) in order.enumerated() where j != i { n = n.after(slot: p.slot[s], tenths: p.tenths[s]) }
             if n.done { spent -= p.cost[order[i]]; order.remove(at: i) } else { i += 1 }
         }
+        // Swap seats for cheaper ones that still close every gap (dearest seat first, one pass).
+        for i in order.indices {
+            let current = order[i]
+            var others = p.needs[t]
+            for (j, s) in order.enumerated() where j != i { others = others.after(slot: p.slot[s], tenths: p.tenths[s]) }
+            var best = current
+            for s in eligible where p.cost[s] < p.cost[best] && cap[s] > 0 && !order.contains(s) {
+                if order.enumerated().contains(where: { $0.offset != i && p.date[$0.element] == p.date[s] }) { continue }
+                if others.after(slot: p.slot[s], tenths: p.tenths[s]).done { best = s }
+            }
+            if best != current { spent += p.cost[best] - p.cost[current]; order[i] = best }
+        }
         return (order, spent)
     }
 }
