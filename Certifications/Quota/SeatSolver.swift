@@ -25,8 +25,9 @@ enum SeatSolver {
     static func solveWithDetail(_ p: SeatProblem) -> Outcome {
         let budget = p.budget ?? Int.max / 4
         var best: Outcome? = nil
+        let keys = groupKeys(p)
         for mode in p.budget == nil ? [Mode.seats] : [.cost, .seats] {
-            let o = run(p, mode: mode, budget: budget)
+            let o = run(p, keys: keys, mode: mode, budget: budget)
             if best == nil || o.solution.isBetter(than: best!.solution) { best = o }
         }
         return best!
@@ -35,13 +36,16 @@ enum SeatSolver {
     /// Teachers with the same need and the same eligible sessions plan alike: a cache key.
     struct GroupKey: Hashable { var need: QuotaNeed; var list: Int }
 
-    static func run(_ p: SeatProblem, mode: Mode, budget: Int) -> Outcome {
-        // Dedupe eligible lists so equal teachers share plans.
+    /// Each teacher's group: equal teachers (same need, same eligible sessions) share plans.
+    static func groupKeys(_ p: SeatProblem) -> [GroupKey] {
         var listIds: [[Int]: Int] = [:]
-        let keys: [GroupKey] = (0..<p.teacherCount).map { t in
+        return (0..<p.teacherCount).map { t in
             let id = listIds[p.eligible[t]] ?? { let n = listIds.count; listIds[p.eligible[t]] = n; return n }()
             return GroupKey(need: p.needs[t], list: id)
         }
+    }
+
+    static func run(_ p: SeatProblem, keys: [GroupKey], mode: Mode, budget: Int) -> Outcome {
         var cap = p.capacity
         var left = budget
         var cache: [GroupKey: (picks: [Int], cost: Int)?] = [:]
@@ -143,18 +147,6 @@ enum SeatSolver {
             var n = p.needs[t]
             for (j, s) in order.enumerated() where j != i { n = n.after(slot: p.slot[s], tenths: p.tenths[s]) }
             if n.done { spent -= p.cost[order[i]]; order.remove(at: i) } else { i += 1 }
-        }
-        // Swap seats for cheaper ones that still close every gap (dearest seat first, one pass).
-        for i in order.indices {
-            let current = order[i]
-            var others = p.needs[t]
-            for (j, s) in order.enumerated() where j != i { others = others.after(slot: p.slot[s], tenths: p.tenths[s]) }
-            var best = current
-            for s in eligible where p.cost[s] < p.cost[best] && cap[s] > 0 && !order.contains(s) {
-                if order.enumerated().contains(where: { $0.offset != i && p.date[$0.element] == p.date[s] }) { continue }
-                if others.after(slot: p.slot[s], tenths: p.tenths[s]).done { best = s }
-            }
-            if best != current { spent += p.cost[best] - p.cost[current]; order[i] = best }
         }
         return (order, spent)
     }
