@@ -7,7 +7,7 @@
 # The sessions CSV is generated deterministically here. Run from the repo root: bash bench/quota.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=bench/.out/quota
+OUT=bench/out/quota
 mkdir -p "$OUT"
 YEAR=${YEAR:-2026-2027}
 SCHOOLS=390
