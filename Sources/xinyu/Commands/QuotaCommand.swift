@@ -1,7 +1,68 @@
 import ArgumentParser
+import Certifications
+import Foundation
 import XinyuCore
 
 struct QuotaCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "quota", abstract: "Union training quotas per school year, and seat planning.")
-    func run() async throws { throw UsageError("`xinyu quota` is not available in this build yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "quota", abstract: "Union training quotas per school year, and seat planning.",
+        subcommands: [Report.self, Plan.self], defaultSubcommand: Report.self)
+
+    /// `--year` as given, or the school year containing today.
+    static func schoolYear(_ text: String?) throws -> SchoolYear {
+        guard let text else { return SchoolYear(containing: Day.today()) }
+        guard let y = SchoolYear(text) else {
+            throw UsageError("--year \(text): not a school year; write 2025-2026 or 2025")
+        }
+        return y
+    }
+
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Per school (and with --teachers per teacher): hours per category, sessions, what is missing, whole-staff trainings per term.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Option(help: "School year, e.g. 2025-2026 (default: the school year containing today).") var year: String?
+        @Option(help: "Only this school.") var school: String?
+        @Flag(help: "List every active teacher too.") var teachers = false
+        @Option(help: "Rule profile YAML (default: the bundled default profile).") var profile: String?
+
+        func run() async throws {
+            let y = try QuotaCommand.schoolYear(year)
+            let db = try global.open()
+            let report = try QuotaReport.compute(in: db, year: y, school: school, includeTeachers: teachers, profilePath: profile)
+            try emit(output.format, json: report) { teachers ? report.teacherTable() : report.schoolTable() }
+        }
+    }
+
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Assign seats in planned sessions so the most teachers meet their quotas; prints the gap to an upper bound.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Option(help: "School year, e.g. 2025-2026 (default: the school year containing today).") var year: String?
+        @Option(help: "Planned sessions CSV: id, title, date, hours, category, tier, capacity, cost per seat, schools (optional, ;-separated).")
+        var sessions: String
+        @Option(help: "Budget in yuan, e.g. 12000 or 12000.50 (default: none).") var budget: String?
+        @Option(help: "Only this school's teachers.") var school: String?
+        @Option(help: "Rule profile YAML (default: the bundled default profile).") var profile: String?
+        @Option(help: "Write the rosters as CSV (UTF-8 with BOM) to this file.") var rosters: String?
+        @Option(name: .customLong("ics-dir"), help: "Write one iCalendar file per school into this directory.") var icsDir: String?
+
+        func run() async throws {
+            let y = try QuotaCommand.schoolYear(year)
+            let db = try global.open()
+            let started = Date()
+            let plan = try QuotaPlanner.plan(in: db, year: y, sessionsPath: sessions, budget: budget, school: school,
+                                             profilePath: profile)
+            let elapsed = Date().timeIntervalSince(started)
+            try plan.export(rostersPath: rosters, icsDirectory: icsDir)
+            switch output.format {
+            case .json: print(try JSONOutput.string(plan), terminator: "")
+            case .csv: print(plan.rosterTable().csv(), terminator: "")
+            case .table: print(plan.summary(seconds: elapsed), terminator: "")
+            }
+        }
+    }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import XinyuCore
+
+/// Minimal RFC 5545 writing: text escaping, line folding at 75 octets, CRLF line ends.
+public enum ICalendar {
+    /// Escapes TEXT values: backslash, semicolon, comma, line breaks.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r\n", "\n", "\r": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Folds one content line so no physical line exceeds 75 octets (continuations start with a space);
+    /// never splits a UTF-8 character. Returns the line(s) with CRLF ends.
+    public static func fold(_ line: String) -> String {
+        var out = ""
+        var current = 0
+        var limit = 75
+        for scalar in line.unicodeScalars {
+            let n = String(scalar).utf8.count
+            if current + n > limit {
+                out += "\r\n "
+                current = 1
+                limit = 75
+            }
+            out.unicodeScalars.append(scalar)
+            current += n
+        }
+        return out + "\r\n"
+    }
+
+    /// "20261122T075300Z"
+    public static func stamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return f.string(from: date)
+    }
+
+    /// "20261015"
+    public static func date(_ d: Day) -> String { d.description.replacingOccurrences(of: "-", with: "") }
+}
+
+extension QuotaPlan {
+    /// The rosters as CSV (UTF-8 with BOM, CRLF): one row per seat, sessions in date order.
+    public func rosterTable() -> TextTable {
+        var rows: [[String]] = []
+        for s in sessions {
+            for seat in s.seats {
+                rows.append([s.id, s.title, s.date.description, s.category.rawValue, s.hours.description,
+                             seat.school, seat.teacher, seat.name, s.costPerSeat])
+            }
+        }
+        return TextTable(headers: ["session", "title", "date", "category", "hours", "school", "teacher", "name", "cost per seat"],
+                         rows: rows, numeric: [4, 8])
+    }
+
+    /// One iCalendar file per school that has seats: school id → file text. Each event is an all-day session
+    /// the school's teachers attend, listing them. `stamp` is the DTSTAMP (the time the plan was exported).
+    public func calendars(stamp: Date) -> [String: String] {
+        let dtstamp = ICalendar.stamp(stamp)
+        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
+        var bySchool: [String: [(SessionRoster, [Seat])]] = [:]
+        for s in sessions {
+            let groups = Dictionary(grouping: s.seats, by: \.school)
+            for (school, seats) in groups { bySchool[school, default: []].append((s, seats)) }
+        }
+        var out: [String: String] = [:]
+        for (school, events) in bySchool {
+            var text = ICalendar.fold("BEGIN:VCALENDAR") + ICalendar.fold("VERSION:2.0")
+                + ICalendar.fold("PRODID:-//Xinyu//Union quota planner//ZH") + ICalendar.fold("CALSCALE:GREGORIAN")
+                + ICalendar.fold("METHOD:PUBLISH")
+                + ICalendar.fold("X-WR-CALNAME:" + ICalendar.escape("\(names[school] ?? school) \(year) 培训安排"))
+            for (s, seats) in events.sorted(by: { ($0.0.date, $0.0.id) < ($1.0.date, $1.0.id) }) {
+                let who = seats.sorted { $0.teacher < $1.teacher }.map { "\($0.name) (\($0.teacher))" }.joined(separator: "、")
+                text += ICalendar.fold("BEGIN:VEVENT")
+                text += ICalendar.fold("UID:" + ICalendar.escape("\(year)-\(s.id)-\(school)@xinyu.quota"))
+                text += ICalendar.fold("DTSTAMP:\(dtstamp)")
+                text += ICalendar.fold("DTSTART;VALUE=DATE:\(ICalendar.date(s.date))")
+                text += ICalendar.fold("DTEND;VALUE=DATE:\(ICalendar.date(s.date.adding(days: 1)))")
+                text += ICalendar.fold("SUMMARY:" + ICalendar.escape(s.title))
+                text += ICalendar.fold("DESCRIPTION:" + ICalendar.escape(
+                    "\(s.category.rawValue), \(s.hours) h, tier \(s.tier); \(seats.count) teacher\(seats.count == 1 ? "" : "s"): \(who)"))
+                text += ICalendar.fold("CATEGORIES:" + ICalendar.escape(s.category.rawValue))
+                text += ICalendar.fold("TRANSP:TRANSPARENT")
+                text += ICalendar.fold("END:VEVENT")
+            }
+            text += ICalendar.fold("END:VCALENDAR")
+            out[school] = text
+        }
+        return out
+    }
+
+    /// Writes the rosters CSV and/or one `<school>.ics` per school. Each file is written whole (atomically).
+    public func export(rostersPath: String?, icsDirectory: String?, stamp: Date = Date()) throws {
+        if let rostersPath {
+            do {
+                try Data(rosterTable().csv().utf8).write(to: URL(fileURLWithPath: rostersPath), options: .atomic)
+            } catch {
+                throw UsageError("--rosters \(rostersPath): cannot write the file; check the directory exists and is writable")
+            }
+        }
+        if let dir = icsDirectory {
+            var isDir: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+                do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                    throw UsageError("--ics-dir \(dir): cannot create the directory; check the path and permissions")
+                }
+            } else if !isDir.boolValue {
+                throw UsageError("--ics-dir \(dir): is a file, not a directory")
+            }
+            for (school, text) in calendars(stamp: stamp) {
+                let url = URL(fileURLWithPath: dir).appendingPathComponent("\(school).ics")
+                do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+                    throw UsageError("--ics-dir \(dir): cannot write \(school).ics; check the directory is writable")
+                }
+            }
+        }
+    }
+}
