@@ -75,6 +75,12 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "XinyuCore"], path: "Tests/ImportersTests"),
         .testTarget(name: "CertificationsTests", dependencies: ["Certifications", "XinyuCore"], path: "Tests/CertificationsTests"),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Certifications", "XinyuCore"], path: "Tests/CurriculumTests"),
+        // Runs the built `xinyu` binary end to end (exit statuses, one-line errors, output formats).
+        .testTarget(
+            name: "XinyuCLITests",
+            dependencies: ["xinyu", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/XinyuCLITests"
+        ),
         .testTarget(
             name: "XinyuServerTests",
             dependencies: [
