@@ -1,9 +1,9 @@
 import GRDB
 import XinyuCore
 
-/// A stop-gap effective-level reader used only when the certification engine is not available: the highest level
+/// A simple effective-level reader for callers without a rule profile (the CLI uses the certification engine): the highest level
 /// with an award issued on or before the day whose `expires` (else issue + `validityYears`) is after the day.
-/// It ignores renewals; the CLI prefers `CertificationEngine.effectiveLevels` when built with it.
+/// It ignores renewals; prefer `CertificationEngine.effectiveLevels`.
 public enum AwardLevels {
     public static func effective(in db: AppDatabase, asOf day: Day, validityYears: Int = 5) throws -> [String: Level] {
         try db.writer.read { d in
