@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+import Certifications
 @testable import Curriculum
 
 @Suite struct StoreTests {
@@ -17,7 +18,8 @@ import XinyuCore
         #expect(view.sessions.allSatisfy { $0.week == 3 })
     }
 
-    @Test func awardLevelsTakeTheHighestValidAward() throws {
+    /// The scheduler's qualification source is the certification engine (no second implementation here).
+    @Test func qualificationComesFromTheCertificationEngine() throws {
         let (s, g, t, _) = Fixture.primary()
         let db = try Fixture.database(schools: [s], grades: g, teachers: t)
         try db.writer.write { d in
@@ -26,7 +28,7 @@ import XinyuCore
             try Award(teacherId: "T2", level: .A, issued: Day("2020-01-01")!, number: nil, expires: Day("2026-06-30")!).insert(d)
             try Award(teacherId: "T3", level: .B, issued: Day("2027-01-01")!, number: nil, expires: nil).insert(d)
         }
-        let l = try AwardLevels.effective(in: db, asOf: Day("2026-09-01")!)
+        let l = try CertificationEngine.effectiveLevels(in: db, asOf: Day("2026-09-01")!, profile: RuleProfile.load(path: nil))
         #expect(l == ["T1": .B])
     }
 }
