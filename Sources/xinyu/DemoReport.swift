@@ -1,4 +1,5 @@
 import Certifications
+import Curriculum
 import Foundation
 import XinyuCore
 
@@ -14,6 +15,7 @@ struct DemoReport {
         Swift.print("District: \(schools.count) schools, \(classes) classes, \(teachers) active teachers; \(schools.filter(\.counselingRoom).count) schools with a counseling room")
         try coverage()
         try quota()
+        try schedule()
     }
 
     private func percent(_ n: Int, _ of: Int) -> String {
@@ -50,6 +52,26 @@ struct DemoReport {
             let d = q.district
             let behind = q.schools.filter { $0.meetsAll * 2 < $0.teachers }.count
             Swift.print("  \(year)\(year == current ? " (so far)" : ""): meet hours \(d.meetsHours) (\(percent(d.meetsHours, d.teachers))), meet sessions \(d.meetsSessions) (\(percent(d.meetsSessions, d.teachers))), meet both \(d.meetsAll) of \(d.teachers); \(behind) schools with fewer than half at quota")
+        }
+    }
+
+    /// The term's psychology lessons for every class, and one class's first weeks (issue 6).
+    private func schedule() throws {
+        let term = Term(startYear: SchoolYear(containing: asOf).startYear, half: asOf.month >= 2 && asOf.month <= 8 ? .spring : .fall)
+        let rules = try ScheduleRules.bundled()
+        let built = try Curriculum.buildSchedule(in: store, term: term, rules: rules, profile: RuleProfile.load(path: nil))
+        Swift.print("""
+
+            Psychology lessons, term \(built.term): \(built.sessions) periods planned for \(built.classes) classes in \(built.schools) schools (\(built.groupSessions) group-guidance sessions), \(built.unplaced.count) classes or groups not placed; soft score \(String(format: "%.2f", built.score.total))
+            """)
+        if let first = built.unplaced.first { Swift.print("  not placed, e.g. \(first.class): \(first.reason)") }
+        guard let school = try store.schoolSummaries().first(where: { $0.classes > 0 }) else { return }
+        let view = try Curriculum.schedule(in: store, school: school.id, term: built.term, rules: rules)
+        guard let cls = view.sessions.first(where: { $0.kind == "lesson" })?.class else { return }
+        let lessons = view.sessions.filter { $0.class == cls }.prefix(4)
+        Swift.print("  class \(cls) (\(school.name)), first lessons:")
+        for l in lessons {
+            Swift.print("    \(l.date) period \(l.period) \(l.start)–\(l.end)  \(l.title) (\(l.titleEn))  \(l.teacherName)")
         }
     }
 }
