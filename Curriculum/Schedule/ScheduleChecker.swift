@@ -21,14 +21,15 @@ public enum ScheduleChecker {
         func add(_ k: ScheduleViolation.Kind, _ m: String) { out.append(ScheduleViolation(kind: k, message: m)) }
         let teachers = Dictionary(uniqueKeysWithValues: ctx.teachers.map { ($0.id, $0) })
         let schools = Dictionary(uniqueKeysWithValues: ctx.schools.map { ($0.id, $0) })
-        var classCount: [String: Int] = [:]
-        for g in ctx.grades { classCount["\(g.schoolId)-\(g.level)"] = g.classes }
+        var classGrade: [String: Int] = [:]
+        for g in ctx.grades where g.classes > 0 { for k in 1...g.classes { classGrade["\(g.schoolId)-\(g.level)-\(k)"] = g.level } }
         var teacherTimes: [String: [Day: [(Int, Int, String)]]] = [:]
-        var classSlots: [String: String] = [:]
-        var roomSlots: [String: String] = [:]
+        struct SlotKey: Hashable { var a: String; var date: Int; var period: Int }
+        var classSlots: [SlotKey: String] = [:]
+        var roomSlots: [SlotKey: String] = [:]
         var weekly: [String: [Int: Int]] = [:]
         for s in sessions {
-            let tag = "\(s.classId) \(s.date) p\(s.period)"
+            var tag: String { "\(s.classId) \(s.date) p\(s.period)" }
             if !ctx.rules.isSchoolDay(s.date, term: ctx.term) {
                 add(.notSchoolDay, "\(tag): \(s.date) is a weekend, holiday or outside term \(ctx.term)")
             }
@@ -56,17 +57,14 @@ public enum ScheduleChecker {
                         add(.groupOutsideRoomHours, "\(tag): \(a.minutes) minutes on weekday \(s.date.weekday) outside the room's open hours")
                     }
                     time = (w.start, w.start + a.minutes)
-                    let key = "\(s.school)#\(s.date)#\(s.period)"
+                    let key = SlotKey(a: s.school, date: s.date.ordinal, period: s.period)
                     if let other = roomSlots[key] { add(.roomDoubleBooked, "\(tag): room already used by \(other)") }
                     roomSlots[key] = s.classId
                 }
             } else {
                 guard let l = ctx.library.lesson(s.lesson) else { add(.unknownLesson, "\(tag): no lesson \(s.lesson)"); continue }
                 if Band(grade: s.grade) != l.band { add(.wrongBand, "\(tag): lesson \(l.id) is band \(l.band.rawValue), grade \(s.grade) is not") }
-                let parts = s.classId.split(separator: "-")
-                if parts.count < 3 || !s.classId.hasPrefix(s.school + "-")
-                    || Int(parts[parts.count - 2]) != s.grade
-                    || !(1...(classCount["\(s.school)-\(s.grade)"] ?? 0)).contains(Int(parts[parts.count - 1]) ?? 0) {
+                if classGrade[s.classId] != s.grade || !s.classId.hasPrefix(s.school + "-") {
                     add(.unknownClass, "\(tag): no class \(s.classId) in the school's grades")
                 }
                 if let t = teachers[s.teacher] {
@@ -74,7 +72,7 @@ public enum ScheduleChecker {
                 } else { add(.unqualifiedTeacher, "\(tag): unknown teacher \(s.teacher)") }
                 if !ctx.rules.allowedPeriods.contains(s.period) { add(.periodNotAllowed, "\(tag): period \(s.period) is not allowed") }
                 if let band = Band(grade: s.grade), let t = ctx.rules.periodTime(s.period, band: band) { time = (t.start, t.end) }
-                let key = "\(s.classId)#\(s.date)#\(s.period)"
+                let key = SlotKey(a: s.classId, date: s.date.ordinal, period: s.period)
                 if classSlots[key] != nil { add(.classDoubleBooked, "\(tag): class has two sessions in one period") }
                 classSlots[key] = s.lesson
             }

@@ -35,8 +35,9 @@ public struct ScheduleScore: Sendable, Codable, Hashable {
             return n == 0 ? 1 : 1 - dev / (8 * n / 5)
         })
         var balance: [Double] = []
+        let bySchool = Dictionary(grouping: ctx.teachers, by: \.schoolId)
         for school in ctx.schools {
-            let q = ctx.teachers.filter { ctx.canTeachLessons($0, school: school.id) }
+            let q = (bySchool[school.id] ?? []).filter { ctx.canTeachLessons($0, school: school.id) }
             guard q.count >= 2 else { continue }
             let loads = q.map { perTeacher[$0.id] ?? 0 }
             let hi = loads.max()!
