@@ -129,7 +129,9 @@ public enum CertificationEngine {
             guard let t = trackOf[course], let day = Day(date) else { continue }
             out[id, default: TeacherHistory()].entries.append(.init(track: t, date: day, tenths: r[3], pass: r[4]))
         }
-        let practice = try practiceTotals(db, asOf: asOf, filter: teacherFilter, filterArgs: filterArgs)
+        // Practice of inactive teachers is summed too and simply not read: cheaper than a per-row subquery.
+        let practice = try practiceTotals(db, asOf: asOf, filter: schoolFilter.replacingOccurrences(of: "a.teacherId", with: "teacherId"),
+                                          filterArgs: schoolArgs)
         for (id, v) in practice.counseling { out[id, default: TeacherHistory()].counselingTenths = v }
         for (id, v) in practice.feedPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
         for (id, v) in practice.scheduledPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
