@@ -105,33 +105,33 @@ public enum CertificationEngine {
         for a in try Award.fetchAll(db, sql: "SELECT * FROM award WHERE issued <= ?" + teacherFilter, arguments: [d] + filterArgs) {
             out[a.teacherId, default: TeacherHistory()].awards.append(a)
         }
-        let holders = "SELECT teacherId FROM award WHERE issued <= ?"
-        // Award holders: every dated counted row of a mental-health track (cycles and lapses need dates).
-        let dated = try Row.fetchCursor(db, sql: """
-            SELECT a.teacherId, c.track, a.date, a.hoursTenths, a.result = 'pass'
-            FROM attendance a JOIN course c ON c.id = a.courseId
-            WHERE a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'
-              AND c.track IN ('A', 'B', 'C', 'cpd') AND a.teacherId IN (\(holders))\(teacherFilter.replacingOccurrences(of: "teacherId", with: "a.teacherId"))
-            """, arguments: [d, d] + filterArgs)
-        while let r = try dated.next() {
-            let id: String = r[0], track: String = r[1], date: String = r[2]
-            guard let t = Track(rawValue: track), let day = Day(date) else { continue }
+        // One scan of attendance, restricted to courses of the mental-health tracks (a small set, probed per row);
+        // the track comes from an in-memory map, so no join and no per-row teacher subquery.
+        var trackOf: [String: Track] = [:]
+        let courses = try Row.fetchCursor(db, sql: "SELECT id, track FROM course WHERE track IN ('A', 'B', 'C', 'cpd')")
+        while let r = try courses.next() {
+            if let t = Track(rawValue: r[1]) { trackOf[r[0]] = t }
+        }
+        var schoolFilter = ""
+        var schoolArgs: StatementArguments = []
+        if let school {
+            schoolFilter = " AND a.teacherId IN (SELECT id FROM teacher WHERE schoolId = ?)"
+            schoolArgs = [school]
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = 'pass'
+            FROM attendance a
+            WHERE a.courseId IN (SELECT id FROM course WHERE track IN ('A', 'B', 'C', 'cpd'))
+              AND a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'\(schoolFilter)
+            """, arguments: [d] + schoolArgs)
+        while let r = try rows.next() {
+            let id: String = r[0], course: String = r[1], date: String = r[2]
+            guard let t = trackOf[course], let day = Day(date) else { continue }
             out[id, default: TeacherHistory()].entries.append(.init(track: t, date: day, tenths: r[3], pass: r[4]))
         }
-        // Everyone else: sums per certification track, in SQL.
-        let sums = try Row.fetchCursor(db, sql: """
-            SELECT a.teacherId, c.track, SUM(a.hoursTenths), MAX(a.result = 'pass')
-            FROM attendance a JOIN course c ON c.id = a.courseId
-            WHERE a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'
-              AND c.track IN ('A', 'B', 'C') AND a.teacherId NOT IN (\(holders))\(teacherFilter.replacingOccurrences(of: "teacherId", with: "a.teacherId"))
-            GROUP BY a.teacherId, c.track
-            """, arguments: [d, d] + filterArgs)
-        while let r = try sums.next() {
-            let id: String = r[0], track: String = r[1]
-            guard let t = Track(rawValue: track) else { continue }
-            out[id, default: TeacherHistory()].entries.append(.init(track: t, date: nil, tenths: r[2], pass: r[3]))
-        }
-        let practice = try practiceTotals(db, asOf: asOf, filter: teacherFilter, filterArgs: filterArgs)
+        // Practice of inactive teachers is summed too and simply not read: cheaper than a per-row subquery.
+        let practice = try practiceTotals(db, asOf: asOf, filter: schoolFilter.replacingOccurrences(of: "a.teacherId", with: "teacherId"),
+                                          filterArgs: schoolArgs)
         for (id, v) in practice.counseling { out[id, default: TeacherHistory()].counselingTenths = v }
         for (id, v) in practice.feedPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
         for (id, v) in practice.scheduledPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
