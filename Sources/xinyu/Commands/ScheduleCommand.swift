@@ -1,7 +1,91 @@
 import ArgumentParser
+import Curriculum
+import Foundation
 import XinyuCore
 
 struct ScheduleCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "schedule", abstract: "Build, show and export term schedules of psychology lessons.")
-    func run() async throws { throw UsageError("`xinyu schedule` is not available in this build yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "schedule", abstract: "Build, show and export term schedules of psychology lessons.",
+        subcommands: [Build.self, Show.self, Export.self])
+
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan every class's psychology periods (and counseling-room groups) for a term; replaces that term's stored plan of the schools built.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Term, e.g. 2026-fall or 2027-spring.") var term: String
+        @Option(help: "Only this school (default: every school).") var school: String?
+        @Option(help: "Scheduling rules YAML (default: the bundled schedule-rules.yaml).") var rules: String?
+        @Option(help: "Certification rule profile YAML used for teachers' effective levels.") var profile: String?
+        @OptionGroup var output: FormatOption
+
+        func run() async throws {
+            guard let t = Term(term) else { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            let db = try global.open()
+            let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
+            let levels = try teacherLevels(db, asOf: r.span(of: t).lowerBound, profile: profile)
+            let report = try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, levels: levels)
+            try emit(output.format, json: report) {
+                var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions (\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
+                            ["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, preferred months %.3f)",
+                                                 report.score.total, report.score.themeCoverage, report.score.weekSpread,
+                                                 report.score.loadBalance, report.score.preferredMonths)]]
+                rows += report.unplaced.map { ["unplaced", $0.class, $0.reason] }
+                return TextTable(headers: ["what", "class", "detail"], rows: rows)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a school's stored schedule.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "School id.") var school: String
+        @Option(name: .customLong("class"), help: "Only this class, e.g. S0001-3-2.") var cls: String?
+        @Option(help: "Only teaching week N of the term (1 = the week of the first teaching day).") var week: Int?
+        @Option(help: "Term (default: the latest term stored for the school).") var term: String?
+        @Option(help: "Scheduling rules YAML used for period times (default: bundled).") var rules: String?
+        @OptionGroup var output: FormatOption
+
+        func run() async throws {
+            if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
+            var view = try Curriculum.schedule(in: global.open(), school: school, term: term, class: cls, rules: r)
+            if let week { view.sessions = view.sessions.filter { $0.week == week } }
+            try emit(output.format, json: view) { CalendarExport.table(view) }
+            if output.format == .table, !view.unplaced.isEmpty {
+                print("\nunplaced:")
+                for u in view.unplaced { print("  \(u.class): \(u.reason)") }
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export a school's stored schedule as an iCalendar file and/or CSV.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "School id.") var school: String
+        @Option(help: "Term (default: the latest term stored for the school).") var term: String?
+        @Option(help: "Write an RFC 5545 calendar here.") var ics: String?
+        @Option(help: "Write CSV (UTF-8 with BOM) here.") var csv: String?
+        @Option(help: "Scheduling rules YAML used for period times and time zone (default: bundled).") var rules: String?
+
+        func run() async throws {
+            guard ics != nil || csv != nil else { throw UsageError("schedule export: give --ics OUT.ics and/or --csv OUT.csv") }
+            if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
+            let view = try Curriculum.schedule(in: global.open(), school: school, term: term, rules: r)
+            // Render both first so nothing is half-written on error.
+            let icsText = ics.map { _ in CalendarExport.ics(view, timeZone: r.timeZone) }
+            let csvText = csv.map { _ in CalendarExport.csv(view) }
+            for (path, text) in [(ics, icsText), (csv, csvText)] {
+                guard let path, let text else { continue }
+                do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
+                catch { throw UsageError("\(path): cannot write the file; check the directory exists and is writable") }
+            }
+            print("\(view.school) \(view.term): \(view.sessions.count) sessions exported")
+        }
+    }
+}
+
+/// Teachers' effective levels on a day. Uses the award records directly until the certification engine is merged.
+func teacherLevels(_ db: AppDatabase, asOf day: Day, profile: String?) throws -> [String: Level] {
+    try AwardLevels.effective(in: db, asOf: day)
 }

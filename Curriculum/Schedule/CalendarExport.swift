@@ -1,0 +1,99 @@
+import Foundation
+import XinyuCore
+
+/// Calendar (RFC 5545) and CSV exports of a school's stored schedule.
+///
+/// ICS: one VCALENDAR per school, one VEVENT per session (SUMMARY lesson title and class, DESCRIPTION teacher
+/// name and id, lesson id and English title), CRLF line ends, TEXT escaping, lines folded at 75 octets without
+/// splitting a UTF-8 character, stable UIDs (`term-class-date-period@xinyu`) so re-imports update events.
+/// Times are local (`TZID=` the rules' time zone, with a VTIMEZONE); for a zone with daylight saving the events
+/// are written in UTC instead.
+public enum CalendarExport {
+    public static func ics(_ view: ScheduleView, timeZone: String, now: Date = Date()) -> String {
+        let tz = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let fixed = tz.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 0)) == nil
+            && tz.nextDaylightSavingTimeTransition == nil
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Xinyu//Psychology schedule//ZH", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape("\(view.schoolName) 心理健康课 \(view.term)")]
+        if fixed {
+            let off = tz.secondsFromGMT() / 60
+            let sign = off < 0 ? "-" : "+"
+            let o = sign + pad(abs(off) / 60) + pad(abs(off) % 60)
+            lines += ["BEGIN:VTIMEZONE", "TZID:\(tz.identifier)", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+                      "TZOFFSETFROM:\(o)", "TZOFFSETTO:\(o)", "END:STANDARD", "END:VTIMEZONE"]
+        }
+        let stamp = utc(now)
+        for s in view.sessions {
+            guard let d = Day(s.date), let st = ScheduleRules.minutes(s.start), let en = ScheduleRules.minutes(s.end) else { continue }
+            func when(_ m: Int) -> String {
+                if fixed { return ";TZID=\(tz.identifier):" + local(d, m) }
+                var c = DateComponents(); c.year = d.year; c.month = d.month; c.day = d.day; c.hour = m / 60; c.minute = m % 60
+                var cal = Calendar(identifier: .gregorian); cal.timeZone = tz
+                return ":" + utc(cal.date(from: c)!)
+            }
+            let what = s.kind == "group" ? "团体辅导" : "心理课"
+            lines += ["BEGIN:VEVENT",
+                      "UID:\(s.date.replacingOccurrences(of: "-", with: ""))-\(view.term)-\(s.class)-\(s.kind)-\(s.period)@xinyu",
+                      "DTSTAMP:\(stamp)",
+                      "DTSTART" + when(st), "DTEND" + when(en),
+                      "SUMMARY:" + escape("\(what)：\(s.title)（\(s.class)）"),
+                      "DESCRIPTION:" + escape("教师 Teacher: \(s.teacherName) (\(s.teacher))\n课程 Lesson: \(s.lesson) \(s.titleEn)"),
+                      "LOCATION:" + escape(s.room == "counseling-room" ? "心理辅导室 counseling room" : s.class),
+                      "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// CSV (UTF-8 with BOM, CRLF) of the same sessions.
+    public static func csv(_ view: ScheduleView) -> String {
+        table(view).csv()
+    }
+
+    /// The sessions as a table (CLI `schedule show`, CSV export).
+    public static func table(_ view: ScheduleView) -> TextTable {
+        TextTable(headers: ["class", "grade", "date", "week", "period", "start", "end", "teacher", "teacher name", "lesson", "title", "kind", "room"],
+                  rows: view.sessions.map { [$0.class, String($0.grade), $0.date, String($0.week), String($0.period), $0.start, $0.end,
+                                             $0.teacher, $0.teacherName, $0.lesson, $0.title, $0.kind, $0.room ?? ""] },
+                  numeric: [1, 3, 4])
+    }
+
+    /// RFC 5545 TEXT escaping.
+    public static func escape(_ s: String) -> String {
+        var o = ""
+        for ch in s {
+            switch ch {
+            case "\\": o += "\\\\"
+            case ";": o += "\\;"
+            case ",": o += "\\,"
+            case "\n", "\r\n": o += "\\n"
+            case "\r": break
+            default: o.append(ch)
+            }
+        }
+        return o
+    }
+
+    /// Folds a content line into chunks of at most 75 octets; continuation lines start with one space.
+    public static func fold(_ line: String) -> String {
+        var out = "", count = 0, limit = 75
+        for ch in line.unicodeScalars {
+            let n = String(ch).utf8.count
+            if count + n > limit { out += "\r\n "; count = 1; limit = 75 }
+            out.unicodeScalars.append(ch)
+            count += n
+        }
+        return out
+    }
+
+    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func local(_ d: Day, _ m: Int) -> String {
+        d.description.replacingOccurrences(of: "-", with: "") + "T" + pad(m / 60) + pad(m % 60) + "00"
+    }
+    static func utc(_ date: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import XinyuCore
+
+/// What `xinyu schedule build` prints and the server returns after a build.
+public struct ScheduleBuildReport: Sendable, Codable {
+    public var term: String
+    public var schools: Int
+    public var classes: Int
+    public var sessions: Int
+    public var groupSessions: Int
+    public var unplaced: [UnplacedWork]
+    public var violations: [String]
+    public var score: ScheduleScore
+}
+
+extension Curriculum {
+    /// Lessons of the bundled library, optionally filtered.
+    public static func lessons(band: Band? = nil, theme: Theme? = nil) throws -> [LessonPlan] {
+        try LessonLibrary.bundled().filter(band: band, theme: theme)
+    }
+
+    /// The bundled group-guidance catalog.
+    public static func activities() throws -> [GroupActivity] { try ActivityCatalog.bundled().activities }
+
+    /// Loads rules (a file, else the bundled default) and checks their group programmes against the catalog.
+    public static func rules(path: String?, catalog: ActivityCatalog) throws -> ScheduleRules {
+        let r = try path.map(ScheduleRules.load(path:)) ?? ScheduleRules.bundled()
+        try r.validate(against: catalog, file: path ?? "schedule-rules.yaml (bundled)")
+        return r
+    }
+
+    /// Builds the term schedule for one school (or all), checks it, and stores it (replacing those schools' rows of
+    /// the term in one transaction). `levels` maps teacher id → effective level on the term's first teaching day.
+    public static func buildSchedule(in db: AppDatabase, term: Term, school: String? = nil, rules: ScheduleRules,
+                                     levels: [String: Level]) throws -> ScheduleBuildReport {
+        let library = try LessonLibrary.bundled()
+        let catalog = try ActivityCatalog.bundled()
+        let ctx = try ScheduleStore.context(in: db, term: term, school: school, rules: rules, library: library,
+                                            catalog: catalog, levels: levels)
+        let built = Scheduler.build(ctx)
+        let violations = ScheduleChecker.violations(built.sessions, context: ctx)
+        guard violations.isEmpty else {
+            throw ScheduleBuildError(problem: "\(violations.count) hard-rule violations, nothing stored; first: \(violations[0])")
+        }
+        try ScheduleStore.save(built, schools: ctx.schools.map(\.id), in: db)
+        let classes = ctx.grades.reduce(0) { $0 + ($1.level >= 1 && $1.level <= 12 ? $1.classes : 0) }
+        return ScheduleBuildReport(term: term.description, schools: ctx.schools.count, classes: classes,
+                                   sessions: built.sessions.count,
+                                   groupSessions: built.sessions.filter { $0.kind == "group" }.count,
+                                   unplaced: built.unplaced, violations: [],
+                                   score: ScheduleScore.of(built.sessions, context: ctx))
+    }
+
+    /// The stored schedule of a school: the JSON shape of `xinyu schedule show` (server: same call).
+    public static func schedule(in db: AppDatabase, school: String, term: String? = nil, class cls: String? = nil,
+                                from: Day? = nil, to: Day? = nil, rules: ScheduleRules? = nil) throws -> ScheduleView {
+        try ScheduleStore.view(in: db, school: school, term: term, class: cls, from: from, to: to,
+                               library: LessonLibrary.bundled(), catalog: ActivityCatalog.bundled(),
+                               rules: rules ?? ScheduleRules.bundled())
+    }
+
+    /// The school's stored schedule as an RFC 5545 calendar.
+    public static func ics(in db: AppDatabase, school: String, term: String? = nil, rules: ScheduleRules? = nil,
+                           now: Date = Date()) throws -> String {
+        let r = try rules ?? ScheduleRules.bundled()
+        return CalendarExport.ics(try schedule(in: db, school: school, term: term, rules: r), timeZone: r.timeZone, now: now)
+    }
+}
+
+/// The built schedule broke a hard rule (a scheduler bug): nothing was stored.
+public struct ScheduleBuildError: XinyuError {
+    public var problem: String
+    public var description: String { "schedule build: \(problem)" }
+}

@@ -1,0 +1,137 @@
+import GRDB
+import XinyuCore
+
+/// Reading inputs for the scheduler from the store, and writing built schedules into `scheduledSession`.
+///
+/// Schedules are plans, not history: a rebuild of a term for a school deletes that term's rows of that school and
+/// inserts the new plan in one transaction. Unplaced work is not stored (no table for it): the build result
+/// reports it with reasons, and ``ScheduleStore/view(in:school:term:class:from:to:)`` lists every class of the
+/// school with no planned lesson in the term as unplaced.
+public enum ScheduleStore {
+    /// Builds a scheduler context from the database: the schools (one or all), their grades and teachers.
+    public static func context(in db: AppDatabase, term: Term, school: String?, rules: ScheduleRules,
+                               library: LessonLibrary, catalog: ActivityCatalog,
+                               levels: [String: Level]) throws -> ScheduleContext {
+        try db.writer.read { d in
+            var schools = try School.order(Column("id")).fetchAll(d)
+            if let school {
+                schools = schools.filter { $0.id == school }
+                if schools.isEmpty { throw UsageError("--school \(school): no such school; see `xinyu schools list`") }
+            }
+            let ids = Set(schools.map(\.id))
+            let grades = try Grade.fetchAll(d).filter { ids.contains($0.schoolId) }
+            let teachers = try Teacher.fetchAll(d).filter { ids.contains($0.schoolId) }
+            return ScheduleContext(term: term, rules: rules, library: library, catalog: catalog, schools: schools,
+                                   grades: grades, teachers: teachers, levels: levels)
+        }
+    }
+
+    /// Replaces the term's rows of every school in `schools` with the built sessions, in one transaction.
+    public static func save(_ schedule: TermSchedule, schools: [String], in db: AppDatabase) throws {
+        try db.writer.write { d in
+            for s in schools {
+                try d.execute(sql: "DELETE FROM scheduledSession WHERE term = ? AND schoolId = ?", arguments: [schedule.term, s])
+            }
+            let stmt = try d.makeStatement(sql: """
+                INSERT INTO scheduledSession (term, schoolId, classId, grade, date, period, teacherId, lessonId, kind, room)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for s in schedule.sessions {
+                try stmt.execute(arguments: [s.term, s.school, s.classId, s.grade, s.date.description, s.period,
+                                             s.teacher, s.lesson, s.kind, s.room])
+            }
+        }
+    }
+
+    /// The stored schedule of one school as the CLI and the server show it (JSON shape of `xinyu schedule show`).
+    ///
+    /// `term` defaults to the latest term with sessions for the school; `class` filters sessions and unplaced;
+    /// `from`/`to` filter sessions by date (inclusive).
+    public static func view(in db: AppDatabase, school: String, term: String? = nil, class cls: String? = nil,
+                            from: Day? = nil, to: Day? = nil, library: LessonLibrary, catalog: ActivityCatalog,
+                            rules: ScheduleRules) throws -> ScheduleView {
+        try db.writer.read { d in
+            guard let sc = try School.fetchOne(d, key: school) else {
+                throw UsageError("--school \(school): no such school; see `xinyu schools list`")
+            }
+            var termText = term
+            if termText == nil {
+                let terms = try String.fetchAll(d, sql: "SELECT DISTINCT term FROM scheduledSession WHERE schoolId = ?", arguments: [school])
+                termText = terms.compactMap(Term.init).max { $0.first < $1.first }?.description
+            }
+            guard let tt = termText, let t = Term(tt) else {
+                throw UsageError("\(school): no schedule stored; run `xinyu schedule build --term 2026-fall --school \(school)` first")
+            }
+            var rows = try ScheduledSession.filter(Column("term") == t.description && Column("schoolId") == school)
+                .order(Column("date"), Column("period"), Column("classId")).fetchAll(d)
+            let teacherNames = Dictionary(uniqueKeysWithValues: try Teacher.filter(Column("schoolId") == school).fetchAll(d).map { ($0.id, $0.name) })
+            let planned = Set(rows.filter { $0.kind == "lesson" }.map(\.classId))
+            var unplaced: [UnplacedWork] = []
+            for g in try Grade.filter(Column("schoolId") == school).order(Column("level")).fetchAll(d) where g.classes > 0 {
+                for k in 1...g.classes {
+                    let c = "\(school)-\(g.level)-\(k)"
+                    if !planned.contains(c) && (cls == nil || cls == c) {
+                        unplaced.append(UnplacedWork(class: c, reason: "no lesson planned for \(t.description); run `xinyu schedule build --term \(t.description) --school \(school)` to see why"))
+                    }
+                }
+            }
+            if let cls { rows = rows.filter { $0.classId == cls } }
+            if let from { rows = rows.filter { $0.date >= from } }
+            if let to { rows = rows.filter { $0.date <= to } }
+            let monday = { () -> Day in let s = rules.span(of: t).lowerBound; return s.adding(days: 1 - s.weekday) }()
+            let sessions = rows.map { r -> ScheduleView.Session in
+                var title = r.lessonId, titleEn = "", start = "", end = ""
+                if r.kind == "group", let a = catalog.activity(r.lessonId) {
+                    title = a.name; titleEn = a.nameEn
+                    if r.period >= 1, r.period <= rules.roomOpen.count {
+                        let w = rules.roomOpen[r.period - 1]
+                        start = hhmm(w.start); end = hhmm(w.start + a.minutes)
+                    }
+                } else if let l = library.lesson(r.lessonId) {
+                    title = l.title; titleEn = l.titleEn
+                    if let band = Band(grade: r.grade), let tm = rules.periodTime(r.period, band: band) {
+                        start = hhmm(tm.start); end = hhmm(tm.end)
+                    }
+                }
+                return ScheduleView.Session(class: r.classId, grade: r.grade, date: r.date.description, period: r.period,
+                                            teacher: r.teacherId, lesson: r.lessonId, kind: r.kind,
+                                            teacherName: teacherNames[r.teacherId] ?? r.teacherId, title: title,
+                                            titleEn: titleEn, start: start, end: end, room: r.room,
+                                            week: (r.date.ordinal - monday.ordinal).floorDiv(7) + 1)
+            }
+            return ScheduleView(school: school, schoolName: sc.name, term: t.description, sessions: sessions, unplaced: unplaced)
+        }
+    }
+}
+
+func hhmm(_ m: Int) -> String {
+    let h = m / 60, mm = m % 60
+    return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
+}
+
+/// A school's stored term schedule: `{"school", "term", "sessions": [...], "unplaced": [...]}` plus extra keys.
+public struct ScheduleView: Sendable, Codable, Hashable {
+    public struct Session: Sendable, Codable, Hashable {
+        public var `class`: String
+        public var grade: Int
+        public var date: String
+        public var period: Int
+        public var teacher: String
+        public var lesson: String
+        public var kind: String
+        public var teacherName: String
+        public var title: String
+        public var titleEn: String
+        /// Local start and end time "HH:MM" from the rules' period timetable (group: the room window).
+        public var start: String
+        public var end: String
+        public var room: String?
+        /// Teaching week of the term, 1-based.
+        public var week: Int
+    }
+    public var school: String
+    public var schoolName: String
+    public var term: String
+    public var sessions: [Session]
+    public var unplaced: [UnplacedWork]
+}
