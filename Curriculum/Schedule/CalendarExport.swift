@@ -11,12 +11,15 @@ import XinyuCore
 public enum CalendarExport {
     public static func ics(_ view: ScheduleView, timeZone: String, now: Date = Date()) -> String {
         let tz = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
-        let fixed = tz.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 0)) == nil
-            && tz.nextDaylightSavingTimeTransition == nil
+        // Fixed offset over the exported dates (no daylight-saving change between the first and last session)?
+        let dates = view.sessions.compactMap { Day($0.date) }
+        let firstDate = Date(timeIntervalSince1970: Double((dates.min()?.ordinal ?? 0) - 1) * 86400)
+        let lastDate = Date(timeIntervalSince1970: Double((dates.max()?.ordinal ?? 0) + 2) * 86400)
+        let fixed = tz.nextDaylightSavingTimeTransition(after: firstDate).map { $0 > lastDate } ?? true
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Xinyu//Psychology schedule//ZH", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape("\(view.schoolName) 心理健康课 \(view.term)")]
         if fixed {
-            let off = tz.secondsFromGMT() / 60
+            let off = tz.secondsFromGMT(for: firstDate) / 60
             let sign = off < 0 ? "-" : "+"
             let o = sign + pad(abs(off) / 60) + pad(abs(off) % 60)
             lines += ["BEGIN:VTIMEZONE", "TZID:\(tz.identifier)", "BEGIN:STANDARD", "DTSTART:19700101T000000",

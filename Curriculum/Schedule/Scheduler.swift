@@ -65,6 +65,12 @@ struct SchoolPlanner {
         var needs: [ClassNeed] = []
         for g in grades {
             guard let band = Band(grade: g.level), g.classes > 0 else { continue }
+            if bandLessons[band]?.isEmpty ?? true {
+                for k in 1...g.classes {
+                    unplaced.append(UnplacedWork(class: "\(school.id)-\(g.level)-\(k)", reason: "\(school.id): the lesson library has no \(band.rawValue) lessons"))
+                }
+                continue
+            }
             for k in 1...g.classes {
                 needs.append(ClassNeed(id: "\(school.id)-\(g.level)-\(k)", grade: g.level, band: band,
                                        every: rules.everyWeeks[band] ?? 1))
@@ -140,9 +146,9 @@ struct SchoolPlanner {
         for (n, s) in placed.sorted(by: { $0.0.id < $1.0.id }) {
             let teacher = qualified[s.teacher].id
             var chooser = LessonChooser(lessons: bandLessons[n.band] ?? [])
-            for w in weeks where w % s.every == s.phase % s.every {
-                guard let date = days[w]?[s.weekday] else { continue }
-                let lesson = chooser.next(month: date.month)
+            let dated = weeks.filter { $0 % s.every == s.phase % s.every }.compactMap { w in days[w]?[s.weekday].map { (w, $0) } }
+            let chosen = chooser.assign(months: dated.map { $0.1.month })
+            for ((w, date), lesson) in zip(dated, chosen) {
                 sessions.append(PlannedSession(term: term, school: school.id, classId: n.id, grade: n.grade, date: date,
                                                period: s.period, teacher: teacher, lesson: lesson.id))
                 weekLoad[teacher, default: [:]][w, default: 0] += 1
@@ -219,28 +225,46 @@ struct SchoolPlanner {
 func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
 
-/// Picks a class's lessons in order: every theme once per round before any repeats; within a round, an unused
-/// lesson whose preferred month is the date's month first, then one with no preferred month, then any.
+/// Picks a class's lessons for its dates, in rounds of seven consecutive sessions: each round uses seven
+/// different themes, so every theme is covered before any repeats. Inside a round, dates whose month some unused
+/// lesson prefers get that lesson first; the other dates then take, in order, an unused lesson with no preferred
+/// month, else one preferring another month, else (when the band's lessons are used up) a repeat.
 struct LessonChooser {
     let lessons: [LessonPlan]
-    var roundThemes = Set<Theme>()
     var used = Set<String>()
 
     init(lessons: [LessonPlan]) { self.lessons = lessons }
 
-    mutating func next(month: Int) -> LessonPlan {
-        if roundThemes.count == Theme.allCases.count { roundThemes.removeAll() }
-        if used.count >= lessons.count { used.removeAll() }
-        var best: LessonPlan?
-        var bestScore = Int.max
-        for l in lessons where !roundThemes.contains(l.theme) {
-            var score = l.preferredMonths.isEmpty ? 1 : (l.preferredMonths.contains(month) ? 0 : 3)
-            if used.contains(l.id) { score += 10 }
-            if score < bestScore { best = l; bestScore = score }
+    mutating func assign(months: [Int]) -> [LessonPlan] {
+        let round = Theme.allCases.count
+        var out = [LessonPlan?](repeating: nil, count: months.count)
+        var start = 0
+        while start < months.count {
+            let range = start..<min(start + round, months.count)
+            var themes = Set<Theme>()
+            for j in range {
+                if let l = lessons.first(where: { !used.contains($0.id) && !themes.contains($0.theme) && $0.preferredMonths.contains(months[j]) }) {
+                    out[j] = l; themes.insert(l.theme); take(l)
+                }
+            }
+            for j in range where out[j] == nil {
+                var best: LessonPlan?
+                var bestScore = Int.max
+                for l in lessons where !themes.contains(l.theme) {
+                    var score = l.preferredMonths.isEmpty ? 1 : (l.preferredMonths.contains(months[j]) ? 0 : 3)
+                    if used.contains(l.id) { score += 10 }
+                    if score < bestScore { best = l; bestScore = score }
+                }
+                let l = best ?? lessons[0]
+                out[j] = l; themes.insert(l.theme); take(l)
+            }
+            start += round
         }
-        let l = best ?? lessons[0]
-        roundThemes.insert(l.theme)
+        return out.map { $0! }
+    }
+
+    private mutating func take(_ l: LessonPlan) {
         used.insert(l.id)
-        return l
+        if used.count >= lessons.count { used.removeAll() }
     }
 }

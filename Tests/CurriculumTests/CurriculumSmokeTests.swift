@@ -1,8 +1,0 @@
-import Testing
-@testable import Curriculum
-
-@Suite struct CurriculumSmokeTests {
-    @Test func moduleLoads() {
-        #expect(String(describing: Curriculum.self) == "Curriculum")
-    }
-}
