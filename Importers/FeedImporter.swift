@@ -1,0 +1,170 @@
+import CLibXML2
+import Foundation
+import GRDB
+import XinyuCore
+
+/// Imports district feed v1 and IMS Enterprise 1.1 files into the store (FEED-FORMAT.md).
+///
+/// - One transaction per feed: a document rejected as a whole (not well-formed anywhere, wrong root or namespace,
+///   a DOCTYPE, bad `feed` attributes, or any rejected record with `--strict`) changes no data.
+/// - Every attempt except `--dry-run` and `--validate-only` leaves one `importLog` row, written in its own
+///   transaction after the feed's. Dry runs and validations write nothing at all, not even a log row.
+/// - A feed id already logged as `applied` or `partial` is a `duplicate`: nothing is applied (the attempt is logged).
+/// - IMS files carry no feed id: theirs is `ims-` followed by the first 32 hex digits of the file's SHA-256, so
+///   the same bytes are never applied twice while a corrected file is a new feed.
+public enum FeedImporter {
+    public static let districtFormat = "district-v1"
+    public static let imsFormat = "ims-enterprise-1.1"
+
+    /// Imports one file; a document rejected as a whole is a returned summary with status "rejected", not a throw.
+    /// Throws ``FileAccessError`` when the file cannot be read and store errors when the database fails.
+    public static func importFile(at path: String, into db: AppDatabase, options: ImportOptions) throws -> ImportSummary {
+        let source = try FileSource(path: path)
+        if options.validateOnly { return try validate(source: source, path: path) }
+        let stream = try XMLStream(source: source)
+        let progress = ProgressBar(requested: options.progress, source: source)
+        defer { progress.finish() }
+        var summary = ImportSummary(feed: nil, format: "unknown", status: "rejected", file: path, digest: "",
+                                    dryRun: options.dryRun)
+
+        func finish(_ status: String, rejected: [RejectedRecord] = []) throws -> ImportSummary {
+            summary.status = status
+            if !rejected.isEmpty { summary.rejected = rejected }
+            if summary.digest.isEmpty { summary.digest = source.finishDigest() }
+            if !options.dryRun { try log(summary, into: db) }
+            return summary
+        }
+
+        // The root element decides the format.
+        let root: Root
+        switch findRoot(stream) {
+        case .failure(let problem): return try finish("rejected", rejected: [problem.problem])
+        case .success(let r): root = r
+        }
+        let session: (Database) -> ImportSession = { ImportSession(db: $0, options: options) }
+        let reader: (ImportSession) throws -> Void
+        switch root.format {
+        case .district(let attrs):
+            summary.format = districtFormat
+            summary.feed = attrs.id
+            if let problem = attrs.problem { return try finish("rejected", rejected: [problem]) }
+            reader = { s in
+                s.mode = attrs.mode
+                try DistrictFeedReader(stream: stream, session: s, district: attrs.district, progress: progress).run()
+            }
+        case .ims(let ns):
+            summary.format = imsFormat
+            let whole = try FileSource(path: path).finishDigest()
+            summary.feed = "ims-" + whole.prefix(32)
+            reader = { s in try IMSEnterpriseReader(stream: stream, session: s, namespace: ns, progress: progress).run() }
+        }
+        if let feed = summary.feed, try isApplied(feed: feed, in: db) { return try finish("duplicate") }
+
+        do {
+            try db.writer.writeWithoutTransaction { conn in
+                try conn.inTransaction(.immediate) {
+                    let s = session(conn)
+                    try reader(s)
+                    summary.accepted = s.accepted
+                    summary.rejected = s.rejected
+                    summary.skipped = s.skipped
+                    summary.deactivated = s.deactivated
+                    if options.strict && !s.rejected.isEmpty { return .rollback }
+                    return options.dryRun ? .rollback : .commit
+                }
+            }
+        } catch let rejected as DocumentRejected {
+            summary.accepted = AcceptedCounts(); summary.skipped = 0; summary.deactivated = 0
+            return try finish("rejected", rejected: [rejected.problem])
+        }
+        if options.strict && !summary.rejected.isEmpty {
+            summary.accepted = AcceptedCounts(); summary.deactivated = 0
+            return try finish("rejected")
+        }
+        return try finish(summary.rejected.isEmpty ? "applied" : "partial")
+    }
+
+    /// True when the feed id was already applied (fully or partly).
+    static func isApplied(feed: String, in db: AppDatabase) throws -> Bool {
+        try db.writer.read { conn in
+            try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN ('applied', 'partial') LIMIT 1",
+                              arguments: [feed]) ?? false
+        }
+    }
+
+    static func log(_ s: ImportSummary, into db: AppDatabase) throws {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let accepted = String(decoding: try enc.encode(s.accepted), as: UTF8.self)
+        let rejections = String(decoding: try enc.encode(s.rejected), as: UTF8.self)
+        var entry = ImportLogEntry(feedId: s.feed, format: s.format, file: s.file, digest: s.digest, importedAt: Date(),
+                                   status: s.status, accepted: accepted, rejectedCount: s.rejected.count,
+                                   rejections: rejections)
+        try db.writer.write { conn in try entry.insert(conn) }
+    }
+
+    // MARK: root
+
+    struct FeedAttributes {
+        var id: String?
+        var district = ""
+        var mode = FeedMode.delta
+        var problem: RejectedRecord?
+    }
+
+    enum Format {
+        case district(FeedAttributes)
+        case ims(namespace: String?)
+    }
+
+    struct Root { var format: Format }
+
+    /// Reads up to the root element and recognises it; DOCTYPE or a broken prologue rejects the document.
+    static func findRoot(_ stream: XMLStream) -> Result<Root, DocumentRejected> {
+        func problem(_ reason: String) -> DocumentRejected {
+            DocumentRejected(problem: RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "", reason: reason))
+        }
+        var r = stream.read()
+        while r == 1 {
+            let t = stream.nodeType
+            if t == XML_READER_TYPE_DOCUMENT_TYPE.rawValue.int32 { return .failure(problem("a DOCTYPE is not allowed in a feed")) }
+            if t == XML_READER_TYPE_ELEMENT.rawValue.int32 { break }
+            r = stream.read()
+        }
+        if r != 1 || stream.firstFatal != nil {
+            if let p = stream.firstFatal {
+                return .failure(DocumentRejected(problem: RejectedRecord(line: p.line, column: p.column, element: "document", key: "",
+                                                                         reason: "not well-formed XML: " + p.message)))
+            }
+            return .failure(problem("the file holds no XML element"))
+        }
+        let ns = stream.namespaceURI.map { String(cString: $0) }
+        let name = stream.localName.map { String(cString: $0) } ?? ""
+        if name == "enterprise" { return .success(Root(format: .ims(namespace: ns))) }
+        guard name == "feed", cEquals(stream.namespaceURI, districtNamespace) else {
+            return .failure(problem("root element <\(name)>\(ns.map { " in namespace \($0)" } ?? " without namespace") is neither a district feed v1 (<feed xmlns=\"urn:xinyu:district-feed:1\">) nor IMS Enterprise 1.1 (<enterprise>)"))
+        }
+        var a = FeedAttributes()
+        func fail(_ reason: String) { if a.problem == nil { a.problem = RejectedRecord(line: stream.line, column: stream.column, element: "feed", key: a.id ?? "", reason: reason) } }
+        var seen = Set<String>()
+        for attr in stream.attributes() where attr.ns == nil || attr.ns == String(describing: districtNamespace) {
+            seen.insert(attr.name)
+            switch attr.name {
+            case "id": a.id = attr.value
+            case "district": a.district = attr.value
+            case "generated":
+                if !isDateTimeWithOffset(attr.value) { fail("generated \"\(attr.value)\" is not an ISO 8601 date-time with offset") }
+            case "mode":
+                guard let m = FeedMode(rawValue: attr.value) else { fail("mode \"\(attr.value)\" is not delta or full"); continue }
+                a.mode = m
+            default: fail("unknown attribute \(attr.name) on feed")
+            }
+        }
+        for required in ["id", "district", "generated"] where !seen.contains(required) { fail("missing required attribute \(required) on feed") }
+        if let id = a.id, !Identifier.isValid(id) { fail("feed id \"\(id)\" is not an identifier [A-Za-z0-9._-]{1,64}") }
+        if seen.contains("district"), !(a.district.utf8.count == 6 && a.district.utf8.allSatisfy { (48...57).contains($0) }) {
+            fail("district \"\(a.district)\" is not a 6-digit administrative code")
+        }
+        return .success(Root(format: .district(a)))
+    }
+}

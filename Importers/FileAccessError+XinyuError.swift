@@ -1,0 +1,3 @@
+import XinyuCore
+
+extension FileAccessError: XinyuError {}

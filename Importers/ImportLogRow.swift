@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+import XinyuCore
+
+/// One row of `xinyu imports list`: an import attempt from the `importLog` table.
+public struct ImportLogRow: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var feed: String?
+    public var format: String
+    public var file: String
+    public var digest: String
+    public var importedAt: Date
+    public var status: String
+    public var accepted: AcceptedCounts
+    public var rejected: Int
+}
+
+extension FeedImporter {
+    /// The import log, oldest first.
+    public static func importLog(in db: AppDatabase) throws -> [ImportLogRow] {
+        let entries = try db.writer.read { conn in try ImportLogEntry.order(Column("id")).fetchAll(conn) }
+        return entries.map { e in
+            let counts = (try? JSONDecoder().decode(AcceptedCounts.self, from: Data(e.accepted.utf8))) ?? AcceptedCounts()
+            return ImportLogRow(id: e.id ?? 0, feed: e.feedId, format: e.format, file: e.file, digest: e.digest,
+                                importedAt: e.importedAt, status: e.status, accepted: counts, rejected: e.rejectedCount)
+        }
+    }
+
+    /// Every rejection logged for one import attempt.
+    public static func rejections(logId: Int64, in db: AppDatabase) throws -> [RejectedRecord] {
+        guard let e = try db.writer.read({ conn in try ImportLogEntry.fetchOne(conn, key: logId) }) else { return [] }
+        return (try? JSONDecoder().decode([RejectedRecord].self, from: Data(e.rejections.utf8))) ?? []
+    }
+}

@@ -1,0 +1,18 @@
+import XinyuCore
+
+/// How one `xinyu import` runs.
+public struct ImportOptions: Sendable {
+    /// Any rejected record rejects the whole feed.
+    public var strict = false
+    /// Check and report everything, then roll back: no data and no import-log row are written.
+    public var dryRun = false
+    /// Validate a district feed against `district-feed-v1.xsd` only (an IMS file: well-formedness only); writes nothing.
+    public var validateOnly = false
+    /// IMS: the school every `person` belongs to (required when the file has persons).
+    public var school: String? = nil
+    /// IMS: the hours of a `group` that carries no `hours` extension.
+    public var defaultHours: Hours? = nil
+    /// Show a progress bar on stderr for large files, only when stderr is a terminal.
+    public var progress = false
+    public init() {}
+}

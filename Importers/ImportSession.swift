@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import XinyuCore
+
+/// The state of one feed being applied inside its single transaction: what was accepted or rejected, small
+/// lookup caches (ids known to exist, course hours and end dates), and the prepared upserts.
+final class ImportSession {
+    let db: Database
+    let options: ImportOptions
+    var accepted = AcceptedCounts()
+    var rejected: [RejectedRecord] = []
+    var skipped = 0
+    var deactivated = 0
+    private var schools = Set<String>()
+    private var teachers = Set<String>()
+    private var courses: [String: (hours: Int, end: Day)] = [:]
+    /// mode="full": the schools the feed lists and every teacher id it mentions.
+    var listedSchools = Set<String>()
+    var mentionedTeachers = Set<String>()
+    /// Records handled so far (progress bar).
+    var records = 0
+    /// The feed's `mode` attribute.
+    var mode = FeedMode.delta
+
+    init(db: Database, options: ImportOptions) {
+        self.db = db
+        self.options = options
+    }
+
+    func reject(_ line: Int, _ column: Int, _ element: String, _ key: String, _ reason: String) {
+        rejected.append(RejectedRecord(line: line, column: column, element: element, key: key, reason: reason))
+    }
+
+    // MARK: lookups
+
+    func schoolExists(_ id: String) throws -> Bool {
+        if schools.contains(id) { return true }
+        let found = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM school WHERE id = ?"), arguments: [id]) ?? false
+        if found { schools.insert(id) }
+        return found
+    }
+
+    func teacherExists(_ id: String) throws -> Bool {
+        if teachers.contains(id) { return true }
+        let found = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM teacher WHERE id = ?"), arguments: [id]) ?? false
+        if found { teachers.insert(id) }
+        return found
+    }
+
+    func course(_ id: String) throws -> (hours: Int, end: Day)? {
+        if let c = courses[id] { return c }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT hoursTenths, \"end\" FROM course WHERE id = ?"),
+                                         arguments: [id]),
+              let end = Day(row[1] as String) else { return nil }
+        let c = (hours: row[0] as Int, end: end)
+        courses[id] = c
+        return c
+    }
+
+    /// The key of the award already holding `number`, if another award has it.
+    func awardHolding(number: String) throws -> String? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT teacherId, level, issued FROM award WHERE number = ?"),
+                                         arguments: [number]) else { return nil }
+        return "\(row[0] as String)/\(row[1] as String)/\(row[2] as String)"
+    }
+
+    // MARK: upserts (every write of an import goes through these)
+
+    func upsertSchool(_ s: School, grades: [Grade]) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO school (id, name, stage, counselingRoom, district) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, stage = excluded.stage,
+              counselingRoom = excluded.counselingRoom, district = excluded.district
+            """).execute(arguments: [s.id, s.name, s.stage.rawValue, s.counselingRoom, s.district])
+        let g = try db.cachedStatement(sql: """
+            INSERT INTO grade (schoolId, level, classes) VALUES (?, ?, ?)
+            ON CONFLICT(schoolId, level) DO UPDATE SET classes = excluded.classes
+            """)
+        for grade in grades { try g.execute(arguments: [grade.schoolId, grade.level, grade.classes]) }
+        schools.insert(s.id)
+        accepted.schools += 1
+    }
+
+    func upsertTeacher(_ t: Teacher) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET schoolId = excluded.schoolId, name = excluded.name, role = excluded.role,
+              hired = excluded.hired, status = excluded.status
+            """).execute(arguments: [t.id, t.schoolId, t.name, t.role.rawValue, t.hired?.description, t.status.rawValue])
+        teachers.insert(t.id)
+        accepted.teachers += 1
+    }
+
+    /// IMS persons: a stored teacher keeps its school, role and hire date unless the file names a role.
+    func upsertIMSTeacher(_ t: Teacher, roleGiven: Bool) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, NULL, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status,
+              role = CASE WHEN ? THEN excluded.role ELSE teacher.role END
+            """).execute(arguments: [t.id, t.schoolId, t.name, t.role.rawValue, t.status.rawValue, roleGiven])
+        teachers.insert(t.id)
+        accepted.teachers += 1
+    }
+
+    func upsertCourse(_ c: Course) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO course (id, title, provider, tier, mode, hoursTenths, start, "end", track, category, capacity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, provider = excluded.provider, tier = excluded.tier,
+              mode = excluded.mode, hoursTenths = excluded.hoursTenths, start = excluded.start, "end" = excluded."end",
+              track = excluded.track, category = excluded.category, capacity = excluded.capacity
+            """).execute(arguments: [c.id, c.title, c.provider, c.tier, c.mode, c.hoursTenths, c.start.description,
+                                     c.end.description, c.track.rawValue, c.category.rawValue, c.capacity])
+        courses[c.id] = (c.hoursTenths, c.end)
+        accepted.courses += 1
+    }
+
+    private var attendanceStatement: Statement?
+    func upsertAttendance(teacher: String, course: String, hours: Int, status: String, result: String, date: Day) throws {
+        let s: Statement
+        if let a = attendanceStatement { s = a } else {
+            s = try db.makeStatement(sql: """
+                INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(teacherId, courseId) DO UPDATE SET hoursTenths = excluded.hoursTenths,
+                  status = excluded.status, result = excluded.result, date = excluded.date
+                """)
+            attendanceStatement = s
+        }
+        s.setUncheckedArguments([teacher, course, hours, status, result, date.description])
+        try s.execute()
+        accepted.attendance += 1
+    }
+
+    func upsertAward(_ a: Award) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO award (teacherId, level, issued, number, expires) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(teacherId, level, issued) DO UPDATE SET number = excluded.number, expires = excluded.expires
+            """).execute(arguments: [a.teacherId, a.level.rawValue, a.issued.description, a.number, a.expires?.description])
+        accepted.awards += 1
+    }
+
+    func upsertCounseling(teacher: String, date: Day, hours: Int) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO counseling (teacherId, date, hoursTenths) VALUES (?, ?, ?)
+            ON CONFLICT(teacherId, date) DO UPDATE SET hoursTenths = excluded.hoursTenths
+            """).execute(arguments: [teacher, date.description, hours])
+        accepted.practice += 1
+    }
+
+    func upsertLesson(teacher: String, date: Day, periods: Int) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO lessonPractice (teacherId, date, periods) VALUES (?, ?, ?)
+            ON CONFLICT(teacherId, date) DO UPDATE SET periods = excluded.periods
+            """).execute(arguments: [teacher, date.description, periods])
+        accepted.practice += 1
+    }
+
+    /// mode="full": active teachers of the listed schools that the feed never mentioned become inactive.
+    func deactivateMissingTeachers() throws {
+        for school in listedSchools.sorted() {
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM teacher WHERE schoolId = ? AND status = 'active'",
+                                          arguments: [school])
+            for id in ids where !mentionedTeachers.contains(id) {
+                try db.execute(sql: "UPDATE teacher SET status = 'inactive' WHERE id = ?", arguments: [id])
+                deactivated += 1
+            }
+        }
+    }
+}
+
+/// Strict unsigned decimal integer (no sign, no spaces, at most 9 digits).
+func parseInt(_ s: String) -> Int? {
+    var v = 0, n = 0
+    for c in s.utf8 {
+        guard c >= 48, c <= 57, n < 9 else { return nil }
+        v = v * 10 + Int(c - 48); n += 1
+    }
+    return n == 0 ? nil : v
+}
+
+/// ISO 8601 date-time with an offset, as XML Schema's `xs:dateTime` writes it: `YYYY-MM-DDThh:mm:ss[.f…](Z|±hh:mm)`.
+func isDateTimeWithOffset(_ s: String) -> Bool {
+    let u = Array(s.utf8)
+    guard u.count >= 20, Day(String(decoding: u[0..<10], as: UTF8.self)) != nil, u[10] == UInt8(ascii: "T") else { return false }
+    func two(_ i: Int, max: Int) -> Bool {
+        guard i + 1 < u.count, (48...57).contains(u[i]), (48...57).contains(u[i + 1]) else { return false }
+        return Int(u[i] - 48) * 10 + Int(u[i + 1] - 48) <= max
+    }
+    guard two(11, max: 23), u[13] == UInt8(ascii: ":"), two(14, max: 59) else { return false }
+    guard u[16] == UInt8(ascii: ":"), two(17, max: 59) else { return false }
+    var i = 19
+    if i < u.count, u[i] == UInt8(ascii: ".") {
+        i += 1
+        let start = i
+        while i < u.count, (48...57).contains(u[i]) { i += 1 }
+        guard i > start else { return false }
+    }
+    guard i < u.count else { return false }
+    if u[i] == UInt8(ascii: "Z") { return i + 1 == u.count }
+    guard u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-"), i + 6 == u.count,
+          two(i + 1, max: 23), u[i + 3] == UInt8(ascii: ":"), two(i + 4, max: 59) else { return false }
+    return true
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Import benchmark (issue 3): time to import `xinyu sample-feed --schools N` into an empty database, as a ratio to
+# `xmllint --stream --noout` on the same file in the same run, plus peak RSS of both.
+# Usage: bench/import.sh [SCHOOLS...]   (default: 39 390; run from the repository root or anywhere)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2…" >&2; apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }; }; }
+need xmllint libxml2-utils
+[ -x /usr/bin/time ] || need time time
+
+swift build -c release --product xinyu >&2
+BIN="$(swift build -c release --show-bin-path)/xinyu"
+WORK="${TMPDIR:-/tmp}/xinyu-bench-import"
+mkdir -p "$WORK"
+SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(39 390)
+
+measure() { # prints "seconds peakKB" of a command (stdout discarded)
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null
+  cat "$WORK/time.txt"
+}
+
+printf "%-8s %9s %10s %10s %7s %12s %12s %s\n" schools "MB" "xmllint s" "import s" ratio "xmllint MB" "import MB" status
+for n in "${SIZES[@]}"; do
+  feed="$WORK/feed-$n.xml"
+  [ -s "$feed" ] || "$BIN" sample-feed "$feed" --schools "$n" --seed 1 >&2
+  mb=$(awk -v b="$(stat -c %s "$feed")" 'BEGIN{printf "%.1f", b/1048576}')
+  cat "$feed" > /dev/null   # warm the page cache for both readers
+  read -r xs xkb < <(measure xmllint --stream --noout "$feed")
+  db="$WORK/bench-$n.sqlite"; rm -f "$db" "$db-wal" "$db-shm"
+  read -r is ikb < <(measure "$BIN" --db "$db" import "$feed" --format json)
+  status=$("$BIN" --db "$db" imports list --format json | grep -o '"status" : "[a-z]*"' | tail -1 | cut -d'"' -f4)
+  rm -f "$db" "$db-wal" "$db-shm"
+  ratio=$(awk -v a="$is" -v b="$xs" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else print "n/a" }')
+  printf "%-8s %9s %10s %10s %7s %12s %12s %s\n" "$n" "$mb" "$xs" "$is" "${ratio}x" \
+    "$(awk -v k="$xkb" 'BEGIN{printf "%.0f", k/1024}')" "$(awk -v k="$ikb" 'BEGIN{printf "%.0f", k/1024}')" "$status"
+done
+echo "target: import ≤ 4× xmllint, < 100 MB peak RSS on the 390-school feed" >&2
