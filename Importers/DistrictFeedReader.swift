@@ -62,7 +62,7 @@ struct DistrictFeedReader {
                 guard inFeedNS else { r = stream.next(); continue }
                 let line = stream.line, column = stream.column
                 let name = stream.localName
-                guard let node = stream.expand() else { break }   // error recorded by libxml2
+                guard let node = stream.expand() else { r = -1; break }   // error recorded by libxml2
                 try record(section: section, name: name, node: node, line: line, column: column)
                 session.records += 1
                 if session.records & 1023 == 0 { progress.update(records: session.records) }
@@ -120,7 +120,7 @@ struct DistrictFeedReader {
     }
 
     private func school(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names: [StaticString] = ["id", "stage", "counselingRoom"]
+        let names = Attrs.school
         let a = Node.attributes(node, names)
         let key = a.values[0] ?? ""
         if Identifier.isValid(key) { session.listedSchools.insert(key) }
@@ -142,7 +142,7 @@ struct DistrictFeedReader {
                 name = Node.text(c)
             } else {
                 if name == nil { return fail("name must come before grade") }
-                let gn: [StaticString] = ["level", "classes"]
+                let gn = Attrs.grade
                 let ga = Node.attributes(c, gn)
                 if let p = check(ga, names: gn, required: 2) { return fail("grade: " + p) }
                 guard let level = parseInt(ga.values[0]!), (1...12).contains(level) else { return fail("grade level \"\(ga.values[0]!)\" is not 1–12") }
@@ -157,7 +157,7 @@ struct DistrictFeedReader {
     }
 
     private func teacher(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names: [StaticString] = ["id", "school", "role", "hired", "status"]
+        let names = Attrs.teacher
         let a = Node.attributes(node, names)
         let key = a.values[0] ?? ""
         if Identifier.isValid(key) { session.mentionedTeachers.insert(key) }
@@ -179,7 +179,7 @@ struct DistrictFeedReader {
     }
 
     private func course(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names: [StaticString] = ["id", "tier", "mode", "hours", "start", "end", "track", "category", "capacity"]
+        let names = Attrs.course
         let a = Node.attributes(node, names)
         let key = a.values[0] ?? ""
         func fail(_ reason: String) { session.reject(line, column, "course", key, reason) }
@@ -214,10 +214,9 @@ struct DistrictFeedReader {
     }
 
     private func attendance(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names: [StaticString] = ["teacher", "course", "hours", "status", "result", "date"]
+        let names = Attrs.record
         let a = Node.attributes(node, names)
-        let key = "\(a.values[0] ?? "")/\(a.values[1] ?? "")"
-        func fail(_ reason: String) { session.reject(line, column, "record", key, reason) }
+        func fail(_ reason: String) { session.reject(line, column, "record", "\(a.values[0] ?? "")/\(a.values[1] ?? "")", reason) }
         if let p = check(a, names: names, required: 4) ?? id(a.values[0], "teacher") ?? id(a.values[1], "course") ?? noChildren(node) { return fail(p) }
         guard let hours = Hours(a.values[2]!) else { return fail("hours \"\(a.values[2]!)\" is not a decimal with at most one fractional digit") }
         guard let status = AttendanceStatus(rawValue: a.values[3]!) else { return fail("status \"\(a.values[3]!)\" is not one of completed, partial, absent, withdrawn") }
@@ -229,14 +228,13 @@ struct DistrictFeedReader {
         guard let course = try session.course(a.values[1]!) else { return fail("course \(a.values[1]!) is neither in this feed nor stored") }
         guard hours.tenths <= course.hours else { return fail("hours \(hours) exceed the course's \(Hours(tenths: course.hours))") }
         try session.upsertAttendance(teacher: a.values[0]!, course: a.values[1]!, hours: hours.tenths, status: status.rawValue,
-                                     result: result.rawValue, date: date ?? course.end)
+                                     result: result.rawValue, date: date != nil ? a.values[5]! : course.endText)
     }
 
     private func award(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names: [StaticString] = ["teacher", "level", "issued", "number", "expires"]
+        let names = Attrs.award
         let a = Node.attributes(node, names)
-        let key = "\(a.values[0] ?? "")/\(a.values[1] ?? "")/\(a.values[2] ?? "")"
-        func fail(_ reason: String) { session.reject(line, column, "award", key, reason) }
+        func fail(_ reason: String) { session.reject(line, column, "award", "\(a.values[0] ?? "")/\(a.values[1] ?? "")/\(a.values[2] ?? "")", reason) }
         if let p = check(a, names: names, required: 3) ?? id(a.values[0], "teacher") ?? noChildren(node) { return fail(p) }
         guard let level = Level(rawValue: a.values[1]!) else { return fail("level \"\(a.values[1]!)\" is not A, B or C") }
         guard let issued = Day(a.values[2]!) else { return fail("issued \"\(a.values[2]!)\" is not a date YYYY-MM-DD") }
@@ -256,10 +254,9 @@ struct DistrictFeedReader {
     }
 
     private func counseling(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names: [StaticString] = ["teacher", "date", "hours"]
+        let names = Attrs.counseling
         let a = Node.attributes(node, names)
-        let key = "\(a.values[0] ?? "")/\(a.values[1] ?? "")"
-        func fail(_ reason: String) { session.reject(line, column, "counseling", key, reason) }
+        func fail(_ reason: String) { session.reject(line, column, "counseling", "\(a.values[0] ?? "")/\(a.values[1] ?? "")", reason) }
         if let p = check(a, names: names, required: 3) ?? id(a.values[0], "teacher") ?? noChildren(node) { return fail(p) }
         guard let date = Day(a.values[1]!) else { return fail("date \"\(a.values[1]!)\" is not a date YYYY-MM-DD") }
         guard let hours = Hours(a.values[2]!), hours.tenths > 0, hours.tenths <= 80 else { return fail("hours \"\(a.values[2]!)\" is not in 0 < h ≤ 8 with at most one fractional digit") }
@@ -268,10 +265,9 @@ struct DistrictFeedReader {
     }
 
     private func lesson(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names: [StaticString] = ["teacher", "date", "periods"]
+        let names = Attrs.lesson
         let a = Node.attributes(node, names)
-        let key = "\(a.values[0] ?? "")/\(a.values[1] ?? "")"
-        func fail(_ reason: String) { session.reject(line, column, "lesson", key, reason) }
+        func fail(_ reason: String) { session.reject(line, column, "lesson", "\(a.values[0] ?? "")/\(a.values[1] ?? "")", reason) }
         if let p = check(a, names: names, required: 3) ?? id(a.values[0], "teacher") ?? noChildren(node) { return fail(p) }
         guard let date = Day(a.values[1]!) else { return fail("date \"\(a.values[1]!)\" is not a date YYYY-MM-DD") }
         guard let periods = parseInt(a.values[2]!), (1...8).contains(periods) else { return fail("periods \"\(a.values[2]!)\" is not 1–8") }
@@ -295,4 +291,16 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+/// The attributes each record element may carry, in the order the readers index them.
+enum Attrs {
+    static let school: [StaticString] = ["id", "stage", "counselingRoom"]
+    static let teacher: [StaticString] = ["id", "school", "role", "hired", "status"]
+    static let course: [StaticString] = ["id", "tier", "mode", "hours", "start", "end", "track", "category", "capacity"]
+    static let record: [StaticString] = ["teacher", "course", "hours", "status", "result", "date"]
+    static let award: [StaticString] = ["teacher", "level", "issued", "number", "expires"]
+    static let counseling: [StaticString] = ["teacher", "date", "hours"]
+    static let lesson: [StaticString] = ["teacher", "date", "periods"]
+    static let grade: [StaticString] = ["level", "classes"]
 }

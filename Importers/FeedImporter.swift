@@ -62,6 +62,10 @@ public enum FeedImporter {
 
         do {
             try db.writer.writeWithoutTransaction { conn in
+                // A larger page cache for the feed's transaction (bounded: 32 MiB), restored afterwards.
+                let cache = try Int.fetchOne(conn, sql: "PRAGMA cache_size") ?? -2000
+                try conn.execute(sql: "PRAGMA cache_size = -32768")
+                defer { try? conn.execute(sql: "PRAGMA cache_size = \(cache)") }
                 try conn.inTransaction(.immediate) {
                     let s = session(conn)
                     try reader(s)

@@ -37,7 +37,7 @@ struct IMSEnterpriseReader {
             let line = stream.line, column = stream.column
             let kind = cEquals(name, "person") ? 1 : cEquals(name, "group") ? 2 : cEquals(name, "membership") ? 3 : 0
             if kind == 0 { r = stream.next(); continue }
-            guard let node = stream.expand() else { break }
+            guard let node = stream.expand() else { r = -1; break }
             switch kind {
             case 1: try person(node, line, column)
             case 2: try group(node, line, column)
@@ -178,7 +178,7 @@ struct IMSEnterpriseReader {
                     date = d
                 }
                 try session.upsertAttendance(teacher: teacher, course: groupId, hours: status == .completed ? course.hours : 0,
-                                             status: status.rawValue, result: result.rawValue, date: date)
+                                             status: status.rawValue, result: result.rawValue, date: date.description)
             }
         }
         _ = path

@@ -13,7 +13,7 @@ final class ImportSession {
     var deactivated = 0
     private var schools = Set<String>()
     private var teachers = Set<String>()
-    private var courses: [String: (hours: Int, end: Day)] = [:]
+    private var courses: [String: CourseInfo] = [:]
     /// mode="full": the schools the feed lists and every teacher id it mentions.
     var listedSchools = Set<String>()
     var mentionedTeachers = Set<String>()
@@ -47,12 +47,12 @@ final class ImportSession {
         return found
     }
 
-    func course(_ id: String) throws -> (hours: Int, end: Day)? {
+    func course(_ id: String) throws -> CourseInfo? {
         if let c = courses[id] { return c }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT hoursTenths, \"end\" FROM course WHERE id = ?"),
                                          arguments: [id]),
               let end = Day(row[1] as String) else { return nil }
-        let c = (hours: row[0] as Int, end: end)
+        let c = CourseInfo(hours: row[0], end: end, endText: end.description)
         courses[id] = c
         return c
     }
@@ -111,12 +111,13 @@ final class ImportSession {
               track = excluded.track, category = excluded.category, capacity = excluded.capacity
             """).execute(arguments: [c.id, c.title, c.provider, c.tier, c.mode, c.hoursTenths, c.start.description,
                                      c.end.description, c.track.rawValue, c.category.rawValue, c.capacity])
-        courses[c.id] = (c.hoursTenths, c.end)
+        courses[c.id] = CourseInfo(hours: c.hoursTenths, end: c.end, endText: c.end.description)
         accepted.courses += 1
     }
 
     private var attendanceStatement: Statement?
-    func upsertAttendance(teacher: String, course: String, hours: Int, status: String, result: String, date: Day) throws {
+    /// `date` is a validated `YYYY-MM-DD`.
+    func upsertAttendance(teacher: String, course: String, hours: Int, status: String, result: String, date: String) throws {
         let s: Statement
         if let a = attendanceStatement { s = a } else {
             s = try db.makeStatement(sql: """
@@ -126,7 +127,7 @@ final class ImportSession {
                 """)
             attendanceStatement = s
         }
-        s.setUncheckedArguments([teacher, course, hours, status, result, date.description])
+        s.setUncheckedArguments([teacher, course, hours, status, result, date])
         try s.execute()
         accepted.attendance += 1
     }
@@ -200,4 +201,11 @@ func isDateTimeWithOffset(_ s: String) -> Bool {
     guard u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-"), i + 6 == u.count,
           two(i + 1, max: 23), u[i + 3] == UInt8(ascii: ":"), two(i + 4, max: 59) else { return false }
     return true
+}
+
+/// What validation needs to know about a course.
+struct CourseInfo {
+    var hours: Int
+    var end: Day
+    var endText: String
 }

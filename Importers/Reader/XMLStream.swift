@@ -92,11 +92,14 @@ final class XMLStream {
 
     /// Refuses every external entity or DTD load process-wide and silences libxml2's default error printing.
     static func installGlobalGuards() {
+        guardLock.lock()
+        if !guardsInstalled {
+            guardsInstalled = true
+            xmlInitParser()
+            xmlSetExternalEntityLoader { _, _, _ in nil }
+        }
+        guardLock.unlock()
         xmlSetStructuredErrorFunc(nil, { _, _ in })
-        guardLock.lock(); defer { guardLock.unlock() }
-        if guardsInstalled { return }
-        guardsInstalled = true
-        xmlSetExternalEntityLoader { _, _, _ in nil }
     }
 }
 
