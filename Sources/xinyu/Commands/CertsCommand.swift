@@ -1,7 +1,86 @@
 import ArgumentParser
+import Certifications
 import XinyuCore
 
+extension Level: ExpressibleByArgument {}
+extension CertStatus: ExpressibleByArgument {}
+
+/// `--profile PATH` for every command that computes certification statuses.
+struct ProfileOption: ParsableArguments {
+    @Option(name: .long, help: "Rule profile YAML (default: the bundled profile from RULES.md).")
+    var profile: String?
+
+    func load() throws -> RuleProfile { try RuleProfile.load(path: profile) }
+}
+
 struct CertsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "certs", abstract: "Teachers' certification statuses as of a date.")
-    func run() async throws { throw UsageError("`xinyu certs` is not available in this build yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "certs", abstract: "Teachers' certification statuses as of a date.",
+        subcommands: [List.self], defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One row per teacher and level with a status other than none (e.g. --status expiring, --status eligible --level B).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @OptionGroup var profileOption: ProfileOption
+        @Option(help: "Only this school's teachers.") var school: String?
+        @Option(help: "Only this level: C, B or A.") var level: Level?
+        @Option(help: "Only this status: none, in-training, eligible, certified, expiring, lapsed (a lapsed teacher training again matches both lapsed and in-training).")
+        var status: CertStatus?
+        @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD; default today).") var asOf: String?
+        @Flag(help: "Also list inactive teachers.") var includeInactive = false
+
+        func run() async throws {
+            let day = try parseDay(asOf, option: "--as-of") ?? Day.today()
+            let profile = try profileOption.load()
+            let db = try global.open()
+            if let school { try CertificationEngine.requireSchool(school, in: db) }
+            let rows = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, school: school,
+                                                        includeInactive: includeInactive)
+                .flatMap { t in t.levels.map { (t, $0) } }
+                .filter { _, ls in
+                    (level == nil || ls.level == level) && ls.matches(status)
+                }
+            let json = rows.map { t, ls in CertRow(teacher: t, level: ls) }
+            try emit(output.format, json: json) {
+                TextTable(headers: ["teacher", "name", "school", "role", "level", "status", "cycle end", "reason"],
+                          rows: rows.map { t, ls in
+                              [t.teacherId, t.name, t.schoolId, t.role.rawValue, ls.level.rawValue, ls.status.rawValue,
+                               ls.cycleEnd?.description ?? "", ls.reason]
+                          })
+            }
+        }
+    }
+}
+
+/// One `certs list` row as JSON.
+struct CertRow: Encodable {
+    var teacherId: String
+    var name: String
+    var schoolId: String
+    var role: Role
+    var teacherStatus: TeacherStatus
+    var effectiveLevel: Level?
+    var level: LevelStatus
+
+    init(teacher t: TeacherCertStatus, level: LevelStatus) {
+        teacherId = t.teacherId; name = t.name; schoolId = t.schoolId; role = t.role
+        teacherStatus = t.teacherStatus; effectiveLevel = t.effectiveLevel; self.level = level
+    }
+}
+
+extension LevelStatus {
+    /// Whether this level matches a `--status` filter (nil: anything but none).
+    func matches(_ s: CertStatus?) -> Bool {
+        switch s {
+        case nil: status != .none
+        case .none?: status == .none
+        case .inTraining?: inTraining
+        case .eligible?: eligible
+        case .certified?: certified
+        case .expiring?: expiring
+        case .lapsed?: lapsed
+        }
+    }
 }

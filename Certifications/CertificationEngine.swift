@@ -1,0 +1,171 @@
+import GRDB
+import XinyuCore
+
+/// Certification statuses as of a date, computed from the store and a ``RuleProfile`` (RULES.md).
+///
+/// Practice toward A counts individual-counseling hours (`counseling`) and psychology periods (`lessonPractice`)
+/// dated on or before the date, PLUS delivered scheduled lessons: each `scheduledSession` row of kind `lesson`
+/// dated strictly before the date counts one period for its teacher, except on a (teacher, date) that already has
+/// a `lessonPractice` row — the feed's record wins, so nothing is counted twice.
+///
+/// The bulk functions read the store in a fixed number of SQL passes (no per-teacher queries).
+public enum CertificationEngine {
+    /// One teacher's ledger; an unknown id throws `StoreError.unknownTeacher`.
+    public static func ledger(teacherId: String, in db: AppDatabase, asOf: Day, profile: RuleProfile) throws -> TeacherLedger {
+        try db.writer.read { db in
+            guard let teacher = try Teacher.fetchOne(db, key: teacherId) else { throw StoreError.unknownTeacher(id: teacherId) }
+            let d = asOf.description
+            var history = TeacherHistory()
+            history.awards = try Award.fetchAll(db, sql: "SELECT * FROM award WHERE teacherId = ? AND issued <= ? ORDER BY issued, level",
+                                                arguments: [teacherId, d])
+            var byTrack: [String: Hours] = Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, Hours.zero) })
+            var byCategory: [String: Hours] = Dictionary(uniqueKeysWithValues: XinyuCore.Category.allCases.map { ($0.rawValue, Hours.zero) })
+            var total = Hours.zero
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.track, c.category, a.date, a.hoursTenths, a.result = 'pass'
+                FROM attendance a JOIN course c ON c.id = a.courseId
+                WHERE a.teacherId = ? AND a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'
+                """, arguments: [teacherId, d])
+            while let r = try rows.next() {
+                let trackText: String = r[0], cat: String = r[1], date: String = r[2], tenths: Int = r[3], pass: Bool = r[4]
+                let h = Hours(tenths: tenths)
+                byTrack[trackText, default: .zero] += h
+                byCategory[cat, default: .zero] += h
+                total += h
+                if let t = Track(rawValue: trackText), t != .none, let day = Day(date) {
+                    history.entries.append(.init(track: t, date: day, tenths: tenths, pass: pass))
+                }
+            }
+            let practice = try practiceTotals(db, asOf: asOf, teacher: teacherId)
+            history.counselingTenths = practice.counseling[teacherId] ?? 0
+            let feed = practice.feedPeriods[teacherId] ?? 0
+            let scheduled = practice.scheduledPeriods[teacherId] ?? 0
+            history.lessonPeriods = feed + scheduled
+            let status = evaluate(teacher: teacher, history: history, asOf: asOf, profile: profile)
+            return TeacherLedger(asOf: asOf, teacher: teacher, profile: profile.source, hoursByTrack: byTrack,
+                                 hoursByCategory: byCategory, totalHours: total,
+                                 counselingHours: Hours(tenths: history.counselingTenths), lessonPeriods: history.lessonPeriods,
+                                 deliveredScheduledPeriods: scheduled, status: status, awards: history.awards)
+        }
+    }
+
+    /// Throws a one-line `UsageError` when the school is not in the store.
+    public static func requireSchool(_ id: String, in db: AppDatabase) throws {
+        guard try db.writer.read({ try School.fetchOne($0, key: id) }) != nil else {
+            throw UsageError("--school \(id): no such school in the database; see `xinyu schools list`")
+        }
+    }
+
+    /// Every teacher's certification picture (sorted by school, then teacher id).
+    /// - Parameters:
+    ///   - school: only this school's teachers (an unknown school gives an empty list).
+    ///   - includeInactive: also inactive teachers (coverage never counts them).
+    public static func statuses(in db: AppDatabase, asOf: Day, profile: RuleProfile, school: String? = nil,
+                                includeInactive: Bool = false) throws -> [TeacherCertStatus] {
+        try db.writer.read { db in
+            try statuses(db, asOf: asOf, profile: profile, school: school, includeInactive: includeInactive)
+        }
+    }
+
+    /// Each active teacher's effective level (the highest certified level); teachers with none are absent.
+    public static func effectiveLevels(in db: AppDatabase, asOf: Day, profile: RuleProfile) throws -> [String: Level] {
+        var out: [String: Level] = [:]
+        for s in try statuses(in: db, asOf: asOf, profile: profile) {
+            if let l = s.effectiveLevel { out[s.teacherId] = l }
+        }
+        return out
+    }
+
+    static func statuses(_ db: Database, asOf: Day, profile: RuleProfile, school: String?,
+                         includeInactive: Bool) throws -> [TeacherCertStatus] {
+        var teacherSQL = "SELECT * FROM teacher"
+        var clauses: [String] = []
+        var args: StatementArguments = []
+        if let school { clauses.append("schoolId = ?"); args += [school] }
+        if !includeInactive { clauses.append("status = 'active'") }
+        if !clauses.isEmpty { teacherSQL += " WHERE " + clauses.joined(separator: " AND ") }
+        teacherSQL += " ORDER BY schoolId, id"
+        let teachers = try Teacher.fetchAll(db, sql: teacherSQL, arguments: args)
+        let histories = try loadHistories(db, asOf: asOf, school: school, includeInactive: includeInactive)
+        return teachers.map { evaluate(teacher: $0, history: histories[$0.id] ?? TeacherHistory(), asOf: asOf, profile: profile) }
+    }
+
+    /// Histories of every (selected) teacher in a fixed number of SQL passes.
+    static func loadHistories(_ db: Database, asOf: Day, school: String?, includeInactive: Bool) throws -> [String: TeacherHistory] {
+        let d = asOf.description
+        var teacherFilter = ""
+        var filterArgs: StatementArguments = []
+        if school != nil || !includeInactive {
+            var c: [String] = []
+            if let school { c.append("schoolId = ?"); filterArgs += [school] }
+            if !includeInactive { c.append("status = 'active'") }
+            teacherFilter = " AND teacherId IN (SELECT id FROM teacher WHERE \(c.joined(separator: " AND ")))"
+        }
+        var out: [String: TeacherHistory] = [:]
+        for a in try Award.fetchAll(db, sql: "SELECT * FROM award WHERE issued <= ?" + teacherFilter, arguments: [d] + filterArgs) {
+            out[a.teacherId, default: TeacherHistory()].awards.append(a)
+        }
+        let holders = "SELECT teacherId FROM award WHERE issued <= ?"
+        // Award holders: every dated counted row of a mental-health track (cycles and lapses need dates).
+        let dated = try Row.fetchCursor(db, sql: """
+            SELECT a.teacherId, c.track, a.date, a.hoursTenths, a.result = 'pass'
+            FROM attendance a JOIN course c ON c.id = a.courseId
+            WHERE a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'
+              AND c.track IN ('A', 'B', 'C', 'cpd') AND a.teacherId IN (\(holders))\(teacherFilter.replacingOccurrences(of: "teacherId", with: "a.teacherId"))
+            """, arguments: [d, d] + filterArgs)
+        while let r = try dated.next() {
+            let id: String = r[0], track: String = r[1], date: String = r[2]
+            guard let t = Track(rawValue: track), let day = Day(date) else { continue }
+            out[id, default: TeacherHistory()].entries.append(.init(track: t, date: day, tenths: r[3], pass: r[4]))
+        }
+        // Everyone else: sums per certification track, in SQL.
+        let sums = try Row.fetchCursor(db, sql: """
+            SELECT a.teacherId, c.track, SUM(a.hoursTenths), MAX(a.result = 'pass')
+            FROM attendance a JOIN course c ON c.id = a.courseId
+            WHERE a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'
+              AND c.track IN ('A', 'B', 'C') AND a.teacherId NOT IN (\(holders))\(teacherFilter.replacingOccurrences(of: "teacherId", with: "a.teacherId"))
+            GROUP BY a.teacherId, c.track
+            """, arguments: [d, d] + filterArgs)
+        while let r = try sums.next() {
+            let id: String = r[0], track: String = r[1]
+            guard let t = Track(rawValue: track) else { continue }
+            out[id, default: TeacherHistory()].entries.append(.init(track: t, date: nil, tenths: r[2], pass: r[3]))
+        }
+        let practice = try practiceTotals(db, asOf: asOf, filter: teacherFilter, filterArgs: filterArgs)
+        for (id, v) in practice.counseling { out[id, default: TeacherHistory()].counselingTenths = v }
+        for (id, v) in practice.feedPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
+        for (id, v) in practice.scheduledPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
+        return out
+    }
+
+    struct PracticeTotals {
+        var counseling: [String: Int] = [:]
+        var feedPeriods: [String: Int] = [:]
+        var scheduledPeriods: [String: Int] = [:]
+    }
+
+    static func practiceTotals(_ db: Database, asOf: Day, teacher: String) throws -> PracticeTotals {
+        try practiceTotals(db, asOf: asOf, filter: " AND teacherId = ?", filterArgs: [teacher])
+    }
+
+    /// Practice sums per teacher; `filter` is an `AND teacherId …` clause.
+    static func practiceTotals(_ db: Database, asOf: Day, filter: String, filterArgs: StatementArguments) throws -> PracticeTotals {
+        let d = asOf.description
+        var p = PracticeTotals()
+        func sums(_ sql: String) throws -> [String: Int] {
+            var m: [String: Int] = [:]
+            let c = try Row.fetchCursor(db, sql: sql, arguments: [d] + filterArgs)
+            while let r = try c.next() { m[r[0]] = r[1] }
+            return m
+        }
+        p.counseling = try sums("SELECT teacherId, SUM(hoursTenths) FROM counseling WHERE date <= ?\(filter) GROUP BY teacherId")
+        p.feedPeriods = try sums("SELECT teacherId, SUM(periods) FROM lessonPractice WHERE date <= ?\(filter) GROUP BY teacherId")
+        p.scheduledPeriods = try sums("""
+            SELECT s.teacherId, COUNT(*) FROM scheduledSession s
+            WHERE s.kind = 'lesson' AND s.date < ?\(filter.replacingOccurrences(of: "teacherId", with: "s.teacherId"))
+              AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = s.teacherId AND p.date = s.date)
+            GROUP BY s.teacherId
+            """)
+        return p
+    }
+}

@@ -1,0 +1,32 @@
+import XinyuCore
+
+/// What the engine needs of one teacher, already filtered to counted records dated on or before the as-of date.
+///
+/// `entries` hold counted attendance of tracks A, B, C and cpd. For a teacher with no award, the bulk loader
+/// gives one undated entry per track (sums in SQL): without an award there is no cycle and no lapse, so dates
+/// are not needed.
+struct TeacherHistory: Sendable {
+    struct Entry: Sendable {
+        var track: Track
+        /// nil for an aggregated entry (teachers with no award only).
+        var date: Day?
+        var tenths: Int
+        var pass: Bool
+    }
+
+    var awards: [Award] = []
+    var entries: [Entry] = []
+    var counselingTenths = 0
+    var lessonPeriods = 0
+}
+
+/// One award's cycles as of a date (RULES.md "Valid award").
+struct AwardState {
+    var award: Award
+    var valid: Bool
+    /// The current cycle when valid; the last cycle when lapsed (its end is the lapse date).
+    var cycleStart: Day
+    var cycleEnd: Day
+    var renewalTenths: Int
+    var expiring: Bool
+}
