@@ -3,6 +3,13 @@ import XinyuCore
 
 /// The year's data the quota report and the planner work from: active teachers, their standings,
 /// and each school's whole-staff trainings per term.
+///
+/// Decisions where RULES.md is silent:
+/// - Only `active` teachers are counted, planned for, or form the whole-staff denominator.
+/// - A professional session counts on status `completed` whatever its result (RULES.md names only the status);
+///   a `fail` still earns no hours.
+/// - A whole-staff training is placed in a term by the attendance date; a tier-60 course completed in both terms
+///   is judged per term. The share is of the school's active teachers now (the store keeps no staff history).
 public struct QuotaLedger: Sendable {
     public var year: SchoolYear
     /// Schools in scope, sorted by id.

@@ -53,15 +53,16 @@ public enum QuotaPlanner {
                                   tenths: sessions.map(\.hours.tenths), cost: sessions.map(\.costCents),
                                   capacity: sessions.map(\.capacity), date: sessions.map(\.date.ordinal),
                                   budget: budgetCents)
-        let solution = SeatSolver.solve(problem)
+        let outcome = SeatSolver.solveWithDetail(problem)
         let bound = SeatBound.compute(problem)
-        return assemble(ledger: ledger, sessions: sessions, problem: problem, solution: solution, bound: bound,
+        return assemble(ledger: ledger, sessions: sessions, problem: problem, outcome: outcome, bound: bound,
                         budgetCents: budgetCents, rules: rules)
     }
 
     static func assemble(ledger: QuotaLedger, sessions: [PlannedSession], problem p: SeatProblem,
-                         solution sol: SeatSolution, bound: SeatBound.Result, budgetCents: Int?,
+                         outcome: SeatSolver.Outcome, bound: SeatBound.Result, budgetCents: Int?,
                          rules: QuotaRules) -> QuotaPlan {
+        let sol = outcome.solution
         let teachers = ledger.teachers
         func compliance(_ needs: [QuotaNeed]) -> QuotaPlan.Compliance {
             var c = QuotaPlan.Compliance(teachers: needs.count, meetsHours: 0, meetsSessions: 0, meetsAll: 0)
@@ -120,19 +121,18 @@ public enum QuotaPlanner {
             }
         }
         // Who still falls short, and why.
-        var capLeft = p.capacity
-        for seats in sol.seats { for s in seats { capLeft[s] -= 1 } }
         let spent = sol.cost
         var unmet: [QuotaPlan.Unmet] = []
         for (t, teacher) in teachers.enumerated() where !sol.needsAfter[t].done {
             let reason: String
             if let r = bound.unreachable[t] {
                 reason = r
-            } else if SeatSolver.greedy(p, t, capacity: p.capacity, budget: Int.max / 4, mode: .seats, partial: false) == nil {
-                reason = "the open sessions cannot be combined to close the gap (dates clash or seats run out)"
-            } else if let b = budgetCents,
-                      SeatSolver.greedy(p, t, capacity: capLeft, budget: Int.max / 4, mode: .seats, partial: false) != nil {
-                reason = "budget: \(Money.format(b - spent)) left is not enough; seats went to teachers closer to quota"
+            } else if outcome.aloneCost[t] == nil {
+                reason = budgetCents == nil
+                    ? "the open sessions cannot be combined to close the gap (dates clash)"
+                    : "the open sessions cannot be combined to close the gap within the budget (dates clash or too dear)"
+            } else if let b = budgetCents, let c = outcome.aloneCost[t], c > b - spent {
+                reason = "budget: \(Money.format(b - spent)) left; their own plan found costs \(Money.format(c))"
             } else {
                 reason = "capacity: the seats needed went to teachers closer to quota"
             }
