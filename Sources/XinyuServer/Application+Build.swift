@@ -1,3 +1,4 @@
+import Certifications
 import Foundation
 import Hummingbird
 import Logging
@@ -6,11 +7,16 @@ import XinyuCore
 /// Everything the routes need, built once per server.
 public struct ServerDependencies: Sendable {
     public var database: AppDatabase
+    /// The certification rule profile, loaded once at start so a bad profile stops `xinyu serve` at once.
+    public var profile: RuleProfile
     public var imports: ImportService
     public var coverage: CoverageCache
 
-    public init(database: AppDatabase, imports: ImportService = .live, coverage: CoverageCache = CoverageCache()) {
+    /// Loads the rule profile at `profilePath` (nil: the bundled default); a bad profile throws its one-line error.
+    public init(database: AppDatabase, profilePath: String? = nil, imports: ImportService = .live,
+                coverage: CoverageCache = CoverageCache()) throws {
         self.database = database; self.imports = imports; self.coverage = coverage
+        self.profile = try RuleProfile.load(path: profilePath)
     }
 }
 
@@ -27,8 +33,10 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
                       maxBodyBytes: configuration.maxBodyBytes, temporaryDirectory: configuration.temporaryDirectory,
                       onImported: { await cache.invalidate() }).addRoutes(to: api)
     ReportsController(database: db, profilePath: configuration.profilePath, cache: cache).addRoutes(to: api)
+    CoverageController(database: db, profile: dependencies.profile, cache: cache).addRoutes(to: api)
     CurriculumController(database: db).addRoutes(to: api)
-    DashboardController(database: db, profilePath: configuration.profilePath, cache: cache).addRoutes(to: router)
+    DashboardController(database: db, profilePath: configuration.profilePath, profile: dependencies.profile, cache: cache)
+        .addRoutes(to: router)
     OpenAPIController().addRoutes(to: api)
     return router
 }
@@ -36,11 +44,12 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
 /// The application `xinyu serve` runs: the router on `host:port`, stopping gracefully on SIGINT/SIGTERM
 /// (requests in flight finish, then the process exits).
 public func buildApplication(configuration: ServerConfiguration, database: AppDatabase,
-                             imports: ImportService = .live, logger: Logger? = nil) -> some ApplicationProtocol {
+                             imports: ImportService = .live, logger: Logger? = nil) throws -> some ApplicationProtocol {
     var log = logger ?? Logger(label: "xinyu.serve")
     if logger == nil { log.logLevel = .info }
     let router = buildRouter(configuration: configuration,
-                             dependencies: ServerDependencies(database: database, imports: imports))
+                             dependencies: try ServerDependencies(database: database, profilePath: configuration.profilePath,
+                                                                  imports: imports))
     return Application(router: router,
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                             serverName: "xinyu"),
@@ -50,7 +59,7 @@ public func buildApplication(configuration: ServerConfiguration, database: AppDa
 extension XinyuServer {
     /// Runs the server until SIGINT or SIGTERM; requests in flight finish first.
     public static func run(configuration: ServerConfiguration, database: AppDatabase) async throws {
-        let app = buildApplication(configuration: configuration, database: database)
+        let app = try buildApplication(configuration: configuration, database: database)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }

@@ -1,16 +1,14 @@
 import Foundation
-import GRDB
-import Hummingbird
+import Importers
 import XinyuCore
 
 extension ImportService {
-    /// The product's importer. (Placeholder until the importers module lands: log only.)
+    /// The product's importer, exactly as `xinyu import` runs it (default options: not strict, not a dry run).
+    /// The summary's `file` is the temporary upload path; a feed rejected as a whole answers 400 with it.
     public static let live = ImportService(
-        importFile: { _, _ in
-            throw APIError(.serviceUnavailable, code: "unavailable", message: "the importer is not available in this build")
+        importFile: { path, db in
+            let summary = try FeedImporter.importFile(at: path, into: db, options: ImportOptions())
+            return Outcome(rejectedAsWhole: summary.status == "rejected", json: try JSONOutput.encoder().encode(summary))
         },
-        log: { db in
-            let rows = try db.writer.read { conn in try ImportLogEntry.order(Column("id")).fetchAll(conn) }
-            return try JSONOutput.encoder().encode(rows)
-        })
+        log: { db in try JSONOutput.encoder().encode(try FeedImporter.importLog(in: db)) })
 }

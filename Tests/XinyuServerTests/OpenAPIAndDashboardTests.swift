@@ -7,7 +7,7 @@ import XinyuCore
 
 @Suite struct OpenAPIAndDashboardTests {
     @Test func everyRegisteredRouteIsDocumentedAndViceVersa() throws {
-        let router = buildRouter(configuration: ServerConfiguration(), dependencies: ServerDependencies(database: try sampleDatabase()))
+        let router = buildRouter(configuration: ServerConfiguration(), dependencies: try ServerDependencies(database: try sampleDatabase()))
         let registered = Set(router.routes.map { r -> String in
             var p = r.path.description
             if !p.hasPrefix("/") { p = "/" + p }

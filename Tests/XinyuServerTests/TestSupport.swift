@@ -24,10 +24,10 @@ func sampleDatabase() throws -> AppDatabase {
 
 /// A test application over `db` with the given configuration and import service.
 func testApp(_ db: AppDatabase, token: String? = nil, maxBodyBytes: Int = 1024, imports: ImportService = .live,
-             cache: CoverageCache = CoverageCache()) -> some ApplicationProtocol {
+             cache: CoverageCache = CoverageCache()) throws -> some ApplicationProtocol {
     let config = ServerConfiguration(token: token, maxBodyBytes: maxBodyBytes)
     return Application(router: buildRouter(configuration: config,
-                                           dependencies: ServerDependencies(database: db, imports: imports, coverage: cache)))
+                                           dependencies: try ServerDependencies(database: db, imports: imports, coverage: cache)))
 }
 
 /// The JSON object of a response body.
