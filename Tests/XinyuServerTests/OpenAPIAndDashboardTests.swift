@@ -70,3 +70,17 @@ import XinyuCore
         #expect(await cache.computations == 2)
     }
 }
+
+@Suite struct CoverageCacheTests {
+    @Test func oldestKeyIsDroppedAtCapacity() async throws {
+        let cache = CoverageCache(capacity: 2)
+        for k in ["a", "b", "c"] { _ = try await cache.value(for: k) { Data(k.utf8) } }
+        #expect(await cache.computations == 3)
+        _ = try await cache.value(for: "c") { Data() }
+        _ = try await cache.value(for: "b") { Data() }
+        #expect(await cache.computations == 3)
+        let a = try await cache.value(for: "a") { Data("again".utf8) }
+        #expect(a == Data("again".utf8))
+        #expect(await cache.computations == 4)
+    }
+}
