@@ -9,7 +9,9 @@ PORT=${PORT:-18081}
 command -v curl >/dev/null || apt_install curl
 CHROME=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROME" ]; then apt_install chromium; CHROME=$(command -v chromium); fi
-swift build >/dev/null
+# A CJK font so the zh-Hans screenshot is readable (best effort: the SVG check does not need it).
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then apt_install fonts-noto-cjk || echo "note: no CJK font; Chinese text shows as boxes" >&2; fi
+BUILD_LOG=$(mktemp); swift build >"$BUILD_LOG" 2>&1 || { tail -40 "$BUILD_LOG" >&2; exit 1; }; rm -f "$BUILD_LOG"
 BIN="$(swift build --show-bin-path)/xinyu"
 WORK=$(mktemp -d)
 trap 'stop_server; rm -rf "$WORK"' EXIT

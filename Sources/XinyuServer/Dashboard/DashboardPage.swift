@@ -83,11 +83,20 @@ struct DashboardPage {
         guard let list = model.expiring else { return unavailable }
         if list.isEmpty { return "<p>\(HTML.escape(lang.t(.expiringNone)))</p>\n" }
         var s = "<table><tr><th>\(HTML.escape(lang.t(.teacher)))</th><th>\(HTML.escape(lang.t(.school)))</th><th>\(HTML.escape(lang.t(.level)))</th><th>\(HTML.escape(lang.t(.ends)))</th></tr>\n"
-        for x in list {
+        for x in list.prefix(Self.expiringShown) {
             s += "<tr><td>\(HTML.escape(x.teacher)) \(HTML.escape(x.name))</td><td>\(HTML.escape(x.school))</td><td>\(HTML.escape(x.level))</td><td>\(HTML.escape(x.ends))</td></tr>\n"
         }
-        return s + "</table>\n"
+        s += "</table>\n"
+        if list.count > Self.expiringShown {
+            let more = lang == .zh ? "共 \(list.count) 人，此处列出最早到期的 \(Self.expiringShown) 人。"
+                                   : "\(list.count) teachers in all; the \(Self.expiringShown) earliest are listed."
+            s += "<p class=\"note\">\(HTML.escape(more))</p>\n"
+        }
+        return s
     }
+
+    /// Rows of the expiring table; the full list is in `GET /api/v1/coverage` counts and the teacher ledgers.
+    static let expiringShown = 50
 
     /// One bar per school: share of active teachers meeting every quota; a mark when whole-staff trainings are short.
     func quotaChart() -> String {
