@@ -86,7 +86,7 @@ struct DistrictFeedReader {
         case 0 where cEquals(name, "school"): try school(node, line, column)
         case 1 where cEquals(name, "teacher"): try teacher(node, line, column)
         case 2 where cEquals(name, "course"): try course(node, line, column)
-        case 3 where cEquals(name, "record"): try attendance(node, line, column)
+        case 3 where cEquals(name, "record"): if try !fastAttendance(node) { try attendance(node, line, column) }
         case 4 where cEquals(name, "award"): try award(node, line, column)
         case 5 where cEquals(name, "counseling"): try counseling(node, line, column)
         case 5 where cEquals(name, "lesson"): try lesson(node, line, column)

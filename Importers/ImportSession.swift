@@ -116,17 +116,20 @@ final class ImportSession {
     }
 
     private var attendanceStatement: Statement?
+    /// The prepared attendance upsert (also bound directly by the fast path).
+    func attendanceUpsert() throws -> Statement {
+        if let a = attendanceStatement { return a }
+        let s = try db.makeStatement(sql: """
+            INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(teacherId, courseId) DO UPDATE SET hoursTenths = excluded.hoursTenths,
+              status = excluded.status, result = excluded.result, date = excluded.date
+            """)
+        attendanceStatement = s
+        return s
+    }
     /// `date` is a validated `YYYY-MM-DD`.
     func upsertAttendance(teacher: String, course: String, hours: Int, status: String, result: String, date: String) throws {
-        let s: Statement
-        if let a = attendanceStatement { s = a } else {
-            s = try db.makeStatement(sql: """
-                INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(teacherId, courseId) DO UPDATE SET hoursTenths = excluded.hoursTenths,
-                  status = excluded.status, result = excluded.result, date = excluded.date
-                """)
-            attendanceStatement = s
-        }
+        let s = try attendanceUpsert()
         s.setUncheckedArguments([teacher, course, hours, status, result, date])
         try s.execute()
         accepted.attendance += 1

@@ -1,3 +1,4 @@
+import Certifications
 import Foundation
 import XinyuCore
 
@@ -49,6 +50,14 @@ extension Curriculum {
                                    groupSessions: built.sessions.filter { $0.kind == "group" }.count,
                                    unplaced: built.unplaced, violations: [],
                                    score: ScheduleScore.of(built.sessions, context: ctx))
+    }
+
+    /// Builds and stores a term schedule with teachers' effective levels from the certification engine, as of the
+    /// term's first teaching day under `profile` (what the CLI does).
+    public static func buildSchedule(in db: AppDatabase, term: Term, school: String? = nil, rules: ScheduleRules,
+                                     profile: RuleProfile) throws -> ScheduleBuildReport {
+        let levels = try CertificationEngine.effectiveLevels(in: db, asOf: rules.span(of: term).lowerBound, profile: profile)
+        return try buildSchedule(in: db, term: term, school: school, rules: rules, levels: levels)
     }
 
     /// The stored schedule of a school: the JSON shape of `xinyu schedule show` (server: same call).

@@ -56,7 +56,7 @@ struct SchoolPlanner {
         self.bandLessons = bandLessons
     }
 
-    struct ClassNeed { var id: String; var grade: Int; var band: Band; var every: Int }
+    struct ClassNeed { var id: String; var grade: Int; var k: Int; var band: Band; var every: Int }
     struct Slot { var teacher: Int; var weekday: Int; var period: Int; var phase: Int; var every: Int }
 
     mutating func run() {
@@ -72,7 +72,7 @@ struct SchoolPlanner {
                 continue
             }
             for k in 1...g.classes {
-                needs.append(ClassNeed(id: "\(school.id)-\(g.level)-\(k)", grade: g.level, band: band,
+                needs.append(ClassNeed(id: "\(school.id)-\(g.level)-\(k)", grade: g.level, k: k, band: band,
                                        every: rules.everyWeeks[band] ?? 1))
             }
         }
@@ -98,7 +98,7 @@ struct SchoolPlanner {
         let maxes = qualified.map { rules.weeklyMax($0.id) }
         var placed: [(ClassNeed, Slot)] = []
         var failed: [ClassNeed] = []
-        let order = needs.sorted { ($0.every, $0.grade, $0.id) < ($1.every, $1.grade, $1.id) }
+        let order = needs.sorted { ($0.every, $0.grade, $0.k) < ($1.every, $1.grade, $1.k) }
         for n in order {
             var best: Slot?
             let tOrder = qualified.indices.sorted { (load[$0].max()!, $0) < (load[$1].max()!, $1) }
@@ -136,7 +136,7 @@ struct SchoolPlanner {
             } else {
                 reason = "\(school.id): no free allowed period left for its \(qualified.count) qualified teacher\(qualified.count == 1 ? "" : "s") (\(weekdays.count) weekdays × \(periods.count) allowed periods, weekly maximum)"
             }
-            for n in failed.sorted(by: { ($0.grade, $0.id) < ($1.grade, $1.id) }) {
+            for n in failed.sorted(by: { ($0.grade, $0.k) < ($1.grade, $1.k) }) {
                 unplaced.append(UnplacedWork(class: n.id, reason: reason))
             }
         }

@@ -137,7 +137,7 @@ struct SampleDistrict {
             func capacity(_ share: Double) -> Int { min(100_000, max(40, Int(Double(teacherCount) * share) + 20)) }
             for n in 0..<(3 * k) {
                 let start = day(&r, from: (year, 9, 15), days: 260)
-                let h = r.pick([6, 12, 18])
+                let h = r.pick([12, 18, 18, 24])
                 if let c = addCourse(CoursePlan(
                     id: "D\(year)-PUB-\(pad(n + 1, 3))", title: r.pick(Names.publicTitles), provider: r.pick(Names.providers),
                     tier: r.pick([30, 40]), mode: r.pick([2, 3, 4]), hours: Hours(tenths: h * 10), start: start,
@@ -147,7 +147,7 @@ struct SampleDistrict {
             }
             for n in 0..<(6 * k) {
                 let start = day(&r, from: (year, 9, 15), days: 260)
-                let h = r.pick([6, 12, 18, 24, 30])
+                let h = r.pick([18, 24, 30, 36])
                 if let c = addCourse(CoursePlan(
                     id: "D\(year)-PRO-\(pad(n + 1, 3))", title: r.pick(Names.professionalTitles), provider: r.pick(Names.providers),
                     tier: r.pick([20, 30, 40, 40]), mode: r.pick([2, 4]), hours: Hours(tenths: h * 10), start: start,
@@ -157,7 +157,7 @@ struct SampleDistrict {
             }
             for n in 0..<(3 * k) {
                 let start = day(&r, from: (year, 9, 15), days: 260)
-                let h = r.pick([6, 8, 12])
+                let h = r.pick([8, 12, 12, 16, 16])
                 if let c = addCourse(CoursePlan(
                     id: "D\(year)-ELE-\(pad(n + 1, 3))", title: r.pick(Names.electiveTitles), provider: "国家中小学智慧教育平台",
                     tier: 99, mode: 3, hours: Hours(tenths: h * 10), start: start, end: start.adding(days: 20),
@@ -300,15 +300,18 @@ struct SampleDistrict {
             // Whole-staff trainings of the teacher's school.
             for c in wholeStaff[t.schoolIndex][yi] where r.chance(0.55 + 0.43 * engagement) { attend(c) }
             if !pool.publicCourses.isEmpty {
-                if r.chance(0.9 * engagement) { attend(r.pick(pool.publicCourses)) }
-                if r.chance(0.4 * engagement) { attend(r.pick(pool.publicCourses)) }
+                if r.chance(0.97 * engagement) { attend(r.pick(pool.publicCourses)) }
+                if r.chance(0.55 * engagement) { attend(r.pick(pool.publicCourses)) }
             }
             if !pool.professional.isEmpty {
-                if r.chance(0.85 * engagement) { attend(r.pick(pool.professional)) }
-                if r.chance(0.45 * engagement) { attend(r.pick(pool.professional)) }
-                if r.chance(0.2 * engagement) { attend(r.pick(pool.professional)) }
+                if r.chance(0.97 * engagement) { attend(r.pick(pool.professional)) }
+                if r.chance(0.6 * engagement) { attend(r.pick(pool.professional)) }
+                if r.chance(0.3 * engagement) { attend(r.pick(pool.professional)) }
             }
-            if !pool.elective.isEmpty, r.chance(0.85 * engagement) { attend(r.pick(pool.elective)) }
+            if !pool.elective.isEmpty {
+                if r.chance(0.97 * engagement) { attend(r.pick(pool.elective)) }
+                if r.chance(0.35 * engagement) { attend(r.pick(pool.elective)) }
+            }
             if !pool.cpd.isEmpty, r.chance((psych || t.role == .leader ? 0.85 : 0.08) * engagement) { attend(r.pick(pool.cpd)) }
 
             // Certification training.

@@ -75,8 +75,8 @@ import XinyuCore
     }
 
     @Test func typoKeyAndBadYamlAndZeroValidity() throws {
-        let e1 = try #require(error(try broken("warningDays: 180        # RULES.md\n  B:", "warningDayz: 180\n  B:")))
-        #expect(e1.record == "levels.C.warningDayz")
+        let e1 = try #require(error(try broken("passRequired: true      # a `pass`", "passRequird: true      # a `pass`")))
+        #expect(e1.record == "levels.C.passRequird" && e1.problem.contains("unknown key"))
         let e2 = try #require(error("levels: [unclosed\n"))
         #expect(e2.problem.contains("YAML") && !e2.description.contains("\n"))
         let e3 = try #require(error(try broken("validityYears: 5        # validity", "validityYears: 0        # validity")))

@@ -46,6 +46,8 @@ struct DemoCommand: AsyncParsableCommand {
               swift run xinyu schools list --db \(db)
               swift run xinyu coverage --db \(db) --format csv > coverage.csv
               swift run xinyu teachers list --db \(db) --role psych-fulltime
+              swift run xinyu schedule show --db \(db) --school S0001 --week 2
+              swift run xinyu quota --db \(db) --year 2025-2026
             Open the dashboard:
               swift run xinyu serve --db \(db)      then browse http://127.0.0.1:8080/
             """)

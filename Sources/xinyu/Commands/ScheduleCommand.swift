@@ -1,4 +1,5 @@
 import ArgumentParser
+import Certifications
 import Curriculum
 import Foundation
 import XinyuCore
@@ -15,15 +16,14 @@ struct ScheduleCommand: AsyncParsableCommand {
         @Option(help: "Term, e.g. 2026-fall or 2027-spring.") var term: String
         @Option(help: "Only this school (default: every school).") var school: String?
         @Option(help: "Scheduling rules YAML (default: the bundled schedule-rules.yaml).") var rules: String?
-        @Option(help: "Certification rule profile YAML used for teachers' effective levels.") var profile: String?
+        @OptionGroup var profileOption: ProfileOption
         @OptionGroup var output: FormatOption
 
         func run() async throws {
             guard let t = Term(term) else { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
             let db = try global.open()
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
-            let levels = try teacherLevels(db, asOf: r.span(of: t).lowerBound, profile: profile)
-            let report = try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, levels: levels)
+            let report = try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profileOption.load())
             try emit(output.format, json: report) {
                 var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions (\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
                             ["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, preferred months %.3f)",
@@ -83,9 +83,4 @@ struct ScheduleCommand: AsyncParsableCommand {
             print("\(view.school) \(view.term): \(view.sessions.count) sessions exported")
         }
     }
-}
-
-/// Teachers' effective levels on a day. Uses the award records directly until the certification engine is merged.
-func teacherLevels(_ db: AppDatabase, asOf day: Day, profile: String?) throws -> [String: Level] {
-    try AwardLevels.effective(in: db, asOf: day)
 }
