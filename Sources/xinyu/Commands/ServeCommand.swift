@@ -1,7 +1,25 @@
 import ArgumentParser
 import XinyuCore
+import XinyuServer
 
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the JSON API and the coverage dashboard over HTTP.")
-    func run() async throws { throw UsageError("`xinyu serve` is not available in this build yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the JSON API and the coverage dashboard over HTTP (stops gracefully on SIGINT/SIGTERM).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Interface to listen on.") var host = "127.0.0.1"
+    @Option(help: "TCP port.") var port = 8080
+    @Option(name: .customLong("token-file"), help: "File whose first line is the bearer token for write routes (default: $XINYU_TOKEN; none = writes disabled).")
+    var tokenFile: String?
+    @Option(name: .customLong("max-body-mb"), help: "Largest accepted import body, in MB.") var maxBodyMB = 512
+    @Option(help: "Rule profile YAML for coverage and quota (default: the bundled default profile).") var profile: String?
+
+    func run() async throws {
+        guard (1...65535).contains(port) else { throw UsageError("--port \(port): not a TCP port (1–65535)") }
+        guard maxBodyMB >= 1 else { throw UsageError("--max-body-mb \(maxBodyMB): must be at least 1") }
+        let token = try ServerConfiguration.token(file: tokenFile)
+        let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBodyMB * 1024 * 1024,
+                                         profilePath: profile)
+        try await XinyuServer.run(configuration: config, database: try global.open())
+    }
 }

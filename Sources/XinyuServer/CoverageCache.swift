@@ -1,0 +1,42 @@
+import Foundation
+
+/// Encoded report JSON per key (e.g. `coverage|2026-09-01|`), computed once and reused until an import
+/// invalidates everything. Concurrent requests for the same missing key compute it once.
+/// At most ``capacity`` keys are kept (oldest dropped first), so a client walking through dates cannot grow it forever.
+public actor CoverageCache {
+    public let capacity: Int
+    private var entries: [String: Data] = [:]
+    private var order: [String] = []
+    private var inFlight: [String: Task<Data, any Error>] = [:]
+    private var generation = 0
+    /// How many times a value was computed (not served from the cache); for tests and benchmarks.
+    public private(set) var computations = 0
+
+    public init(capacity: Int = 256) { self.capacity = max(1, capacity) }
+
+    /// The cached JSON for `key`, or computes, stores and returns it.
+    public func value(for key: String, compute: @escaping @Sendable () throws -> Data) async throws -> Data {
+        if let hit = entries[key] { return hit }
+        if let task = inFlight[key] { return try await task.value }
+        let gen = generation
+        computations += 1
+        let task = Task.detached { try compute() }
+        inFlight[key] = task
+        defer { if generation == gen { inFlight[key] = nil } }
+        let data = try await task.value
+        if generation == gen, entries[key] == nil {
+            if entries.count >= capacity, !order.isEmpty { entries[order.removeFirst()] = nil }
+            entries[key] = data
+            order.append(key)
+        }
+        return data
+    }
+
+    /// Forgets everything (after an import changed the store).
+    public func invalidate() {
+        entries.removeAll()
+        order.removeAll()
+        inFlight.removeAll()
+        generation += 1
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// How `xinyu serve` runs: where it listens, who may write, how large an upload may be.
+public struct ServerConfiguration: Sendable {
+    /// Interface to bind; loopback by default so nothing is exposed by accident.
+    public var host: String
+    public var port: Int
+    /// The bearer token write routes require; nil means write routes answer 403.
+    public var token: String?
+    /// The largest accepted request body for `POST /api/v1/imports`, in bytes (default 512 MB).
+    public var maxBodyBytes: Int
+    /// A rule-profile YAML path for coverage and quota; nil means the bundled default profile.
+    public var profilePath: String?
+    /// Where uploaded feeds are streamed before import (default: the system temporary directory).
+    public var temporaryDirectory: String
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
+                maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
+                temporaryDirectory: String = NSTemporaryDirectory()) {
+        self.host = host; self.port = port; self.token = token; self.maxBodyBytes = maxBodyBytes
+        self.profilePath = profilePath; self.temporaryDirectory = temporaryDirectory
+    }
+
+    /// Reads the token from `tokenFile` (first line, trimmed) or else `$XINYU_TOKEN`; empty means none.
+    ///
+    /// A token file that cannot be read is an error, never silently "no token".
+    public static func token(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ServerSetupError("--token-file \(file): cannot read the file (check the path and permissions)")
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            let token = first.trimmingCharacters(in: .whitespaces)
+            guard !token.isEmpty else { throw ServerSetupError("--token-file \(file): the file is empty; write the token on its first line") }
+            return token
+        }
+        if let env = environment["XINYU_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty { return env }
+        return nil
+    }
+}

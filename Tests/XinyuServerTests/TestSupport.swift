@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import XinyuCore
+@testable import XinyuServer
+
+/// A small hand-built district: two schools (one with a name that needs escaping), five teachers.
+func sampleDatabase() throws -> AppDatabase {
+    let db = try AppDatabase.inMemory()
+    try db.writer.write { d in
+        try School(id: "S001", name: "第一中学", stage: .junior, counselingRoom: true, district: "440106").insert(d)
+        try School(id: "S002", name: "<b>实验</b>小学 & 附属", stage: .primary, counselingRoom: false, district: "440106").insert(d)
+        try Grade(schoolId: "S001", level: 7, classes: 2).insert(d)
+        try Grade(schoolId: "S002", level: 1, classes: 3).insert(d)
+        try Teacher(id: "T001", schoolId: "S001", name: "王芳", role: .psychFulltime, hired: Day("2015-09-01"), status: .active).insert(d)
+        try Teacher(id: "T002", schoolId: "S001", name: "李强", role: .classTeacher, hired: nil, status: .active).insert(d)
+        try Teacher(id: "T003", schoolId: "S001", name: "张伟", role: .subjectTeacher, hired: nil, status: .inactive).insert(d)
+        try Teacher(id: "T004", schoolId: "S002", name: "陈静", role: .psychParttime, hired: nil, status: .active).insert(d)
+        try Teacher(id: "T005", schoolId: "S002", name: "刘洋", role: .classTeacher, hired: nil, status: .active).insert(d)
+    }
+    return db
+}
+
+/// A test application over `db` with the given configuration and import service.
+func testApp(_ db: AppDatabase, token: String? = nil, maxBodyBytes: Int = 1024, imports: ImportService = .live,
+             cache: CoverageCache = CoverageCache()) throws -> some ApplicationProtocol {
+    let config = ServerConfiguration(token: token, maxBodyBytes: maxBodyBytes)
+    return Application(router: buildRouter(configuration: config,
+                                           dependencies: try ServerDependencies(database: db, imports: imports, coverage: cache)))
+}
+
+/// The JSON object of a response body.
+func jsonObject(_ response: TestResponse) throws -> [String: Any] {
+    let value = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))
+    return try #require(value as? [String: Any])
+}
+
+/// Checks a response is the JSON error shape with this status and code.
+func expectError(_ response: TestResponse, _ status: HTTPResponse.Status, _ code: String,
+                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    #expect(response.status == status, sourceLocation: sourceLocation)
+    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, sourceLocation: sourceLocation)
+    let body = try jsonObject(response)
+    let error = try #require(body["error"] as? [String: Any], sourceLocation: sourceLocation)
+    #expect(error["code"] as? String == code, sourceLocation: sourceLocation)
+    #expect((error["message"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
+}
