@@ -9,13 +9,20 @@ public actor CoverageCache {
     private var order: [String] = []
     private var inFlight: [String: Task<Data, any Error>] = [:]
     private var generation = 0
+    /// The store's data version the entries were computed from (see `AppDatabase.dataVersion()`).
+    private var version: String?
     /// How many times a value was computed (not served from the cache); for tests and benchmarks.
     public private(set) var computations = 0
 
     public init(capacity: Int = 256) { self.capacity = max(1, capacity) }
 
-    /// The cached JSON for `key`, or computes, stores and returns it.
-    public func value(for key: String, compute: @escaping @Sendable () throws -> Data) async throws -> Data {
+    /// The cached JSON for `key`, or computes, stores and returns it. A `version` other than the one the entries were
+    /// computed from (an import or schedule build by any process, the CLI included) empties the cache first.
+    public func value(for key: String, version: String, compute: @escaping @Sendable () throws -> Data) async throws -> Data {
+        if version != self.version {
+            if self.version != nil { invalidate() }
+            self.version = version
+        }
         if let hit = entries[key] { return hit }
         if let task = inFlight[key] { return try await task.value }
         let gen = generation

@@ -20,6 +20,7 @@ import XinyuCore
 /// - `POST /api/v1/imports`: 403 when no token is configured, then 401, then 413 (from `Content-Length` at once,
 ///   or while streaming); the importer runs with default options (not strict, not a dry run). The summary's `file`
 ///   is the temporary upload path, removed after the import. Any completed import attempt clears the report cache.
-/// - Coverage and quota JSON are cached per parameters (at most 256 keys) until the next import through the API;
-///   an import made with the CLI while the server runs is seen after a restart (or the next API import).
+/// - Coverage and quota JSON are cached per parameters (at most 256 keys). Each request compares the store's
+///   `dataVersion()` (latest import-log and scheduled-session ids) with the cache's: an import or schedule build by
+///   any process, the CLI included, empties the cache before the next answer.
 public enum XinyuServer {}

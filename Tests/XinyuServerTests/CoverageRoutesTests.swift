@@ -67,6 +67,32 @@ import XinyuCore
         }
     }
 
+    /// An import by another process (the CLI) logs a row in `importLog`; the next request sees the new data.
+    @Test func coverageCacheNoticesImportsByOtherProcesses() async throws {
+        let db = try certifiedDatabase()
+        let cache = CoverageCache()
+        try await testApp(db, cache: cache).test(.router) { client in
+            func certifiedC() async throws -> Int? {
+                var c: Int?
+                try await client.execute(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
+                    c = (try jsonObject(r)["district"] as? [String: Any]).flatMap { ($0["certified"] as? [String: Any])?["C"] as? Int }
+                }
+                return c
+            }
+            #expect(try await certifiedC() == 3)
+            #expect(try await certifiedC() == 3)
+            #expect(await cache.computations == 1)
+            try await db.writer.write { d in
+                try Award(teacherId: "T005", level: .C, issued: Day("2025-01-01")!, number: nil, expires: nil).insert(d)
+                var log = ImportLogEntry(feedId: "cli-feed", format: "district-v1", file: "x.xml", digest: "00", importedAt: Date(),
+                                         status: "applied", accepted: "{}", rejectedCount: 0, rejections: "[]")
+                try log.insert(d)
+            }
+            #expect(try await certifiedC() == 4)
+            #expect(await cache.computations == 2)
+        }
+    }
+
     @Test func teacherLedger() async throws {
         let db = try certifiedDatabase()
         let expected = try CertificationEngine.ledger(teacherId: "T001", in: db, asOf: Day("2026-03-01")!, profile: try RuleProfile.load(path: nil))

@@ -60,12 +60,12 @@ import XinyuCore
 
     @Test func cacheComputesOnceUntilInvalidated() async throws {
         let cache = CoverageCache()
-        let a = try await cache.value(for: "k") { Data("1".utf8) }
-        let b = try await cache.value(for: "k") { Data("2".utf8) }
+        let a = try await cache.value(for: "k", version: "v1") { Data("1".utf8) }
+        let b = try await cache.value(for: "k", version: "v1") { Data("2".utf8) }
         #expect(a == b)
         #expect(await cache.computations == 1)
         await cache.invalidate()
-        let c = try await cache.value(for: "k") { Data("3".utf8) }
+        let c = try await cache.value(for: "k", version: "v1") { Data("3".utf8) }
         #expect(c == Data("3".utf8))
         #expect(await cache.computations == 2)
     }
@@ -74,12 +74,12 @@ import XinyuCore
 @Suite struct CoverageCacheTests {
     @Test func oldestKeyIsDroppedAtCapacity() async throws {
         let cache = CoverageCache(capacity: 2)
-        for k in ["a", "b", "c"] { _ = try await cache.value(for: k) { Data(k.utf8) } }
+        for k in ["a", "b", "c"] { _ = try await cache.value(for: k, version: "v1") { Data(k.utf8) } }
         #expect(await cache.computations == 3)
-        _ = try await cache.value(for: "c") { Data() }
-        _ = try await cache.value(for: "b") { Data() }
+        _ = try await cache.value(for: "c", version: "v1") { Data() }
+        _ = try await cache.value(for: "b", version: "v1") { Data() }
         #expect(await cache.computations == 3)
-        let a = try await cache.value(for: "a") { Data("again".utf8) }
+        let a = try await cache.value(for: "a", version: "v1") { Data("again".utf8) }
         #expect(a == Data("again".utf8))
         #expect(await cache.computations == 4)
     }

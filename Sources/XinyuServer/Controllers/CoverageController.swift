@@ -33,7 +33,7 @@ struct CoverageController {
     /// The report's JSON bytes, exactly as `xinyu coverage --format json` prints them.
     func coverageJSON(asOf: Day, school: String?) async throws -> Data {
         let (db, profile) = (database, profile)
-        return try await cache.value(for: "coverage|\(asOf)|\(school ?? "")") {
+        return try await cache.value(for: "coverage|\(asOf)|\(school ?? "")", version: try db.dataVersion()) {
             try JSONOutput.encoder().encode(try CoverageReport.compute(in: db, asOf: asOf, school: school, profile: profile))
         }
     }

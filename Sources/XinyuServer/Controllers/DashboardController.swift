@@ -26,7 +26,7 @@ struct DashboardController {
     func model(asOf: Day) async throws -> DashboardModel {
         let year = SchoolYear(containing: asOf)
         let (db, profilePath, profile) = (database, profilePath, profile)
-        let quotaData = try await cache.value(for: "quota|\(year)||false") {
+        let quotaData = try await cache.value(for: "quota|\(year)||false", version: try database.dataVersion()) {
             try JSONOutput.encoder().encode(try QuotaReport.compute(in: db, year: year, school: nil, includeTeachers: false, profilePath: profilePath))
         }
         let quota = try JSONDecoder().decode(QuotaReport.self, from: quotaData)
@@ -34,7 +34,7 @@ struct DashboardController {
             DashboardModel.QuotaRow(school: $0.id, name: $0.name, teachers: $0.teachers, meetsAll: $0.meetsAll,
                                     wholeStaffMet: $0.wholeStaff.allSatisfy(\.met))
         }
-        let coverageData = try await cache.value(for: "coverage|\(asOf)|") {
+        let coverageData = try await cache.value(for: "coverage|\(asOf)|", version: try database.dataVersion()) {
             try JSONOutput.encoder().encode(try CoverageReport.compute(in: db, asOf: asOf, school: nil, profile: profile))
         }
         let coverage = try JSONDecoder().decode(CoverageReport.self, from: coverageData)

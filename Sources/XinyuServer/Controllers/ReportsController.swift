@@ -18,7 +18,7 @@ struct ReportsController {
             let includeTeachers = request.query("teachers").map { $0 == "true" || $0 == "1" } ?? false
             let key = "quota|\(year)|\(school ?? "")|\(includeTeachers)"
             let (db, profile) = (database, profilePath)
-            let data = try await cache.value(for: key) {
+            let data = try await cache.value(for: key, version: try database.dataVersion()) {
                 try JSONOutput.encoder().encode(try QuotaReport.compute(in: db, year: year, school: school,
                                                                        includeTeachers: includeTeachers, profilePath: profile))
             }
