@@ -72,7 +72,12 @@ let package = Package(
             path: "Sources/xinyu"
         ),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore"], path: "Tests/XinyuCoreTests"),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "XinyuCore"], path: "Tests/ImportersTests"),
+        .testTarget(
+            name: "ImportersTests",
+            dependencies: ["Importers", "XinyuCore"],
+            path: "Tests/ImportersTests",
+            exclude: ["Fixtures"] // read through #filePath, so they are not bundled
+        ),
         .testTarget(name: "CertificationsTests", dependencies: ["Certifications", "XinyuCore"], path: "Tests/CertificationsTests"),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Certifications", "XinyuCore"], path: "Tests/CurriculumTests"),
         // Runs the built `xinyu` binary end to end (exit statuses, one-line errors, output formats).
