@@ -17,7 +17,7 @@ public enum CalendarExport {
         let lastDate = Date(timeIntervalSince1970: Double((dates.max()?.ordinal ?? 0) + 2) * 86400)
         let fixed = tz.nextDaylightSavingTimeTransition(after: firstDate).map { $0 > lastDate } ?? true
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Xinyu//Psychology schedule//ZH", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape("\(view.schoolName) 心理健康课 \(view.term)")]
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + ICalendar.escape("\(view.schoolName) 心理健康课 \(view.term)")]
         if fixed {
             let off = tz.secondsFromGMT(for: firstDate) / 60
             let sign = off < 0 ? "-" : "+"
@@ -25,27 +25,27 @@ public enum CalendarExport {
             lines += ["BEGIN:VTIMEZONE", "TZID:\(tz.identifier)", "BEGIN:STANDARD", "DTSTART:19700101T000000",
                       "TZOFFSETFROM:\(o)", "TZOFFSETTO:\(o)", "END:STANDARD", "END:VTIMEZONE"]
         }
-        let stamp = utc(now)
+        let stamp = ICalendar.stamp(now)
         for s in view.sessions {
             guard let d = Day(s.date), let st = ScheduleRules.minutes(s.start), let en = ScheduleRules.minutes(s.end) else { continue }
             func when(_ m: Int) -> String {
                 if fixed { return ";TZID=\(tz.identifier):" + local(d, m) }
                 var c = DateComponents(); c.year = d.year; c.month = d.month; c.day = d.day; c.hour = m / 60; c.minute = m % 60
                 var cal = Calendar(identifier: .gregorian); cal.timeZone = tz
-                return ":" + utc(cal.date(from: c)!)
+                return ":" + ICalendar.stamp(cal.date(from: c)!)
             }
             let what = s.kind == "group" ? "团体辅导" : "心理课"
             lines += ["BEGIN:VEVENT",
                       "UID:\(s.date.replacingOccurrences(of: "-", with: ""))-\(view.term)-\(s.class)-\(s.kind)-\(s.period)@xinyu",
                       "DTSTAMP:\(stamp)",
                       "DTSTART" + when(st), "DTEND" + when(en),
-                      "SUMMARY:" + escape("\(what)：\(s.title)（\(s.class)）"),
-                      "DESCRIPTION:" + escape("教师 Teacher: \(s.teacherName) (\(s.teacher))\n课程 Lesson: \(s.lesson) \(s.titleEn)"),
-                      "LOCATION:" + escape(s.room == "counseling-room" ? "心理辅导室 counseling room" : s.class),
+                      "SUMMARY:" + ICalendar.escape("\(what)：\(s.title)（\(s.class)）"),
+                      "DESCRIPTION:" + ICalendar.escape("教师 Teacher: \(s.teacherName) (\(s.teacher))\n课程 Lesson: \(s.lesson) \(s.titleEn)"),
+                      "LOCATION:" + ICalendar.escape(s.room == "counseling-room" ? "心理辅导室 counseling room" : s.class),
                       "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        return lines.map(ICalendar.fold).joined()
     }
 
     /// CSV (UTF-8 with BOM, CRLF) of the same sessions.
@@ -61,42 +61,8 @@ public enum CalendarExport {
                   numeric: [1, 3, 4])
     }
 
-    /// RFC 5545 TEXT escaping.
-    public static func escape(_ s: String) -> String {
-        var o = ""
-        for ch in s {
-            switch ch {
-            case "\\": o += "\\\\"
-            case ";": o += "\\;"
-            case ",": o += "\\,"
-            case "\n", "\r\n": o += "\\n"
-            case "\r": break
-            default: o.append(ch)
-            }
-        }
-        return o
-    }
-
-    /// Folds a content line into chunks of at most 75 octets; continuation lines start with one space.
-    public static func fold(_ line: String) -> String {
-        var out = "", count = 0, limit = 75
-        for ch in line.unicodeScalars {
-            let n = String(ch).utf8.count
-            if count + n > limit { out += "\r\n "; count = 1; limit = 75 }
-            out.unicodeScalars.append(ch)
-            count += n
-        }
-        return out
-    }
-
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     static func local(_ d: Day, _ m: Int) -> String {
         d.description.replacingOccurrences(of: "-", with: "") + "T" + pad(m / 60) + pad(m % 60) + "00"
-    }
-    static func utc(_ date: Date) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
-        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 }

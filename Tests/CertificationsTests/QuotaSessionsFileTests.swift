@@ -46,17 +46,4 @@ import XinyuCore
         #expect(s.count == 1 && s[0].hours == Hours(tenths: 35) && s[0].costCents == 50 && s[0].schools == ["A"])
         #expect(s[0].capacity == 0)
     }
-
-    @Test func icsFoldingKeepsCharactersWhole() {
-        let line = "SUMMARY:" + String(repeating: "心理健康", count: 20)
-        let folded = ICalendar.fold(line)
-        let parts = folded.components(separatedBy: "\r\n").dropLast()
-        #expect(parts.count > 1)
-        for (i, p) in parts.enumerated() {
-            #expect(p.utf8.count <= 75)
-            if i > 0 { #expect(p.hasPrefix(" ")) }
-        }
-        #expect(parts.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line)
-        #expect(ICalendar.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
-    }
 }

@@ -33,17 +33,6 @@ import XinyuCore
         #expect(ics.contains("DTSTAMP:2026118T") || ics.contains("DTSTAMP:2026"))
     }
 
-    @Test func escapingAndFolding() {
-        #expect(CalendarExport.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
-        let long = "SUMMARY:" + String(repeating: "心", count: 40)
-        let folded = CalendarExport.fold(long)
-        let parts = folded.components(separatedBy: "\r\n")
-        #expect(parts.count > 1)
-        #expect(parts.allSatisfy { $0.utf8.count <= 75 })
-        #expect(parts.dropFirst().allSatisfy { $0.hasPrefix(" ") })
-        #expect(parts.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == long)
-    }
-
     @Test func csvHasBOMAndOneRowPerSession() throws {
         let v = try view()
         let csv = CalendarExport.csv(v)
