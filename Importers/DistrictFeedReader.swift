@@ -70,12 +70,7 @@ struct DistrictFeedReader {
             }
             r = stream.read()
         }
-        if r < 0 || stream.firstFatal != nil {
-            let p = stream.firstFatal
-            throw DocumentRejected(problem: RejectedRecord(line: p?.line ?? stream.line, column: p?.column ?? stream.column,
-                                                           element: "document", key: "",
-                                                           reason: "not well-formed XML: " + (p?.message ?? "libxml2 stopped reading")))
-        }
+        try stream.rejectIfNotWellFormed(lastRead: r)
         if session.mode == .full { try session.deactivateMissingTeachers() }
     }
 

@@ -47,12 +47,7 @@ struct IMSEnterpriseReader {
             if session.records & 255 == 0 { progress.update(records: session.records) }
             r = stream.next()
         }
-        if r < 0 || stream.firstFatal != nil {
-            let p = stream.firstFatal
-            throw DocumentRejected(problem: RejectedRecord(line: p?.line ?? stream.line, column: p?.column ?? stream.column,
-                                                           element: "document", key: "",
-                                                           reason: "not well-formed XML: " + (p?.message ?? "libxml2 stopped reading")))
-        }
+        try stream.rejectIfNotWellFormed(lastRead: r)
     }
 
     private func sameNamespace(_ p: UnsafePointer<xmlChar>?) -> Bool {
