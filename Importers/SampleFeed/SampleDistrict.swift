@@ -175,37 +175,37 @@ struct SampleDistrict {
                     pool.cpd.append(c)
                 }
             }
+            /// One certification course of this year: the track's level, the part (`C`, `B1`, `A2`…), and its
+            /// share of the district's teachers for the capacity.
+            func cert(_ part: String, _ n: Int, _ title: String, _ provider: String, tier: Int, mode: Int, hours: Hours,
+                      start: Day, days: Int, track: Track, share: Double) -> Int? {
+                addCourse(CoursePlan(
+                    id: "CERT\(year)-\(part)-\(pad(n + 1, 3))", title: title, provider: provider, tier: tier, mode: mode,
+                    hours: hours, start: start, end: start.adding(days: days), track: track, category: .professional,
+                    capacity: capacity(share / Double(k))))
+            }
             for n in 0..<(3 * k) {
                 let start = n % 2 == 0 ? day(&r, from: (year, 10, 8), days: 45) : day(&r, from: (year + 1, 3, 1), days: 50)
-                if let c = addCourse(CoursePlan(
-                    id: "CERT\(year)-C-\(pad(n + 1, 3))", title: "中小学心理健康教育C证培训", provider: "佛山市顺德区教师发展中心",
-                    tier: 40, mode: 4, hours: 36, start: start, end: start.adding(days: 5), track: .C,
-                    category: .professional, capacity: capacity(0.1 / Double(k)))) {
+                if let c = cert("C", n, "中小学心理健康教育C证培训", "佛山市顺德区教师发展中心", tier: 40, mode: 4, hours: 36,
+                                start: start, days: 5, track: .C, share: 0.1) {
                     pool.certC.append(c)
                 }
             }
+            let bProvider = "广东省中小学心理健康教育指导中心", aProvider = "华南师范大学心理学院"
             for n in 0..<(2 * k) {
                 let s1 = day(&r, from: (year, 10, 8), days: 40), s2 = day(&r, from: (year + 1, 3, 8), days: 40)
-                let a = addCourse(CoursePlan(
-                    id: "CERT\(year)-B1-\(pad(n + 1, 3))", title: "中小学心理健康教育B证培训（上）", provider: "广东省中小学心理健康教育指导中心",
-                    tier: 30, mode: 2, hours: 45, start: s1, end: s1.adding(days: 7), track: .B, category: .professional,
-                    capacity: capacity(0.03 / Double(k))))
-                let b = addCourse(CoursePlan(
-                    id: "CERT\(year)-B2-\(pad(n + 1, 3))", title: "中小学心理健康教育B证培训（下）", provider: "广东省中小学心理健康教育指导中心",
-                    tier: 30, mode: 2, hours: 45, start: s2, end: s2.adding(days: 7), track: .B, category: .professional,
-                    capacity: capacity(0.03 / Double(k))))
+                let a = cert("B1", n, "中小学心理健康教育B证培训（上）", bProvider, tier: 30, mode: 2, hours: 45,
+                             start: s1, days: 7, track: .B, share: 0.03)
+                let b = cert("B2", n, "中小学心理健康教育B证培训（下）", bProvider, tier: 30, mode: 2, hours: 45,
+                             start: s2, days: 7, track: .B, share: 0.03)
                 if let a, let b { pool.certB.append((a, b)) }
             }
             for n in 0..<k {
                 let s1 = day(&r, from: (year, 10, 15), days: 30), s2 = day(&r, from: (year + 1, 4, 1), days: 30)
-                let a = addCourse(CoursePlan(
-                    id: "CERT\(year)-A1-\(pad(n + 1, 3))", title: "中小学心理健康教育A证培训（理论）", provider: "华南师范大学心理学院",
-                    tier: 20, mode: 1, hours: 60, start: s1, end: s1.adding(days: 9), track: .A, category: .professional,
-                    capacity: capacity(0.01 / Double(k))))
-                let b = addCourse(CoursePlan(
-                    id: "CERT\(year)-A2-\(pad(n + 1, 3))", title: "中小学心理健康教育A证培训（督导实践）", provider: "华南师范大学心理学院",
-                    tier: 20, mode: 4, hours: 60, start: s2, end: s2.adding(days: 9), track: .A, category: .professional,
-                    capacity: capacity(0.01 / Double(k))))
+                let a = cert("A1", n, "中小学心理健康教育A证培训（理论）", aProvider, tier: 20, mode: 1, hours: 60,
+                             start: s1, days: 9, track: .A, share: 0.01)
+                let b = cert("A2", n, "中小学心理健康教育A证培训（督导实践）", aProvider, tier: 20, mode: 4, hours: 60,
+                             start: s2, days: 9, track: .A, share: 0.01)
                 if let a, let b { pool.certA.append((a, b)) }
             }
             pools.append(pool)
