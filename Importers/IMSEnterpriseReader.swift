@@ -27,10 +27,7 @@ struct IMSEnterpriseReader {
         var r = stream.read()
         while r == 1 {
             let type = stream.nodeType
-            if type == XML_READER_TYPE_DOCUMENT_TYPE.rawValue.int32 {
-                throw DocumentRejected(problem: RejectedRecord(line: stream.line, column: stream.column, element: "document",
-                                                               key: "", reason: "a DOCTYPE is not allowed in a feed"))
-            }
+            try stream.rejectIfDocumentType()
             guard type == XML_READER_TYPE_ELEMENT.rawValue.int32, stream.depth == 1 else { r = stream.read(); continue }
             guard sameNamespace(stream.namespaceURI) else { r = stream.next(); continue }
             let name = stream.localName

@@ -1,4 +1,14 @@
+import CLibXML2
+
+/// Whole-document rejections both feed readers share.
 extension XMLStream {
+    /// On a DOCTYPE node: reject the whole document (FEED-FORMAT.md: a DOCTYPE is never needed; no XXE, no bombs).
+    func rejectIfDocumentType() throws {
+        guard nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) else { return }
+        throw DocumentRejected(problem: RejectedRecord(line: line, column: column, element: "document",
+                                                       key: "", reason: "a DOCTYPE is not allowed in a feed"))
+    }
+
     /// After the last read (`lastRead` < 0 is libxml2's error return): a fault anywhere in the document, even its
     /// last byte, rejects the whole document with libxml2's first fatal message and position.
     func rejectIfNotWellFormed(lastRead: Int32) throws {
