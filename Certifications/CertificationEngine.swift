@@ -24,7 +24,7 @@ public enum CertificationEngine {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.track, c.category, a.date, a.hoursTenths, a.result = 'pass'
                 FROM attendance a JOIN course c ON c.id = a.courseId
-                WHERE a.teacherId = ? AND a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'
+                WHERE a.teacherId = ? AND a.date <= ? AND \(Attendance.countedCondition())
                 """, arguments: [teacherId, d])
             while let r = try rows.next() {
                 let trackText: String = r[0], cat: String = r[1], date: String = r[2], tenths: Int = r[3], pass: Bool = r[4]
@@ -122,7 +122,7 @@ public enum CertificationEngine {
             SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = 'pass'
             FROM attendance a
             WHERE a.courseId IN (SELECT id FROM course WHERE track IN ('A', 'B', 'C', 'cpd'))
-              AND a.date <= ? AND a.status IN ('completed', 'partial') AND a.result <> 'fail'\(schoolFilter)
+              AND a.date <= ? AND \(Attendance.countedCondition())\(schoolFilter)
             """, arguments: [d] + schoolArgs)
         while let r = try rows.next() {
             let id: String = r[0], course: String = r[1], date: String = r[2]

@@ -24,7 +24,7 @@ public struct QuotaStanding: Sendable, Hashable {
     /// Adds one attendance record, applying the counting rules; `category` is the course's.
     public mutating func add(courseId: String, category: XinyuCore.Category, hours: Hours,
                              status: AttendanceStatus, result: CourseResult) {
-        if (status == .completed || status == .partial) && result != .fail {
+        if Attendance.counts(status: status, result: result) {
             tenths[Self.index(category)] += hours.tenths
         }
         if status == .completed && category == .professional {

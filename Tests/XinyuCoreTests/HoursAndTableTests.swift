@@ -30,3 +30,15 @@ import Testing
         #expect(csv.contains("\"x,y\",\"say \"\"hi\"\"\""))
     }
 }
+
+@Suite struct CountedHoursRuleTests {
+    /// RULES.md: completed or partial, not failed; absent and withdrawn never count.
+    @Test func statusAndResultDecide() {
+        #expect(Attendance.counts(status: .completed, result: .pass))
+        #expect(Attendance.counts(status: .partial, result: .none))
+        #expect(!Attendance.counts(status: .completed, result: .fail))
+        #expect(!Attendance.counts(status: .absent, result: .none))
+        #expect(!Attendance.counts(status: .withdrawn, result: .pass))
+        #expect(Attendance.countedCondition(alias: "x") == "x.status IN ('completed', 'partial') AND x.result <> 'fail'")
+    }
+}

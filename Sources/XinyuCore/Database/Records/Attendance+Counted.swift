@@ -1,0 +1,15 @@
+extension Attendance {
+    /// RULES.md "Counted hours": an attendance record counts its own hours when its status is `completed` or
+    /// `partial` and its result is not `fail` (the caller bounds the date). The one definition of the rule.
+    public static func counts(status: AttendanceStatus, result: CourseResult) -> Bool {
+        (status == .completed || status == .partial) && result != .fail
+    }
+
+    /// The same rule as an SQL condition on the attendance table under `alias`.
+    public static func countedCondition(alias: String = "a") -> String {
+        "\(alias).status IN ('completed', 'partial') AND \(alias).result <> 'fail'"
+    }
+
+    /// Whether this record's hours count (date bound aside).
+    public var counts: Bool { Attendance.counts(status: status, result: result) }
+}
