@@ -49,13 +49,6 @@ public enum CertificationEngine {
         }
     }
 
-    /// Throws a one-line `UsageError` when the school is not in the store.
-    public static func requireSchool(_ id: String, in db: AppDatabase) throws {
-        guard try db.writer.read({ try School.fetchOne($0, key: id) }) != nil else {
-            throw UsageError("--school \(id): no such school in the database; see `xinyu schools list`")
-        }
-    }
-
     /// Every teacher's certification picture (sorted by school, then teacher id).
     /// - Parameters:
     ///   - school: only this school's teachers (an unknown school gives an empty list).

@@ -57,10 +57,7 @@ public struct CoverageReport: Sendable, Codable, Hashable {
         try db.writer.read { db in
             let schools: [School]
             if let school {
-                guard let s = try School.fetchOne(db, key: school) else {
-                    throw UsageError("--school \(school): no such school in the database; see `xinyu schools list`")
-                }
-                schools = [s]
+                schools = [try School.require(db, id: school)]
             } else {
                 schools = try School.fetchAll(db, sql: "SELECT * FROM school ORDER BY id")
             }

@@ -25,7 +25,7 @@ public struct QuotaLedger: Sendable {
     /// counts active teachers only, and the union plans for the staff it has). `school` limits to one school.
     public static func load(from db: AppDatabase, year: SchoolYear, school: String?, rules: QuotaRules) throws -> QuotaLedger {
         try db.writer.read { db in
-            if let school, try School.fetchOne(db, key: school) == nil { throw StoreError.unknownSchool(id: school) }
+            if let school { try School.require(db, id: school) }
             var sq = School.all().order(Column("id"))
             var tq = Teacher.filter(Column("status") == TeacherStatus.active).order(Column("id"))
             if let school {

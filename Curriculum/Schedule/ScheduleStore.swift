@@ -13,11 +13,7 @@ public enum ScheduleStore {
                                library: LessonLibrary, catalog: ActivityCatalog,
                                levels: [String: Level]) throws -> ScheduleContext {
         try db.writer.read { d in
-            var schools = try School.order(Column("id")).fetchAll(d)
-            if let school {
-                schools = schools.filter { $0.id == school }
-                if schools.isEmpty { throw UsageError("--school \(school): no such school; see `xinyu schools list`") }
-            }
+            let schools = try school.map { [try School.require(d, id: $0)] } ?? School.order(Column("id")).fetchAll(d)
             let ids = Set(schools.map(\.id))
             let grades = try Grade.fetchAll(d).filter { ids.contains($0.schoolId) }
             let teachers = try Teacher.fetchAll(d).filter { ids.contains($0.schoolId) }
@@ -51,9 +47,7 @@ public enum ScheduleStore {
                             from: Day? = nil, to: Day? = nil, library: LessonLibrary, catalog: ActivityCatalog,
                             rules: ScheduleRules) throws -> ScheduleView {
         try db.writer.read { d in
-            guard let sc = try School.fetchOne(d, key: school) else {
-                throw UsageError("--school \(school): no such school; see `xinyu schools list`")
-            }
+            let sc = try School.require(d, id: school)
             var termText = term
             if termText == nil {
                 let terms = try String.fetchAll(d, sql: "SELECT DISTINCT term FROM scheduledSession WHERE schoolId = ?", arguments: [school])

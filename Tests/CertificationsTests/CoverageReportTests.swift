@@ -35,9 +35,10 @@ import XinyuCore
 
         let one = try CoverageReport.compute(in: f.db, asOf: Day("2021-06-01")!, school: "S2", profile: f.profile)
         #expect(one.schools.map(\.id) == ["S2"] && one.district.teachers == 1)
-        #expect(throws: UsageError.self) {
+        let unknown = #expect(throws: StoreError.self) {
             try CoverageReport.compute(in: f.db, asOf: Day("2021-06-01")!, school: "NOPE", profile: f.profile)
         }
+        #expect(unknown?.exitStatus == 1 && unknown?.description.contains("NOPE") == true)
     }
 
     @Test func jsonHasTheIssueKeys() throws {

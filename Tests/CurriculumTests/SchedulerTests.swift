@@ -112,9 +112,11 @@ import XinyuCore
 
     @Test func unknownSchoolIsAUsageError() throws {
         let db = try AppDatabase.inMemory()
-        #expect(throws: UsageError.self) {
+        let build = #expect(throws: StoreError.self) {
             try Curriculum.buildSchedule(in: db, term: Fixture.term, school: "NOPE", rules: ScheduleRules.bundled(), levels: [:])
         }
-        #expect(throws: UsageError.self) { try Curriculum.schedule(in: db, school: "NOPE") }
+        #expect(build?.exitStatus == 1 && build?.description.contains("NOPE") == true)
+        let show = #expect(throws: StoreError.self) { try Curriculum.schedule(in: db, school: "NOPE") }
+        #expect(show?.exitStatus == 1)
     }
 }

@@ -26,7 +26,7 @@ extension AppDatabase {
     /// Teachers sorted by id, optionally filtered.
     public func teachers(school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil) throws -> [Teacher] {
         try writer.read { db in
-            if let school, try School.fetchOne(db, key: school) == nil { throw StoreError.unknownSchool(id: school) }
+            if let school { try School.require(db, id: school) }
             var q = Teacher.all()
             if let school { q = q.filter(Column("schoolId") == school) }
             if let role { q = q.filter(Column("role") == role) }

@@ -18,9 +18,7 @@ struct CoverageController {
         api.get("coverage/{school}") { request, context in
             let school = try context.parameters.requireString("school")
             let asOf = try request.queryDay("asOf") ?? Day.today()
-            if try await database.writer.read({ db in try School.fetchOne(db, key: school) }) == nil {
-                throw APIError.notFound("unknown school id \(school)")
-            }
+            try database.requireSchool(school)
             return JSONResponse.make(data: try await coverageJSON(asOf: asOf, school: school))
         }
         api.get("teachers/{id}/ledger") { request, context in

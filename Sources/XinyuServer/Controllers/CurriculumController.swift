@@ -44,9 +44,7 @@ struct CurriculumController {
         if let term = request.query("term"), Term(term) == nil {
             throw APIError.badParameter("term=\(term): not a term like 2026-fall or 2027-spring")
         }
-        if try database.writer.read({ db in try School.fetchOne(db, key: school) }) == nil {
-            throw APIError.notFound("unknown school id \(school)")
-        }
+        try database.requireSchool(school)
         return (school, request.query("term"))
     }
 

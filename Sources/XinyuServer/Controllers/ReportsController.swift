@@ -14,7 +14,7 @@ struct ReportsController {
         api.get("quota") { request, _ in
             let year = try Self.schoolYear(request.query("year"))
             let school = request.query("school")
-            if let school { try requireSchool(school) }
+            if let school { try database.requireSchool(school) }
             let includeTeachers = request.query("teachers").map { $0 == "true" || $0 == "1" } ?? false
             let key = "quota|\(year)|\(school ?? "")|\(includeTeachers)"
             let (db, profile) = (database, profilePath)
@@ -31,11 +31,5 @@ struct ReportsController {
         guard let text else { return SchoolYear(containing: Day.today()) }
         guard let y = SchoolYear(text) else { throw APIError.badParameter("year=\(text): not a school year; write 2025-2026 or 2025") }
         return y
-    }
-
-    func requireSchool(_ id: String) throws {
-        if try database.writer.read({ db in try School.fetchOne(db, key: id) }) == nil {
-            throw APIError.notFound("unknown school id \(id)")
-        }
     }
 }

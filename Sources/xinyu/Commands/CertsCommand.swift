@@ -35,7 +35,7 @@ struct CertsCommand: AsyncParsableCommand {
             let day = try parseDay(asOf, option: "--as-of") ?? Day.today()
             let profile = try profileOption.load()
             let db = try global.open()
-            if let school { try CertificationEngine.requireSchool(school, in: db) }
+            if let school { try db.requireSchool(school) }
             let rows = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, school: school,
                                                         includeInactive: includeInactive)
                 .flatMap { t in t.levels.map { (t, $0) } }
