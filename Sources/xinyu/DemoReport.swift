@@ -7,6 +7,8 @@ import XinyuCore
 struct DemoReport {
     let store: AppDatabase
     let asOf: Day
+    /// The bundled rule profile, read once for every section.
+    let profile: RuleProfile
 
     func print() throws {
         let schools = try store.schoolSummaries()
@@ -24,7 +26,6 @@ struct DemoReport {
 
     /// The district's A/B/C coverage as of the date (issue 4).
     private func coverage() throws {
-        let profile = try RuleProfile.load(path: nil)
         let report = try CoverageReport.compute(in: store, asOf: asOf, school: nil, profile: profile)
         let d = report.district
         Swift.print("""
@@ -59,7 +60,7 @@ struct DemoReport {
     private func schedule() throws {
         let term = Term(startYear: SchoolYear(containing: asOf).startYear, half: asOf.month >= 2 && asOf.month <= 8 ? .spring : .fall)
         let rules = try ScheduleRules.bundled()
-        let built = try Curriculum.buildSchedule(in: store, term: term, rules: rules, profile: RuleProfile.load(path: nil))
+        let built = try Curriculum.buildSchedule(in: store, term: term, rules: rules, profile: profile)
         Swift.print("""
 
             Psychology lessons, term \(built.term): \(built.sessions) periods planned for \(built.classes) classes in \(built.schools) schools (\(built.groupSessions) group-guidance sessions), \(built.unplaced.count) classes or groups not placed; soft score \(String(format: "%.2f", built.score.total))

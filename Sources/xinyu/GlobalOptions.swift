@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Certifications
 import XinyuCore
 
 /// Options every command shares.
@@ -25,6 +26,23 @@ struct FormatOption: ParsableArguments {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// `--profile PATH` for every command that reads the rule profile (statuses, coverage, quotas, scheduling, serve).
+struct ProfileOption: ParsableArguments {
+    @Option(name: .long, help: "Rule profile YAML (default: the bundled profile from RULES.md).")
+    var profile: String?
+
+    func load() throws -> RuleProfile { try RuleProfile.load(path: profile) }
+}
+
+/// `--as-of YYYY-MM-DD` for every command that computes statuses as of a date.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD; default today).")
+    var asOf: String?
+
+    /// The date given, or today; a date that does not exist is a one-line usage error.
+    func day() throws -> Day { try parseDay(asOf, option: "--as-of") ?? Day.today() }
+}
 
 /// Prints a listing in the chosen format.
 func emit<T: Encodable>(_ format: OutputFormat, json: T, table: () -> TextTable) throws {

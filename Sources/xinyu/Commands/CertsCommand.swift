@@ -5,14 +5,6 @@ import XinyuCore
 extension Level: ExpressibleByArgument {}
 extension CertStatus: ExpressibleByArgument {}
 
-/// `--profile PATH` for every command that computes certification statuses.
-struct ProfileOption: ParsableArguments {
-    @Option(name: .long, help: "Rule profile YAML (default: the bundled profile from RULES.md).")
-    var profile: String?
-
-    func load() throws -> RuleProfile { try RuleProfile.load(path: profile) }
-}
-
 struct CertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certs", abstract: "Teachers' certification statuses as of a date.",
@@ -28,11 +20,11 @@ struct CertsCommand: AsyncParsableCommand {
         @Option(help: "Only this level: C, B or A.") var level: Level?
         @Option(help: "Only this status: none, in-training, eligible, certified, expiring, lapsed (a lapsed teacher training again matches both lapsed and in-training).")
         var status: CertStatus?
-        @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD; default today).") var asOf: String?
+        @OptionGroup var asOfOption: AsOfOption
         @Flag(help: "Also list inactive teachers.") var includeInactive = false
 
         func run() async throws {
-            let day = try parseDay(asOf, option: "--as-of") ?? Day.today()
+            let day = try asOfOption.day()
             let profile = try profileOption.load()
             let db = try global.open()
             if let school { try db.requireSchool(school) }

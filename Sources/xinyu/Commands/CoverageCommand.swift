@@ -8,11 +8,11 @@ struct CoverageCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOption
     @OptionGroup var profileOption: ProfileOption
-    @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD; default today).") var asOf: String?
+    @OptionGroup var asOfOption: AsOfOption
     @Option(help: "Only this school.") var school: String?
 
     func run() async throws {
-        let day = try parseDay(asOf, option: "--as-of") ?? Day.today()
+        let day = try asOfOption.day()
         let profile = try profileOption.load()
         let report = try CoverageReport.compute(in: try global.open(), asOf: day, school: school, profile: profile)
         try emit(output.format, json: report) { report.table() }

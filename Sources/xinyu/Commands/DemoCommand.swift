@@ -1,4 +1,5 @@
 import ArgumentParser
+import Certifications
 import Foundation
 import Importers
 import XinyuCore
@@ -37,7 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
         let a = summary.accepted
         print("2. Imported it into \(db): \(a.schools) schools, \(a.teachers) teachers, \(a.courses) courses, \(a.attendance) attendance, \(a.awards) awards, \(a.practice) practice records\n")
 
-        try DemoReport(store: store, asOf: asOf).print()
+        try DemoReport(store: store, asOf: asOf, profile: RuleProfile.load(path: nil)).print()
 
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         print("""

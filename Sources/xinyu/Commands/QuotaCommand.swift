@@ -26,12 +26,12 @@ struct QuotaCommand: AsyncParsableCommand {
         @Option(help: "School year, e.g. 2025-2026 (default: the school year containing today).") var year: String?
         @Option(help: "Only this school.") var school: String?
         @Flag(help: "List every active teacher too.") var teachers = false
-        @Option(help: "Rule profile YAML (default: the bundled default profile).") var profile: String?
+        @OptionGroup var profileOption: ProfileOption
 
         func run() async throws {
             let y = try QuotaCommand.schoolYear(year)
             let db = try global.open()
-            let report = try QuotaReport.compute(in: db, year: y, school: school, includeTeachers: teachers, profilePath: profile)
+            let report = try QuotaReport.compute(in: db, year: y, school: school, includeTeachers: teachers, profilePath: profileOption.profile)
             try emit(output.format, json: report) { teachers ? report.teacherTable() : report.schoolTable() }
         }
     }
@@ -46,7 +46,7 @@ struct QuotaCommand: AsyncParsableCommand {
         var sessions: String
         @Option(help: "Budget in yuan, e.g. 12000 or 12000.50 (default: none).") var budget: String?
         @Option(help: "Only this school's teachers.") var school: String?
-        @Option(help: "Rule profile YAML (default: the bundled default profile).") var profile: String?
+        @OptionGroup var profileOption: ProfileOption
         @Option(help: "Write the rosters as CSV (UTF-8 with BOM) to this file.") var rosters: String?
         @Option(name: .customLong("ics-dir"), help: "Write one iCalendar file per school into this directory.") var icsDir: String?
 
@@ -55,7 +55,7 @@ struct QuotaCommand: AsyncParsableCommand {
             let db = try global.open()
             let started = Date()
             let plan = try QuotaPlanner.plan(in: db, year: y, sessionsPath: sessions, budget: budget, school: school,
-                                             profilePath: profile)
+                                             profilePath: profileOption.profile)
             let elapsed = Date().timeIntervalSince(started)
             try plan.export(rostersPath: rosters, icsDirectory: icsDir)
             switch output.format {

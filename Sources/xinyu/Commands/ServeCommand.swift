@@ -12,14 +12,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("token-file"), help: "File whose first line is the bearer token for write routes (default: $XINYU_TOKEN; none = writes disabled).")
     var tokenFile: String?
     @Option(name: .customLong("max-body-mb"), help: "Largest accepted import body, in MB.") var maxBodyMB = 512
-    @Option(help: "Rule profile YAML for coverage and quota (default: the bundled default profile).") var profile: String?
+    @OptionGroup var profileOption: ProfileOption
 
     func run() async throws {
         guard (1...65535).contains(port) else { throw UsageError("--port \(port): not a TCP port (1–65535)") }
         guard maxBodyMB >= 1 else { throw UsageError("--max-body-mb \(maxBodyMB): must be at least 1") }
         let token = try ServerConfiguration.token(file: tokenFile)
         let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBodyMB * 1024 * 1024,
-                                         profilePath: profile)
+                                         profilePath: profileOption.profile)
         try await XinyuServer.run(configuration: config, database: try global.open())
     }
 }

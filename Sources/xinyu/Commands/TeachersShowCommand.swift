@@ -8,11 +8,11 @@ extension TeachersCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var profileOption: ProfileOption
         @Argument(help: "The teacher's id.") var id: String
-        @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD; default today).") var asOf: String?
+        @OptionGroup var asOfOption: AsOfOption
         @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
 
         func run() async throws {
-            let day = try parseDay(asOf, option: "--as-of") ?? Day.today()
+            let day = try asOfOption.day()
             let profile = try profileOption.load()
             let ledger = try CertificationEngine.ledger(teacherId: id, in: try global.open(), asOf: day, profile: profile)
             switch format {
