@@ -172,29 +172,36 @@ private struct ProfileReader {
             }
             roles[r.rawValue] = try level(n, "roleRequirements.\(r.rawValue)")
         }
-        // The quota planner's sections: kept, checked for non-negative numbers.
+        // The quota planner's sections, read into its own types with the same checks as every other key.
         var ce: RuleProfile.ContinuingEducation?
         if let n = top["continuingEducation"], n.null == nil {
             let k = "continuingEducation"
             let m = try mapping(n, k, allowed: ["yearMinimumHours", "categoryMinimumHours", "trainingDayHours"])
             let cn = try required(m, "categoryMinimumHours", in: k, of: n)
             let cm = try mapping(cn, "\(k).categoryMinimumHours", allowed: Set(XinyuCore.Category.allCases.map(\.rawValue)))
-            var cats: [String: Double] = [:]
-            for (name, v) in cm { cats[name] = try number(v, "\(k).categoryMinimumHours.\(name)") }
-            ce = .init(yearMinimumHours: try number(try required(m, "yearMinimumHours", in: k, of: n), "\(k).yearMinimumHours"),
+            var cats: [String: Hours] = [:]
+            for (name, v) in cm { cats[name] = try hours(v, "\(k).categoryMinimumHours.\(name)") }
+            ce = .init(yearMinimumHours: try hours(try required(m, "yearMinimumHours", in: k, of: n), "\(k).yearMinimumHours"),
                        categoryMinimumHours: cats,
-                       trainingDayHours: try number(try required(m, "trainingDayHours", in: k, of: n), "\(k).trainingDayHours"))
+                       trainingDayHours: try hours(try required(m, "trainingDayHours", in: k, of: n), "\(k).trainingDayHours"))
         }
         var uq: RuleProfile.UnionQuota?
         if let n = top["unionQuota"], n.null == nil {
             let k = "unionQuota"
             let m = try mapping(n, k, allowed: ["professionalSessionsPerYear", "wholeStaffTrainingsPerTerm",
                                                 "wholeStaffAttendanceShare", "wholeStaffTier"])
-            func num(_ name: String) throws -> Double { try number(try required(m, name, in: k, of: n), "\(k).\(name)") }
-            uq = .init(professionalSessionsPerYear: try num("professionalSessionsPerYear"),
-                       wholeStaffTrainingsPerTerm: try num("wholeStaffTrainingsPerTerm"),
-                       wholeStaffAttendanceShare: try num("wholeStaffAttendanceShare"),
-                       wholeStaffTier: try num("wholeStaffTier"))
+            func count(_ name: String, _ what: String) throws -> Int {
+                try integer(try required(m, name, in: k, of: n), "\(k).\(name)", min: 0, what: what)
+            }
+            let shareNode = try required(m, "wholeStaffAttendanceShare", in: k, of: n)
+            let share = try number(shareNode, "\(k).wholeStaffAttendanceShare")
+            guard share <= 1 else { throw fail(shareNode, "\(k).wholeStaffAttendanceShare", "\(share) is not a share; use 0 to 1 (0.8 = 80%)") }
+            let tierNode = try required(m, "wholeStaffTier", in: k, of: n)
+            let tier = try integer(tierNode, "\(k).wholeStaffTier", min: 10, what: "tier code")
+            guard Tier(rawValue: tier) != nil else { throw fail(tierNode, "\(k).wholeStaffTier", "\(tier) is not a tier code (10, 20, 30, 40, 60, 99)") }
+            uq = .init(professionalSessionsPerYear: try count("professionalSessionsPerYear", "sessions"),
+                       wholeStaffTrainingsPerTerm: try count("wholeStaffTrainingsPerTerm", "trainings"),
+                       wholeStaffAttendanceShare: share, wholeStaffTier: tier)
         }
         return RuleProfile(levels: .init(C: rules[.C]!, B: rules[.B]!, A: rules[.A]!), roleRequirements: roles,
                            continuingEducation: ce, unionQuota: uq)

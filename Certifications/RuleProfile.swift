@@ -71,20 +71,10 @@ public struct RuleProfile: Sendable, Codable, Hashable {
         }
     }
 
-    /// Guangdong-style continuing-education minimums per school year (used by the quota planner).
-    public struct ContinuingEducation: Sendable, Codable, Hashable {
-        public var yearMinimumHours: Double
-        public var categoryMinimumHours: [String: Double]
-        public var trainingDayHours: Double
-    }
-
-    /// Union quota settings (used by the quota planner).
-    public struct UnionQuota: Sendable, Codable, Hashable {
-        public var professionalSessionsPerYear: Double
-        public var wholeStaffTrainingsPerTerm: Double
-        public var wholeStaffAttendanceShare: Double
-        public var wholeStaffTier: Double
-    }
+    /// Guangdong-style continuing-education minimums per school year (the quota planner's, see ``QuotaRules``).
+    public typealias ContinuingEducation = QuotaRules.ContinuingEducation
+    /// Union quota settings (the quota planner's, see ``QuotaRules``).
+    public typealias UnionQuota = QuotaRules.UnionQuota
 
     /// The rule of one level.
     public func rule(for level: Level) -> LevelRule {

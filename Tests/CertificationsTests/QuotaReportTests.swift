@@ -82,17 +82,15 @@ import XinyuCore
     }
 
     @Test func rulesDecodeFromYAMLAndTheBundledProfile() throws {
-        let yaml = """
-            continuingEducation:
-              yearMinimumHours: 80
-              categoryMinimumHours: { public: 20, professional: 40.5, elective: 12 }
-              trainingDayHours: 6
-            unionQuota:
-              professionalSessionsPerYear: 5
-              wholeStaffTrainingsPerTerm: 2
-              wholeStaffAttendanceShare: 0.75
-              wholeStaffTier: 60
-            """
+        // The whole bundled profile with the district's own quota values: the quota sections are read by the one
+        // profile loader, with the same checks as every other key.
+        let base = try String(contentsOf: RuleProfile.bundledDefaultURL, encoding: .utf8)
+        let yaml = base
+            .replacingOccurrences(of: "yearMinimumHours: 72", with: "yearMinimumHours: 80")
+            .replacingOccurrences(of: "{ public: 18, professional: 42, elective: 12 }", with: "{ public: 20, professional: 40.5, elective: 12 }")
+            .replacingOccurrences(of: "professionalSessionsPerYear: 4", with: "professionalSessionsPerYear: 5")
+            .replacingOccurrences(of: "wholeStaffAttendanceShare: 0.8", with: "wholeStaffAttendanceShare: 0.75")
+        #expect(yaml != base)
         let r = try QuotaRules.decode(yaml: yaml, file: "p.yaml")
         #expect(r.continuingEducation.minimum(.professional) == Hours(tenths: 405))
         #expect(r.unionQuota.professionalSessionsPerYear == 5)
