@@ -16,7 +16,7 @@ public struct ScheduleViolation: Sendable, Hashable, CustomStringConvertible {
 
 /// Checks every hard rule of a schedule against its context; an empty result means the schedule is valid.
 public enum ScheduleChecker {
-    public static func violations(_ sessions: [PlannedSession], context ctx: ScheduleContext) -> [ScheduleViolation] {
+    public static func violations(_ sessions: [ScheduleEntry], context ctx: ScheduleContext) -> [ScheduleViolation] {
         var out: [ScheduleViolation] = []
         func add(_ k: ScheduleViolation.Kind, _ m: String) { out.append(ScheduleViolation(kind: k, message: m)) }
         let teachers = Dictionary(uniqueKeysWithValues: ctx.teachers.map { ($0.id, $0) })

@@ -12,7 +12,7 @@ public struct ScheduleScore: Sendable, Codable, Hashable {
     public var preferredMonths: Double
     public var total: Double
 
-    public static func of(_ sessions: [PlannedSession], context ctx: ScheduleContext) -> ScheduleScore {
+    public static func of(_ sessions: [ScheduleEntry], context ctx: ScheduleContext) -> ScheduleScore {
         let lessons = sessions.filter { $0.kind == "lesson" }
         var themes: [String: (Set<Theme>, Int)] = [:]
         var days: [String: [Int]] = [:]

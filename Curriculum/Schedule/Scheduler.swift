@@ -8,7 +8,7 @@ import XinyuCore
 /// cover every theme before repeating and prefer lessons whose preferred month is the date's month.
 public enum Scheduler {
     public static func build(_ ctx: ScheduleContext) -> TermSchedule {
-        var sessions: [PlannedSession] = []
+        var sessions: [ScheduleEntry] = []
         var unplaced: [UnplacedWork] = []
         let gradesBySchool = Dictionary(grouping: ctx.grades, by: \.schoolId)
         let teachersBySchool = Dictionary(grouping: ctx.teachers, by: \.schoolId)
@@ -47,7 +47,7 @@ struct SchoolPlanner {
     let teachers: [Teacher]
     let days: [Int: [Int: Day]]
     let bandLessons: [Band: [LessonPlan]]
-    var sessions: [PlannedSession] = []
+    var sessions: [ScheduleEntry] = []
     var unplaced: [UnplacedWork] = []
 
     init(ctx: ScheduleContext, school: School, grades: [Grade], teachers: [Teacher], days: [Int: [Int: Day]],
@@ -149,7 +149,7 @@ struct SchoolPlanner {
             let dated = weeks.filter { $0 % s.every == s.phase % s.every }.compactMap { w in days[w]?[s.weekday].map { (w, $0) } }
             let chosen = chooser.assign(months: dated.map { $0.1.month })
             for ((w, date), lesson) in zip(dated, chosen) {
-                sessions.append(PlannedSession(term: term, school: school.id, classId: n.id, grade: n.grade, date: date,
+                sessions.append(ScheduleEntry(term: term, school: school.id, classId: n.id, grade: n.grade, date: date,
                                                period: s.period, teacher: teacher, lesson: lesson.id))
                 weekLoad[teacher, default: [:]][w, default: 0] += 1
             }
@@ -205,7 +205,7 @@ struct SchoolPlanner {
                             roomUsed.insert("\(d)#\(wi)")
                             weekLoad[f.id, default: [:]][ctx.week(of: d) - 1, default: 0] += 1
                             busy[f.id, default: [:]][d, default: []].append((s0, e0))
-                            sessions.append(PlannedSession(term: ctx.term.description, school: school.id, classId: label,
+                            sessions.append(ScheduleEntry(term: ctx.term.description, school: school.id, classId: label,
                                                            grade: grade, date: d, period: wi + 1, teacher: f.id,
                                                            lesson: a.id, kind: "group", room: "counseling-room",
                                                            groupSize: program.size))

@@ -5,20 +5,20 @@ import XinyuCore
 
 @Suite struct CheckerTests {
     let ctx: ScheduleContext
-    let valid: [PlannedSession]
+    let valid: [ScheduleEntry]
 
     init() throws {
         ctx = try Fixture.primaryContext()
         valid = Scheduler.build(ctx).sessions
     }
 
-    func kinds(_ s: [PlannedSession]) -> Set<ScheduleViolation.Kind> {
+    func kinds(_ s: [ScheduleEntry]) -> Set<ScheduleViolation.Kind> {
         Set(ScheduleChecker.violations(s, context: ctx).map(\.kind))
     }
 
     func lesson(_ c: String = "S1-3-1", grade: Int = 3, date: String = "2026-09-08", period: Int = 3,
-                teacher: String = "T1", lesson: String = "mid-01") -> PlannedSession {
-        PlannedSession(term: "2026-fall", school: "S1", classId: c, grade: grade, date: Day(date)!, period: period,
+                teacher: String = "T1", lesson: String = "mid-01") -> ScheduleEntry {
+        ScheduleEntry(term: "2026-fall", school: "S1", classId: c, grade: grade, date: Day(date)!, period: period,
                        teacher: teacher, lesson: lesson)
     }
 
@@ -34,7 +34,7 @@ import XinyuCore
 
     @Test func overWeeklyMax() {
         // 15 sessions in one week for T1 (max 14): 5 days × 3 periods, different classes.
-        var s: [PlannedSession] = []
+        var s: [ScheduleEntry] = []
         for (i, d) in ["2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17", "2026-09-18"].enumerated() {
             for p in [2, 3, 4] { s.append(lesson("S1-\(3 + (p % 2))-\(1 + i % 3)", grade: 3 + (p % 2), date: d, period: p, lesson: "mid-0\(p)")) }
         }
