@@ -61,9 +61,11 @@ public enum CertificationEngine {
     }
 
     /// Each active teacher's effective level (the highest certified level); teachers with none are absent.
-    public static func effectiveLevels(in db: AppDatabase, asOf: Day, profile: RuleProfile) throws -> [String: Level] {
+    /// `school` limits the work to that school's teachers.
+    public static func effectiveLevels(in db: AppDatabase, asOf: Day, profile: RuleProfile,
+                                       school: String? = nil) throws -> [String: Level] {
         var out: [String: Level] = [:]
-        for s in try statuses(in: db, asOf: asOf, profile: profile) {
+        for s in try statuses(in: db, asOf: asOf, profile: profile, school: school) {
             if let l = s.effectiveLevel { out[s.teacherId] = l }
         }
         return out

@@ -56,7 +56,8 @@ extension Curriculum {
     /// term's first teaching day under `profile` (what the CLI does).
     public static func buildSchedule(in db: AppDatabase, term: Term, school: String? = nil, rules: ScheduleRules,
                                      profile: RuleProfile) throws -> ScheduleBuildReport {
-        let levels = try CertificationEngine.effectiveLevels(in: db, asOf: rules.span(of: term).lowerBound, profile: profile)
+        let levels = try CertificationEngine.effectiveLevels(in: db, asOf: rules.span(of: term).lowerBound, profile: profile,
+                                                             school: school)
         return try buildSchedule(in: db, term: term, school: school, rules: rules, levels: levels)
     }
 

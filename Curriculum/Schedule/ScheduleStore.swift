@@ -14,11 +14,13 @@ public enum ScheduleStore {
                                levels: [String: Level]) throws -> ScheduleContext {
         try db.writer.read { d in
             let schools = try school.map { [try School.require(d, id: $0)] } ?? School.order(Column("id")).fetchAll(d)
-            let ids = Set(schools.map(\.id))
-            let grades = try Grade.fetchAll(d).filter { ids.contains($0.schoolId) }
-            let teachers = try Teacher.fetchAll(d).filter { ids.contains($0.schoolId) }
+            var grades = Grade.all(), teachers = Teacher.all()
+            if let school {
+                grades = grades.filter(Column("schoolId") == school)
+                teachers = teachers.filter(Column("schoolId") == school)
+            }
             return ScheduleContext(term: term, rules: rules, library: library, catalog: catalog, schools: schools,
-                                   grades: grades, teachers: teachers, levels: levels)
+                                   grades: try grades.fetchAll(d), teachers: try teachers.fetchAll(d), levels: levels)
         }
     }
 
