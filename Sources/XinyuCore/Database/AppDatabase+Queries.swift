@@ -43,7 +43,7 @@ extension AppDatabase {
         return t
     }
 
-    /// Row counts per table, for the demo's headline and `init`.
+    /// Row counts per table, for `xinyu init`.
     public func tableCounts() throws -> [String: Int] {
         try writer.read { db in
             var out: [String: Int] = [:]
