@@ -98,6 +98,27 @@ extension AppDatabase {
             try db.create(index: "scheduledSession_term_school", on: "scheduledSession", columns: ["term", "schoolId"])
             try db.create(index: "scheduledSession_teacher_date", on: "scheduledSession", columns: ["teacherId", "date"])
         }
+        // Attendance is stored clustered on its key (teacherId, courseId) and loses its courseId index. Every
+        // reader goes by teacher or scans the table whole; the index made each imported record a random-order
+        // b-tree insert (two thirds of a large feed's write time). Courses are never deleted, so the
+        // ON DELETE RESTRICT check never needs it.
+        m.registerMigration("v3-attendance-by-teacher") { db in
+            try db.create(table: "attendance_v3", options: [.withoutRowID]) { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("courseId", .text).notNull().references("course", onDelete: .restrict)
+                t.column("hoursTenths", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("result", .text).notNull().defaults(to: "none")
+                t.column("date", .text).notNull()
+                t.primaryKey(["teacherId", "courseId"])
+            }
+            try db.execute(sql: """
+                INSERT INTO attendance_v3 (teacherId, courseId, hoursTenths, status, result, date)
+                SELECT teacherId, courseId, hoursTenths, status, result, date FROM attendance
+                """)
+            try db.drop(table: "attendance")
+            try db.rename(table: "attendance_v3", to: "attendance")
+        }
         return m
     }
 }
