@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Yams: the one data format (YAML) for rule profiles, the lesson library and scheduling rules.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // swift-crypto: the import log's SHA-256 of each feed file (BoringSSL's, with the CPU's SHA instructions).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -35,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Importers",
-            dependencies: ["XinyuCore", "CLibXML2"],
+            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             path: "Importers",
             exclude: ["README.md"],
             resources: [.copy("Schema")]

@@ -20,7 +20,7 @@ extension FeedImporter {
             if case .failure(let p) = root { summary.rejected = [p.problem] }
             return summary
         }
-        let second = try FileSource(path: path)
+        let second = try FileSource(path: path, digest: false)
         let stream = try XMLStream(source: second)
         var schema: xmlSchemaPtr?
         if case .district(let attrs) = r.format {

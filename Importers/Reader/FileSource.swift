@@ -1,19 +1,22 @@
 import Foundation
 
-/// The bytes of one feed file, handed to libxml2 through its I/O callback and digested on the way.
-///
-/// Reading the file once gives libxml2 its input, the SHA-256 for the import log and the byte count the
-/// progress bar shows.
+/// The bytes of one feed file, handed to libxml2 through its I/O callback, with the byte count the progress bar
+/// shows; its SHA-256 for the import log is computed meanwhile on another thread (``FileDigest``).
 final class FileSource {
     let path: String
     let size: Int64
     private let fd: Int32
     private(set) var bytesRead: Int64 = 0
-    private var sha = SHA256()
+    private let digest: FileDigest?
     private var closed = false
+    /// libxml2 asks for about 4 KB at a time: the file is read 1 MiB at a time and handed out from here.
+    private let chunk = UnsafeMutableRawPointer.allocate(byteCount: FileSource.chunkSize, alignment: 64)
+    private var chunkStart = 0, chunkEnd = 0
+    private static let chunkSize = 1 << 20
 
-    /// Opens `path` for reading; throws ``FileAccessError`` when it cannot.
-    init(path: String) throws {
+    /// Opens `path` for reading and, unless `digest` is false, starts its SHA-256; throws ``FileAccessError``
+    /// when the file cannot be read.
+    init(path: String, digest: Bool = true) throws {
         self.path = path
         var st = stat()
         let fd = open(path, O_RDONLY)
@@ -24,28 +27,32 @@ final class FileSource {
         }
         self.fd = fd
         self.size = Int64(st.st_size)
+        self.digest = digest ? FileDigest(path: path) : nil
     }
 
-    deinit { if !closed { close(fd) } }
+    deinit {
+        if !closed { close(fd) }
+        chunk.deallocate()
+    }
 
     /// Reads up to `count` bytes into `buffer`; 0 at the end, -1 on an I/O error.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
-        var n: Int
-        repeat { n = Glibc.read(fd, buffer, count) } while n < 0 && errno == EINTR
-        if n > 0 {
-            sha.update(UnsafeRawBufferPointer(start: buffer, count: n))
-            bytesRead += Int64(n)
+        if chunkStart == chunkEnd {
+            var n: Int
+            repeat { n = Glibc.read(fd, chunk, FileSource.chunkSize) } while n < 0 && errno == EINTR
+            guard n > 0 else { return n }
+            chunkStart = 0
+            chunkEnd = n
         }
+        let n = min(count, chunkEnd - chunkStart)
+        buffer.copyMemory(from: chunk + chunkStart, byteCount: n)
+        chunkStart += n
+        bytesRead += Int64(n)
         return n
     }
 
-    /// Reads the rest of the file (when parsing stopped early) and returns the SHA-256 of all its bytes, hex.
-    func finishDigest() -> String {
-        let chunk = UnsafeMutableRawPointer.allocate(byteCount: 1 << 16, alignment: 8)
-        defer { chunk.deallocate() }
-        while read(into: chunk, count: 1 << 16) > 0 {}
-        return sha.finalizeHex()
-    }
+    /// The SHA-256 of all the file's bytes, hex (waits for the background digest).
+    func finishDigest() -> String { digest?.value() ?? "" }
 }
 
 /// A feed file that cannot be opened: exit status 1 (not an input rejection).
