@@ -1,10 +1,9 @@
 import CLibXML2
 import GRDB
-import GRDBSQLite
 import XinyuCore
 
 /// The hot path of large feeds: an attendance `record` that is entirely valid is checked on libxml2's C strings and
-/// bound straight into the prepared upsert, with no per-attribute Swift strings. Anything unusual (a missing or
+/// queued for the writer thread (``AttendanceWriter``), with no per-attribute Swift strings. Anything unusual (a missing or
 /// unknown attribute, a child element, an invalid value, an unknown teacher or course) returns false and the
 /// record goes through the ordinary path, which reports the rejection.
 extension DistrictFeedReader {
@@ -28,58 +27,47 @@ extension DistrictFeedReader {
         }
         var c = node.pointee.children
         while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
-        guard let teacher, let course, let hours, let status, isIdentifier(teacher), isIdentifier(course),
-              let tenths = parseTenths(hours) else { return false }
-        let statusText: StaticString
-        if cEquals(status, "completed") { statusText = "completed" }
-        else if cEquals(status, "partial") { statusText = "partial" }
-        else if cEquals(status, "absent") { statusText = "absent" }
-        else if cEquals(status, "withdrawn") { statusText = "withdrawn" }
+        guard let teacher, let course, let hours, let status, let teacherID = identifier(teacher),
+              let courseID = identifier(course), let tenths = parseTenths(hours) else { return false }
+        let statusCode: UInt8
+        if cEquals(status, "completed") { statusCode = 0 }
+        else if cEquals(status, "partial") { statusCode = 1 }
+        else if cEquals(status, "absent") { statusCode = 2 }
+        else if cEquals(status, "withdrawn") { statusCode = 3 }
         else { return false }
-        var resultText: StaticString = "none"
+        var resultCode: UInt8 = 0
         if let result {
-            if cEquals(result, "pass") { resultText = "pass" }
-            else if cEquals(result, "fail") { resultText = "fail" }
+            if cEquals(result, "pass") { resultCode = 1 }
+            else if cEquals(result, "fail") { resultCode = 2 }
             else if !cEquals(result, "none") { return false }
         }
         if let date, !isDay(date) { return false }
-        let teacherId = String(cString: teacher), courseId = String(cString: course)
-        guard try session.teacherExists(teacherId), let info = try session.course(courseId), tenths <= info.hours else { return false }
-        let stmt = try session.attendanceUpsert()
-        let s = stmt.sqliteStatement
-        sqlite3_reset(s)
-        teacher.withMemoryRebound(to: CChar.self, capacity: 1) { _ = sqlite3_bind_text(s, 1, $0, -1, nil) }
-        course.withMemoryRebound(to: CChar.self, capacity: 1) { _ = sqlite3_bind_text(s, 2, $0, -1, nil) }
-        sqlite3_bind_int64(s, 3, Int64(tenths))
-        statusText.withUTF8Buffer { b in b.withMemoryRebound(to: CChar.self) { _ = sqlite3_bind_text(s, 4, $0.baseAddress, Int32($0.count), nil) } }
-        resultText.withUTF8Buffer { b in b.withMemoryRebound(to: CChar.self) { _ = sqlite3_bind_text(s, 5, $0.baseAddress, Int32($0.count), nil) } }
-        let code: Int32
+        guard try session.teacherExists(teacherID), let info = try session.course(courseID), tenths <= info.hours else { return false }
         if let date {
-            date.withMemoryRebound(to: CChar.self, capacity: 1) { _ = sqlite3_bind_text(s, 6, $0, 10, nil) }
-            code = sqlite3_step(s)
+            try session.queueAttendance(teacher: teacherID, course: courseID, date: date, tenths: tenths, status: statusCode,
+                                        result: resultCode)
         } else {
-            code = info.endText.withCString { p in sqlite3_bind_text(s, 6, p, 10, nil); return sqlite3_step(s) }
+            var end = info.endText
+            try end.withUTF8 { e in
+                try session.queueAttendance(teacher: teacherID, course: courseID, date: e.baseAddress!, tenths: tenths,
+                                            status: statusCode, result: resultCode)
+            }
         }
-        sqlite3_reset(s)
-        sqlite3_clear_bindings(s)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(session.db.sqliteConnection)))
-        }
-        session.accepted.attendance += 1
         return true
     }
 
-    private func isIdentifier(_ p: UnsafePointer<xmlChar>) -> Bool {
+    /// The bytes of `p` when it is an identifier `[A-Za-z0-9._-]{1,64}`.
+    private func identifier(_ p: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8>? {
         var i = 0
         while true {
             let c = p[i]
-            if c == 0 { return i > 0 && i <= 64 }
+            if c == 0 { return i > 0 ? UnsafeBufferPointer(start: p, count: i) : nil }
             switch c {
             case 65...90, 97...122, 48...57, 46, 95, 45: break
-            default: return false
+            default: return nil
             }
             i += 1
-            if i > 64 { return false }
+            if i > 64 { return nil }
         }
     }
 

@@ -27,6 +27,64 @@ final class ImportSession {
         self.options = options
     }
 
+    // MARK: the attendance fast path's writer thread
+
+    private var writer: AttendanceWriter?
+    private var batch = AttendanceWriter.Batch()
+    private var lastTeacher: [UInt8] = []
+
+    /// Queues one fully validated attendance record for the writer thread (see ``AttendanceWriter``).
+    func queueAttendance(teacher: UnsafeBufferPointer<UInt8>, course: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>,
+                         tenths: Int, status: UInt8, result: UInt8) throws {
+        batch.append(teacher: teacher, course: course, date: date, tenths: tenths, status: status, result: result)
+        accepted.attendance += 1
+        if batch.count >= AttendanceWriter.Batch.capacity { try submitBatch() }
+    }
+
+    private func submitBatch() throws {
+        guard batch.count > 0 else { return }
+        if writer == nil {
+            writer = AttendanceWriter(statement: try attendanceUpsert().sqliteStatement, connection: db.sqliteConnection!)
+        }
+        try writer!.submit(batch)
+        batch = AttendanceWriter.Batch()
+    }
+
+    /// Writes every queued record; called before any other statement runs on the connection.
+    func flushWrites() throws {
+        try submitBatch()
+        try writer?.flush()
+    }
+
+    /// Ends the writer thread (queued records not yet written are dropped: call ``flushWrites()`` first to keep
+    /// them). Called before the feed's transaction ends, whatever the outcome.
+    func stopWriter() {
+        writer?.stop()
+        writer = nil
+        batch = AttendanceWriter.Batch()
+    }
+
+    /// The fast path's teacher check: feeds list a teacher's records together, so the last known teacher is
+    /// compared first, without building a string.
+    func teacherExists(_ id: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        if id.count == lastTeacher.count, lastTeacher.withUnsafeBytes({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 }) {
+            return true
+        }
+        guard try teacherExists(String(decoding: id, as: UTF8.self)) else { return false }
+        lastTeacher = Array(id)
+        return true
+    }
+
+    private var courseByBytes = ByteKeyMap<CourseInfo>()
+    /// The fast path's course lookup by the bytes of its id.
+    func course(_ id: UnsafeBufferPointer<UInt8>) throws -> CourseInfo? {
+        let h = ByteKeyMap<CourseInfo>.hash(id.baseAddress!, count: id.count)
+        if let c = courseByBytes.find(id.baseAddress!, count: id.count, hash: h) { return c }
+        guard let c = try course(String(decoding: id, as: UTF8.self)) else { return nil }
+        courseByBytes.insert(c, for: id.baseAddress!, count: id.count, hash: h)
+        return c
+    }
+
     func reject(_ line: Int, _ column: Int, _ element: String, _ key: String, _ reason: String) {
         rejected.append(RejectedRecord(line: line, column: column, element: element, key: key, reason: reason))
     }
@@ -35,6 +93,7 @@ final class ImportSession {
 
     func schoolExists(_ id: String) throws -> Bool {
         if schools.contains(id) { return true }
+        try flushWrites()
         let found = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM school WHERE id = ?"), arguments: [id]) ?? false
         if found { schools.insert(id) }
         return found
@@ -42,6 +101,7 @@ final class ImportSession {
 
     func teacherExists(_ id: String) throws -> Bool {
         if teachers.contains(id) { return true }
+        try flushWrites()
         let found = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM teacher WHERE id = ?"), arguments: [id]) ?? false
         if found { teachers.insert(id) }
         return found
@@ -49,6 +109,7 @@ final class ImportSession {
 
     func course(_ id: String) throws -> CourseInfo? {
         if let c = courses[id] { return c }
+        try flushWrites()
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT hoursTenths, \"end\" FROM course WHERE id = ?"),
                                          arguments: [id]),
               let end = Day(row[1] as String) else { return nil }
@@ -59,6 +120,7 @@ final class ImportSession {
 
     /// The key of the award already holding `number`, if another award has it.
     func awardHolding(number: String) throws -> String? {
+        try flushWrites()
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT teacherId, level, issued FROM award WHERE number = ?"),
                                          arguments: [number]) else { return nil }
         return "\(row[0] as String)/\(row[1] as String)/\(row[2] as String)"
@@ -67,6 +129,7 @@ final class ImportSession {
     // MARK: upserts (every write of an import goes through these)
 
     func upsertSchool(_ s: School, grades: [Grade]) throws {
+        try flushWrites()
         try db.cachedStatement(sql: """
             INSERT INTO school (id, name, stage, counselingRoom, district) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, stage = excluded.stage,
@@ -82,6 +145,7 @@ final class ImportSession {
     }
 
     func upsertTeacher(_ t: Teacher) throws {
+        try flushWrites()
         try db.cachedStatement(sql: """
             INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET schoolId = excluded.schoolId, name = excluded.name, role = excluded.role,
@@ -93,6 +157,7 @@ final class ImportSession {
 
     /// IMS persons: a stored teacher keeps its school, role and hire date unless the file names a role.
     func upsertIMSTeacher(_ t: Teacher, roleGiven: Bool) throws {
+        try flushWrites()
         try db.cachedStatement(sql: """
             INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, NULL, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status,
@@ -103,6 +168,7 @@ final class ImportSession {
     }
 
     func upsertCourse(_ c: Course) throws {
+        try flushWrites()
         try db.cachedStatement(sql: """
             INSERT INTO course (id, title, provider, tier, mode, hoursTenths, start, "end", track, category, capacity)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -112,11 +178,12 @@ final class ImportSession {
             """).execute(arguments: [c.id, c.title, c.provider, c.tier, c.mode, c.hoursTenths, c.start.description,
                                      c.end.description, c.track.rawValue, c.category.rawValue, c.capacity])
         courses[c.id] = CourseInfo(hours: c.hoursTenths, end: c.end, endText: c.end.description)
+        if courseByBytes.count > 0 { courseByBytes.removeAll() }
         accepted.courses += 1
     }
 
     private var attendanceStatement: Statement?
-    /// The prepared attendance upsert (also bound directly by the fast path).
+    /// The prepared attendance upsert (also run by the fast path's writer thread).
     func attendanceUpsert() throws -> Statement {
         if let a = attendanceStatement { return a }
         let s = try db.makeStatement(sql: """
@@ -129,6 +196,7 @@ final class ImportSession {
     }
     /// `date` is a validated `YYYY-MM-DD`.
     func upsertAttendance(teacher: String, course: String, hours: Int, status: String, result: String, date: String) throws {
+        try flushWrites()
         let s = try attendanceUpsert()
         s.setUncheckedArguments([teacher, course, hours, status, result, date])
         try s.execute()
@@ -136,6 +204,7 @@ final class ImportSession {
     }
 
     func upsertAward(_ a: Award) throws {
+        try flushWrites()
         try db.cachedStatement(sql: """
             INSERT INTO award (teacherId, level, issued, number, expires) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(teacherId, level, issued) DO UPDATE SET number = excluded.number, expires = excluded.expires
@@ -144,6 +213,7 @@ final class ImportSession {
     }
 
     func upsertCounseling(teacher: String, date: Day, hours: Int) throws {
+        try flushWrites()
         try db.cachedStatement(sql: """
             INSERT INTO counseling (teacherId, date, hoursTenths) VALUES (?, ?, ?)
             ON CONFLICT(teacherId, date) DO UPDATE SET hoursTenths = excluded.hoursTenths
@@ -152,6 +222,7 @@ final class ImportSession {
     }
 
     func upsertLesson(teacher: String, date: Day, periods: Int) throws {
+        try flushWrites()
         try db.cachedStatement(sql: """
             INSERT INTO lessonPractice (teacherId, date, periods) VALUES (?, ?, ?)
             ON CONFLICT(teacherId, date) DO UPDATE SET periods = excluded.periods
@@ -161,6 +232,7 @@ final class ImportSession {
 
     /// mode="full": active teachers of the listed schools that the feed never mentioned become inactive.
     func deactivateMissingTeachers() throws {
+        try flushWrites()
         for school in listedSchools.sorted() {
             let ids = try String.fetchAll(db, sql: "SELECT id FROM teacher WHERE schoolId = ? AND status = 'active'",
                                           arguments: [school])

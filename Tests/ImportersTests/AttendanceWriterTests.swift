@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Importers
+import XinyuCore
+
+/// The attendance fast path writes on a second thread; these tests pin what that must not change.
+@Suite struct AttendanceWriterTests {
+    /// Many courses, every record valid, so most records take the fast path and fill several batches.
+    private func courses(_ n: Int) -> String {
+        (0..<n).map { #"<course id="K\#($0)" tier="60" mode="2" hours="8" start="2025-01-01" end="2025-01-02"><title>课程</title></course>"# }
+            .joined(separator: "\n")
+    }
+
+    private func hours(_ db: AppDatabase, _ teacher: String, _ course: String) throws -> Int? {
+        try db.writer.read {
+            try Int.fetchOne($0, sql: "SELECT hoursTenths FROM attendance WHERE teacherId = ? AND courseId = ?", arguments: [teacher, course])
+        }
+    }
+
+    @Test func recordsKeepTheirOrderAcrossTheFastAndTheOrdinaryPath() throws {
+        let n = 6_000   // more than one batch of the writer
+        var att = (0..<n).map { #"<record teacher="T1" course="K\#($0)" hours="2" status="completed"/>"# }
+        // The same keys again, later: one through the ordinary path (an extension child element sends it there),
+        // one through the fast path; the last record of a key wins either way.
+        att.append(#"<record teacher="T1" course="K5" hours="3" status="completed"><x:note xmlns:x="urn:example">补录</x:note></record>"#)
+        att.append(#"<record teacher="T1" course="K5999" hours="4" status="completed"/>"#)
+        att.append(#"<record teacher="T1" course="K10" hours="5" status="completed"><x:note xmlns:x="urn:example"/></record>"#)
+        att.append(#"<record teacher="T1" course="K10" hours="6" status="partial" date="2025-01-09"/>"#)
+        let (s, db) = try FeedFixture.run(FeedFixture.feed(courses: courses(n), attendance: att.joined(separator: "\n")))
+        #expect(s.status == "applied")
+        #expect(s.accepted.attendance == n + 4)
+        #expect(try FeedFixture.count(db, "attendance") == n)
+        #expect(try hours(db, "T1", "K5") == 30)
+        #expect(try hours(db, "T1", "K5999") == 40)
+        #expect(try hours(db, "T1", "K10") == 60)
+        #expect(try hours(db, "T1", "K0") == 20)
+        let row = try db.writer.read { try Row.fetchOne($0, sql: "SELECT status, date FROM attendance WHERE courseId = 'K10'") }
+        #expect(row?["status"] == "partial" && row?["date"] == "2025-01-09")
+        // A record without a date takes the course's end date.
+        #expect(try db.writer.read { try String.fetchOne($0, sql: "SELECT date FROM attendance WHERE courseId = 'K0'") } == "2025-01-02")
+    }
+
+    @Test func aRejectedRecordAmongFastOnesIsReportedAndTheRestApply() throws {
+        var att = (0..<5_000).map { #"<record teacher="T\#($0 % 3 + 1)" course="K\#($0)" hours="2" status="completed"/>"# }
+        att.insert(#"<record teacher="T9" course="K1" hours="2" status="completed"/>"#, at: 4_500)
+        let (s, db) = try FeedFixture.run(FeedFixture.feed(courses: courses(5_000), attendance: att.joined(separator: "\n")))
+        #expect(s.status == "partial")
+        #expect(s.rejected.map(\.key) == ["T9/K1"])
+        #expect(try FeedFixture.count(db, "attendance") == 5_000)
+    }
+
+    @Test func foreignKeysAreOnAgainAfterAnImportWhateverItsOutcome() throws {
+        let db = try AppDatabase.inMemory()
+        _ = try FeedFixture.run(FeedFixture.feed(), db: db)
+        #expect(try db.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        _ = try FeedFixture.run(FeedFixture.feed(id: "F2", attendance: #"<record teacher="T1" course="C1" hours="x" status="completed"/>"#), db: db) { $0.strict = true }
+        #expect(try db.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        // The store refuses an orphan written outside the importer.
+        #expect(throws: DatabaseError.self) {
+            try db.writer.write { try $0.execute(sql: "INSERT INTO attendance VALUES ('NOBODY', 'C1', 10, 'completed', 'none', '2025-01-01')") }
+        }
+    }
+}
