@@ -8,7 +8,7 @@ extension CertificationEngine {
         func renewal(_ start: Day, _ end: Day) -> Int {
             var sum = 0
             for e in entries {
-                guard let d = e.date, d >= start, d < end, e.track != .none else { continue }
+                guard e.date >= start, e.date < end, e.track != .none else { continue }
                 sum += e.tenths
             }
             return sum
@@ -29,8 +29,10 @@ extension CertificationEngine {
         return AwardState(award: award, valid: true, cycleStart: start, cycleEnd: end, renewalTenths: h, expiring: expiring)
     }
 
-    /// Every level's status for one teacher (RULES.md "Exact meanings").
-    static func evaluate(teacher: Teacher, history: TeacherHistory, asOf: Day, profile: RuleProfile) -> TeacherCertStatus {
+    /// Every level's status for one teacher (RULES.md "Exact meanings"). With `explain` false the reasons are left
+    /// empty (counts need only the flags; the words are most of the work).
+    static func evaluate(teacher: Teacher, history: TeacherHistory, asOf: Day, profile: RuleProfile,
+                         explain: Bool = true) -> TeacherCertStatus {
         let awards = history.awards.filter { $0.issued <= asOf }
         var states: [Level: [AwardState]] = [:]
         var first: [Level: Day] = [:]
@@ -56,7 +58,7 @@ extension CertificationEngine {
             var tenths = 0, passed = false
             for e in history.entries where e.track.level == l {
                 if let from = countsFrom {
-                    guard let d = e.date, d >= from else { continue }
+                    guard e.date >= from else { continue }
                 }
                 tenths += e.tenths
                 if e.pass { passed = true }
@@ -66,10 +68,10 @@ extension CertificationEngine {
             if let p = rule.prerequisite {
                 if certified[p.level] != true {
                     prereqOK = false
-                    shortfalls.append("needs \(p.level.rawValue) certified")
+                    if explain { shortfalls.append("needs \(p.level.rawValue) certified") }
                 } else if let f = first[p.level], f.adding(years: p.years) > asOf {
                     prereqOK = false
-                    shortfalls.append("\(p.level.rawValue) held since \(f), needs \(p.years) year\(p.years == 1 ? "" : "s") (\(f.adding(years: p.years)))")
+                    if explain { shortfalls.append("\(p.level.rawValue) held since \(f), needs \(p.years) year\(p.years == 1 ? "" : "s") (\(f.adding(years: p.years)))") }
                 }
             }
             let hoursOK = tenths >= rule.hours.tenths
@@ -78,11 +80,11 @@ extension CertificationEngine {
             if let pr = rule.practice {
                 if history.counselingTenths <= pr.counselingHoursAbove.tenths {
                     practiceOK = false
-                    shortfalls.append("counseling \(Hours(tenths: history.counselingTenths)) of >\(pr.counselingHoursAbove) h")
+                    if explain { shortfalls.append("counseling \(Hours(tenths: history.counselingTenths)) of >\(pr.counselingHoursAbove) h") }
                 }
                 if history.lessonPeriods <= pr.lessonPeriodsAbove {
                     practiceOK = false
-                    shortfalls.append("lessons \(history.lessonPeriods) of >\(pr.lessonPeriodsAbove) periods")
+                    if explain { shortfalls.append("lessons \(history.lessonPeriods) of >\(pr.lessonPeriodsAbove) periods") }
                 }
             }
             let eligible = !isCertified && prereqOK && hoursOK && passOK && practiceOK
@@ -90,19 +92,8 @@ extension CertificationEngine {
             let expiring = best?.expiring ?? false
             let status: CertStatus = isCertified ? (expiring ? .expiring : .certified)
                 : eligible ? .eligible : lapsed ? .lapsed : inTraining ? .inTraining : .none
-            let hoursText = "\(Hours(tenths: tenths)) of \(rule.hours) h" + (rule.passRequired ? (passed ? ", passed" : ", no pass yet") : "")
-            var reason = "\(l.rawValue): "
-            switch status {
-            case .certified, .expiring:
-                let b = best!
-                reason += (expiring ? "expiring \(b.cycleEnd) (in \(asOf.days(to: b.cycleEnd)) days)" : "certified until \(b.cycleEnd)")
-                    + ", renewal \(Hours(tenths: b.renewalTenths)) of \(rule.renewalHours) h"
-            case .eligible:
-                reason += "eligible, " + hoursText + (rule.practice != nil ? ", practice met" : "")
-            case .lapsed, .inTraining, .none:
-                if let from = countsFrom { reason += "lapsed \(from); since then " }
-                reason += ([hoursText] + shortfalls).joined(separator: ", ")
-            }
+            let reason = explain ? self.reason(level: l, status: status, rule: rule, tenths: tenths, passed: passed, best: best,
+                                               countsFrom: countsFrom, shortfalls: shortfalls, asOf: asOf) : ""
             levels.append(LevelStatus(
                 level: l, status: status, reason: reason, certified: isCertified, expiring: expiring, eligible: eligible,
                 lapsed: lapsed, inTraining: inTraining, trackHours: Hours(tenths: tenths), requiredHours: rule.hours,
@@ -118,5 +109,25 @@ extension CertificationEngine {
             teacherStatus: teacher.status, effectiveLevel: effective, highestAwarded: highest, requiredLevel: required,
             meetsRoleRequirement: teacher.status == .active && (effective.map { $0 >= required } ?? false),
             levels: levels)
+    }
+
+    /// A level's status in words, e.g. "B: 54.0 of 90.0 h, no pass yet".
+    private static func reason(level l: Level, status: CertStatus, rule: RuleProfile.LevelRule, tenths: Int, passed: Bool,
+                               best: AwardState?, countsFrom: Day?, shortfalls: [String], asOf: Day) -> String {
+        let expiring = status == .expiring
+        let hoursText = "\(Hours(tenths: tenths)) of \(rule.hours) h" + (rule.passRequired ? (passed ? ", passed" : ", no pass yet") : "")
+        var reason = "\(l.rawValue): "
+        switch status {
+        case .certified, .expiring:
+            let b = best!
+            reason += (expiring ? "expiring \(b.cycleEnd) (in \(asOf.days(to: b.cycleEnd)) days)" : "certified until \(b.cycleEnd)")
+                + ", renewal \(Hours(tenths: b.renewalTenths)) of \(rule.renewalHours) h"
+        case .eligible:
+            reason += "eligible, " + hoursText + (rule.practice != nil ? ", practice met" : "")
+        case .lapsed, .inTraining, .none:
+            if let from = countsFrom { reason += "lapsed \(from); since then " }
+            reason += ([hoursText] + shortfalls).joined(separator: ", ")
+        }
+        return reason
     }
 }

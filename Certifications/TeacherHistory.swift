@@ -2,14 +2,11 @@ import XinyuCore
 
 /// What the engine needs of one teacher, already filtered to counted records dated on or before the as-of date.
 ///
-/// `entries` hold counted attendance of tracks A, B, C and cpd. For a teacher with no award, the bulk loader
-/// gives one undated entry per track (sums in SQL): without an award there is no cycle and no lapse, so dates
-/// are not needed.
+/// `entries` hold counted attendance of tracks A, B, C and cpd, each with its date.
 struct TeacherHistory: Sendable {
     struct Entry: Sendable {
         var track: Track
-        /// nil for an aggregated entry (teachers with no award only).
-        var date: Day?
+        var date: Day
         var tenths: Int
         var pass: Bool
     }
