@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import GRDBSQLite
 import XinyuCore
 
 /// Certification statuses as of a date, computed from the store and a ``RuleProfile`` (RULES.md).
@@ -47,90 +49,6 @@ public enum CertificationEngine {
                                  counselingHours: Hours(tenths: history.counselingTenths), lessonPeriods: history.lessonPeriods,
                                  deliveredScheduledPeriods: scheduled, status: status, awards: history.awards)
         }
-    }
-
-    /// Every teacher's certification picture (sorted by school, then teacher id).
-    /// - Parameters:
-    ///   - school: only this school's teachers (an unknown school gives an empty list).
-    ///   - includeInactive: also inactive teachers (coverage never counts them).
-    public static func statuses(in db: AppDatabase, asOf: Day, profile: RuleProfile, school: String? = nil,
-                                includeInactive: Bool = false) throws -> [TeacherCertStatus] {
-        try db.writer.read { db in
-            try statuses(db, asOf: asOf, profile: profile, school: school, includeInactive: includeInactive)
-        }
-    }
-
-    /// Each active teacher's effective level (the highest certified level); teachers with none are absent.
-    /// `school` limits the work to that school's teachers.
-    public static func effectiveLevels(in db: AppDatabase, asOf: Day, profile: RuleProfile,
-                                       school: String? = nil) throws -> [String: Level] {
-        var out: [String: Level] = [:]
-        for s in try statuses(in: db, asOf: asOf, profile: profile, school: school) {
-            if let l = s.effectiveLevel { out[s.teacherId] = l }
-        }
-        return out
-    }
-
-    static func statuses(_ db: Database, asOf: Day, profile: RuleProfile, school: String?,
-                         includeInactive: Bool) throws -> [TeacherCertStatus] {
-        var teacherSQL = "SELECT * FROM teacher"
-        var clauses: [String] = []
-        var args: StatementArguments = []
-        if let school { clauses.append("schoolId = ?"); args += [school] }
-        if !includeInactive { clauses.append("status = 'active'") }
-        if !clauses.isEmpty { teacherSQL += " WHERE " + clauses.joined(separator: " AND ") }
-        teacherSQL += " ORDER BY schoolId, id"
-        let teachers = try Teacher.fetchAll(db, sql: teacherSQL, arguments: args)
-        let histories = try loadHistories(db, asOf: asOf, school: school, includeInactive: includeInactive)
-        return teachers.map { evaluate(teacher: $0, history: histories[$0.id] ?? TeacherHistory(), asOf: asOf, profile: profile) }
-    }
-
-    /// Histories of every (selected) teacher in a fixed number of SQL passes.
-    static func loadHistories(_ db: Database, asOf: Day, school: String?, includeInactive: Bool) throws -> [String: TeacherHistory] {
-        let d = asOf.description
-        var teacherFilter = ""
-        var filterArgs: StatementArguments = []
-        if school != nil || !includeInactive {
-            var c: [String] = []
-            if let school { c.append("schoolId = ?"); filterArgs += [school] }
-            if !includeInactive { c.append("status = 'active'") }
-            teacherFilter = " AND teacherId IN (SELECT id FROM teacher WHERE \(c.joined(separator: " AND ")))"
-        }
-        var out: [String: TeacherHistory] = [:]
-        for a in try Award.fetchAll(db, sql: "SELECT * FROM award WHERE issued <= ?" + teacherFilter, arguments: [d] + filterArgs) {
-            out[a.teacherId, default: TeacherHistory()].awards.append(a)
-        }
-        // One scan of attendance, restricted to courses of the mental-health tracks (a small set, probed per row);
-        // the track comes from an in-memory map, so no join and no per-row teacher subquery.
-        var trackOf: [String: Track] = [:]
-        let courses = try Row.fetchCursor(db, sql: "SELECT id, track FROM course WHERE track IN ('A', 'B', 'C', 'cpd')")
-        while let r = try courses.next() {
-            if let t = Track(rawValue: r[1]) { trackOf[r[0]] = t }
-        }
-        var schoolFilter = ""
-        var schoolArgs: StatementArguments = []
-        if let school {
-            schoolFilter = " AND a.teacherId IN (SELECT id FROM teacher WHERE schoolId = ?)"
-            schoolArgs = [school]
-        }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = 'pass'
-            FROM attendance a
-            WHERE a.courseId IN (SELECT id FROM course WHERE track IN ('A', 'B', 'C', 'cpd'))
-              AND a.date <= ? AND \(Attendance.countedCondition())\(schoolFilter)
-            """, arguments: [d] + schoolArgs)
-        while let r = try rows.next() {
-            let id: String = r[0], course: String = r[1], date: String = r[2]
-            guard let t = trackOf[course], let day = Day(date) else { continue }
-            out[id, default: TeacherHistory()].entries.append(.init(track: t, date: day, tenths: r[3], pass: r[4]))
-        }
-        // Practice of inactive teachers is summed too and simply not read: cheaper than a per-row subquery.
-        let practice = try practiceTotals(db, asOf: asOf, filter: schoolFilter.replacingOccurrences(of: "a.teacherId", with: "teacherId"),
-                                          filterArgs: schoolArgs)
-        for (id, v) in practice.counseling { out[id, default: TeacherHistory()].counselingTenths = v }
-        for (id, v) in practice.feedPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
-        for (id, v) in practice.scheduledPeriods { out[id, default: TeacherHistory()].lessonPeriods += v }
-        return out
     }
 
     struct PracticeTotals {

@@ -54,16 +54,14 @@ public struct CoverageReport: Sendable, Codable, Hashable {
 
     /// Computes the report; `school` restricts it (and the district block) to one school, which must exist.
     public static func compute(in db: AppDatabase, asOf: Day, school: String?, profile: RuleProfile) throws -> CoverageReport {
-        try db.writer.read { db in
-            let schools: [School]
-            if let school {
-                schools = [try School.require(db, id: school)]
-            } else {
-                schools = try School.fetchAll(db, sql: "SELECT * FROM school ORDER BY id")
-            }
-            let statuses = try CertificationEngine.statuses(db, asOf: asOf, profile: profile, school: school, includeInactive: false)
-            return build(asOf: asOf, schools: schools.map { ($0.id, $0.name) }, statuses: statuses)
-        }
+        if let school { _ = try db.writer.read { try School.require($0, id: school) } }
+        let (schools, statuses) = try CertificationEngine.statuses(
+            in: db, asOf: asOf, profile: profile, school: school, explain: false,
+            alongWith: { db in
+                try School.fetchAll(db, sql: "SELECT * FROM school" + (school == nil ? "" : " WHERE id = ?") + " ORDER BY id",
+                                    arguments: school.map { [$0] } ?? [])
+            })
+        return build(asOf: asOf, schools: schools.map { ($0.id, $0.name) }, statuses: statuses)
     }
 
     /// Aggregates teacher statuses into the report (inactive teachers are skipped).

@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Runs `body(db, part)` for every part in `0..<parts`, each on its own read connection and all at once,
+    /// every one of them seeing the same committed state: the reads start while the writer is held (GRDB's
+    /// `spawnConcurrentRead`), so no write can land between them. An in-memory store runs them one by one.
+    /// The first error thrown by a part is rethrown.
+    public func concurrentReads<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Database, Int) throws -> T) throws -> [T] {
+        let slots = ResultSlots<T>(count: parts)
+        let group = DispatchGroup()
+        try writer.writeWithoutTransaction { _ in
+            for part in 0..<parts {
+                group.enter()
+                writer.spawnConcurrentRead { db in
+                    slots.set(part, Result { try body(db.get(), part) })
+                    group.leave()
+                }
+            }
+        }
+        group.wait()
+        return try slots.values()
+    }
+}
+
+/// Results filled in by concurrent readers, one slot each.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [Result<T, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<T, Error>) { lock.withLock { slots[i] = r } }
+
+    func values() throws -> [T] { try lock.withLock { try slots.map { try $0!.get() } } }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import Testing
+import XinyuCore
+@testable import Certifications
+
+/// A district large enough to be computed in parts on a file store (parallel reads) must give exactly what one
+/// pass over the whole district gives.
+@Suite struct PartitionedStatusesTests {
+    struct Boom: Error {}
+
+    /// 1,300 teachers spread over three schools so that id ranges cut across schools; varied histories.
+    static func district() throws -> AppDatabase {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-parts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = try AppDatabase.open(path: dir.appendingPathComponent("x.sqlite").path)
+        try db.writer.write { db in
+            for s in ["S1", "S2", "S3"] {
+                try School(id: s, name: "学校\(s)", stage: .junior, counselingRoom: true, district: "440106").insert(db)
+            }
+            let tracks: [Track] = [.C, .B, .A, .cpd, .none]
+            for (i, t) in tracks.enumerated() {
+                for y in 2018...2026 {
+                    let d = Day(year: y, month: 3 + i, day: 10)!
+                    try Course(id: "K\(t.rawValue)\(y)", title: "课程", provider: nil, tier: 40, mode: 2, hours: Hours(tenths: 400),
+                               start: d, end: d, track: t, category: .professional, capacity: nil).insert(db)
+                }
+            }
+            let roles: [Role] = [.subjectTeacher, .classTeacher, .psychFulltime, .psychParttime, .leader]
+            for n in 1...1_300 {
+                let id = String(format: "T%05d", n)
+                try Teacher(id: id, schoolId: ["S1", "S2", "S3"][n * 7 % 3], name: "教师", role: roles[n % 5], hired: nil,
+                            status: n % 17 == 0 ? .inactive : .active).insert(db)
+                for (i, t) in tracks.enumerated() where (n + i) % 3 != 0 {
+                    for y in stride(from: 2018 + n % 4, through: 2026, by: 2) {
+                        let d = Day(year: y, month: 3 + i, day: 10)!
+                        try Attendance(teacherId: id, courseId: "K\(t.rawValue)\(y)", hours: Hours(tenths: 100 + n % 300),
+                                       status: n % 11 == 0 ? .partial : .completed, result: (n + y) % 4 == 0 ? .pass : .none,
+                                       date: d).insert(db)
+                    }
+                }
+                if n % 3 == 0 { try Award(teacherId: id, level: .C, issued: Day(year: 2019 + n % 5, month: 6, day: 1)!, number: nil, expires: nil).insert(db) }
+                if n % 7 == 0 { try Award(teacherId: id, level: .B, issued: Day(year: 2021 + n % 3, month: 2, day: 28)!, number: nil, expires: nil).insert(db) }
+                if n % 5 == 0 { try CounselingPractice(teacherId: id, date: Day(year: 2024, month: 5, day: 1)!, hours: Hours(tenths: 10 * (n % 70))).insert(db) }
+            }
+        }
+        return db
+    }
+
+    @Test func partsGiveWhatOnePassGives() throws {
+        let db = try Self.district()
+        let profile = try RuleProfile.load(path: nil)
+        #expect(try db.writer.read { try CertificationEngine.splitPoints($0, parts: 2) }.count == 1)
+        for asOf in ["2022-06-30", "2026-06-30"] {
+            for inactive in [false, true] {
+                let day = Day(asOf)!
+                let parallel = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive)
+                let whole = try db.writer.read {
+                    try CertificationEngine.statuses($0, asOf: day, profile: profile,
+                                                     selection: TeacherSelection(school: nil, includeInactive: inactive), explain: true)
+                }
+                #expect(parallel.count == (inactive ? 1_300 : 1_300 - 1_300 / 17))
+                #expect(parallel == whole)
+                #expect(parallel.contains { $0.effectiveLevel != nil } && parallel.contains { $0.effectiveLevel == nil })
+                let report = try CoverageReport.compute(in: db, asOf: day, school: nil, profile: profile)
+                let schools = [("S1", "学校S1"), ("S2", "学校S2"), ("S3", "学校S3")]
+                #expect(report == CoverageReport.build(asOf: day, schools: schools.map { (id: $0.0, name: $0.1) }, statuses: whole))
+            }
+        }
+    }
+
+    @Test func theMergeKeepsSchoolThenIdOrder() throws {
+        let db = try Self.district()
+        let list = try CertificationEngine.statuses(in: db, asOf: Day("2026-06-30")!, profile: RuleProfile.load(path: nil))
+        let keys = list.map { [$0.schoolId, $0.teacherId] }
+        #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    @Test func concurrentReadsReturnEachPartInOrderAndRethrow() throws {
+        for db in [try Self.district(), try AppDatabase.inMemory()] {
+            let parts = try db.concurrentReads(parts: 3) { conn, i in
+                (i, try Int.fetchOne(conn, sql: "SELECT COUNT(*) FROM teacher") ?? -1)
+            }
+            #expect(parts.map(\.0) == [0, 1, 2])
+            #expect(Set(parts.map(\.1)).count == 1)
+            #expect(throws: Boom.self) {
+                try db.concurrentReads(parts: 2) { _, i in if i == 1 { throw Boom() }; return i }
+            }
+        }
+    }
+}
