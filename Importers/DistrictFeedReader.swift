@@ -23,6 +23,20 @@ struct DistrictFeedReader {
     let session: ImportSession
     let district: String
     let progress: ProgressBar
+    /// The attribute names of the fast paths, interned in the reader's dictionary.
+    let recordNames: InternedNames
+    let counselingNames: InternedNames
+    let lessonNames: InternedNames
+
+    init(stream: XMLStream, session: ImportSession, district: String, progress: ProgressBar) {
+        self.stream = stream
+        self.session = session
+        self.district = district
+        self.progress = progress
+        recordNames = InternedNames(Attrs.record, in: stream)
+        counselingNames = InternedNames(Attrs.counseling, in: stream)
+        lessonNames = InternedNames(Attrs.lesson, in: stream)
+    }
 
     static let sections: [StaticString] = ["schools", "teachers", "courses", "attendance", "awards", "practice"]
 
@@ -58,9 +72,8 @@ struct DistrictFeedReader {
             if depth == 2 && section >= 0 {
                 guard inFeedNS else { r = stream.next(); continue }
                 let line = stream.line, column = stream.column
-                let name = stream.localName
                 guard let node = stream.expand() else { r = -1; break }   // error recorded by libxml2
-                try record(section: section, name: name, node: node, line: line, column: column)
+                try record(section: section, name: node.pointee.name, node: node, line: line, column: column)
                 session.records += 1
                 if session.records & 1023 == 0 { progress.update(records: session.records) }
                 r = stream.next(); continue
@@ -80,8 +93,8 @@ struct DistrictFeedReader {
         case 2 where cEquals(name, "course"): try course(node, line, column)
         case 3 where cEquals(name, "record"): if try !fastAttendance(node) { try attendance(node, line, column) }
         case 4 where cEquals(name, "award"): try award(node, line, column)
-        case 5 where cEquals(name, "counseling"): try counseling(node, line, column)
-        case 5 where cEquals(name, "lesson"): try lesson(node, line, column)
+        case 5 where cEquals(name, "counseling"): if try !fastPractice(node, lesson: false) { try counseling(node, line, column) }
+        case 5 where cEquals(name, "lesson"): if try !fastPractice(node, lesson: true) { try lesson(node, line, column) }
         default:
             session.reject(line, column, Node.name(node), "", "unknown element in section <\(DistrictFeedReader.sections[section])>")
         }

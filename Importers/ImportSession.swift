@@ -29,25 +29,51 @@ final class ImportSession {
 
     // MARK: the attendance fast path's writer thread
 
-    private var writer: AttendanceWriter?
-    private var batch = AttendanceWriter.Batch()
+    private var writer: RecordWriter?
+    private var batch = RecordWriter.Batch()
     private var lastTeacher: [UInt8] = []
 
-    /// Queues one fully validated attendance record for the writer thread (see ``AttendanceWriter``).
+    static let statusWords: [StaticString] = ["completed", "partial", "absent", "withdrawn"]
+    static let resultWords: [StaticString] = ["none", "pass", "fail"]
+
+    /// Queues one fully validated attendance record for the writer thread (see ``RecordWriter``); `status` and
+    /// `result` index ``statusWords`` and ``resultWords``; `date` is 10 bytes.
     func queueAttendance(teacher: UnsafeBufferPointer<UInt8>, course: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>,
-                         tenths: Int, status: UInt8, result: UInt8) throws {
-        batch.append(teacher: teacher, course: course, date: date, tenths: tenths, status: status, result: result)
+                         tenths: Int, status: Int, result: Int) throws {
+        batch.begin(.attendance)
+        batch.text(teacher)
+        batch.text(course)
+        batch.int(tenths)
+        batch.text(ImportSession.statusWords[status])
+        batch.text(ImportSession.resultWords[result])
+        batch.text(UnsafeBufferPointer(start: date, count: 10))
         accepted.attendance += 1
-        if batch.count >= AttendanceWriter.Batch.capacity { try submitBatch() }
+        try recordQueued()
+    }
+
+    /// Queues one fully validated counseling (`tenths` hours) or lesson (`periods`) record; `date` is 10 bytes.
+    func queuePractice(_ kind: RecordWriter.Kind, teacher: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>, value: Int) throws {
+        precondition(kind != .attendance)
+        batch.begin(kind)
+        batch.text(teacher)
+        batch.text(UnsafeBufferPointer(start: date, count: 10))
+        batch.int(value)
+        accepted.practice += 1
+        try recordQueued()
+    }
+
+    private func recordQueued() throws {
+        if batch.count >= RecordWriter.Batch.capacity { try submitBatch() }
     }
 
     private func submitBatch() throws {
         guard batch.count > 0 else { return }
         if writer == nil {
-            writer = AttendanceWriter(statement: try attendanceUpsert().sqliteStatement, connection: db.sqliteConnection!)
+            let statements = try RecordWriter.Kind.allCases.map { try upsert($0).sqliteStatement }
+            writer = RecordWriter(statements: statements, connection: db.sqliteConnection!)
         }
         try writer!.submit(batch)
-        batch = AttendanceWriter.Batch()
+        batch = RecordWriter.Batch()
     }
 
     /// Writes every queued record; called before any other statement runs on the connection.
@@ -61,7 +87,7 @@ final class ImportSession {
     func stopWriter() {
         writer?.stop()
         writer = nil
-        batch = AttendanceWriter.Batch()
+        batch = RecordWriter.Batch()
     }
 
     /// The fast path's teacher check: feeds list a teacher's records together, so the last known teacher is
@@ -182,24 +208,38 @@ final class ImportSession {
         accepted.courses += 1
     }
 
-    private var attendanceStatement: Statement?
-    /// The prepared attendance upsert (also run by the fast path's writer thread).
-    func attendanceUpsert() throws -> Statement {
-        if let a = attendanceStatement { return a }
-        let s = try db.makeStatement(sql: """
-            INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(teacherId, courseId) DO UPDATE SET hoursTenths = excluded.hoursTenths,
-              status = excluded.status, result = excluded.result, date = excluded.date
-            """)
-        attendanceStatement = s
+    /// The prepared upserts the writer thread runs (the ordinary paths run them too, after a flush).
+    private var upserts: [RecordWriter.Kind: Statement] = [:]
+    private func upsert(_ kind: RecordWriter.Kind) throws -> Statement {
+        if let s = upserts[kind] { return s }
+        let sql: String
+        switch kind {
+        case .attendance:
+            sql = """
+                INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(teacherId, courseId) DO UPDATE SET hoursTenths = excluded.hoursTenths,
+                  status = excluded.status, result = excluded.result, date = excluded.date
+                """
+        case .counseling:
+            sql = """
+                INSERT INTO counseling (teacherId, date, hoursTenths) VALUES (?, ?, ?)
+                ON CONFLICT(teacherId, date) DO UPDATE SET hoursTenths = excluded.hoursTenths
+                """
+        case .lesson:
+            sql = """
+                INSERT INTO lessonPractice (teacherId, date, periods) VALUES (?, ?, ?)
+                ON CONFLICT(teacherId, date) DO UPDATE SET periods = excluded.periods
+                """
+        }
+        let s = try db.makeStatement(sql: sql)
+        upserts[kind] = s
         return s
     }
+
     /// `date` is a validated `YYYY-MM-DD`.
     func upsertAttendance(teacher: String, course: String, hours: Int, status: String, result: String, date: String) throws {
         try flushWrites()
-        let s = try attendanceUpsert()
-        s.setUncheckedArguments([teacher, course, hours, status, result, date])
-        try s.execute()
+        try upsert(.attendance).execute(arguments: [teacher, course, hours, status, result, date])
         accepted.attendance += 1
     }
 
@@ -214,19 +254,13 @@ final class ImportSession {
 
     func upsertCounseling(teacher: String, date: Day, hours: Int) throws {
         try flushWrites()
-        try db.cachedStatement(sql: """
-            INSERT INTO counseling (teacherId, date, hoursTenths) VALUES (?, ?, ?)
-            ON CONFLICT(teacherId, date) DO UPDATE SET hoursTenths = excluded.hoursTenths
-            """).execute(arguments: [teacher, date.description, hours])
+        try upsert(.counseling).execute(arguments: [teacher, date.description, hours])
         accepted.practice += 1
     }
 
     func upsertLesson(teacher: String, date: Day, periods: Int) throws {
         try flushWrites()
-        try db.cachedStatement(sql: """
-            INSERT INTO lessonPractice (teacherId, date, periods) VALUES (?, ?, ?)
-            ON CONFLICT(teacherId, date) DO UPDATE SET periods = excluded.periods
-            """).execute(arguments: [teacher, date.description, periods])
+        try upsert(.lesson).execute(arguments: [teacher, date.description, periods])
         accepted.practice += 1
     }
 

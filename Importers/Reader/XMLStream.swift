@@ -72,6 +72,11 @@ final class XMLStream {
     /// The current element with its whole subtree (one record, never the document).
     func expand() -> xmlNodePtr? { xmlTextReaderExpand(reader) }
 
+    /// `s` as interned in the reader's dictionary. The names of the elements and attributes libxml2 builds are
+    /// interned there too, so a known name can be recognised by comparing pointers (callers still fall back to
+    /// comparing bytes when the pointers differ).
+    func interned(_ s: StaticString) -> UnsafePointer<xmlChar>? { xmlTextReaderConstString(reader, s.utf8Start) }
+
     /// Attributes of the current element as (namespace, local name, value), namespace declarations left out.
     func attributes() -> [(ns: String?, name: String, value: String)] {
         var out: [(String?, String, String)] = []

@@ -4,8 +4,9 @@ import Testing
 @testable import Importers
 import XinyuCore
 
-/// The attendance fast path writes on a second thread; these tests pin what that must not change.
-@Suite struct AttendanceWriterTests {
+/// The fast paths (attendance, counseling, lessons) write on a second thread; these tests pin what that must not
+/// change.
+@Suite struct RecordWriterTests {
     /// Many courses, every record valid, so most records take the fast path and fill several batches.
     private func courses(_ n: Int) -> String {
         (0..<n).map { #"<course id="K\#($0)" tier="60" mode="2" hours="8" start="2025-01-01" end="2025-01-02"><title>课程</title></course>"# }
@@ -60,5 +61,32 @@ import XinyuCore
         #expect(throws: DatabaseError.self) {
             try db.writer.write { try $0.execute(sql: "INSERT INTO attendance VALUES ('NOBODY', 'C1', 10, 'completed', 'none', '2025-01-01')") }
         }
+    }
+
+    @Test func practiceRecordsKeepTheirOrderAndTheirRules() throws {
+        var practice: [String] = []
+        for d in 1...28 {
+            for m in 1...12 {
+                practice.append(#"<counseling teacher="T\#(d % 3 + 1)" date="2025-\#(String(format: "%02d", m))-\#(String(format: "%02d", d))" hours="1.5"/>"#)
+                practice.append(#"<lesson teacher="T\#(d % 3 + 1)" date="2025-\#(String(format: "%02d", m))-\#(String(format: "%02d", d))" periods="2"/>"#)
+            }
+        }
+        // Later records of the same keys: through the ordinary path (extension child, "08") and the fast path.
+        practice.append(#"<counseling teacher="T2" date="2025-01-01" hours="2"><x:n xmlns:x="urn:example"/></counseling>"#)
+        practice.append(#"<lesson teacher="T2" date="2025-01-01" periods="08"/>"#)
+        practice.append(#"<counseling teacher="T3" date="2025-01-02" hours="0.5"/>"#)
+        practice.append(#"<lesson teacher="T3" date="2025-01-02" periods="9"/>"#)       // rejected: 1–8
+        practice.append(#"<counseling teacher="T3" date="2025-01-03" hours="8.1"/>"#)   // rejected: ≤ 8
+        practice.append(#"<lesson teacher="T9" date="2025-01-04" periods="1"/>"#)       // rejected: unknown teacher
+        let (s, db) = try FeedFixture.run(FeedFixture.feed(practice: practice.joined(separator: "\n")))
+        #expect(s.status == "partial")
+        #expect(s.rejected.map(\.key) == ["T3/2025-01-02", "T3/2025-01-03", "T9/2025-01-04"])
+        #expect(s.accepted.practice == 28 * 12 * 2 + 3)
+        #expect(try FeedFixture.count(db, "counseling") == 28 * 12)
+        #expect(try FeedFixture.count(db, "lessonPractice") == 28 * 12)
+        let c = try db.writer.read { try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T2' AND date = '2025-01-01'") }
+        let l = try db.writer.read { try Int.fetchOne($0, sql: "SELECT periods FROM lessonPractice WHERE teacherId = 'T2' AND date = '2025-01-01'") }
+        let c3 = try db.writer.read { try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T3' AND date = '2025-01-02'") }
+        #expect(c == 20 && l == 8 && c3 == 5)
     }
 }

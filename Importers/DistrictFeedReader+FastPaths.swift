@@ -1,0 +1,143 @@
+import CLibXML2
+import GRDB
+import XinyuCore
+
+/// The hot paths of large feeds: an attendance `record`, `counseling` or `lesson` that is entirely valid is checked
+/// on libxml2's C strings and queued for the writer thread (``RecordWriter``), with no per-attribute Swift strings.
+/// Anything unusual (a missing or unknown attribute, a child element, an invalid value, an unknown teacher or
+/// course) returns false and the record goes through the ordinary path, which applies the same rules and reports
+/// the rejection.
+extension DistrictFeedReader {
+    func fastAttendance(_ node: xmlNodePtr) throws -> Bool {
+        var v = AttributeValues()
+        guard v.read(node, names: recordNames) else { return false }
+        let teacher = v[0], course = v[1], hours = v[2], status = v[3], result = v[4], date = v[5]
+        var c = node.pointee.children
+        while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
+        guard let teacher, let course, let hours, let status, let teacherID = identifier(teacher),
+              let courseID = identifier(course), let tenths = parseTenths(hours) else { return false }
+        let statusCode: Int
+        if cEquals(status, "completed") { statusCode = 0 }
+        else if cEquals(status, "partial") { statusCode = 1 }
+        else if cEquals(status, "absent") { statusCode = 2 }
+        else if cEquals(status, "withdrawn") { statusCode = 3 }
+        else { return false }
+        var resultCode = 0
+        if let result {
+            if cEquals(result, "pass") { resultCode = 1 }
+            else if cEquals(result, "fail") { resultCode = 2 }
+            else if !cEquals(result, "none") { return false }
+        }
+        if let date, !isDay(date) { return false }
+        guard try session.teacherExists(teacherID), let info = try session.course(courseID), tenths <= info.hours else { return false }
+        if let date {
+            try session.queueAttendance(teacher: teacherID, course: courseID, date: date, tenths: tenths, status: statusCode,
+                                        result: resultCode)
+        } else {
+            var end = info.endText
+            try end.withUTF8 { e in
+                try session.queueAttendance(teacher: teacherID, course: courseID, date: e.baseAddress!, tenths: tenths,
+                                            status: statusCode, result: resultCode)
+            }
+        }
+        return true
+    }
+
+    /// `counseling` (teacher, date, hours: 0 < h ≤ 8 in tenths) or `lesson` (teacher, date, periods 1–8).
+    func fastPractice(_ node: xmlNodePtr, lesson: Bool) throws -> Bool {
+        var v = AttributeValues()
+        guard v.read(node, names: lesson ? lessonNames : counselingNames) else { return false }
+        let teacher = v[0], date = v[1], amount = v[2]
+        var c = node.pointee.children
+        while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
+        guard let teacher, let date, let amount, let teacherID = identifier(teacher), isDay(date) else { return false }
+        let value: Int
+        if lesson {
+            guard amount[0] >= 49, amount[0] <= 56, amount[1] == 0 else { return false }   // 1–8
+            value = Int(amount[0] - 48)
+        } else {
+            guard let tenths = parseTenths(amount), tenths > 0, tenths <= 80 else { return false }
+            value = tenths
+        }
+        guard try session.teacherExists(teacherID) else { return false }
+        try session.queuePractice(lesson ? .lesson : .counseling, teacher: teacherID, date: date, value: value)
+        return true
+    }
+
+    /// The bytes of `p` when it is an identifier `[A-Za-z0-9._-]{1,64}`.
+    private func identifier(_ p: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8>? {
+        var i = 0
+        while true {
+            let c = p[i]
+            if c == 0 { return i > 0 ? UnsafeBufferPointer(start: p, count: i) : nil }
+            switch c {
+            case 65...90, 97...122, 48...57, 46, 95, 45: break
+            default: return nil
+            }
+            i += 1
+            if i > 64 { return nil }
+        }
+    }
+
+    /// `\d{1,9}(\.\d)?` as tenths.
+    private func parseTenths(_ p: UnsafePointer<xmlChar>) -> Int? {
+        var i = 0, whole = 0, digits = 0
+        while p[i] >= 48 && p[i] <= 57 { whole = whole * 10 + Int(p[i] - 48); digits += 1; i += 1; if digits > 9 { return nil } }
+        guard digits > 0 else { return nil }
+        if p[i] == 0 { return whole * 10 }
+        guard p[i] == 46, p[i + 1] >= 48, p[i + 1] <= 57, p[i + 2] == 0 else { return nil }
+        return whole * 10 + Int(p[i + 1] - 48)
+    }
+
+    private func isDay(_ p: UnsafePointer<xmlChar>) -> Bool {
+        for i in 0..<10 {
+            let c = p[i]
+            if i == 4 || i == 7 { guard c == 45 else { return false } } else { guard c >= 48 && c <= 57 else { return false } }
+        }
+        guard p[10] == 0 else { return false }
+        func n(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(p[$1] - 48) } }
+        return Day(year: n(0..<4), month: n(5..<7), day: n(8..<10)) != nil
+    }
+}
+
+/// The names a fast path accepts, in order, with their interned pointers (see ``XMLStream/interned(_:)``).
+struct InternedNames {
+    let names: [StaticString]
+    let pointers: [UnsafePointer<xmlChar>?]
+
+    init(_ names: [StaticString], in stream: XMLStream) {
+        self.names = names
+        pointers = names.map { stream.interned($0) }
+    }
+
+    /// The position of `name`: by pointer first, then by bytes.
+    @inline(__always) func index(of name: UnsafePointer<xmlChar>?) -> Int? {
+        for i in 0..<pointers.count where pointers[i] == name { return i }
+        for i in 0..<names.count where cEquals(name, names[i]) { return i }
+        return nil
+    }
+}
+
+/// Up to six attribute values of a fast-path element, by the position of their name.
+struct AttributeValues {
+    private var values: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?,
+                         UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) = (nil, nil, nil, nil, nil, nil)
+
+    subscript(_ i: Int) -> UnsafePointer<xmlChar>? {
+        switch i { case 0: values.0; case 1: values.1; case 2: values.2; case 3: values.3; case 4: values.4; default: values.5 }
+    }
+
+    /// Reads the unqualified attributes of `node` (attributes in a namespace are extensions, ignored); false when
+    /// one is not in `names` or is not a single text value.
+    mutating func read(_ node: xmlNodePtr, names: InternedNames) -> Bool {
+        var a = node.pointee.properties
+        while let x = a {
+            a = x.pointee.next
+            if x.pointee.ns != nil { continue }
+            guard let t = x.pointee.children, t.pointee.next == nil, t.pointee.type == XML_TEXT_NODE,
+                  let v = UnsafePointer(t.pointee.content), let i = names.index(of: x.pointee.name) else { return false }
+            switch i { case 0: values.0 = v; case 1: values.1 = v; case 2: values.2 = v; case 3: values.3 = v; case 4: values.4 = v; default: values.5 = v }
+        }
+        return true
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Runs the fast paths' upserts (attendance, counseling and lesson records) on a second thread, so that parsing
+/// the next records and writing the last ones overlap: a large feed is mostly such records, and libxml2 and
+/// SQLite each take about half of its time.
+///
+/// The reader thread validates a record completely (ids, values, known teacher and course) and then only copies
+/// its bound values into the current ``Batch``; full batches go to the writer thread, which binds them to the
+/// prepared upsert of their kind on the same connection, inside the feed's transaction.
+///
+/// The connection is never used by both threads at once: ``ImportSession`` calls ``flush()`` before any other
+/// statement (a lookup, another upsert, the commit), and ``stop()`` before the transaction ends on every path.
+/// At most two batches wait, so memory stays bounded. The first SQLite error stops the writer and is rethrown to
+/// the reader by the next ``submit(_:)`` or ``flush()``; the transaction then rolls back as a whole.
+final class RecordWriter: @unchecked Sendable {
+    /// What a queued record is: the index of its prepared statement.
+    enum Kind: UInt8, CaseIterable {
+        case attendance, counseling, lesson
+    }
+
+    /// Records packed for the writer: per record its kind, then each bound value in parameter order, as a tag
+    /// (0 text, 1 integer) and the value (text: a one-byte length and the bytes; integer: 8 bytes little-endian).
+    struct Batch {
+        var bytes: [UInt8] = []
+        var count = 0
+        static let capacity = 4096
+
+        init() { bytes.reserveCapacity(Batch.capacity * 56) }
+
+        mutating func begin(_ kind: Kind) {
+            bytes.append(kind.rawValue)
+            count += 1
+        }
+
+        /// Text of at most 255 bytes (identifiers, dates and status words, all checked before).
+        mutating func text(_ t: UnsafeBufferPointer<UInt8>) {
+            precondition(t.count <= 255, "a queued text value is at most 255 bytes")
+            bytes.append(0)
+            bytes.append(UInt8(t.count))
+            bytes.append(contentsOf: t)
+        }
+
+        mutating func text(_ t: StaticString) {
+            t.withUTF8Buffer { text($0) }
+        }
+
+        mutating func int(_ v: Int) {
+            bytes.append(1)
+            withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) }
+        }
+    }
+
+    private let statements: [OpaquePointer]
+    private let connection: OpaquePointer
+    private let condition = NSCondition()
+    private var queue: [Batch] = []
+    private var busy = false
+    private var stopping = false
+    private var failure: DatabaseError?
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts the writer thread for `statements` (the prepared upserts, indexed by ``Kind``) of `connection`.
+    init(statements: [OpaquePointer], connection: OpaquePointer) {
+        self.statements = statements
+        self.connection = connection
+        let thread = Thread { [self] in run() }
+        thread.name = "xinyu-record-writer"
+        thread.start()
+    }
+
+    /// Queues a full batch; waits while two are already waiting. Rethrows the writer's error, if any.
+    func submit(_ batch: Batch) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= 2 && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        queue.append(batch)
+        condition.broadcast()
+    }
+
+    /// Waits until every queued batch is written. Rethrows the writer's error, if any.
+    func flush() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while (!queue.isEmpty || busy) && failure == nil { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// Drops what is still queued, lets the batch in progress end and waits for the thread to exit.
+    func stop() {
+        condition.lock()
+        stopping = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
+        finished.wait()
+    }
+
+    private func run() {
+        defer { finished.signal() }
+        while true {
+            condition.lock()
+            while queue.isEmpty && !stopping { condition.wait() }
+            if stopping { condition.unlock(); return }
+            let batch = queue.removeFirst()
+            busy = true
+            condition.unlock()
+            let error = write(batch)
+            condition.lock()
+            busy = false
+            if let error { failure = error; queue.removeAll() }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func write(_ batch: Batch) -> DatabaseError? {
+        // The reader thread may have run these statements through GRDB since the last batch: a statement that is
+        // not reset refuses new bindings.
+        for s in statements { sqlite3_reset(s) }
+        return batch.bytes.withUnsafeBufferPointer { buffer -> DatabaseError? in
+            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return nil }
+            var p = base
+            for _ in 0..<batch.count {
+                let s = statements[Int(p.load(as: UInt8.self))]
+                p += 1
+                var bound = SQLITE_OK
+                for i in 1...sqlite3_bind_parameter_count(s) {
+                    if p.load(as: UInt8.self) == 0 {
+                        let n = Int((p + 1).load(as: UInt8.self))
+                        bound |= sqlite3_bind_text(s, i, (p + 2).assumingMemoryBound(to: CChar.self), Int32(n), nil)
+                        p += 2 + n
+                    } else {
+                        bound |= sqlite3_bind_int64(s, i, Int64(littleEndian: (p + 1).loadUnaligned(as: Int64.self)))
+                        p += 9
+                    }
+                }
+                guard bound == SQLITE_OK else {
+                    return DatabaseError(resultCode: .SQLITE_MISUSE, message: "queued upsert: " + String(cString: sqlite3_errmsg(connection)))
+                }
+                let code = sqlite3_step(s)
+                sqlite3_reset(s)
+                guard code == SQLITE_DONE else {
+                    return DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+                }
+            }
+            return nil
+        }
+    }
+}
