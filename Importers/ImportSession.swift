@@ -170,13 +170,16 @@ final class ImportSession {
         accepted.schools += 1
     }
 
+    /// Queued for the writer thread (its lookups hit the caches updated here).
     func upsertTeacher(_ t: Teacher) throws {
-        try flushWrites()
-        try db.cachedStatement(sql: """
-            INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET schoolId = excluded.schoolId, name = excluded.name, role = excluded.role,
-              hired = excluded.hired, status = excluded.status
-            """).execute(arguments: [t.id, t.schoolId, t.name, t.role.rawValue, t.hired?.description, t.status.rawValue])
+        batch.begin(.teacher)
+        batch.text(t.id)
+        batch.text(t.schoolId)
+        batch.text(t.name)
+        batch.text(t.role.rawValue)
+        batch.text(t.hired?.description)
+        batch.text(t.status.rawValue)
+        try recordQueued()
         teachers.insert(t.id)
         accepted.teachers += 1
     }
@@ -193,16 +196,21 @@ final class ImportSession {
         accepted.teachers += 1
     }
 
+    /// Queued for the writer thread (its lookups hit the caches updated here).
     func upsertCourse(_ c: Course) throws {
-        try flushWrites()
-        try db.cachedStatement(sql: """
-            INSERT INTO course (id, title, provider, tier, mode, hoursTenths, start, "end", track, category, capacity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET title = excluded.title, provider = excluded.provider, tier = excluded.tier,
-              mode = excluded.mode, hoursTenths = excluded.hoursTenths, start = excluded.start, "end" = excluded."end",
-              track = excluded.track, category = excluded.category, capacity = excluded.capacity
-            """).execute(arguments: [c.id, c.title, c.provider, c.tier, c.mode, c.hoursTenths, c.start.description,
-                                     c.end.description, c.track.rawValue, c.category.rawValue, c.capacity])
+        batch.begin(.course)
+        batch.text(c.id)
+        batch.text(c.title)
+        batch.text(c.provider)
+        batch.int(c.tier)
+        batch.int(c.mode)
+        batch.int(c.hoursTenths)
+        batch.text(c.start.description)
+        batch.text(c.end.description)
+        batch.text(c.track.rawValue)
+        batch.text(c.category.rawValue)
+        batch.int(c.capacity)
+        try recordQueued()
         courses[c.id] = CourseInfo(hours: c.hoursTenths, end: c.end, endText: c.end.description)
         if courseByBytes.count > 0 { courseByBytes.removeAll() }
         accepted.courses += 1
@@ -229,6 +237,20 @@ final class ImportSession {
             sql = """
                 INSERT INTO lessonPractice (teacherId, date, periods) VALUES (?, ?, ?)
                 ON CONFLICT(teacherId, date) DO UPDATE SET periods = excluded.periods
+                """
+        case .teacher:
+            sql = """
+                INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET schoolId = excluded.schoolId, name = excluded.name, role = excluded.role,
+                  hired = excluded.hired, status = excluded.status
+                """
+        case .course:
+            sql = """
+                INSERT INTO course (id, title, provider, tier, mode, hoursTenths, start, "end", track, category, capacity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET title = excluded.title, provider = excluded.provider, tier = excluded.tier,
+                  mode = excluded.mode, hoursTenths = excluded.hoursTenths, start = excluded.start, "end" = excluded."end",
+                  track = excluded.track, category = excluded.category, capacity = excluded.capacity
                 """
         }
         let s = try db.makeStatement(sql: sql)
