@@ -16,17 +16,11 @@ extension DistrictFeedReader {
         while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
         guard let teacher, let course, let hours, let status, let teacherID = identifier(teacher),
               let courseID = identifier(course), let tenths = parseTenths(hours) else { return false }
-        let statusCode: Int
-        if cEquals(status, "completed") { statusCode = 0 }
-        else if cEquals(status, "partial") { statusCode = 1 }
-        else if cEquals(status, "absent") { statusCode = 2 }
-        else if cEquals(status, "withdrawn") { statusCode = 3 }
-        else { return false }
-        var resultCode = 0
+        guard let statusCode = ImportSession.statusWords.firstIndex(where: { cEquals(status, $0) }) else { return false }
+        var resultCode = ImportSession.resultNone
         if let result {
-            if cEquals(result, "pass") { resultCode = 1 }
-            else if cEquals(result, "fail") { resultCode = 2 }
-            else if !cEquals(result, "none") { return false }
+            guard let r = ImportSession.resultWords.firstIndex(where: { cEquals(result, $0) }) else { return false }
+            resultCode = r
         }
         if let date, !isDay(date) { return false }
         guard try session.teacherExists(teacherID), let info = try session.course(courseID), tenths <= info.hours else { return false }

@@ -27,14 +27,17 @@ final class ImportSession {
         self.options = options
     }
 
-    // MARK: the attendance fast path's writer thread
+    // MARK: the writer thread (RecordWriter)
 
     private var writer: RecordWriter?
     private var batch = RecordWriter.Batch()
     private var lastTeacher: [UInt8] = []
 
+    /// The raw values of `AttendanceStatus` and `CourseResult` (tests keep them in step), as the static text the
+    /// fast path binds.
     static let statusWords: [StaticString] = ["completed", "partial", "absent", "withdrawn"]
-    static let resultWords: [StaticString] = ["none", "pass", "fail"]
+    static let resultWords: [StaticString] = ["pass", "fail", "none"]
+    static let resultNone = resultWords.firstIndex { "\($0)" == CourseResult.none.rawValue }!
 
     /// Queues one fully validated attendance record for the writer thread (see ``RecordWriter``); `status` and
     /// `result` index ``statusWords`` and ``resultWords``; `date` is 10 bytes.

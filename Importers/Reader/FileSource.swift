@@ -8,7 +8,6 @@ final class FileSource {
     private let fd: Int32
     private(set) var bytesRead: Int64 = 0
     private let digest: FileDigest?
-    private var closed = false
     /// libxml2 asks for about 4 KB at a time: the file is read 1 MiB at a time and handed out from here.
     private let chunk = UnsafeMutableRawPointer.allocate(byteCount: FileSource.chunkSize, alignment: 64)
     private var chunkStart = 0, chunkEnd = 0
@@ -31,7 +30,7 @@ final class FileSource {
     }
 
     deinit {
-        if !closed { close(fd) }
+        close(fd)
         chunk.deallocate()
     }
 

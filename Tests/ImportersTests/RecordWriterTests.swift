@@ -89,4 +89,9 @@ import XinyuCore
         let c3 = try db.writer.read { try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T3' AND date = '2025-01-02'") }
         #expect(c == 20 && l == 8 && c3 == 5)
     }
+
+    @Test func theFastPathWordsAreTheEnumsRawValues() {
+        #expect(ImportSession.statusWords.map { "\($0)" } == AttendanceStatus.allCases.map(\.rawValue))
+        #expect(ImportSession.resultWords.map { "\($0)" } == CourseResult.allCases.map(\.rawValue))
+    }
 }
