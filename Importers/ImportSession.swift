@@ -72,8 +72,10 @@ final class ImportSession {
     private func submitBatch() throws {
         guard batch.count > 0 else { return }
         if writer == nil {
-            let statements = try RecordWriter.Kind.allCases.map { try upsert($0).sqliteStatement }
-            writer = RecordWriter(statements: statements, connection: db.sqliteConnection!)
+            let kinds = RecordWriter.Kind.allCases
+            writer = RecordWriter(single: try kinds.map { try upsert($0).sqliteStatement },
+                                  multi: try kinds.map { try upsert($0, rows: RecordWriter.rowsPerStatement).sqliteStatement },
+                                  connection: db.sqliteConnection!)
         }
         try writer!.submit(batch)
         batch = RecordWriter.Batch()
@@ -219,45 +221,46 @@ final class ImportSession {
         accepted.courses += 1
     }
 
-    /// The prepared upserts the writer thread runs (the ordinary paths run them too, after a flush).
-    private var upserts: [RecordWriter.Kind: Statement] = [:]
-    private func upsert(_ kind: RecordWriter.Kind) throws -> Statement {
-        if let s = upserts[kind] { return s }
-        let sql: String
+    /// The prepared upserts the writer thread runs, by kind and number of rows (the ordinary paths run the
+    /// one-row ones too, after a flush).
+    private var upserts: [Int: Statement] = [:]
+    private func upsert(_ kind: RecordWriter.Kind, rows: Int = 1) throws -> Statement {
+        let key = Int(kind.rawValue) * 1000 + rows
+        if let s = upserts[key] { return s }
+        let table: String, columns: [String], conflict: String
         switch kind {
         case .attendance:
-            sql = """
-                INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date) VALUES (?, ?, ?, ?, ?, ?)
+            (table, columns) = ("attendance", ["teacherId", "courseId", "hoursTenths", "status", "result", "date"])
+            conflict = """
                 ON CONFLICT(teacherId, courseId) DO UPDATE SET hoursTenths = excluded.hoursTenths,
                   status = excluded.status, result = excluded.result, date = excluded.date
                 """
         case .counseling:
-            sql = """
-                INSERT INTO counseling (teacherId, date, hoursTenths) VALUES (?, ?, ?)
-                ON CONFLICT(teacherId, date) DO UPDATE SET hoursTenths = excluded.hoursTenths
-                """
+            (table, columns) = ("counseling", ["teacherId", "date", "hoursTenths"])
+            conflict = "ON CONFLICT(teacherId, date) DO UPDATE SET hoursTenths = excluded.hoursTenths"
         case .lesson:
-            sql = """
-                INSERT INTO lessonPractice (teacherId, date, periods) VALUES (?, ?, ?)
-                ON CONFLICT(teacherId, date) DO UPDATE SET periods = excluded.periods
-                """
+            (table, columns) = ("lessonPractice", ["teacherId", "date", "periods"])
+            conflict = "ON CONFLICT(teacherId, date) DO UPDATE SET periods = excluded.periods"
         case .teacher:
-            sql = """
-                INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, ?, ?)
+            (table, columns) = ("teacher", ["id", "schoolId", "name", "role", "hired", "status"])
+            conflict = """
                 ON CONFLICT(id) DO UPDATE SET schoolId = excluded.schoolId, name = excluded.name, role = excluded.role,
                   hired = excluded.hired, status = excluded.status
                 """
         case .course:
-            sql = """
-                INSERT INTO course (id, title, provider, tier, mode, hoursTenths, start, "end", track, category, capacity)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            (table, columns) = ("course", ["id", "title", "provider", "tier", "mode", "hoursTenths", "start", "end", "track",
+                                           "category", "capacity"])
+            conflict = """
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, provider = excluded.provider, tier = excluded.tier,
                   mode = excluded.mode, hoursTenths = excluded.hoursTenths, start = excluded.start, "end" = excluded."end",
                   track = excluded.track, category = excluded.category, capacity = excluded.capacity
                 """
         }
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let sql = "INSERT INTO \(table) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ") + " " + conflict
         let s = try db.makeStatement(sql: sql)
-        upserts[kind] = s
+        upserts[key] = s
         return s
     }
 

@@ -63,7 +63,12 @@ final class RecordWriter: @unchecked Sendable {
         mutating func null() { bytes.append(2) }
     }
 
-    private let statements: [OpaquePointer]
+    /// Per kind: the one-record upsert, and the same upsert of ``rowsPerStatement`` records at once (one multi-row
+    /// `VALUES`), which spares SQLite a statement start, a cursor open and a seek from the root per record.
+    private let single: [OpaquePointer]
+    private let multi: [OpaquePointer]
+    /// Records in one multi-row upsert.
+    static let rowsPerStatement = 32
     private let connection: OpaquePointer
     private let condition = NSCondition()
     private var queue: [Batch] = []
@@ -72,9 +77,12 @@ final class RecordWriter: @unchecked Sendable {
     private var failure: DatabaseError?
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts the writer thread for `statements` (the prepared upserts, indexed by ``Kind``) of `connection`.
-    init(statements: [OpaquePointer], connection: OpaquePointer) {
-        self.statements = statements
+    /// Starts the writer thread for the prepared upserts of `connection`, indexed by ``Kind``: `single` for one
+    /// record, `multi` for ``rowsPerStatement`` records (the same upsert with that many `VALUES` rows). Within
+    /// one multi-row upsert a key given twice is updated by its later row, as one record after the other would.
+    init(single: [OpaquePointer], multi: [OpaquePointer], connection: OpaquePointer) {
+        self.single = single
+        self.multi = multi
         self.connection = connection
         let thread = Thread { [self] in run() }
         thread.name = "xinyu-record-writer"
@@ -130,38 +138,81 @@ final class RecordWriter: @unchecked Sendable {
     private func write(_ batch: Batch) -> DatabaseError? {
         // The reader thread may have run these statements through GRDB since the last batch: a statement that is
         // not reset refuses new bindings.
-        for s in statements { sqlite3_reset(s) }
+        for s in single + multi { sqlite3_reset(s) }
         return batch.bytes.withUnsafeBufferPointer { buffer -> DatabaseError? in
             guard let base = UnsafeRawPointer(buffer.baseAddress) else { return nil }
+            // Where each record starts, and its kind.
+            var starts: [UnsafeRawPointer] = []
+            starts.reserveCapacity(batch.count + 1)
             var p = base
             for _ in 0..<batch.count {
-                let s = statements[Int(p.load(as: UInt8.self))]
+                starts.append(p)
+                let fields = sqlite3_bind_parameter_count(single[Int(p.load(as: UInt8.self))])
                 p += 1
-                var bound = SQLITE_OK
-                for i in 1...sqlite3_bind_parameter_count(s) {
-                    switch p.load(as: UInt8.self) {
-                    case 0:
-                        let n = Int(UInt32(littleEndian: (p + 1).loadUnaligned(as: UInt32.self)))
-                        bound |= sqlite3_bind_text(s, i, (p + 5).assumingMemoryBound(to: CChar.self), Int32(n), nil)
-                        p += 5 + n
-                    case 1:
-                        bound |= sqlite3_bind_int64(s, i, Int64(littleEndian: (p + 1).loadUnaligned(as: Int64.self)))
-                        p += 9
-                    default:
-                        bound |= sqlite3_bind_null(s, i)
-                        p += 1
+                for _ in 0..<fields { p += RecordWriter.fieldSize(p) }
+            }
+            starts.append(p)
+            func kind(_ i: Int) -> Int { Int(starts[i].load(as: UInt8.self)) }
+            let n = RecordWriter.rowsPerStatement
+            var i = 0
+            while i < batch.count {
+                let k = kind(i)
+                var run = 1
+                while run < n && i + run < batch.count && kind(i + run) == k { run += 1 }
+                if run == n {
+                    if let e = execute(multi[k], records: starts[i..<(i + n)]) { return e }
+                    i += n
+                } else {
+                    for r in i..<(i + run) {
+                        if let e = execute(single[k], records: starts[r..<(r + 1)]) { return e }
                     }
-                }
-                guard bound == SQLITE_OK else {
-                    return DatabaseError(resultCode: .SQLITE_MISUSE, message: "queued upsert: " + String(cString: sqlite3_errmsg(connection)))
-                }
-                let code = sqlite3_step(s)
-                sqlite3_reset(s)
-                guard code == SQLITE_DONE else {
-                    return DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+                    i += run
                 }
             }
             return nil
         }
+    }
+
+    /// Bytes taken by the field at `p` (its tag and value).
+    private static func fieldSize(_ p: UnsafeRawPointer) -> Int {
+        switch p.load(as: UInt8.self) {
+        case 0: 5 + Int(UInt32(littleEndian: (p + 1).loadUnaligned(as: UInt32.self)))
+        case 1: 9
+        default: 1
+        }
+    }
+
+    /// Binds the fields of `records` (one after the other) to `s`, runs it once and resets it.
+    private func execute(_ s: OpaquePointer, records: ArraySlice<UnsafeRawPointer>) -> DatabaseError? {
+        var bound = SQLITE_OK
+        var index: Int32 = 1
+        let fields = sqlite3_bind_parameter_count(s) / Int32(records.count)
+        for start in records {
+            var p = start + 1
+            for _ in 0..<fields {
+                switch p.load(as: UInt8.self) {
+                case 0:
+                    let n = Int(UInt32(littleEndian: (p + 1).loadUnaligned(as: UInt32.self)))
+                    bound |= sqlite3_bind_text(s, index, (p + 5).assumingMemoryBound(to: CChar.self), Int32(n), nil)
+                    p += 5 + n
+                case 1:
+                    bound |= sqlite3_bind_int64(s, index, Int64(littleEndian: (p + 1).loadUnaligned(as: Int64.self)))
+                    p += 9
+                default:
+                    bound |= sqlite3_bind_null(s, index)
+                    p += 1
+                }
+                index += 1
+            }
+        }
+        guard bound == SQLITE_OK else {
+            return DatabaseError(resultCode: .SQLITE_MISUSE, message: "queued upsert: " + String(cString: sqlite3_errmsg(connection)))
+        }
+        let code = sqlite3_step(s)
+        sqlite3_reset(s)
+        guard code == SQLITE_DONE else {
+            return DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+        }
+        return nil
     }
 }

@@ -94,4 +94,26 @@ import XinyuCore
         #expect(ImportSession.statusWords.map { "\($0)" } == AttendanceStatus.allCases.map(\.rawValue))
         #expect(ImportSession.resultWords.map { "\($0)" } == CourseResult.allCases.map(\.rawValue))
     }
+
+    @Test func aKeyGivenTwiceInsideOneMultiRowUpsertKeepsItsLaterRecord() throws {
+        // 100 fast records in a row: the writer runs them 32 to a statement; K3 and K40 come twice within one.
+        var att = (0..<100).map { #"<record teacher="T1" course="K\#($0)" hours="2" status="completed"/>"# }
+        att.insert(#"<record teacher="T1" course="K3" hours="7" status="partial"/>"#, at: 10)
+        att.insert(#"<record teacher="T1" course="K40" hours="6" status="completed" result="pass"/>"#, at: 60)
+        var counseling = (1...28).map { #"<counseling teacher="T2" date="2025-02-\#(String(format: "%02d", $0))" hours="1"/>"# }
+        counseling.insert(#"<counseling teacher="T2" date="2025-02-02" hours="3.5"/>"#, at: 5)
+        counseling += (1...28).map { #"<counseling teacher="T3" date="2025-02-\#(String(format: "%02d", $0))" hours="1"/>"# }
+        let (s, db) = try FeedFixture.run(FeedFixture.feed(courses: courses(100), attendance: att.joined(separator: "\n"),
+                                                           practice: counseling.joined(separator: "\n")))
+        #expect(s.status == "applied")
+        #expect(try FeedFixture.count(db, "attendance") == 100)
+        #expect(try hours(db, "T1", "K3") == 70)
+        #expect(try hours(db, "T1", "K40") == 60)
+        #expect(try hours(db, "T1", "K41") == 20)
+        #expect(try db.writer.read { try String.fetchOne($0, sql: "SELECT result FROM attendance WHERE courseId = 'K40'") } == "pass")
+        #expect(try FeedFixture.count(db, "counseling") == 56)
+        #expect(try db.writer.read {
+            try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T2' AND date = '2025-02-02'")
+        } == 35)
+    }
 }
