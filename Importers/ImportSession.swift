@@ -149,12 +149,27 @@ final class ImportSession {
         return c
     }
 
-    /// The key of the award already holding `number`, if another award has it.
+    /// The key (`teacher/level/issued`) of the award holding `number`, if an award has it.
     func awardHolding(number: String) throws -> String? {
+        try loadAwardNumbers()
+        return awardNumbers.byNumber[number]
+    }
+
+    /// Award numbers and the awards holding them, both ways: read from the store at the first award of the feed,
+    /// then kept up to date by ``upsertAward(_:)``, so that checking a number needs no query (and no flush of
+    /// the writer thread). The store's unique index on `number` stays the last guard.
+    private var awardNumbers: (loaded: Bool, byNumber: [String: String], byKey: [String: String]) = (false, [:], [:])
+
+    private func loadAwardNumbers() throws {
+        guard !awardNumbers.loaded else { return }
         try flushWrites()
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT teacherId, level, issued FROM award WHERE number = ?"),
-                                         arguments: [number]) else { return nil }
-        return "\(row[0] as String)/\(row[1] as String)/\(row[2] as String)"
+        let rows = try Row.fetchCursor(db, sql: "SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL")
+        while let r = try rows.next() {
+            let key = "\(r[0] as String)/\(r[1] as String)/\(r[2] as String)", number: String = r[3]
+            awardNumbers.byNumber[number] = key
+            awardNumbers.byKey[key] = number
+        }
+        awardNumbers.loaded = true
     }
 
     // MARK: upserts (every write of an import goes through these)
@@ -247,6 +262,9 @@ final class ImportSession {
                 ON CONFLICT(id) DO UPDATE SET schoolId = excluded.schoolId, name = excluded.name, role = excluded.role,
                   hired = excluded.hired, status = excluded.status
                 """
+        case .award:
+            (table, columns) = ("award", ["teacherId", "level", "issued", "number", "expires"])
+            conflict = "ON CONFLICT(teacherId, level, issued) DO UPDATE SET number = excluded.number, expires = excluded.expires"
         case .course:
             (table, columns) = ("course", ["id", "title", "provider", "tier", "mode", "hoursTenths", "start", "end", "track",
                                            "category", "capacity"])
@@ -271,12 +289,20 @@ final class ImportSession {
         accepted.attendance += 1
     }
 
+    /// Queued for the writer thread; the award numbers known to the session follow.
     func upsertAward(_ a: Award) throws {
-        try flushWrites()
-        try db.cachedStatement(sql: """
-            INSERT INTO award (teacherId, level, issued, number, expires) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(teacherId, level, issued) DO UPDATE SET number = excluded.number, expires = excluded.expires
-            """).execute(arguments: [a.teacherId, a.level.rawValue, a.issued.description, a.number, a.expires?.description])
+        try loadAwardNumbers()
+        let key = "\(a.teacherId)/\(a.level.rawValue)/\(a.issued)"
+        if let old = awardNumbers.byKey[key] { awardNumbers.byNumber[old] = nil }
+        awardNumbers.byKey[key] = a.number
+        if let n = a.number { awardNumbers.byNumber[n] = key }
+        batch.begin(.award)
+        batch.text(a.teacherId)
+        batch.text(a.level.rawValue)
+        batch.text(a.issued.description)
+        batch.text(a.number)
+        batch.text(a.expires?.description)
+        try recordQueued()
         accepted.awards += 1
     }
 

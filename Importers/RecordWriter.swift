@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Runs the importer's most frequent upserts (teachers, courses, and the fast paths' attendance, counseling and
-/// lesson records) on a second thread, so that parsing the next records and writing the last ones overlap: a
+/// Runs the importer's most frequent upserts (teachers, courses, awards, and the fast paths' attendance,
+/// counseling and lesson records) on a second thread, so that parsing the next records and writing the last ones overlap: a
 /// large feed is mostly such records, and libxml2 and SQLite each take about half of its time.
 ///
 /// The reader thread validates a record completely (ids, values, known teacher and course) and then only copies
@@ -17,7 +17,7 @@ import GRDBSQLite
 final class RecordWriter: @unchecked Sendable {
     /// What a queued record is: the index of its prepared statement.
     enum Kind: UInt8, CaseIterable {
-        case attendance, counseling, lesson, teacher, course
+        case attendance, counseling, lesson, teacher, course, award
     }
 
     /// Records packed for the writer: per record its kind, then each bound value in parameter order, as a tag

@@ -116,4 +116,27 @@ import XinyuCore
             try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T2' AND date = '2025-02-02'")
         } == 35)
     }
+
+    @Test func awardNumbersStayUniqueAcrossFeedsAndRenumbering() throws {
+        let db = try AppDatabase.inMemory()
+        // Feed 1 (defaults): T1's C award holds GD-C-0001.
+        _ = try FeedFixture.run(FeedFixture.feed(), db: db)
+        // Feed 2: T2 may not take a stored number; T1's award is renumbered, which frees GD-C-0001 for T3 later in
+        // the same feed; the same award sent again with its own number is fine.
+        let awards = """
+            <award teacher="T2" level="C" issued="2025-07-01" number="GD-C-0001"/>
+            <award teacher="T1" level="C" issued="2025-06-01" number="GD-C-0009"/>
+            <award teacher="T3" level="C" issued="2025-08-01" number="GD-C-0001"/>
+            <award teacher="T1" level="C" issued="2025-06-01" number="GD-C-0009"/>
+            <award teacher="T2" level="B" issued="2025-09-01" number="GD-C-0009"/>
+            """
+        let (s, _) = try FeedFixture.run(FeedFixture.feed(id: "F2", awards: awards), db: db)
+        #expect(s.status == "partial")
+        #expect(s.rejected.map(\.key) == ["T2/C/2025-07-01", "T2/B/2025-09-01"])
+        #expect(s.rejected.allSatisfy { $0.reason.contains("is already the number of award") })
+        let numbers = try db.writer.read {
+            try Row.fetchAll($0, sql: "SELECT teacherId, number FROM award ORDER BY teacherId").map { "\($0[0] as String)=\($0[1] as String)" }
+        }
+        #expect(numbers == ["T1=GD-C-0009", "T3=GD-C-0001"])
+    }
 }
