@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import GRDB
 import XinyuCore
 
@@ -15,7 +16,7 @@ extension DistrictFeedReader {
         var c = node.pointee.children
         while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
         guard let teacher, let course, let hours, let status, let teacherID = identifier(teacher),
-              let courseID = identifier(course), let tenths = parseTenths(hours) else { return false }
+              let courseID = identifier(course), let tenths = Hours(utf8: bytes(hours))?.tenths else { return false }
         guard let statusCode = ImportSession.statusWords.firstIndex(where: { cEquals(status, $0) }) else { return false }
         var resultCode = ImportSession.resultNone
         if let result {
@@ -50,7 +51,7 @@ extension DistrictFeedReader {
             guard amount[0] >= 49, amount[0] <= 56, amount[1] == 0 else { return false }   // 1–8
             value = Int(amount[0] - 48)
         } else {
-            guard let tenths = parseTenths(amount), tenths > 0, tenths <= 80 else { return false }
+            guard let tenths = Hours(utf8: bytes(amount))?.tenths, tenths > 0, tenths <= 80 else { return false }
             value = tenths
         }
         guard try session.teacherExists(teacherID) else { return false }
@@ -58,39 +59,18 @@ extension DistrictFeedReader {
         return true
     }
 
-    /// The bytes of `p` when it is an identifier `[A-Za-z0-9._-]{1,64}`.
+    /// The bytes of `p` when it is an identifier (``Identifier``).
     private func identifier(_ p: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8>? {
-        var i = 0
-        while true {
-            let c = p[i]
-            if c == 0 { return i > 0 ? UnsafeBufferPointer(start: p, count: i) : nil }
-            switch c {
-            case 65...90, 97...122, 48...57, 46, 95, 45: break
-            default: return nil
-            }
-            i += 1
-            if i > 64 { return nil }
-        }
+        let b = bytes(p, max: 65)
+        return Identifier.isValid(utf8: b) ? b : nil
     }
 
-    /// `\d{1,9}(\.\d)?` as tenths.
-    private func parseTenths(_ p: UnsafePointer<xmlChar>) -> Int? {
-        var i = 0, whole = 0, digits = 0
-        while p[i] >= 48 && p[i] <= 57 { whole = whole * 10 + Int(p[i] - 48); digits += 1; i += 1; if digits > 9 { return nil } }
-        guard digits > 0 else { return nil }
-        if p[i] == 0 { return whole * 10 }
-        guard p[i] == 46, p[i + 1] >= 48, p[i + 1] <= 57, p[i + 2] == 0 else { return nil }
-        return whole * 10 + Int(p[i + 1] - 48)
-    }
+    /// Whether `p` is a date `YYYY-MM-DD` (``Day``).
+    private func isDay(_ p: UnsafePointer<xmlChar>) -> Bool { Day(utf8: bytes(p, max: 11)) != nil }
 
-    private func isDay(_ p: UnsafePointer<xmlChar>) -> Bool {
-        for i in 0..<10 {
-            let c = p[i]
-            if i == 4 || i == 7 { guard c == 45 else { return false } } else { guard c >= 48 && c <= 57 else { return false } }
-        }
-        guard p[10] == 0 else { return false }
-        func n(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(p[$1] - 48) } }
-        return Day(year: n(0..<4), month: n(5..<7), day: n(8..<10)) != nil
+    /// The bytes of the C string `p`, at most `max` of them (enough to tell a value too long).
+    private func bytes(_ p: UnsafePointer<xmlChar>, max: Int = 32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: p, count: strnlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), max))
     }
 }
 

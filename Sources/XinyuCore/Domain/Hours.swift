@@ -9,7 +9,13 @@ public struct Hours: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     /// Parses a decimal with at most one fractional digit ("12", "12.5", "0.0"); no sign, no exponent.
     public init?(_ text: some StringProtocol) {
-        let s = text.utf8
+        var text = String(text)
+        guard let h = text.withUTF8({ Hours(utf8: $0) }) else { return nil }
+        self = h
+    }
+
+    /// The same rule on UTF-8 bytes (as libxml2 hands them over).
+    public init?(utf8 s: UnsafeBufferPointer<UInt8>) {
         var whole = 0, frac = 0, seenDot = false, fracDigits = 0, digits = 0
         for c in s {
             if c == UInt8(ascii: ".") {

@@ -1,7 +1,12 @@
 /// Identifiers in feeds and the store: `[A-Za-z0-9._-]{1,64}` (FEED-FORMAT.md).
 public enum Identifier {
     public static func isValid(_ s: some StringProtocol) -> Bool {
-        let u = s.utf8
+        var s = String(s)
+        return s.withUTF8 { isValid(utf8: $0) }
+    }
+
+    /// The same rule on UTF-8 bytes (as libxml2 hands them over).
+    public static func isValid(utf8 u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !u.isEmpty, u.count <= 64 else { return false }
         for c in u {
             switch c {
