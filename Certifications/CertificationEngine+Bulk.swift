@@ -142,9 +142,7 @@ extension CertificationEngine {
         var trackOf = ByteKeyMap<Track>()
         let courses = try Row.fetchCursor(db, sql: "SELECT id, track FROM course WHERE track IN ('A', 'B', 'C', 'cpd')")
         while let r = try courses.next() {
-            guard let t = Track(rawValue: r[1]) else { continue }
-            var id: String = r[0]
-            id.withUTF8 { trackOf.insert(t, for: $0.baseAddress!, count: $0.count, hash: ByteKeyMap<Track>.hash($0.baseAddress!, count: $0.count)) }
+            if let t = Track(rawValue: r[1]) { trackOf.insert(t, for: r[0] as String) }
         }
         let scan: Statement
         if let school = selection.school {
@@ -192,7 +190,7 @@ extension CertificationEngine {
             }
             guard let cp = sqlite3_column_text(s, 1) else { continue }
             let cn = Int(sqlite3_column_bytes(s, 1))
-            guard let track = trackOf.find(cp, count: cn, hash: ByteKeyMap<Track>.hash(cp, count: cn)) else { continue }
+            guard let track = trackOf.find(UnsafeBufferPointer(start: cp, count: cn)) else { continue }
             guard let tp = sqlite3_column_text(s, 0) else { continue }
             let tn = Int(sqlite3_column_bytes(s, 0))
             if tn != teacher.count || teacher.withUnsafeBytes({ memcmp($0.baseAddress!, tp, tn) != 0 }) {

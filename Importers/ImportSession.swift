@@ -109,10 +109,9 @@ final class ImportSession {
     private var courseByBytes = ByteKeyMap<CourseInfo>()
     /// The fast path's course lookup by the bytes of its id.
     func course(_ id: UnsafeBufferPointer<UInt8>) throws -> CourseInfo? {
-        let h = ByteKeyMap<CourseInfo>.hash(id.baseAddress!, count: id.count)
-        if let c = courseByBytes.find(id.baseAddress!, count: id.count, hash: h) { return c }
+        if let c = courseByBytes.find(id) { return c }
         guard let c = try course(String(decoding: id, as: UTF8.self)) else { return nil }
-        courseByBytes.insert(c, for: id.baseAddress!, count: id.count, hash: h)
+        courseByBytes.insert(c, for: id)
         return c
     }
 
