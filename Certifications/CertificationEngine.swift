@@ -1,6 +1,4 @@
-import Foundation
 import GRDB
-import GRDBSQLite
 import XinyuCore
 
 /// Certification statuses as of a date, computed from the store and a ``RuleProfile`` (RULES.md).

@@ -54,12 +54,11 @@ public struct CoverageReport: Sendable, Codable, Hashable {
 
     /// Computes the report; `school` restricts it (and the district block) to one school, which must exist.
     public static func compute(in db: AppDatabase, asOf: Day, school: String?, profile: RuleProfile) throws -> CoverageReport {
-        if let school { _ = try db.writer.read { try School.require($0, id: school) } }
         let (schools, statuses) = try CertificationEngine.statuses(
             in: db, asOf: asOf, profile: profile, school: school, explain: false,
             alongWith: { db in
-                try School.fetchAll(db, sql: "SELECT * FROM school" + (school == nil ? "" : " WHERE id = ?") + " ORDER BY id",
-                                    arguments: school.map { [$0] } ?? [])
+                if let school { return [try School.require(db, id: school)] }   // unknown: StoreError, nothing computed
+                return try School.fetchAll(db, sql: "SELECT * FROM school ORDER BY id")
             })
         return build(asOf: asOf, schools: schools.map { ($0.id, $0.name) }, statuses: statuses)
     }
