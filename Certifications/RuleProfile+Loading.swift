@@ -29,7 +29,9 @@ extension RuleProfile {
     public static func parse(yaml text: String, file: String) throws -> RuleProfile {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // No implicit typing (`.basic`): the reader parses every scalar itself, and Yams' default resolver
+            // compiles a set of ICU regular expressions on first use, a few milliseconds of every command's start.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let e as YamlError {
             let first = String(describing: e).split(separator: "\n").first.map(String.init) ?? "invalid YAML"
             throw InputError(file: file, problem: "not valid YAML: \(first)")
@@ -77,6 +79,16 @@ private struct ProfileReader {
         return h
     }
 
+    /// A plain (unquoted) YAML 1.1 boolean: true/false, yes/no, on/off, in lower, capitalised or upper case.
+    func boolean(_ node: Node) -> Bool? {
+        guard let s = node.scalar, s.style == .plain else { return nil }
+        switch s.string {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
+
     func integer(_ node: Node, _ key: String, min: Int, what: String) throws -> Int {
         guard let s = node.scalar?.string, let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
             throw fail(node, key, "expected a whole number of \(what)")
@@ -118,7 +130,7 @@ private struct ProfileReader {
             let h = try hours(try required(m, "hours", in: key, of: v), "\(key).hours")
             var pass = true
             if let p = m["passRequired"] {
-                guard let b = p.bool else { throw fail(p, "\(key).passRequired", "expected true or false") }
+                guard let b = boolean(p) else { throw fail(p, "\(key).passRequired", "expected true or false") }
                 pass = b
             }
             var prereq: RuleProfile.Prerequisite?

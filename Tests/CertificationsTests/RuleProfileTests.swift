@@ -42,6 +42,19 @@ import XinyuCore
         #expect(e.exitStatus == 2 && e.line != nil && !e.description.contains("\n"))
     }
 
+    /// Booleans are read as YAML 1.1 plain scalars (the reader does its own typing, Yams does none).
+    @Test func passRequiredBooleans() throws {
+        let from = "passRequired: true      # a `pass`"
+        for (word, value) in [("false", false), ("no", false), ("OFF", false), ("True", true), ("yes", true)] {
+            let p = try RuleProfile.parse(yaml: try broken(from, "passRequired: \(word)      # a `pass`"), file: "mine.yaml")
+            #expect(p.levels.C.passRequired == value, "\(word)")
+        }
+        for word in ["'true'", "\"false\"", "maybe", "1"] {
+            let e = try #require(error(try broken(from, "passRequired: \(word)      # a `pass`")), "\(word)")
+            #expect(e.record == "levels.C.passRequired" && e.problem.contains("true or false"))
+        }
+    }
+
     @Test func negativeRenewalHours() throws {
         let e = try #require(error(try broken("renewalHours: 24", "renewalHours: -1")))
         #expect(e.record == "levels.C.renewalHours")

@@ -8,7 +8,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
         subcommands: [List.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List group-guidance activities with sizes, sessions and facilitator level.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List group-guidance activities with sizes, sessions and facilitator level.")
         @OptionGroup var output: FormatOption
 
         func run() async throws {

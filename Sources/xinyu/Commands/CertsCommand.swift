@@ -11,7 +11,7 @@ struct CertsCommand: AsyncParsableCommand {
         subcommands: [List.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list",
             abstract: "One row per teacher and level with a status other than none (e.g. --status expiring, --status eligible --level B).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption

@@ -8,7 +8,7 @@ struct ImportsCommand: AsyncParsableCommand {
         commandName: "imports", abstract: "The import log.", subcommands: [List.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every import attempt: feed id, format, digest, time, counts, status.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Every import attempt: feed id, format, digest, time, counts, status.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
 

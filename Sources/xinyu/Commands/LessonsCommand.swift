@@ -11,7 +11,7 @@ struct LessonsCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List lesson plans (id, band, theme, title).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List lesson plans (id, band, theme, title).")
         @Option(help: "Band: low, middle, high, junior, senior.") var band: Band?
         @Option(help: "Theme: self-awareness, emotions, learning, relationships, adaptation, life-safety, career.") var theme: Theme?
         @OptionGroup var output: FormatOption
@@ -28,7 +28,7 @@ struct LessonsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one lesson plan in full.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one lesson plan in full.")
         @Argument(help: "Lesson id, e.g. low-01.") var id: String
         @OptionGroup var output: FormatOption
 

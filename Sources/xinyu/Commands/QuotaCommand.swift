@@ -37,7 +37,7 @@ struct QuotaCommand: AsyncParsableCommand {
     }
 
     struct Plan: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "plan",
             abstract: "Assign seats in planned sessions so the most teachers meet their quotas; prints the gap to an upper bound.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption

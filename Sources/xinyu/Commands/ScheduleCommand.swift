@@ -10,7 +10,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         subcommands: [Build.self, Show.self, Export.self])
 
     struct Build: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "build",
             abstract: "Plan every class's psychology periods (and counseling-room groups) for a term; replaces that term's stored plan of the schools built.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Term, e.g. 2026-fall or 2027-spring.") var term: String
@@ -36,7 +36,7 @@ struct ScheduleCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a school's stored schedule.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a school's stored schedule.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "School id.") var school: String
         @Option(name: .customLong("class"), help: "Only this class, e.g. S0001-3-2.") var cls: String?
@@ -59,7 +59,7 @@ struct ScheduleCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export a school's stored schedule as an iCalendar file and/or CSV.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a school's stored schedule as an iCalendar file and/or CSV.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "School id.") var school: String
         @Option(help: "Term (default: the latest term stored for the school).") var term: String?

@@ -6,7 +6,7 @@ struct SchoolsCommand: AsyncParsableCommand {
         commandName: "schools", abstract: "Schools of the district.", subcommands: [List.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List schools with their classes and active teachers.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List schools with their classes and active teachers.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
 

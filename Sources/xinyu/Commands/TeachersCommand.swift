@@ -10,7 +10,7 @@ struct TeachersCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List teachers.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List teachers.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: "Only this school's teachers.") var school: String?

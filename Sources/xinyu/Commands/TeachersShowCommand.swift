@@ -4,7 +4,7 @@ import XinyuCore
 
 extension TeachersCommand {
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one teacher and their training ledger as of a date.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one teacher and their training ledger as of a date.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var profileOption: ProfileOption
         @Argument(help: "The teacher's id.") var id: String
