@@ -33,4 +33,26 @@ import Testing
         #expect(map.count == 0)
         #expect(withBytes("a") { map.find($0, hash: 42) } == nil)
     }
+
+    /// Keys that differ only past the first word, in the zero-padded tail, or by a trailing zero byte.
+    @Test func keysThatDifferLateOrOnlyInLengthAreDistinct() {
+        var map = ByteKeyMap<Int>()
+        let keys = ["", "a", "a\u{0}", "a\u{0}\u{0}", "CERT2018-C-001", "CERT2018-C-002", "CERT2018-C-00",
+                    "12345678", "123456789", "12345678\u{0}", "WS-S0031-2018F2", "WS-S0031-2018F3"]
+        for (i, k) in keys.enumerated() { map.insert(i, for: k) }
+        #expect(map.count == keys.count)
+        for (i, k) in keys.enumerated() { #expect(withBytes(k) { map.find($0) } == i, "\(k.debugDescription)") }
+        #expect(withBytes("CERT2018-C-003") { map.find($0) } == nil)
+    }
+
+    @Test func sameBytesComparesEveryByte() {
+        let a = Array("CERT2019-B1-001x".utf8), b = Array("CERT2019-B1-001y".utf8)
+        for n in 0...a.count {
+            #expect(sameBytes(a, b, count: n) == (n < a.count))
+            #expect(sameBytes(a, a, count: n))
+        }
+        var c = a
+        c[3] = UInt8(ascii: "X")
+        #expect(!sameBytes(a, c, count: 8) && sameBytes(a, c, count: 3))
+    }
 }

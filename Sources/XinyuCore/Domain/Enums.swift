@@ -32,7 +32,15 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
 /// What a course trains for: a certification track, other mental-health training, or anything else.
 public enum Track: String, Sendable, Codable, CaseIterable {
     case A, B, C, cpd, none
-    public var level: Level? { Level(rawValue: rawValue) }
+    /// The level a certification track trains for (cpd and none train for none).
+    public var level: Level? {
+        switch self {
+        case .A: .A
+        case .B: .B
+        case .C: .C
+        case .cpd, .none: nil
+        }
+    }
 }
 
 /// Continuing-education category of a course.
