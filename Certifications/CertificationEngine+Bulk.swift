@@ -120,8 +120,16 @@ extension CertificationEngine {
     static func statuses(_ db: Database, asOf: Day, profile: RuleProfile, selection: TeacherSelection,
                          explain: Bool) throws -> [TeacherCertStatus] {
         let filter = selection.teacherConditions
-        let teachers = try Teacher.fetchAll(db, sql: "SELECT * FROM teacher WHERE 1" + filter.sql + " ORDER BY schoolId, id",
-                                            arguments: filter.arguments)
+        var teachers: [Teacher] = []
+        let rows = try db.makeStatement(sql: "SELECT id, schoolId, name, role, hired, status FROM teacher WHERE 1" + filter.sql
+                                            + " ORDER BY schoolId, id")
+        try rows.setArguments(filter.arguments)
+        try RawRows.forEach(rows) { s in
+            let id = try RawRows.required(s, 0, "teacher", nil)
+            teachers.append(Teacher(id: id, schoolId: try RawRows.required(s, 1, "teacher", id),
+                                    name: try RawRows.required(s, 2, "teacher", id), role: try RawRows.word(s, 3, "teacher", id),
+                                    hired: try RawRows.day(s, 4, "teacher", id), status: try RawRows.word(s, 5, "teacher", id)))
+        }
         let histories = try loadHistories(db, asOf: asOf, selection: selection)
         return teachers.map {
             evaluate(teacher: $0, history: histories[$0.id] ?? TeacherHistory(), asOf: asOf, profile: profile, explain: explain)
@@ -133,8 +141,15 @@ extension CertificationEngine {
         let d = asOf.description
         var out: [String: TeacherHistory] = [:]
         let awardFilter = selection.conditions(on: "teacherId")
-        for a in try Award.fetchAll(db, sql: "SELECT * FROM award WHERE issued <= ?" + awardFilter.sql, arguments: [d] + awardFilter.arguments) {
-            out[a.teacherId, default: TeacherHistory()].awards.append(a)
+        let awards = try db.makeStatement(sql: "SELECT teacherId, level, issued, number, expires FROM award WHERE issued <= ?"
+                                               + awardFilter.sql)
+        try awards.setArguments([d] + awardFilter.arguments)
+        try RawRows.forEach(awards) { s in
+            let id = try RawRows.required(s, 0, "award of teacher", nil)
+            guard let issued = try RawRows.day(s, 2, "award of teacher", id) else { throw RawRows.bad(s, 2, "award of teacher", id) }
+            let a = Award(teacherId: id, level: try RawRows.word(s, 1, "award of teacher", id), issued: issued,
+                          number: RawRows.text(s, 3), expires: try RawRows.day(s, 4, "award of teacher", id))
+            out[id, default: TeacherHistory()].awards.append(a)
         }
         // One pass over attendance in its key order (teacher, course): counted records dated on or before the
         // date. The track comes from an in-memory map by the bytes of the course id, so a record of another track
@@ -173,32 +188,19 @@ extension CertificationEngine {
     /// rows as that teacher's entries of the tracks in `trackOf` (a teacher seen again later gets a second call).
     private static func forEachTeacher(_ statement: Statement, trackOf: ByteKeyMap<Track>,
                                        _ body: (String, [TeacherHistory.Entry]) -> Void) throws {
-        let s = statement.sqliteStatement
-        defer { sqlite3_reset(s) }
         var teacher: [UInt8] = []
         var entries: [TeacherHistory.Entry] = []
         func flush() {
             if !entries.isEmpty { body(String(decoding: teacher, as: UTF8.self), entries) }
             entries.removeAll(keepingCapacity: true)
         }
-        while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))),
-                                    sql: statement.sql)
-            }
-            guard let cp = sqlite3_column_text(s, 1) else { continue }
-            let cn = Int(sqlite3_column_bytes(s, 1))
-            guard let track = trackOf.find(UnsafeBufferPointer(start: cp, count: cn)) else { continue }
-            guard let tp = sqlite3_column_text(s, 0) else { continue }
-            let tn = Int(sqlite3_column_bytes(s, 0))
-            if tn != teacher.count || teacher.withUnsafeBytes({ memcmp($0.baseAddress!, tp, tn) != 0 }) {
+        try RawRows.forEach(statement) { s in
+            guard let course = RawRows.bytes(s, 1), let track = trackOf.find(course), let t = RawRows.bytes(s, 0) else { return }
+            if t.count != teacher.count || t.count > 0 && !teacher.withUnsafeBufferPointer({ sameBytes($0.baseAddress!, t.baseAddress!, count: t.count) }) {
                 flush()
-                teacher = Array(UnsafeBufferPointer(start: tp, count: tn))
+                teacher = Array(t)
             }
-            guard let dp = sqlite3_column_text(s, 2),
-                  let day = Day(utf8: UnsafeBufferPointer(start: dp, count: Int(sqlite3_column_bytes(s, 2)))) else { continue }
+            guard let date = RawRows.bytes(s, 2), let day = Day(utf8: date) else { return }
             entries.append(.init(track: track, date: day, tenths: Int(sqlite3_column_int64(s, 3)), pass: sqlite3_column_int(s, 4) != 0))
         }
         flush()
