@@ -9,8 +9,7 @@ cd "$(dirname "$0")/.."
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2…" >&2; apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }; }; }
 need sqlite3 sqlite3
 
-swift build -c release --product xinyu >&2
-BIN="$(swift build -c release --show-bin-path)/xinyu"
+source bench/build.sh
 WORK="${TMPDIR:-/tmp}/xinyu-bench-coverage"
 mkdir -p "$WORK"
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(39 390)

@@ -11,8 +11,7 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2…" >&2; apt-g
 need xmllint libxml2-utils
 [ -x /usr/bin/time ] || need time time
 
-swift build -c release --product xinyu >&2
-BIN="$(swift build -c release --show-bin-path)/xinyu"
+source bench/build.sh
 WORK="${TMPDIR:-/tmp}/xinyu-bench-import"
 mkdir -p "$WORK"
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(39 390)

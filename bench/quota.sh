@@ -14,8 +14,7 @@ SCHOOLS=390
 SESSIONS=200
 
 echo "building (release)…" >&2
-swift build -c release --product xinyu >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
-BIN=$(swift build -c release --show-bin-path)/xinyu
+source bench/build.sh
 DB="$OUT/district.sqlite"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 

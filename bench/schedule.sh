@@ -10,8 +10,7 @@ set -euo pipefail
 SCHOOLS="${1:-390}"
 cd "$(dirname "$0")/.."
 if [ -n "${XINYU_BIN:-}" ]; then BIN="$XINYU_BIN"; else   # XINYU_BIN: a prebuilt binary, for trying the script only
-  swift build -c release --product xinyu >/dev/null
-  BIN="$(swift build -c release --show-bin-path)/xinyu"
+  source bench/build.sh
 fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

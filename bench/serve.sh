@@ -8,8 +8,7 @@ DUR=${1:-10}
 PORT=${PORT:-18080}
 command -v wrk >/dev/null || apt_install wrk
 command -v curl >/dev/null || apt_install curl
-BUILD_LOG=$(mktemp); swift build -c release >"$BUILD_LOG" 2>&1 || { tail -40 "$BUILD_LOG" >&2; exit 1; }; rm -f "$BUILD_LOG"
-BIN="$(swift build -c release --show-bin-path)/xinyu"
+source bench/build.sh
 WORK=$(mktemp -d)
 trap 'stop_server; rm -rf "$WORK"' EXIT
 DB=$(make_demo_db "$BIN" "$WORK")
