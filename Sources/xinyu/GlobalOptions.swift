@@ -17,6 +17,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database, creating and migrating it as needed.
     func open() throws -> AppDatabase { try AppDatabase.open(path: databasePath) }
+
+    /// Opens the database for a command that only reads it: on read-only connections when it is up to date, so
+    /// the file is not written (see `AppDatabase.open(path:readOnly:)`).
+    func openForReading() throws -> AppDatabase { try AppDatabase.open(path: databasePath, readOnly: true) }
 }
 
 /// `--format table|json|csv` for listings.

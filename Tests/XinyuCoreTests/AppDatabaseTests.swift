@@ -54,6 +54,57 @@ import Testing
         #expect(ids.contains("v99-future"))
     }
 
+    /// A command that only reads opens an up-to-date file on read-only connections: the file's bytes do not
+    /// change (a read-write pool would write a throw-away table and checkpoint it), writes are refused, and the
+    /// parallel reads of the certification engine still work.
+    @Test func readOnlyOpenLeavesAnUpToDateFileUntouched() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("ro-open.sqlite").path
+        do {
+            let db = try AppDatabase.open(path: path)
+            try db.writer.write {
+                try School(id: "S1", name: "第1小学", stage: .primary, counselingRoom: true, district: "440608").insert($0)
+            }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let db = try AppDatabase.open(path: path, readOnly: true)
+            #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM school") } == 1)
+            let counts = try db.concurrentReads(parts: 2) { conn, _ in try Int.fetchOne(conn, sql: "SELECT COUNT(*) FROM school") }
+            #expect(counts == [1, 1])
+            #expect(throws: DatabaseError.self) {
+                try db.writer.write { try $0.execute(sql: "DELETE FROM school") }
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Read-write again, the data is all there.
+        #expect(try AppDatabase.open(path: path).writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM school") } == 1)
+    }
+
+    /// A file that is missing, or behind the current schema, is created or migrated even when opened for reading;
+    /// a newer schema is refused just the same.
+    @Test func readOnlyOpenStillCreatesMigratesAndRefuses() throws {
+        let dir = try tempDir()
+        let fresh = dir.appendingPathComponent("fresh.sqlite").path
+        let created = try AppDatabase.open(path: fresh, readOnly: true)
+        #expect(try created.writer.read { try AppDatabase.migrator.hasCompletedMigrations($0) })
+
+        let old = dir.appendingPathComponent("old.sqlite").path
+        do {
+            let pool = try DatabasePool(path: old)
+            try AppDatabase.migrator.migrate(pool, upTo: "v1-core")
+            #expect(try !pool.read { try AppDatabase.migrator.hasCompletedMigrations($0) })
+        }
+        let migrated = try AppDatabase.open(path: old, readOnly: true)
+        #expect(try migrated.writer.read { try AppDatabase.migrator.hasCompletedMigrations($0) })
+
+        let newer = dir.appendingPathComponent("newer.sqlite").path
+        try AppDatabase.open(path: newer).writer.write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
+        }
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: newer, readOnly: true) }
+    }
+
     @Test func notADatabaseIsRefused() throws {
         let dir = try tempDir()
         let path = dir.appendingPathComponent("junk.sqlite").path

@@ -26,7 +26,7 @@ struct CertsCommand: AsyncParsableCommand {
         func run() async throws {
             let day = try asOfOption.day()
             let profile = try profileOption.load()
-            let db = try global.open()
+            let db = try global.openForReading()
             if let school { try db.requireSchool(school) }
             let rows = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, school: school,
                                                         includeInactive: includeInactive)

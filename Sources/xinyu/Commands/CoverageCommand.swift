@@ -14,7 +14,7 @@ struct CoverageCommand: AsyncParsableCommand {
     func run() async throws {
         let day = try asOfOption.day()
         let profile = try profileOption.load()
-        let report = try CoverageReport.compute(in: try global.open(), asOf: day, school: school, profile: profile)
+        let report = try CoverageReport.compute(in: try global.openForReading(), asOf: day, school: school, profile: profile)
         try emit(output.format, json: report) { report.table() }
     }
 }

@@ -13,7 +13,7 @@ struct ImportsCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            let rows = try FeedImporter.importLog(in: global.open())
+            let rows = try FeedImporter.importLog(in: global.openForReading())
             let time = ISO8601DateFormatter()
             try emit(output.format, json: rows) {
                 TextTable(headers: ["id", "time", "feed", "format", "status", "schools", "teachers", "courses",

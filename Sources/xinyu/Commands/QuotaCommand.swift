@@ -30,7 +30,7 @@ struct QuotaCommand: AsyncParsableCommand {
 
         func run() async throws {
             let y = try QuotaCommand.schoolYear(year)
-            let db = try global.open()
+            let db = try global.openForReading()
             let report = try QuotaReport.compute(in: db, year: y, school: school, includeTeachers: teachers, profilePath: profileOption.profile)
             try emit(output.format, json: report) { teachers ? report.teacherTable() : report.schoolTable() }
         }
@@ -52,7 +52,7 @@ struct QuotaCommand: AsyncParsableCommand {
 
         func run() async throws {
             let y = try QuotaCommand.schoolYear(year)
-            let db = try global.open()
+            let db = try global.openForReading()
             let started = Date()
             let plan = try QuotaPlanner.plan(in: db, year: y, sessionsPath: sessions, budget: budget, school: school,
                                              profilePath: profileOption.profile)

@@ -48,7 +48,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         func run() async throws {
             if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
-            var view = try Curriculum.schedule(in: global.open(), school: school, term: term, class: cls, rules: r)
+            var view = try Curriculum.schedule(in: global.openForReading(), school: school, term: term, class: cls, rules: r)
             if let week { view.sessions = view.sessions.filter { $0.week == week } }
             try emit(output.format, json: view) { CalendarExport.table(view) }
             if output.format == .table, !view.unplaced.isEmpty {
@@ -71,7 +71,7 @@ struct ScheduleCommand: AsyncParsableCommand {
             guard ics != nil || csv != nil else { throw UsageError("schedule export: give --ics OUT.ics and/or --csv OUT.csv") }
             if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
-            let view = try Curriculum.schedule(in: global.open(), school: school, term: term, rules: r)
+            let view = try Curriculum.schedule(in: global.openForReading(), school: school, term: term, rules: r)
             // Render both first so nothing is half-written on error.
             let icsText = ics.map { _ in CalendarExport.ics(view, timeZone: r.timeZone) }
             let csvText = csv.map { _ in CalendarExport.csv(view) }

@@ -11,7 +11,7 @@ struct SchoolsCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            let schools = try global.open().schoolSummaries()
+            let schools = try global.openForReading().schoolSummaries()
             try emit(output.format, json: schools) {
                 TextTable(headers: ["id", "name", "stage", "counseling room", "classes", "active teachers"],
                           rows: schools.map { [$0.id, $0.name, $0.stage.rawValue, $0.counselingRoom ? "yes" : "no",

@@ -18,7 +18,7 @@ struct TeachersCommand: AsyncParsableCommand {
         @Option(help: "Only active or inactive teachers.") var status: TeacherStatus?
 
         func run() async throws {
-            let teachers = try global.open().teachers(school: school, role: role, status: status)
+            let teachers = try global.openForReading().teachers(school: school, role: role, status: status)
             try emit(output.format, json: teachers) {
                 TextTable(headers: ["id", "name", "school", "role", "hired", "status"],
                           rows: teachers.map { [$0.id, $0.name, $0.schoolId, $0.role.rawValue,

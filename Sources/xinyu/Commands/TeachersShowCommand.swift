@@ -14,7 +14,7 @@ extension TeachersCommand {
         func run() async throws {
             let day = try asOfOption.day()
             let profile = try profileOption.load()
-            let ledger = try CertificationEngine.ledger(teacherId: id, in: try global.open(), asOf: day, profile: profile)
+            let ledger = try CertificationEngine.ledger(teacherId: id, in: try global.openForReading(), asOf: day, profile: profile)
             switch format {
             case .json: print(try JSONOutput.string(ledger), terminator: "")
             case .table, .csv: print(ledger.text(), terminator: "")
