@@ -6,10 +6,11 @@ import Foundation
 /// Keys are hashed eight bytes at a time (a multiply-xorshift mix, not SipHash: the keys come from the district's
 /// own files and a collision only costs a probe); collisions are resolved by comparing the bytes.
 public struct ByteKeyMap<Value> {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var keyBytes: [UInt8] = []
-    private var keyRanges: [Range<Int>] = []
-    private var values: [Value] = []
+    // Internal but inlinable: `find` is specialised and inlined into the callers' per-row loops.
+    @usableFromInline var slots = [Int32](repeating: -1, count: 1024)
+    @usableFromInline var keyBytes: [UInt8] = []
+    @usableFromInline var keyRanges: [Range<Int>] = []
+    @usableFromInline var values: [Value] = []
 
     public init() {}
 
@@ -17,7 +18,7 @@ public struct ByteKeyMap<Value> {
     public var count: Int { values.count }
 
     /// The value stored for `key`.
-    public func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? { find(key, hash: ByteKeyMap.hash(key)) }
+    @inlinable public func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? { find(key, hash: ByteKeyMap.hash(key)) }
 
     /// Stores `value` for `key`, replacing any value stored for it.
     public mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
@@ -31,7 +32,7 @@ public struct ByteKeyMap<Value> {
     }
 
     /// The hash of `key`: each 8-byte word (the last one zero-padded) and the length mixed by multiplication.
-    @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inlinable static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(key.count)
         guard let base = key.baseAddress else { return h }
         let raw = UnsafeRawPointer(base)
@@ -50,7 +51,7 @@ public struct ByteKeyMap<Value> {
     }
 
 
-    func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
+    @inlinable func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -77,7 +78,7 @@ public struct ByteKeyMap<Value> {
         values.append(value)
     }
 
-    private func sameKey(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable func sameKey(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let r = keyRanges[e]
         return r.count == key.count && (key.isEmpty
             || keyBytes.withUnsafeBufferPointer { sameBytes($0.baseAddress! + r.lowerBound, key.baseAddress!, count: key.count) })
