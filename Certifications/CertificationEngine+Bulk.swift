@@ -52,7 +52,8 @@ extension CertificationEngine {
     ///
     /// A whole district is split into ranges of teacher ids, one per processor core (at most 4), computed at once
     /// on separate read connections. The reads all start while the writer is held (GRDB's
-    /// `spawnConcurrentRead`), so no write can land between them: every part sees the same state.
+    /// `spawnConcurrentRead`), so no write of this process can land between them (for another process's commit
+    /// in that instant, see `AppDatabase.concurrentReads`).
     public static func statuses<Extra: Sendable>(
         in db: AppDatabase, asOf: Day, profile: RuleProfile, school: String? = nil, includeInactive: Bool = false,
         explain: Bool = true, alongWith extra: @escaping @Sendable (Database) throws -> Extra

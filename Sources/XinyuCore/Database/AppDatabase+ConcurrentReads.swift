@@ -3,9 +3,11 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Runs `body(db, part)` for every part in `0..<parts`, each on its own read connection and all at once,
-    /// every one of them seeing the same committed state: the reads start while the writer is held (GRDB's
-    /// `spawnConcurrentRead`), so no write can land between them. An in-memory store runs them one by one.
+    /// Runs `body(db, part)` for every part in `0..<parts`, each on its own read connection and all at once.
+    /// The reads start while this store's writer is held (GRDB's `spawnConcurrentRead` returns once its read has
+    /// its snapshot), so no write made through this store lands between them and they all see the same committed
+    /// state. SQLite gives no such guarantee against another process: a commit of theirs in the instant between
+    /// two parts' starts would be seen by the later parts only. An in-memory store runs the parts one by one.
     /// The first error thrown by a part is rethrown.
     public func concurrentReads<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Database, Int) throws -> T) throws -> [T] {
         let slots = ResultSlots<T>(count: parts)
