@@ -105,6 +105,52 @@ import Testing
         #expect(throws: StoreError.self) { try AppDatabase.open(path: newer, readOnly: true) }
     }
 
+    /// v3 and v4 rebuild attendance, counseling, lesson practice and awards clustered on their keys: every row
+    /// stays, and the keys, the unique award number and the foreign keys still hold.
+    @Test func clusteringMigrationsKeepEveryRowAndConstraint() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("v2.sqlite").path
+        do {
+            let pool = try DatabasePool(path: path)
+            try AppDatabase.migrator.migrate(pool, upTo: "v2-schedule")
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S1', '第1小学', 'primary', 1, '440608');
+                    INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES
+                        ('T1', 'S1', '张三', 'psych-fulltime', NULL, 'active'), ('T2', 'S1', '李四', 'leader', NULL, 'active');
+                    INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track)
+                        VALUES ('C1', '心理C证', 40, 2, 360, '2024-01-01', '2024-01-10', 'C');
+                    INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date)
+                        VALUES ('T1', 'C1', 360, 'completed', 'pass', '2024-01-10'), ('T2', 'C1', 180, 'partial', 'none', '2024-01-10');
+                    INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T1', '2024-03-01', 15), ('T1', '2024-03-02', 20);
+                    INSERT INTO lessonPractice (teacherId, date, periods) VALUES ('T1', '2024-03-04', 2);
+                    INSERT INTO award (teacherId, level, issued, number, expires) VALUES
+                        ('T1', 'C', '2024-02-29', 'N-1', NULL), ('T2', 'C', '2024-03-01', 'N-2', '2029-03-01');
+                    """)
+            }
+        }
+        let db = try AppDatabase.open(path: path)
+        try db.writer.write { conn in
+            for (table, rows) in [("attendance", 2), ("counseling", 2), ("lessonPractice", 1), ("award", 2)] {
+                #expect(try Int.fetchOne(conn, sql: "SELECT COUNT(*) FROM \(table)") == rows, "\(table)")
+                let sql = try String.fetchOne(conn, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+                #expect(sql?.contains("WITHOUT ROWID") == true, "\(table)")
+            }
+            #expect(try String.fetchOne(conn, sql: "SELECT number FROM award WHERE teacherId = 'T1' AND issued = '2024-02-29'") == "N-1")
+            #expect(try Int.fetchOne(conn, sql: "SELECT SUM(hoursTenths) FROM counseling WHERE teacherId = 'T1'") == 35)
+            // The key, the unique number and the teacher reference are enforced as before.
+            #expect(throws: DatabaseError.self) {
+                try conn.execute(sql: "INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T1', '2024-03-01', 5)")
+            }
+            #expect(throws: DatabaseError.self) {
+                try conn.execute(sql: "INSERT INTO award (teacherId, level, issued, number) VALUES ('T2', 'B', '2025-01-01', 'N-1')")
+            }
+            #expect(throws: DatabaseError.self) {
+                try conn.execute(sql: "INSERT INTO lessonPractice (teacherId, date, periods) VALUES ('T9', '2024-03-04', 1)")
+            }
+        }
+    }
+
     @Test func notADatabaseIsRefused() throws {
         let dir = try tempDir()
         let path = dir.appendingPathComponent("junk.sqlite").path

@@ -119,6 +119,41 @@ extension AppDatabase {
             try db.drop(table: "attendance")
             try db.rename(table: "attendance_v3", to: "attendance")
         }
+        // Counseling, lesson practice and awards are stored clustered on their keys, which all start with the
+        // teacher: every reader goes by teacher (or a range of teachers), and a rowid table made each of those
+        // reads an index probe plus a table lookup per row. Same columns and constraints as v1.
+        m.registerMigration("v4-practice-and-awards-by-teacher") { db in
+            try db.create(table: "counseling_v4", options: [.withoutRowID]) { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("date", .text).notNull()
+                t.column("hoursTenths", .integer).notNull()
+                t.primaryKey(["teacherId", "date"])
+            }
+            try db.create(table: "lessonPractice_v4", options: [.withoutRowID]) { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("date", .text).notNull()
+                t.column("periods", .integer).notNull()
+                t.primaryKey(["teacherId", "date"])
+            }
+            try db.create(table: "award_v4", options: [.withoutRowID]) { t in
+                t.column("teacherId", .text).notNull().references("teacher", onDelete: .restrict)
+                t.column("level", .text).notNull()
+                t.column("issued", .text).notNull()
+                t.column("number", .text).unique()
+                t.column("expires", .text)
+                t.primaryKey(["teacherId", "level", "issued"])
+            }
+            try db.execute(sql: """
+                INSERT INTO counseling_v4 (teacherId, date, hoursTenths) SELECT teacherId, date, hoursTenths FROM counseling;
+                INSERT INTO lessonPractice_v4 (teacherId, date, periods) SELECT teacherId, date, periods FROM lessonPractice;
+                INSERT INTO award_v4 (teacherId, level, issued, number, expires)
+                    SELECT teacherId, level, issued, number, expires FROM award;
+                """)
+            for table in ["counseling", "lessonPractice", "award"] {
+                try db.drop(table: table)
+                try db.rename(table: "\(table)_v4", to: table)
+            }
+        }
         return m
     }
 }
