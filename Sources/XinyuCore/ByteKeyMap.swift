@@ -31,25 +31,30 @@ public struct ByteKeyMap<Value> {
         key.withUTF8 { insert(value, for: $0) }
     }
 
-    /// The hash of `key`: each 8-byte word (the last one zero-padded) and the length mixed by multiplication.
+    /// The hash of `key`: its 8-byte words and its length mixed by multiplication. A key of 8 bytes or more ends
+    /// with the word of its last 8 bytes (overlapping the one before), so no byte-by-byte tail is needed.
     @inlinable static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(key.count)
         guard let base = key.baseAddress else { return h }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= key.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+        @inline(__always) func mix(_ word: UInt64) {
+            h = (h ^ word) &* 0xff51_afd7_ed55_8ccd
             h ^= h >> 29
-            i += 8
         }
-        if i < key.count {
+        if key.count >= 8 {
+            var i = 0
+            while i + 8 < key.count {
+                mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            mix(raw.loadUnaligned(fromByteOffset: key.count - 8, as: UInt64.self))
+        } else {
             var tail: UInt64 = 0
-            for j in i..<key.count { tail |= UInt64(key[j]) << (8 * UInt64(j - i)) }
-            h = (h ^ tail) &* 0xc4ce_b9fe_1a85_ec53
+            for j in 0..<key.count { tail |= UInt64(key[j]) << (8 * UInt64(j)) }
+            mix(tail)
         }
         return h ^ (h >> 32)
     }
-
 
     @inlinable func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
         let mask = slots.count - 1
@@ -104,16 +109,17 @@ public struct ByteKeyMap<Value> {
 /// this beats a call to `memcmp`).
 @inlinable public func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
     let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    guard count >= 8 else {
+        for i in 0..<count where a[i] != b[i] { return false }
+        return true
+    }
     var i = 0
-    while i + 8 <= count {
+    while i + 8 < count {
         if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
             return false
         }
         i += 8
     }
-    while i < count {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
+    // The last 8 bytes, overlapping the word before.
+    return ra.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
 }
