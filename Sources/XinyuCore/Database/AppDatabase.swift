@@ -68,7 +68,6 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// An empty in-memory database with the current schema (tests, dry runs).
     /// The connections' settings: foreign keys on, a 10 s busy timeout.
     private static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()
@@ -92,10 +91,9 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// An empty in-memory database with the current schema (tests, dry runs).
     public static func inMemory() throws -> AppDatabase {
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        return try AppDatabase(DatabaseQueue(configuration: config))
+        try AppDatabase(DatabaseQueue(configuration: configuration(readOnly: false)))
     }
 
     /// Refuses a file that exists, is not empty and is not SQLite, before SQLite reports "file is not a database".
