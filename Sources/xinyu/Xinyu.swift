@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import XinyuCore
 
@@ -24,6 +27,7 @@ struct Xinyu: AsyncParsableCommand {
 
     /// Runs the command with the product's exit statuses (ArgumentParser's own usage code is 64; ours is 1).
     static func main() async {
+        growHeapsInLargeSteps()
         do {
             var command = try parseAsRoot(Xinyu.arguments(CommandLine.arguments.dropFirst()))
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -49,6 +53,20 @@ struct Xinyu: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("xinyu: " + line + " (see xinyu --help)\n").utf8))
             Foundation.exit(1)
         }
+    }
+
+    /// glibc grows the heap of each worker thread's malloc arena by a page or so at a time, one `mprotect` call
+    /// each: about 2,600 calls in one district coverage report, a tenth of its time. Growing by 16 MiB instead
+    /// costs address space only (pages are still given memory when first touched).
+    static func growHeapsInLargeSteps() {
+        #if canImport(Glibc)
+        // mallopt(M_TOP_PAD, 16 MiB); <malloc.h> is not part of Swift's Glibc module, so it is looked up by name.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let mTopPad: Int32 = -2
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {   // RTLD_DEFAULT
+            _ = unsafeBitCast(symbol, to: Mallopt.self)(mTopPad, 16 << 20)
+        }
+        #endif
     }
 
     /// Moves global options given before the subcommand (`xinyu --db X schools list`) after it,
