@@ -14,15 +14,3 @@ public struct Award: Sendable, Codable, Hashable, FetchableRecord, PersistableRe
         self.teacherId = teacherId; self.level = level; self.issued = issued; self.number = number; self.expires = expires
     }
 }
-
-extension Award {
-    /// Decoded column by column rather than through `Codable` (certification reports read every award); a value
-    /// that does not convert throws.
-    public init(row: Row) throws {
-        teacherId = try row.decode(forColumn: "teacherId")
-        level = try row.decode(forColumn: "level")
-        issued = try row.decode(forColumn: "issued")
-        number = try row.decode(forColumn: "number")
-        expires = try row.decode(forColumn: "expires")
-    }
-}

@@ -14,16 +14,3 @@ public struct Teacher: Sendable, Codable, Hashable, FetchableRecord, Persistable
         self.id = id; self.schoolId = schoolId; self.name = name; self.role = role; self.hired = hired; self.status = status
     }
 }
-
-extension Teacher {
-    /// Decoded column by column rather than through `Codable`: certification reports read every teacher of the
-    /// district, and the generic decoder was a sixth of their time. A value that does not convert throws.
-    public init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        schoolId = try row.decode(forColumn: "schoolId")
-        name = try row.decode(forColumn: "name")
-        role = try row.decode(forColumn: "role")
-        hired = try row.decode(forColumn: "hired")
-        status = try row.decode(forColumn: "status")
-    }
-}
