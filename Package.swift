@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // swift-nio: the server's own thread pools for blocking store work (NIOThreadPool), off the event loops.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Yams: the one data format (YAML) for rule profiles, the lesson library and scheduling rules.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // swift-crypto: the import log's SHA-256 of each feed file (BoringSSL's, with the CPU's SHA instructions).
@@ -62,6 +64,7 @@ let package = Package(
                 "XinyuCore", "Importers", "Certifications", "Curriculum",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/XinyuServer"
         ),
@@ -91,8 +94,9 @@ let package = Package(
         .testTarget(
             name: "XinyuServerTests",
             dependencies: [
-                "XinyuServer", "XinyuCore",
+                "XinyuServer", "XinyuCore", "Importers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/XinyuServerTests"
         ),

@@ -24,7 +24,7 @@ public enum FeedImporter {
         let stream = try XMLStream(source: source)
         let progress = ProgressBar(requested: options.progress, source: source)
         defer { progress.finish() }
-        var summary = ImportSummary(feed: nil, format: "unknown", status: "rejected", file: path, digest: "",
+        var summary = ImportSummary(feed: nil, format: "unknown", status: "rejected", file: options.sourceName ?? path, digest: "",
                                     dryRun: options.dryRun)
 
         func finish(_ status: String, rejected: [RejectedRecord] = []) throws -> ImportSummary {
@@ -78,6 +78,7 @@ public enum FeedImporter {
                     defer { s.stopWriter() }   // on every path, before the transaction ends
                     try reader(s)
                     try s.flushWrites()
+                    try AppDatabase.recordChange(conn)
                     summary.accepted = s.accepted
                     summary.rejected = s.rejected
                     summary.skipped = s.skipped

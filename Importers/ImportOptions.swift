@@ -14,5 +14,8 @@ public struct ImportOptions: Sendable {
     public var defaultHours: Hours? = nil
     /// Show a progress bar on stderr for large files, only when stderr is a terminal.
     public var progress = false
+    /// What the summary and the import log call the file instead of its path (the server names uploads `upload`,
+    /// so that no server path is ever shown to an API client); nil: the path.
+    public var sourceName: String? = nil
     public init() {}
 }

@@ -27,6 +27,7 @@ public enum ScheduleStore {
     /// Replaces the term's rows of every school in `schools` with the built sessions, in one transaction.
     public static func save(_ schedule: TermSchedule, schools: [String], in db: AppDatabase) throws {
         try db.writer.write { d in
+            try AppDatabase.recordChange(d)
             for s in schools {
                 try d.execute(sql: "DELETE FROM scheduledSession WHERE term = ? AND schoolId = ?", arguments: [schedule.term, s])
             }

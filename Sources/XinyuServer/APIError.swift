@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import XinyuCore
 
@@ -6,25 +7,42 @@ import XinyuCore
 public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     /// A stable machine-readable code: `not_found`, `bad_parameter`, `unauthorized`, `forbidden`,
-    /// `payload_too_large`, `feed_rejected`, `internal`.
+    /// `payload_too_large`, `method_not_allowed`, `request_timeout`, `store_busy`, `feed_rejected`, `internal`.
     public var code: String
     public var message: String
+    /// Extra response headers (`Retry-After` on 503, `Allow` on 405).
+    public var headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, code: String, message: String) {
-        self.status = status; self.code = code; self.message = message
+    public init(_ status: HTTPResponse.Status, code: String, message: String, headers: HTTPFields = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers
     }
 
     public static func notFound(_ message: String) -> APIError { APIError(.notFound, code: "not_found", message: message) }
     public static func badParameter(_ message: String) -> APIError { APIError(.badRequest, code: "bad_parameter", message: message) }
 
+    /// How long a client is asked to wait before retrying when the store is busy or full.
+    static let retryAfterSeconds = 5
+
+    /// 503: the store cannot take the request now (its write lock is held too long, or its disk is full).
+    static func unavailable(_ message: String) -> APIError {
+        APIError(.serviceUnavailable, code: "store_busy", message: message,
+                 headers: [.retryAfter: String(retryAfterSeconds)])
+    }
+
     struct Body: Encodable { var error: Inner; struct Inner: Encodable { var code: String; var message: String } }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        try JSONResponse.make(Body(error: .init(code: code, message: message)), status: status)
+        var response = try JSONResponse.make(Body(error: .init(code: code, message: message)), status: status)
+        for field in headers { response.headers.append(field) }
+        return response
     }
 
-    /// Maps any error a handler throws onto an API error: store "unknown id" errors are 404,
-    /// other one-line product errors 400, Hummingbird's own errors keep their status, anything else 500.
+    /// Maps any error a handler throws onto an API error: store "unknown id" errors are 404, a busy or full store
+    /// 503 with `Retry-After`, other one-line product errors 400, Hummingbird's own errors keep their status,
+    /// anything else 500.
     static func from(_ error: any Error) -> APIError {
         if let e = error as? APIError { return e }
         if let e = error as? StoreError {
@@ -33,10 +51,21 @@ public struct APIError: HTTPResponseError, Sendable {
             default: return APIError(.internalServerError, code: "internal", message: e.description)
             }
         }
+        if let e = error as? DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return .unavailable("the database is busy with another write; try again in \(retryAfterSeconds) s")
+            case .SQLITE_FULL:
+                return .unavailable("the database's disk is full; the operator must free space")
+            default:
+                return APIError(.internalServerError, code: "internal", message: "database error: \(e.message ?? "\(e.resultCode)")")
+            }
+        }
         if let e = error as? HTTPError {
             let code: String = switch e.status.code {
             case 404: "not_found"
             case 405: "method_not_allowed"
+            case 408: "request_timeout"
             case 413: "payload_too_large"
             case 400..<500: "bad_request"
             default: "internal"

@@ -2,6 +2,7 @@ import Certifications
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import XinyuCore
 
 /// Everything the routes need, built once per server.
@@ -21,28 +22,36 @@ public struct ServerDependencies: Sendable {
 }
 
 /// The router with every route of the API and the dashboard. Tests call this with `app.test(.router)`.
+///
+/// Blocking work never runs on the event loops or Swift's cooperative threads: every handler hands it to
+/// ``BlockingWork`` (quick lane for lookups, heavy lane for reports and imports).
 public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ErrorAndLogMiddleware())
     let db = dependencies.database
+    let cache = dependencies.coverage
+    let reports = ReportService(database: db, profile: dependencies.profile, profilePath: configuration.profilePath,
+                                cache: cache)
     HealthController(database: db).addRoutes(to: router)
     let api = router.group("api/v1")
     StoreController(database: db).addRoutes(to: api)
-    let cache = dependencies.coverage
     ImportsController(database: db, service: dependencies.imports, auth: BearerToken(configuration.token),
-                      maxBodyBytes: configuration.maxBodyBytes, temporaryDirectory: configuration.temporaryDirectory,
+                      maxBodyBytes: configuration.maxBodyBytes, bodyTimeout: configuration.bodyTimeout,
+                      uploads: UploadDirectory(path: configuration.temporaryDirectory),
                       onImported: { await cache.invalidate() }).addRoutes(to: api)
-    ReportsController(database: db, profilePath: configuration.profilePath, cache: cache).addRoutes(to: api)
-    CoverageController(database: db, profile: dependencies.profile, cache: cache).addRoutes(to: api)
+    ReportsController(database: db, reports: reports).addRoutes(to: api)
+    CoverageController(database: db, profile: dependencies.profile, reports: reports).addRoutes(to: api)
     CurriculumController(database: db).addRoutes(to: api)
-    DashboardController(database: db, profilePath: configuration.profilePath, profile: dependencies.profile, cache: cache)
-        .addRoutes(to: router)
+    DashboardController(reports: reports).addRoutes(to: router)
     OpenAPIController().addRoutes(to: api)
+    // Last, so it knows every route: another method on a known path is a 405 with `Allow`, not a 404.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))
     return router
 }
 
 /// The application `xinyu serve` runs: the router on `host:port`, stopping gracefully on SIGINT/SIGTERM
-/// (requests in flight finish, then the process exits).
+/// (requests in flight finish, then the process exits). Connections idle for ``ServerConfiguration/idleTimeout``
+/// (including one stalled in its request head or body) are closed.
 public func buildApplication(configuration: ServerConfiguration, database: AppDatabase,
                              imports: ImportService = .live, logger: Logger? = nil) throws -> some ApplicationProtocol {
     var log = logger ?? Logger(label: "xinyu.serve")
@@ -50,7 +59,12 @@ public func buildApplication(configuration: ServerConfiguration, database: AppDa
     let router = buildRouter(configuration: configuration,
                              dependencies: try ServerDependencies(database: database, profilePath: configuration.profilePath,
                                                                   imports: imports))
+    let swept = UploadDirectory(path: configuration.temporaryDirectory).sweep()
+    if swept > 0 { log.info("removed \(swept) upload file(s) left by a server that was killed") }
+    let idle = configuration.idleTimeout.components
+    let idleTimeout = TimeAmount.seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000)
     return Application(router: router,
+                       server: .http1(configuration: .init(idleTimeout: idleTimeout)),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                             serverName: "xinyu"),
                        logger: log)

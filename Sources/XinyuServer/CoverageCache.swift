@@ -18,7 +18,7 @@ public actor CoverageCache {
 
     /// The cached JSON for `key`, or computes, stores and returns it. A `version` other than the one the entries were
     /// computed from (an import or schedule build by any process, the CLI included) empties the cache first.
-    public func value(for key: String, version: String, compute: @escaping @Sendable () throws -> Data) async throws -> Data {
+    public func value(for key: String, version: String, compute: @escaping @Sendable () async throws -> Data) async throws -> Data {
         if version != self.version {
             if self.version != nil { invalidate() }
             self.version = version
@@ -27,7 +27,7 @@ public actor CoverageCache {
         if let task = inFlight[key] { return try await task.value }
         let gen = generation
         computations += 1
-        let task = Task.detached { try compute() }
+        let task = Task { try await compute() }
         inFlight[key] = task
         defer { if generation == gen { inFlight[key] = nil } }
         let data = try await task.value

@@ -4,11 +4,24 @@ import XinyuCore
 
 extension ImportService {
     /// The product's importer, exactly as `xinyu import` runs it (default options: not strict, not a dry run).
-    /// The summary's `file` is the temporary upload path; a feed rejected as a whole answers 400 with it.
+    /// An upload is logged and reported as `upload`, never under its temporary path; the log shows each CLI-imported
+    /// file by its name only, so no server path reaches an API client.
     public static let live = ImportService(
         importFile: { path, db in
-            let summary = try FeedImporter.importFile(at: path, into: db, options: ImportOptions())
+            var options = ImportOptions()
+            options.sourceName = uploadName
+            let summary = try FeedImporter.importFile(at: path, into: db, options: options)
             return Outcome(rejectedAsWhole: summary.status == "rejected", json: try JSONOutput.encoder().encode(summary))
         },
-        log: { db in try JSONOutput.encoder().encode(try FeedImporter.importLog(in: db)) })
+        log: { db in
+            let rows = try FeedImporter.importLog(in: db).map { row in
+                var row = row
+                row.file = (row.file as NSString).lastPathComponent
+                return row
+            }
+            return try JSONOutput.encoder().encode(rows)
+        })
+
+    /// The file name the import log records for a feed posted to the server.
+    public static let uploadName = "upload"
 }

@@ -1,33 +1,60 @@
 import Hummingbird
 import XinyuCore
 
-/// Query-parameter parsing: a parameter that is present but malformed is a 400, never silently ignored.
+/// Query-parameter parsing: a parameter that is present but malformed (or present with an empty value, `asOf=`)
+/// is a 400, never silently ignored or taken as its default.
 extension Request {
-    func query(_ name: String) -> String? {
-        guard let v = uri.queryParameters.get(name), !v.isEmpty else { return nil }
+    /// The parameter's value; nil when absent; a 400 when present but empty.
+    func query(_ name: String) throws -> String? {
+        guard let v = uri.queryParameters.get(name) else { return nil }
+        guard !v.isEmpty else {
+            throw APIError.badParameter("\(name)=: empty; give a value or leave the parameter out")
+        }
         return v
     }
 
+    /// A date in the product's supported years (`Day`'s parser decides), or nil when absent.
     func queryDay(_ name: String) throws -> Day? {
-        guard let text = query(name) else { return nil }
-        guard let d = Day(text) else { throw APIError.badParameter("\(name)=\(text): not a date YYYY-MM-DD that exists") }
+        guard let text = try query(name) else { return nil }
+        guard let d = Day(text) else {
+            throw APIError.badParameter("\(name)=\(text): not a date YYYY-MM-DD that exists in the supported years \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
+        }
         return d
     }
 
     func queryInt(_ name: String, range: ClosedRange<Int>) throws -> Int? {
-        guard let text = query(name) else { return nil }
+        guard let text = try query(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {
             throw APIError.badParameter("\(name)=\(text): not a whole number in \(range.lowerBound)...\(range.upperBound)")
         }
         return n
     }
 
+    /// `true`/`1` or `false`/`0`; anything else is a 400.
+    func queryBool(_ name: String) throws -> Bool? {
+        guard let text = try query(name) else { return nil }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw APIError.badParameter("\(name)=\(text): expected true or false")
+        }
+    }
+
     func queryEnum<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
-        guard let text = query(name) else { return nil }
+        guard let text = try query(name) else { return nil }
         guard let v = T(rawValue: text) else {
             throw APIError.badParameter("\(name)=\(text): expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return v
+    }
+
+    /// A term like `2026-fall` in the supported years, or nil when absent.
+    func queryTerm(_ name: String) throws -> Term? {
+        guard let text = try query(name) else { return nil }
+        guard let term = Term(text) else {
+            throw APIError.badParameter("\(name)=\(text): not a term like 2026-fall or 2027-spring in the supported years \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
+        }
+        return term
     }
 }
 

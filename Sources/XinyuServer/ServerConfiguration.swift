@@ -13,12 +13,35 @@ public struct ServerConfiguration: Sendable {
     public var profilePath: String?
     /// Where uploaded feeds are streamed before import (default: the system temporary directory).
     public var temporaryDirectory: String
+    /// A connection that sends nothing for this long is closed: an idle keep-alive connection, a client that
+    /// stalls in its request head (slow headers), or one that stops sending its body. Default 30 s.
+    public var idleTimeout: Duration
+    /// The longest an upload body may take to arrive in full (408 after it). Default 15 minutes: 512 MB at
+    /// about 0.6 MB/s, a slow school line.
+    public var bodyTimeout: Duration
+
+    /// The largest body limit `xinyu serve` accepts, in MB (64 GiB): larger values are a usage error, never an
+    /// overflow.
+    public static let maxBodyMegabytes = 65_536
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
-                temporaryDirectory: String = NSTemporaryDirectory()) {
-        self.host = host; self.port = port; self.token = token; self.maxBodyBytes = maxBodyBytes
-        self.profilePath = profilePath; self.temporaryDirectory = temporaryDirectory
+                temporaryDirectory: String = NSTemporaryDirectory(), idleTimeout: Duration = .seconds(30),
+                bodyTimeout: Duration = .seconds(900)) {
+        self.host = host
+        self.port = port
+        self.token = token
+        self.maxBodyBytes = maxBodyBytes
+        self.profilePath = profilePath
+        self.temporaryDirectory = temporaryDirectory
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
+    }
+
+    /// `megabytes` MB in bytes, when it is within 1...``maxBodyMegabytes``; nil otherwise (never traps).
+    public static func bodyBytes(megabytes: Int) -> Int? {
+        guard (1...maxBodyMegabytes).contains(megabytes) else { return nil }
+        return megabytes * 1024 * 1024
     }
 
     /// Reads the token from `tokenFile` (first line, trimmed) or else `$XINYU_TOKEN`; empty means none.

@@ -67,7 +67,7 @@ import XinyuCore
         }
     }
 
-    /// An import by another process (the CLI) logs a row in `importLog`; the next request sees the new data.
+    /// A write by another process (the CLI) raises the store's data version; the next request sees the new data.
     @Test func coverageCacheNoticesImportsByOtherProcesses() async throws {
         let db = try certifiedDatabase()
         let cache = CoverageCache()
@@ -84,9 +84,7 @@ import XinyuCore
             #expect(await cache.computations == 1)
             try await db.writer.write { d in
                 try Award(teacherId: "T005", level: .C, issued: Day("2025-01-01")!, number: nil, expires: nil).insert(d)
-                var log = ImportLogEntry(feedId: "cli-feed", format: "district-v1", file: "x.xml", digest: "00", importedAt: Date(),
-                                         status: "applied", accepted: "{}", rejectedCount: 0, rejections: "[]")
-                try log.insert(d)
+                try AppDatabase.recordChange(d)   // as every write operation of the product does in its transaction
             }
             #expect(try await certifiedC() == 4)
             #expect(await cache.computations == 2)

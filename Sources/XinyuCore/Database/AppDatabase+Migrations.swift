@@ -154,6 +154,14 @@ extension AppDatabase {
                 try db.rename(table: "\(table)_v4", to: table)
             }
         }
+        // One counter that every write transaction of the product raises (``AppDatabase/recordChange(_:)``), so a
+        // cache of computed reports can tell, with one small read, that anything changed, whichever process wrote.
+        m.registerMigration("v5-store-version") { db in
+            try db.execute(sql: """
+                CREATE TABLE storeVersion (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+                INSERT INTO storeVersion (id, version) VALUES (1, 0);
+                """)
+        }
         return m
     }
 }

@@ -43,6 +43,14 @@ extension AppDatabase {
         return t
     }
 
+    /// How many schools and teachers the store holds (`GET /health`): two small-table counts.
+    public func healthCounts() throws -> (schools: Int, teachers: Int) {
+        try writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM school") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teacher") ?? 0)
+        }
+    }
+
     /// Row counts per table, for `xinyu init`.
     public func tableCounts() throws -> [String: Int] {
         try writer.read { db in

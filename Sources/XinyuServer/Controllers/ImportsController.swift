@@ -5,19 +5,23 @@ import XinyuCore
 /// `GET /api/v1/imports` (the log) and `POST /api/v1/imports` (a feed as the body).
 ///
 /// The body is streamed to a temporary file (never held whole in memory), counted against the size limit as it
-/// arrives (413 as soon as it is exceeded, or at once from `Content-Length`), imported by the same importer as the
-/// CLI, and the file is removed afterwards whatever happens.
+/// arrives (413 as soon as it is exceeded, or at once from `Content-Length`) and against the body time limit (408),
+/// imported by the same importer as the CLI on the heavy lane, and the file is removed afterwards whatever happens.
+/// A request that fails authentication is refused before any byte of its body is read: it leaves no file and no
+/// import-log row.
 struct ImportsController {
     let database: AppDatabase
     let service: ImportService
     let auth: BearerToken
     let maxBodyBytes: Int
-    let temporaryDirectory: String
+    let bodyTimeout: Duration
+    let uploads: UploadDirectory
     let onImported: @Sendable () async -> Void
 
     func addRoutes(to api: RouterGroup<BasicRequestContext>) {
+        let (db, service) = (database, service)
         api.get("imports") { _, _ in
-            JSONResponse.make(data: try service.log(database))
+            JSONResponse.make(data: try await BlockingWork.quick { try service.log(db) })
         }
         api.post("imports") { request, _ in
             try auth.authorize(request)
@@ -26,7 +30,7 @@ struct ImportsController {
             }
             let path = try await spool(request.body)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let outcome = try await Self.offload { try service.importFile(path, database) }
+            let outcome = try await BlockingWork.heavy { try service.importFile(path, db) }
             await onImported()
             return JSONResponse.make(data: outcome.json, status: outcome.rejectedAsWhole ? .badRequest : .ok)
         }
@@ -34,21 +38,22 @@ struct ImportsController {
 
     func tooLarge() -> APIError {
         APIError(.contentTooLarge, code: "payload_too_large",
-                 message: "the feed is larger than the server's limit of \(maxBodyBytes) bytes (split it or raise --max-body-mb)")
+                 message: "the feed is larger than the server's limit of \(maxBodyBytes) bytes (split it or raise the server's body limit)")
     }
 
     /// Writes the body to a new temporary file chunk by chunk; removes the file and rethrows on any failure.
     func spool(_ body: RequestBody) async throws -> String {
-        let path = (temporaryDirectory as NSString).appendingPathComponent("xinyu-upload-\(UUID().uuidString).xml")
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw APIError(.internalServerError, code: "internal", message: "cannot create a temporary file in \(temporaryDirectory)")
-        }
+        let (path, handle) = try uploads.create()
+        let deadline = ContinuousClock.now.advanced(by: bodyTimeout)
         do {
             var total = 0
             for try await var chunk in body {
                 total += chunk.readableBytes
                 if total > maxBodyBytes { throw tooLarge() }
+                if ContinuousClock.now > deadline {
+                    throw APIError(.requestTimeout, code: "request_timeout",
+                                   message: "the body took longer than \(bodyTimeout.components.seconds) s to arrive; send it faster or split the feed")
+                }
                 if let bytes = chunk.readBytes(length: chunk.readableBytes) { try handle.write(contentsOf: bytes) }
             }
             try handle.close()
@@ -57,13 +62,6 @@ struct ImportsController {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: path)
             throw error
-        }
-    }
-
-    /// Runs blocking store work off the cooperative thread pool.
-    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { cont in
-            DispatchQueue.global().async { cont.resume(with: Result { try work() }) }
         }
     }
 }

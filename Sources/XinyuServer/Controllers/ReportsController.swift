@@ -1,28 +1,21 @@
-import Certifications
 import Foundation
 import Hummingbird
 import XinyuCore
 
-/// Reports computed by the certification library (the same calls as `xinyu quota` / `xinyu coverage`),
-/// cached per parameters until the next import.
+/// `GET /api/v1/quota`: computed by the certification library (the same call as `xinyu quota`), cached per
+/// parameters by the ``ReportService``.
 struct ReportsController {
     let database: AppDatabase
-    let profilePath: String?
-    let cache: CoverageCache
+    let reports: ReportService
 
     func addRoutes(to api: RouterGroup<BasicRequestContext>) {
+        let db = database
         api.get("quota") { request, _ in
-            let year = try Self.schoolYear(request.query("year"))
-            let school = request.query("school")
-            if let school { try database.requireSchool(school) }
-            let includeTeachers = request.query("teachers").map { $0 == "true" || $0 == "1" } ?? false
-            let key = "quota|\(year)|\(school ?? "")|\(includeTeachers)"
-            let (db, profile) = (database, profilePath)
-            let data = try await cache.value(for: key, version: try database.dataVersion()) {
-                try JSONOutput.encoder().encode(try QuotaReport.compute(in: db, year: year, school: school,
-                                                                       includeTeachers: includeTeachers, profilePath: profile))
-            }
-            return JSONResponse.make(data: data)
+            let year = try Self.schoolYear(try request.query("year"))
+            let school = try request.query("school")
+            if let school { try await BlockingWork.quick { try db.requireSchool(school) } }
+            let includeTeachers = try request.queryBool("teachers") ?? false
+            return JSONResponse.make(data: try await reports.quotaJSON(year: year, school: school, includeTeachers: includeTeachers))
         }
     }
 

@@ -16,9 +16,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard (1...65535).contains(port) else { throw UsageError("--port \(port): not a TCP port (1–65535)") }
-        guard maxBodyMB >= 1 else { throw UsageError("--max-body-mb \(maxBodyMB): must be at least 1") }
+        guard let maxBodyBytes = ServerConfiguration.bodyBytes(megabytes: maxBodyMB) else {
+            throw UsageError("--max-body-mb \(maxBodyMB): must be a whole number from 1 to \(ServerConfiguration.maxBodyMegabytes)")
+        }
         let token = try ServerConfiguration.token(file: tokenFile)
-        let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBodyMB * 1024 * 1024,
+        let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBodyBytes,
                                          profilePath: profileOption.profile)
         try await XinyuServer.run(configuration: config, database: try global.open())
     }

@@ -1,0 +1,4 @@
+extension Day {
+    /// TEMPORARY (replaced on merge).
+    public static let supportedYears = 1900...2199
+}
