@@ -25,7 +25,7 @@ public enum OpenAPIDocument {
     nonisolated(unsafe) static let error = ref("Error")
     static func errors(_ codes: [Int]) -> [String: Any] {
         var out: [String: Any] = [:]
-        let text = [400: "Bad parameter", 401: "Missing or wrong bearer token", 403: "Writes disabled (no token configured)",
+        let text = [400: "Bad parameter: malformed, empty (`asOf=`), or a date or term outside the supported years 1900–2199", 401: "Missing or wrong bearer token", 403: "Writes disabled (no token configured)",
                     404: "Unknown id or route", 413: "Body over the size limit"]
         for c in codes { out[String(c)] = json(error, text[c] ?? "Error") }
         return out
@@ -34,7 +34,8 @@ public enum OpenAPIDocument {
         var responses = errors(codes); responses["200"] = ok
         return ["get": ["summary": summary, "parameters": params, "responses": responses]]
     }
-    nonisolated(unsafe) static let date: [String: Any] = ["type": "string", "format": "date"]
+    nonisolated(unsafe) static let date: [String: Any] = ["type": "string", "format": "date",
+                                                          "description": "YYYY-MM-DD, 1900-01-01 to 2199-12-31"]
     nonisolated(unsafe) static let anyObject: [String: Any] = ["type": "object", "additionalProperties": true]
 
     nonisolated(unsafe) static let document: [String: Any] = [
@@ -76,7 +77,9 @@ public enum OpenAPIDocument {
                                        "400": json(ref("ImportSummary"), "Feed rejected as a whole (nothing stored)"),
                                        "401": json(error, "Missing or wrong bearer token"),
                                        "403": json(error, "Writes disabled (no token configured)"),
-                                       "413": json(error, "Body over the size limit")]],
+                                       "408": json(error, "The body took longer than the server's body time limit"),
+                                       "413": json(error, "Body over the size limit"),
+                                       "503": json(error, "The store is busy with another write, or its disk is full (see Retry-After)")]],
             ],
             "/api/v1/quota": get("Union training quotas per school year (as `xinyu quota report --format json`)", params: [
                 query("year", "School year 2025-2026 or 2025 (default: the one containing today)"),

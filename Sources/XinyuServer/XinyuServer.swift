@@ -13,14 +13,26 @@ import XinyuCore
 ///
 /// Decisions where the issue is silent:
 /// - Errors are `{"error": {"code", "message"}}`; codes: `not_found`, `bad_parameter`, `unauthorized`,
-///   `forbidden`, `payload_too_large`, `method_not_allowed`, `bad_request`, `internal`.
-/// - A malformed query value is a 400 (never ignored); an unknown school used as a filter is a 404 like an unknown id.
+///   `forbidden`, `payload_too_large`, `method_not_allowed`, `request_timeout`, `store_busy`, `bad_request`,
+///   `internal`.
+/// - A malformed query value is a 400 (never ignored), and so is a present but empty one (`asOf=`); dates and
+///   terms must lie in `Day.supportedYears`. An unknown school used as a filter is a 404 like an unknown id.
+/// - Another method on a known path (`TRACE /health`, `PUT /api/v1/schools`) is a 405 with `Allow`.
 /// - `teachers` pages default to 100 rows, at most 1000; the response carries `total`, `limit`, `offset`.
 /// - `asOf` defaults to today (server's local calendar), `year` to the school year containing today, like the CLI.
-/// - `POST /api/v1/imports`: 403 when no token is configured, then 401, then 413 (from `Content-Length` at once,
-///   or while streaming); the importer runs with default options (not strict, not a dry run). The summary's `file`
-///   is the temporary upload path, removed after the import. Any completed import attempt clears the report cache.
-/// - Coverage and quota JSON are cached per parameters (at most 256 keys). Each request compares the store's
-///   `dataVersion()` (latest import-log and scheduled-session ids) with the cache's: an import or schedule build by
-///   any process, the CLI included, empties the cache before the next answer.
+/// - `POST /api/v1/imports`: 403 when no token is configured, then 401 (before any byte of the body is read: no
+///   file, no log row), then 413 (from `Content-Length` at once, or while streaming), 408 when the body takes longer
+///   than `bodyTimeout`; the importer runs with default options (not strict, not a dry run). Uploads are logged as
+///   `upload`, and the log served on the API shows file names only: no server path reaches a client. Any completed
+///   import attempt clears the report cache.
+/// - A busy store (the write lock held past the busy timeout) or a full disk is a 503 with `Retry-After`, never a 500.
+/// - Blocking work runs on ``BlockingWork``'s own thread pools, never on the event loops or Swift's cooperative
+///   threads: quick lookups on one lane, reports and imports on another, so `/health` answers while reports
+///   compute and feeds import.
+/// - Coverage, quota and the dashboard page are cached per parameters (at most 256 keys) by the `ReportService`.
+///   Each request compares the store's `dataVersion()` (a counter every write transaction raises) with the cache's:
+///   a write by any process, the CLI included, empties the cache before the next answer. A missing entry is
+///   computed once however many requests wait for it.
+/// - Connections idle for `idleTimeout` (30 s), including a client stalled in its request head or body, are closed.
+///   Upload files left by a killed server are removed when the next one starts.
 public enum XinyuServer {}
