@@ -27,7 +27,7 @@ public actor CoverageCache {
         if let task = inFlight[key] { return try await task.value }
         let gen = generation
         computations += 1
-        let task = Task { try await compute() }
+        let task = Task.detached { try await compute() }
         inFlight[key] = task
         defer { if generation == gen { inFlight[key] = nil } }
         let data = try await task.value
