@@ -57,9 +57,30 @@ func emit<T: Encodable>(_ format: OutputFormat, json: T, table: () -> TextTable)
     }
 }
 
-/// Parses a `--as-of` style date argument.
+/// Parses a `--as-of` style date argument; a malformed, nonexistent or unsupported date is a ``RejectedValue``
+/// (exit 2) naming the option, e.g. `--as-of 9999-12-31: outside the supported years 1900–2199`.
 func parseDay(_ text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
-    guard let d = Day(text) else { throw UsageError("\(option) \(text): not a date YYYY-MM-DD that exists") }
-    return d
+    switch Day.parse(text) {
+    case let .success(d): return d
+    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    }
+}
+
+/// Parses a `--term` argument (`2026-fall`, `2027-spring`); a bad one is a ``RejectedValue`` (exit 2).
+func parseTerm(_ text: String?, option: String = "--term") throws -> Term? {
+    guard let text else { return nil }
+    switch Term.parse(text) {
+    case let .success(t): return t
+    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    }
+}
+
+/// Parses a `--year` argument (`2025-2026` or `2025`); a bad one is a ``RejectedValue`` (exit 2).
+func parseSchoolYear(_ text: String?, option: String = "--year") throws -> SchoolYear? {
+    guard let text else { return nil }
+    switch SchoolYear.parse(text) {
+    case let .success(y): return y
+    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    }
 }

@@ -20,7 +20,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            guard let t = Term(term) else { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            guard let t = try parseTerm(term) else { return }
             let db = try global.open()
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
             let report = try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profileOption.load())
@@ -46,7 +46,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            _ = try parseTerm(term)
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
             var view = try Curriculum.schedule(in: global.openForReading(), school: school, term: term, class: cls, rules: r)
             if let week { view.sessions = view.sessions.filter { $0.week == week } }
@@ -69,7 +69,7 @@ struct ScheduleCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard ics != nil || csv != nil else { throw UsageError("schedule export: give --ics OUT.ics and/or --csv OUT.csv") }
-            if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            _ = try parseTerm(term)
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
             let view = try Curriculum.schedule(in: global.openForReading(), school: school, term: term, rules: r)
             // Render both first so nothing is half-written on error.
