@@ -15,12 +15,27 @@ struct GlobalOptions: ParsableArguments {
         return "xinyu.sqlite"
     }
 
+    /// How long a command waits for another process's write lock: `$XINYU_BUSY_TIMEOUT` seconds, else 60.
+    var busyTimeout: TimeInterval {
+        get throws {
+            guard let text = ProcessInfo.processInfo.environment["XINYU_BUSY_TIMEOUT"], !text.isEmpty else {
+                return AppDatabase.defaultBusyTimeout
+            }
+            guard let s = Double(text), s.isFinite, s >= 0, s <= 86_400 else {
+                throw UsageError("XINYU_BUSY_TIMEOUT=\(text): not a number of seconds from 0 to 86400")
+            }
+            return s
+        }
+    }
+
     /// Opens the database, creating and migrating it as needed.
-    func open() throws -> AppDatabase { try AppDatabase.open(path: databasePath) }
+    func open() throws -> AppDatabase { try AppDatabase.open(path: databasePath, busyTimeout: busyTimeout) }
 
     /// Opens the database for a command that only reads it: on read-only connections when it is up to date, so
     /// the file is not written (see `AppDatabase.open(path:readOnly:)`).
-    func openForReading() throws -> AppDatabase { try AppDatabase.open(path: databasePath, readOnly: true) }
+    func openForReading() throws -> AppDatabase {
+        try AppDatabase.open(path: databasePath, readOnly: true, busyTimeout: busyTimeout)
+    }
 }
 
 /// `--format table|json|csv` for listings.

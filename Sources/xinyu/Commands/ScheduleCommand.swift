@@ -23,7 +23,10 @@ struct ScheduleCommand: AsyncParsableCommand {
             guard let t = try parseTerm(term) else { return }
             let db = try global.open()
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
-            let report = try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profileOption.load())
+            let profile = try profileOption.load()
+            let report = try db.withWriteLockNote("schedule build --term \(t)") {
+                try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profile)
+            }
             try emit(output.format, json: report) {
                 var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions (\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
                             ["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, preferred months %.3f)",
