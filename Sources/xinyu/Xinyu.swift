@@ -23,7 +23,7 @@ struct Xinyu: AsyncParsableCommand {
             SchoolsCommand.self, TeachersCommand.self,
             CertsCommand.self, CoverageCommand.self, QuotaCommand.self,
             LessonsCommand.self, ActivitiesCommand.self, ScheduleCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, BackupCommand.self, CheckCommand.self,
         ]
     )
 

@@ -110,4 +110,36 @@ import Testing
         expectOneLine(try CLIRunner.run(["schools", "list", "--db", db], env: ["XINYU_BUSY_TIMEOUT": "soon"]), status: 1,
                       mentions: "XINYU_BUSY_TIMEOUT=soon")
     }
+
+    @Test func backupCopiesAndRefusesToOverwrite() throws {
+        let dir = try CLIRunner.tempDir()
+        let db = try store(in: dir)
+        let out = dir.appendingPathComponent("copy.sqlite").path
+        let r = try CLIRunner.run(["backup", out, "--db", db])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let teachers = try DatabaseQueue(path: out).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM teacher") }
+        #expect(teachers == 1)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        expectOneLine(try CLIRunner.run(["backup", out, "--db", db]), status: 1, mentions: "already exists")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("partial") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func checkSaysOkOrOneLinePerProblem() throws {
+        let dir = try CLIRunner.tempDir()
+        let db = try store(in: dir)
+        let clean = try CLIRunner.run(["check", "--db", db])
+        #expect(clean.status == 0 && clean.stdout == "ok\n", "\(clean.stdout) \(clean.stderr)")
+        try DatabaseQueue(path: db).write { d in
+            try d.execute(sql: "UPDATE attendance SET hoursTenths = -5")
+            try d.execute(sql: "UPDATE teacher SET status = 'retired'")
+        }
+        let bad = try CLIRunner.run(["check", "--db", db])
+        #expect(bad.status == 1)
+        let lines = bad.stdout.split(separator: "\n")
+        #expect(lines.contains("attendance T1/C1: negative hours -0.5"), "\(bad.stdout)")
+        #expect(lines.contains("teacher T1: unknown status \"retired\""), "\(bad.stdout)")
+        #expect(lines.count == 2, "\(bad.stdout)")
+    }
 }

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import XinyuCore
 
-/// Issue #12 in the store: odd paths, read-only files, newer schemas, a busy store.
+/// Issue #12 in the store: odd paths, read-only files, newer schemas, a busy store, backups and checks.
 @Suite struct StoreRobustnessTests {
     func tempDir() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-store-\(UUID().uuidString)")
@@ -131,5 +131,64 @@ import Testing
         let constraint = StoreError.wrapping(DatabaseError(resultCode: .SQLITE_CONSTRAINT), path: "/x/y.sqlite")
         #expect(constraint is DatabaseError)
         #expect(!StoreError.readOnly(path: "x").isTemporary)
+    }
+
+    @Test func backupHoldsTheCommittedStateEvenDuringAnOpenWrite() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("src.sqlite").path
+        let db = try store(at: path)
+        let other = try DatabaseQueue(path: path)
+        let out = dir.appendingPathComponent("copy.sqlite").path
+        try other.inDatabase { d in
+            try d.execute(sql: "BEGIN IMMEDIATE")
+            try d.execute(sql: "INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S2', '未提交', 'primary', 0, '440608')")
+            try db.backup(to: out)
+            try d.execute(sql: "ROLLBACK")
+        }
+        let copy = try AppDatabase.open(path: out, readOnly: true)
+        #expect(try copy.tableCounts() == db.tableCounts())
+        #expect(try copy.schoolSummaries().map(\.id) == ["S1"])
+        #expect(try copy.consistencyProblems().isEmpty)
+        // An existing target is refused and left alone; nothing half-written stays behind.
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(message { try db.backup(to: out) }.contains("already exists"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.contains("partial") })
+        #expect(message { try db.backup(to: dir.appendingPathComponent("no/such/dir.sqlite").path) }.contains("does not exist"))
+    }
+
+    @Test func consistencyProblemsFindsCorruptRowsAndNothingInACleanStore() throws {
+        let dir = try tempDir()
+        let db = try store(at: dir.appendingPathComponent("check.sqlite").path)
+        #expect(try db.consistencyProblems() == [])
+        try db.writer.writeWithoutTransaction { d in
+            try d.execute(sql: "PRAGMA foreign_keys = OFF")
+            try d.execute(sql: """
+                UPDATE attendance SET hoursTenths = 400, status = 'done';
+                UPDATE course SET start = '2024-02-01' WHERE id = 'C1';
+                UPDATE counseling SET hoursTenths = 95;
+                UPDATE lessonPractice SET periods = 9;
+                UPDATE award SET expires = '2024-01-01';
+                UPDATE teacher SET role = 'janitor', hired = '2026-02-30';
+                INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T9', '2024-03-02', -10);
+                """)
+            try d.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let found = try db.consistencyProblems().map(\.description)
+        for expected in [
+            "attendance T1/C1: hours 40.0 exceed the course's 36.0",
+            "attendance T1/C1: unknown status \"done\"",
+            "course C1: starts 2024-02-01 after it ends 2024-01-10",
+            "counseling T1/2024-03-01: 9.5 hours in one day; at most 8",
+            "counseling T9/2024-03-02: negative hours -1.0",
+            "lessonPractice T1/2024-03-04: 9 periods in one day; 1 to 8",
+            "award T1/C/2024-02-29: expires 2024-01-01, not after it was issued 2024-02-29",
+            "teacher T1: unknown role \"janitor\"",
+            "teacher T1: hired \"2026-02-30\" is not a date YYYY-MM-DD of the years 1900–2199",
+        ] {
+            #expect(found.contains(expected), "missing \(expected) in \(found)")
+        }
+        #expect(found.contains { $0.hasPrefix("counseling ") && $0.contains("refers to a teacher that does not exist") }, "\(found)")
+        #expect(found.count == 10, "\(found)")
     }
 }
