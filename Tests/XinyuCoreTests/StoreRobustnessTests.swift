@@ -122,6 +122,33 @@ import Testing
         #expect(try waiter.schoolSummaries().first?.name == "held")
     }
 
+    /// A note whose process has ended is ignored and replaced; a live one is left alone; a note is removed by
+    /// the writer that wrote it.
+    @Test func writeLockNotesOfEndedProcessesAreIgnored() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("notes.sqlite").path
+        let db = try store(at: path)
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let note = path + "-writer"
+        try "pid=\(ended.processIdentifier)\nwhat=import old.xml\nsince=0\n".write(toFile: note, atomically: true, encoding: .utf8)
+        #expect(WriteLockNote.current(forDatabase: path) == nil)
+        try db.withWriteLockNote("schedule build") {
+            #expect(WriteLockNote.current(forDatabase: path)?.what == "schedule build")
+            try db.withWriteLockNote("nested") {
+                #expect(WriteLockNote.current(forDatabase: path)?.what == "schedule build")
+            }
+            #expect(FileManager.default.fileExists(atPath: note))
+        }
+        #expect(!FileManager.default.fileExists(atPath: note))
+        // Another live process's note (pid 1 is always alive) is neither replaced nor removed.
+        try "pid=1\nwhat=serve\nsince=0\n".write(toFile: note, atomically: true, encoding: .utf8)
+        try db.withWriteLockNote("import") { #expect(WriteLockNote.current(forDatabase: path)?.pid == 1) }
+        #expect(WriteLockNote.current(forDatabase: path)?.what == "serve")
+    }
+
     @Test func sqliteFullAndBusyAreTypedOthersPassThrough() {
         let full = StoreError.wrapping(DatabaseError(resultCode: .SQLITE_FULL), path: "/x/y.sqlite")
         #expect((full as? StoreError)?.isTemporary == true)
