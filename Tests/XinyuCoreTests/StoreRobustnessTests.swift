@@ -58,6 +58,16 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    /// A file with no read permission bits is unreadable even for root: one line, nothing opened.
+    @Test func fileWithoutReadPermissionIsOneLine() throws {
+        let dir = try tempDir()
+        let path = dir.appendingPathComponent("locked.sqlite").path
+        _ = try store(at: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
+        #expect(message { try AppDatabase.open(path: path, readOnly: true) }
+            == "cannot read database \(path): the file has no read permission (make it readable)")
+    }
+
     @Test func readOnlyFileThatNeedsAMigrationSaysSo() throws {
         let dir = try tempDir()
         let path = dir.appendingPathComponent("old.sqlite").path
