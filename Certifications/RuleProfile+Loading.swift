@@ -47,6 +47,12 @@ extension RuleProfile {
 private struct ProfileReader {
     let file: String
 
+    /// Upper bounds of the profile's numbers (far above any province's rules).
+    static let maxHours: Hours = 100_000
+    static let maxYears = 100
+    static let maxDays = 3660
+    static let maxCount = 100_000
+
     func fail(_ node: Node?, _ key: String, _ problem: String) -> InputError {
         InputError(file: file, line: node?.mark?.line, record: key, problem: problem)
     }
@@ -76,6 +82,7 @@ private struct ProfileReader {
         let t = s.trimmingCharacters(in: .whitespaces)
         if t.hasPrefix("-") { throw fail(node, key, "negative hours (\(t)); hours must be 0 or more") }
         guard let h = Hours(t) else { throw fail(node, key, "not hours (\(t)); use a number with at most one decimal, like 36 or 12.5") }
+        guard h <= Self.maxHours else { throw fail(node, key, "\(t) hours is too many; use at most \(Self.maxHours.tenths / 10)") }
         return h
     }
 
@@ -89,11 +96,14 @@ private struct ProfileReader {
         }
     }
 
-    func integer(_ node: Node, _ key: String, min: Int, what: String) throws -> Int {
+    /// A whole number in `min...max`: bounded so that dates computed from it (issued + validity years, the
+    /// prerequisite's years, the warning window) stay inside the calendar and sums cannot overflow.
+    func integer(_ node: Node, _ key: String, min: Int, max: Int, what: String) throws -> Int {
         guard let s = node.scalar?.string, let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
-            throw fail(node, key, "expected a whole number of \(what)")
+            throw fail(node, key, "expected a whole number of \(what) (\(min)–\(max))")
         }
         guard v >= min else { throw fail(node, key, "\(v) \(what) is not allowed; use \(min) or more") }
+        guard v <= max else { throw fail(node, key, "\(v) \(what) is too many; use at most \(max)") }
         return v
     }
 
@@ -138,7 +148,7 @@ private struct ProfileReader {
                 let pk = "\(key).prerequisite"
                 let pm = try mapping(p, pk, allowed: ["level", "years"])
                 let pl = try level(try required(pm, "level", in: pk, of: p), "\(pk).level")
-                let py = try integer(try required(pm, "years", in: pk, of: p), "\(pk).years", min: 0, what: "years")
+                let py = try integer(try required(pm, "years", in: pk, of: p), "\(pk).years", min: 0, max: Self.maxYears, what: "years")
                 prereq = .init(level: pl, years: py)
                 prereqNodes[l] = p
             }
@@ -149,11 +159,11 @@ private struct ProfileReader {
                 practice = .init(
                     counselingHoursAbove: try hours(try required(pm, "counselingHoursAbove", in: pk, of: p), "\(pk).counselingHoursAbove"),
                     lessonPeriodsAbove: try integer(try required(pm, "lessonPeriodsAbove", in: pk, of: p),
-                                                    "\(pk).lessonPeriodsAbove", min: 0, what: "periods"))
+                                                    "\(pk).lessonPeriodsAbove", min: 0, max: Self.maxCount, what: "periods"))
             }
-            let validity = try integer(try required(m, "validityYears", in: key, of: v), "\(key).validityYears", min: 1, what: "years")
+            let validity = try integer(try required(m, "validityYears", in: key, of: v), "\(key).validityYears", min: 1, max: Self.maxYears, what: "years")
             let renewal = try hours(try required(m, "renewalHours", in: key, of: v), "\(key).renewalHours")
-            let warning = try integer(try required(m, "warningDays", in: key, of: v), "\(key).warningDays", min: 0, what: "days")
+            let warning = try integer(try required(m, "warningDays", in: key, of: v), "\(key).warningDays", min: 0, max: Self.maxDays, what: "days")
             rules[l] = .init(hours: h, passRequired: pass, prerequisite: prereq, practice: practice,
                              validityYears: validity, renewalHours: renewal, warningDays: warning)
         }
@@ -203,13 +213,13 @@ private struct ProfileReader {
             let m = try mapping(n, k, allowed: ["professionalSessionsPerYear", "wholeStaffTrainingsPerTerm",
                                                 "wholeStaffAttendanceShare", "wholeStaffTier"])
             func count(_ name: String, _ what: String) throws -> Int {
-                try integer(try required(m, name, in: k, of: n), "\(k).\(name)", min: 0, what: what)
+                try integer(try required(m, name, in: k, of: n), "\(k).\(name)", min: 0, max: Self.maxCount, what: what)
             }
             let shareNode = try required(m, "wholeStaffAttendanceShare", in: k, of: n)
             let share = try number(shareNode, "\(k).wholeStaffAttendanceShare")
             guard share <= 1 else { throw fail(shareNode, "\(k).wholeStaffAttendanceShare", "\(share) is not a share; use 0 to 1 (0.8 = 80%)") }
             let tierNode = try required(m, "wholeStaffTier", in: k, of: n)
-            let tier = try integer(tierNode, "\(k).wholeStaffTier", min: 10, what: "tier code")
+            let tier = try integer(tierNode, "\(k).wholeStaffTier", min: 10, max: 99, what: "tier code")
             guard Tier(rawValue: tier) != nil else { throw fail(tierNode, "\(k).wholeStaffTier", "\(tier) is not a tier code (10, 20, 30, 40, 60, 99)") }
             uq = .init(professionalSessionsPerYear: try count("professionalSessionsPerYear", "sessions"),
                        wholeStaffTrainingsPerTerm: try count("wholeStaffTrainingsPerTerm", "trainings"),

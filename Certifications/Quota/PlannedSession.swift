@@ -64,6 +64,12 @@ extension PlannedSession {
     ]
     static let requiredColumns = ["id", "title", "date", "hours", "category", "tier", "capacity", "cost"]
 
+    /// Upper bounds of one session, so that the planner's products and sums (seats × cost, capacity × hours)
+    /// cannot overflow: 500 hours, 100,000 seats, 1,000,000 yuan a seat.
+    static let maxHours: Hours = 500
+    static let maxCapacity = 100_000
+    static let maxCostCents = 100_000_000
+
     /// Reads and checks a sessions file. Every problem is an ``InputError`` naming the file and the line;
     /// nothing is returned unless the whole file is good.
     ///
@@ -105,12 +111,16 @@ extension PlannedSession {
             seen.insert(id)
             let title = cell("title")
             guard !title.isEmpty else { throw fail("title is empty") }
-            guard let date = Day(cell("date")) else { throw fail("date \"\(cell("date"))\" is not a date YYYY-MM-DD that exists") }
+            let date: Day
+            switch Day.parse(cell("date")) {
+            case let .success(d): date = d
+            case let .failure(p): throw fail("date \"\(cell("date"))\": \(p)")
+            }
             guard year.contains(date) else {
                 throw fail("date \(date) is outside the school year \(year) (\(year.first) to \(year.last))")
             }
-            guard let hours = Hours(cell("hours")), hours.tenths > 0 else {
-                throw fail("hours \"\(cell("hours"))\" must be a positive number with at most one decimal")
+            guard let hours = Hours(cell("hours")), hours.tenths > 0, hours <= maxHours else {
+                throw fail("hours \"\(cell("hours"))\" must be a number above 0 and at most \(maxHours.tenths / 10), with at most one decimal")
             }
             guard let category = XinyuCore.Category(rawValue: cell("category").lowercased()) else {
                 throw fail("category \"\(cell("category"))\" must be public, professional or elective")
@@ -120,8 +130,9 @@ extension PlannedSession {
             }
             guard let capacity = Int(cell("capacity")) else { throw fail("capacity \"\(cell("capacity"))\" is not a whole number") }
             guard capacity >= 0 else { throw fail("capacity \(capacity) is negative") }
-            guard let cost = Money.parse(cell("cost")) else {
-                throw fail("cost per seat \"\(cell("cost"))\" must be an amount like 120 or 120.50 (no sign)")
+            guard capacity <= maxCapacity else { throw fail("capacity \(capacity) is too large; use at most \(maxCapacity) seats") }
+            guard let cost = Money.parse(cell("cost")), cost <= maxCostCents else {
+                throw fail("cost per seat \"\(cell("cost"))\" must be an amount like 120 or 120.50 (no sign), at most \(Money.format(maxCostCents))")
             }
             var schools: [String]? = nil
             let list = cell("schools")

@@ -105,7 +105,11 @@ public struct ScheduleRules: Sendable {
         }
         var terms: [String: ClosedRange<Day>] = [:]
         for (k, v) in r.terms ?? [:] {
-            guard let t = Term(k) else { throw fail("terms.\(k)", "not a term like 2026-fall") }
+            let t: Term
+            switch Term.parse(k) {
+            case let .success(term): t = term
+            case let .failure(p): throw fail("terms.\(k)", "\(p)")
+            }
             guard let a = v.first.flatMap(Day.init), let b = v.last.flatMap(Day.init), a <= b,
                   t.contains(a), t.contains(b) else {
                 throw fail("terms.\(k)", "first and last must be dates YYYY-MM-DD inside the term, first ≤ last")
@@ -115,9 +119,14 @@ public struct ScheduleRules: Sendable {
         var holidays = Set<Day>()
         for h in r.holidays ?? [] {
             let parts = h.components(separatedBy: "..")
+            for part in parts {
+                if case let .failure(p) = Day.parse(part), p != .malformed(expected: "a date YYYY-MM-DD") {
+                    throw fail("holidays", "\(part): \(p)")
+                }
+            }
             if parts.count == 1, let d = Day(h) { holidays.insert(d); continue }
             guard parts.count == 2, let a = Day(parts[0]), let b = Day(parts[1]), a <= b, a.days(to: b) <= 366 else {
-                throw fail("holidays", "\(h) is not a date or a range YYYY-MM-DD..YYYY-MM-DD")
+                throw fail("holidays", "\(h) is not a date or a range YYYY-MM-DD..YYYY-MM-DD of at most 366 days")
             }
             for i in 0...a.days(to: b) { holidays.insert(a.adding(days: i)) }
         }

@@ -38,3 +38,25 @@ public struct UsageError: XinyuError {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+/// A value given from outside (a command-line option, a query parameter) that cannot be used: a date, school year
+/// or term that is malformed, not in the calendar, or outside ``Day/supportedYears``. Exit status 2 (input
+/// rejected). The caller names the value the way the user wrote it (`--as-of`, `asOf=`); the library never does.
+public struct RejectedValue: XinyuError {
+    /// How the user gave it, e.g. `--as-of`.
+    public var name: String
+    public var value: String
+    /// What is wrong and what is allowed, e.g. "outside the supported years 1900–2199".
+    public var problem: String
+
+    public init(name: String, value: String, problem: String) {
+        self.name = name; self.value = value; self.problem = problem
+    }
+
+    public init(name: String, value: String, _ problem: Day.ParseProblem) {
+        self.init(name: name, value: value, problem: problem.description)
+    }
+
+    public var exitStatus: Int32 { 2 }
+    public var description: String { "\(name) \(value): \(problem)" }
+}

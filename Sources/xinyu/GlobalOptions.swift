@@ -15,12 +15,27 @@ struct GlobalOptions: ParsableArguments {
         return "xinyu.sqlite"
     }
 
+    /// How long a command waits for another process's write lock: `$XINYU_BUSY_TIMEOUT` seconds, else 60.
+    var busyTimeout: TimeInterval {
+        get throws {
+            guard let text = ProcessInfo.processInfo.environment["XINYU_BUSY_TIMEOUT"], !text.isEmpty else {
+                return AppDatabase.defaultBusyTimeout
+            }
+            guard let s = Double(text), s.isFinite, s >= 0, s <= 86_400 else {
+                throw UsageError("XINYU_BUSY_TIMEOUT=\(text): not a number of seconds from 0 to 86400")
+            }
+            return s
+        }
+    }
+
     /// Opens the database, creating and migrating it as needed.
-    func open() throws -> AppDatabase { try AppDatabase.open(path: databasePath) }
+    func open() throws -> AppDatabase { try AppDatabase.open(path: databasePath, busyTimeout: busyTimeout) }
 
     /// Opens the database for a command that only reads it: on read-only connections when it is up to date, so
     /// the file is not written (see `AppDatabase.open(path:readOnly:)`).
-    func openForReading() throws -> AppDatabase { try AppDatabase.open(path: databasePath, readOnly: true) }
+    func openForReading() throws -> AppDatabase {
+        try AppDatabase.open(path: databasePath, readOnly: true, busyTimeout: busyTimeout)
+    }
 }
 
 /// `--format table|json|csv` for listings.
@@ -57,9 +72,30 @@ func emit<T: Encodable>(_ format: OutputFormat, json: T, table: () -> TextTable)
     }
 }
 
-/// Parses a `--as-of` style date argument.
+/// Parses a `--as-of` style date argument; a malformed, nonexistent or unsupported date is a ``RejectedValue``
+/// (exit 2) naming the option, e.g. `--as-of 9999-12-31: outside the supported years 1900–2199`.
 func parseDay(_ text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
-    guard let d = Day(text) else { throw UsageError("\(option) \(text): not a date YYYY-MM-DD that exists") }
-    return d
+    switch Day.parse(text) {
+    case let .success(d): return d
+    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    }
+}
+
+/// Parses a `--term` argument (`2026-fall`, `2027-spring`); a bad one is a ``RejectedValue`` (exit 2).
+func parseTerm(_ text: String?, option: String = "--term") throws -> Term? {
+    guard let text else { return nil }
+    switch Term.parse(text) {
+    case let .success(t): return t
+    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    }
+}
+
+/// Parses a `--year` argument (`2025-2026` or `2025`); a bad one is a ``RejectedValue`` (exit 2).
+func parseSchoolYear(_ text: String?, option: String = "--year") throws -> SchoolYear? {
+    guard let text else { return nil }
+    switch SchoolYear.parse(text) {
+    case let .success(y): return y
+    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    }
 }

@@ -12,8 +12,10 @@ struct Xinyu: AsyncParsableCommand {
         commandName: "xinyu",
         abstract: "心育 Xinyu: teacher training, certification coverage and mental-health lessons for a school district.",
         discussion: """
-            Exit status: 0 ok, 1 usage or other error, 2 input rejected, 3 import partially applied.
-            The database is --db PATH, else $XINYU_DB, else ./xinyu.sqlite.
+            Exit status: 0 ok, 1 usage or other error, 2 input rejected (a bad file, or a bad date, school year or
+            term option), 3 import partially applied.
+            The database is --db PATH, else $XINYU_DB, else ./xinyu.sqlite; a write waits up to
+            $XINYU_BUSY_TIMEOUT seconds (default 60) for another process's write lock.
             """,
         subcommands: [
             InitCommand.self, DemoCommand.self, SampleFeedCommand.self,
@@ -21,7 +23,7 @@ struct Xinyu: AsyncParsableCommand {
             SchoolsCommand.self, TeachersCommand.self,
             CertsCommand.self, CoverageCommand.self, QuotaCommand.self,
             LessonsCommand.self, ActivitiesCommand.self, ScheduleCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, BackupCommand.self, CheckCommand.self,
         ]
     )
 

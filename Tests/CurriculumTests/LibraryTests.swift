@@ -96,6 +96,16 @@ import XinyuCore
         #expect(r.everyWeeks[.middle] == 1 && r.everyWeeks[.low] == 2 && r.everyWeeks[.senior] == 2)
         #expect(throws: InputError.self) { try ScheduleRules.parse(file: "r.yaml", text: "frequency: {nursery: 1}") }
         #expect(throws: InputError.self) { try ScheduleRules.parse(file: "r.yaml", text: "holidays: [2026-13-01]") }
+        // Dates and terms outside the supported years are refused with the reason (issue #12).
+        for (text, reason) in [("holidays: ['9999-12-01..9999-12-31']", "9999-12-01: outside the supported years 1900–2199"),
+                               ("terms: {9999-fall: {first: 9999-09-01, last: 9999-12-31}}", "outside the supported years 1900–2199")] {
+            do {
+                _ = try ScheduleRules.parse(file: "r.yaml", text: text)
+                Issue.record("accepted \(text)")
+            } catch let e as InputError {
+                #expect(e.problem == reason, "\(e)")
+            }
+        }
         #expect(throws: InputError.self) { try ScheduleRules.parse(file: "r.yaml", text: "periods: ['08:00', '08:10']") }
         let bad = try ScheduleRules.parse(file: "r.yaml", text: "groups: [{activity: xinyu-salon, size: 30}]")
         #expect(throws: InputError.self) { try bad.validate(against: ActivityCatalog.bundled(), file: "r.yaml") }

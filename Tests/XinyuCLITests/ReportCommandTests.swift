@@ -37,13 +37,14 @@ import Testing
         #expect(csv.stdout.hasPrefix("\u{FEFF}"))
     }
 
-    @Test func badDatesYearsAndIdsAreOneLineExit1() throws {
+    /// Unknown ids are usage errors (exit 1); a bad date, school year or term is rejected input (exit 2).
+    @Test func badDatesYearsAndTermsExit2AndUnknownIdsExit1() throws {
         let db = Self.district.db
-        expectOneLine(try CLIRunner.run(["coverage", "--db", db, "--as-of", "2026-02-30"]), status: 1, mentions: "2026-02-30")
+        expectOneLine(try CLIRunner.run(["coverage", "--db", db, "--as-of", "2026-02-30"]), status: 2, mentions: "--as-of 2026-02-30")
         expectOneLine(try CLIRunner.run(["coverage", "--db", db, "--school", "S9999"]), status: 1, mentions: "S9999")
-        expectOneLine(try CLIRunner.run(["quota", "--db", db, "--year", "abc"]), status: 1, mentions: "abc")
+        expectOneLine(try CLIRunner.run(["quota", "--db", db, "--year", "abc"]), status: 2, mentions: "--year abc")
         expectOneLine(try CLIRunner.run(["teachers", "show", "T404", "--db", db, "--as-of", "2026-09-01"]), status: 1, mentions: "T404")
-        expectOneLine(try CLIRunner.run(["schedule", "build", "--db", db, "--term", "2026-winter"]), status: 1, mentions: "2026-winter")
+        expectOneLine(try CLIRunner.run(["schedule", "build", "--db", db, "--term", "2026-winter"]), status: 2, mentions: "--term 2026-winter")
     }
 
     @Test func badProfileAndSessionsFilesAreInputRejectedExit2() throws {

@@ -8,8 +8,17 @@ extension AppDatabase {
     /// its snapshot), so no write made through this store lands between them and they all see the same committed
     /// state. SQLite gives no such guarantee against another process: a commit of theirs in the instant between
     /// two parts' starts would be seen by the later parts only. An in-memory store runs the parts one by one.
-    /// The first error thrown by a part is rethrown.
+    /// The first error thrown by a part is rethrown (SQLite's busy and full errors typed, see
+    /// ``StoreError/wrapping(_:path:waited:)``).
     public func concurrentReads<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Database, Int) throws -> T) throws -> [T] {
+        do {
+            return try concurrentReadsUnwrapped(parts: parts, body)
+        } catch {
+            throw StoreError.wrapping(error, path: path, waited: busyTimeout)
+        }
+    }
+
+    private func concurrentReadsUnwrapped<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Database, Int) throws -> T) throws -> [T] {
         let slots = ResultSlots<T>(count: parts)
         let group = DispatchGroup()
         try writer.writeWithoutTransaction { _ in

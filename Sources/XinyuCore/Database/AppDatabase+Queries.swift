@@ -13,7 +13,7 @@ public struct SchoolSummary: Sendable, Codable, Hashable, FetchableRecord {
 extension AppDatabase {
     /// Every school, sorted by id, with its class count and active-teacher count.
     public func schoolSummaries() throws -> [SchoolSummary] {
-        try writer.read { db in
+        try reading { db in
             try SchoolSummary.fetchAll(db, sql: """
                 SELECT s.id, s.name, s.stage, s.counselingRoom,
                        COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0) AS classes,
@@ -25,7 +25,7 @@ extension AppDatabase {
 
     /// Teachers sorted by id, optionally filtered.
     public func teachers(school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil) throws -> [Teacher] {
-        try writer.read { db in
+        try reading { db in
             if let school { try School.require(db, id: school) }
             var q = Teacher.all()
             if let school { q = q.filter(Column("schoolId") == school) }
@@ -37,7 +37,7 @@ extension AppDatabase {
 
     /// One teacher, or ``StoreError/unknownTeacher(id:)``.
     public func teacher(id: String) throws -> Teacher {
-        guard let t = try writer.read({ db in try Teacher.fetchOne(db, key: id) }) else {
+        guard let t = try reading({ db in try Teacher.fetchOne(db, key: id) }) else {
             throw StoreError.unknownTeacher(id: id)
         }
         return t
@@ -53,7 +53,7 @@ extension AppDatabase {
 
     /// Row counts per table, for `xinyu init`.
     public func tableCounts() throws -> [String: Int] {
-        try writer.read { db in
+        try reading { db in
             var out: [String: Int] = [:]
             for t in ["school", "grade", "teacher", "course", "attendance", "award", "counseling", "lessonPractice", "importLog"] {
                 out[t] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(t)") ?? 0

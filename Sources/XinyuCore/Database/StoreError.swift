@@ -1,29 +1,96 @@
+import Foundation
+import GRDB
+
 /// Why the store could not be opened or used: one line saying what, where, and what to do.
+///
+/// ``busy(path:holder:waited:)`` and ``full(path:)`` are temporary (``isTemporary``): the same request may
+/// succeed later, so a server answers them with 503 and `Retry-After`; every other case is permanent.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case missingDirectory(path: String, directory: String)
+    /// The path cannot be a database file: empty, a directory, a FIFO, a device, a dangling link.
+    case notAFile(path: String, problem: String)
     case readOnly(path: String)
+    /// The file cannot be read: no read permission, or SQLite could not open it for reading.
+    case unreadable(path: String, reason: String)
+    /// A read-only file whose schema is older than this xinyu's: it cannot be migrated in place.
+    case readOnlyNeedsMigration(path: String)
     case newerSchema(path: String)
     case notADatabase(path: String)
+    /// Another connection held the write lock for longer than the busy timeout. `holder` is the xinyu process that
+    /// noted it holds the lock (the `<db>-writer` file), when one did and is still alive.
+    case busy(path: String, holder: WriteLockNote?, waited: TimeInterval?)
+    /// SQLite could not write: the disk (or the file system's quota) is full.
+    case full(path: String)
+    /// A backup target that already exists.
+    case backupExists(path: String)
     case sqlite(path: String, message: String)
     case unknownTeacher(id: String)
     case unknownSchool(id: String)
+
+    /// Whether the same operation may succeed later (busy, full): a server answers 503 with `Retry-After`.
+    public var isTemporary: Bool {
+        switch self {
+        case .busy, .full: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
         case let .missingDirectory(path, dir):
             "cannot open database \(path): directory \(dir) does not exist (create it or pass another --db)"
+        case let .notAFile(path, problem):
+            "cannot open database \(path.isEmpty ? "''" : path): \(problem) (pass the path of a database file)"
         case let .readOnly(path):
             "cannot write database \(path): the file or its directory is read-only (make it writable or pass another --db)"
+        case let .unreadable(path, reason):
+            "cannot read database \(path): \(reason)"
+        case let .readOnlyNeedsMigration(path):
+            "database \(path) needs a migration to this version of xinyu but is read-only (make it writable and run `xinyu init`)"
         case let .newerSchema(path):
             "database \(path) was written by a newer version of xinyu; refusing to change it (use a newer xinyu)"
         case let .notADatabase(path):
             "\(path) is not a xinyu SQLite database (pass another --db)"
+        case let .busy(path, holder, waited):
+            "database \(path) is busy: "
+                + (holder.map { "another xinyu process (\($0)) holds the write lock" }
+                    ?? "another connection holds the write lock (no running xinyu process noted it)")
+                + (waited.map { "; waited \(Self.seconds($0))" } ?? "")
+                + " — try again when it finishes"
+        case let .full(path):
+            "cannot write database \(path): the disk is full; free some space and try again"
+        case let .backupExists(path):
+            "\(path) already exists; refusing to overwrite it (remove it or choose another file)"
         case let .sqlite(path, message):
             "database \(path): \(message)"
         case let .unknownTeacher(id):
             "unknown teacher id \(id) (see `xinyu teachers list`)"
         case let .unknownSchool(id):
             "unknown school id \(id) (see `xinyu schools list`)"
+        }
+    }
+
+    private static func seconds(_ t: TimeInterval) -> String {
+        t == t.rounded() ? "\(Int(t)) s" : String(format: "%.1f s", t)
+    }
+
+    /// `error` as a typed store error when it is one SQLite can tell apart: `SQLITE_BUSY`/`SQLITE_LOCKED` become
+    /// ``busy(path:holder:waited:)`` (naming the noted lock holder), `SQLITE_FULL` becomes ``full(path:)``; any
+    /// other error is returned unchanged. Call it around statements run outside ``AppDatabase``'s own methods.
+    ///
+    /// - Parameters:
+    ///   - path: the database file, or nil in memory.
+    ///   - waited: the busy timeout the statement waited, for the message.
+    public static func wrapping(_ error: Error, path: String?, waited: TimeInterval? = nil) -> Error {
+        guard let e = error as? DatabaseError else { return error }
+        let name = path ?? ":memory:"
+        switch e.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.busy(path: name, holder: path.flatMap { WriteLockNote.current(forDatabase: $0) }, waited: waited)
+        case .SQLITE_FULL:
+            return StoreError.full(path: name)
+        default:
+            return error
         }
     }
 }

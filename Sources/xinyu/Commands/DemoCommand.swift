@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try AppDatabase.open(path: db)
         var options = ImportOptions()
         options.progress = true
-        let summary = try FeedImporter.importFile(at: feed, into: store, options: options)
+        let summary = try store.withWriteLockNote("demo import \(feed)") { try FeedImporter.importFile(at: feed, into: store, options: options) }
         guard summary.status == "applied" else {
             throw UsageError("demo: the sample feed was not fully applied (status \(summary.status), \(summary.rejected.count) rejected)")
         }

@@ -42,7 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
         func severity(_ s: Int32) -> Int { [0: 0, 3: 1, 2: 2, 1: 3][s] ?? 3 }
         for file in files {
             do {
-                let s = try FeedImporter.importFile(at: file, into: db, options: options)
+                let s = try db.withWriteLockNote("import \(file)") {
+                    try FeedImporter.importFile(at: file, into: db, options: options)
+                }
                 summaries.append(s)
                 if severity(s.exitStatus) > severity(worst) { worst = s.exitStatus }
             } catch let e as any XinyuError {

@@ -10,11 +10,7 @@ struct QuotaCommand: AsyncParsableCommand {
 
     /// `--year` as given, or the school year containing today.
     static func schoolYear(_ text: String?) throws -> SchoolYear {
-        guard let text else { return SchoolYear(containing: Day.today()) }
-        guard let y = SchoolYear(text) else {
-            throw UsageError("--year \(text): not a school year; write 2025-2026 or 2025")
-        }
-        return y
+        try parseSchoolYear(text) ?? SchoolYear(containing: Day.today())
     }
 
     struct Report: AsyncParsableCommand {

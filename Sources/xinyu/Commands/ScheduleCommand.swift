@@ -20,10 +20,13 @@ struct ScheduleCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            guard let t = Term(term) else { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            guard let t = try parseTerm(term) else { return }
             let db = try global.open()
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
-            let report = try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profileOption.load())
+            let profile = try profileOption.load()
+            let report = try db.withWriteLockNote("schedule build --term \(t)") {
+                try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profile)
+            }
             try emit(output.format, json: report) {
                 var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions (\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
                             ["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, preferred months %.3f)",
@@ -46,7 +49,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            _ = try parseTerm(term)
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
             var view = try Curriculum.schedule(in: global.openForReading(), school: school, term: term, class: cls, rules: r)
             if let week { view.sessions = view.sessions.filter { $0.week == week } }
@@ -69,7 +72,7 @@ struct ScheduleCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard ics != nil || csv != nil else { throw UsageError("schedule export: give --ics OUT.ics and/or --csv OUT.csv") }
-            if let term, Term(term) == nil { throw UsageError("--term \(term): not a term like 2026-fall or 2027-spring") }
+            _ = try parseTerm(term)
             let r = try Curriculum.rules(path: rules, catalog: ActivityCatalog.bundled())
             let view = try Curriculum.schedule(in: global.openForReading(), school: school, term: term, rules: r)
             // Render both first so nothing is half-written on error.
