@@ -12,6 +12,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public var message: String
     /// Extra response headers (`Retry-After` on 503, `Allow` on 405).
     public var headers: HTTPFields
+    /// What the server log says about this error when it differs from the client's message (paths, lock holders).
+    public var logDetail: String?
 
     public init(_ status: HTTPResponse.Status, code: String, message: String, headers: HTTPFields = [:]) {
         self.status = status
@@ -26,10 +28,13 @@ public struct APIError: HTTPResponseError, Sendable {
     /// How long a client is asked to wait before retrying when the store is busy or full.
     static let retryAfterSeconds = 5
 
-    /// 503: the store cannot take the request now (its write lock is held too long, or its disk is full).
-    static func unavailable(_ message: String) -> APIError {
-        APIError(.serviceUnavailable, code: "store_busy", message: message,
-                 headers: [.retryAfter: String(retryAfterSeconds)])
+    /// 503: the store cannot take the request now (its write lock is held too long, or its disk is full). The
+    /// client's message names no path; `log` (with the lock holder, when known) goes to the server log.
+    static func unavailable(_ message: String, log: String) -> APIError {
+        var e = APIError(.serviceUnavailable, code: "store_busy", message: message,
+                         headers: [.retryAfter: String(retryAfterSeconds)])
+        e.logDetail = log
+        return e
     }
 
     struct Body: Encodable { var error: Inner; struct Inner: Encodable { var code: String; var message: String } }
@@ -48,17 +53,19 @@ public struct APIError: HTTPResponseError, Sendable {
         if let e = error as? StoreError {
             switch e {
             case .unknownSchool, .unknownTeacher: return .notFound(e.description)
-            default: return APIError(.internalServerError, code: "internal", message: e.description)
+            case .full: return .unavailable("the database's disk is full; the operator must free space", log: e.description)
+            case .busy: return .unavailable("the database is busy with another write; try again in \(retryAfterSeconds) s", log: e.description)
+            default: return .internal(e.description)
             }
         }
         if let e = error as? DatabaseError {
             switch e.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return .unavailable("the database is busy with another write; try again in \(retryAfterSeconds) s")
+                return .unavailable("the database is busy with another write; try again in \(retryAfterSeconds) s", log: "\(e)")
             case .SQLITE_FULL:
-                return .unavailable("the database's disk is full; the operator must free space")
+                return .unavailable("the database's disk is full; the operator must free space", log: "\(e)")
             default:
-                return APIError(.internalServerError, code: "internal", message: "database error: \(e.message ?? "\(e.resultCode)")")
+                return .internal("database error: \(e)")
             }
         }
         if let e = error as? HTTPError {
@@ -74,6 +81,13 @@ public struct APIError: HTTPResponseError, Sendable {
             return APIError(e.status, code: code, message: message)
         }
         if let e = error as? any XinyuError { return APIError(.badRequest, code: "bad_request", message: e.description) }
-        return APIError(.internalServerError, code: "internal", message: "internal error: \(error)")
+        return .internal("\(error)")
+    }
+
+    /// 500 with a message that names nothing of the server (no path, no SQL); the detail goes to the server log.
+    static func `internal`(_ detail: String) -> APIError {
+        var e = APIError(.internalServerError, code: "internal", message: "internal error; the server log has the details")
+        e.logDetail = detail
+        return e
     }
 }

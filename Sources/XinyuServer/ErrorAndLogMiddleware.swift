@@ -12,7 +12,7 @@ struct ErrorAndLogMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let api = APIError.from(error)
-            if api.status.code >= 500 { context.logger.error("\(api.message)") }
+            if api.status.code >= 500 { context.logger.error("\(api.logDetail ?? api.message)") }
             response = try api.response(from: request, context: context)
         }
         let ms = (ContinuousClock.now - start).components

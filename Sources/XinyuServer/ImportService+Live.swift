@@ -10,7 +10,9 @@ extension ImportService {
         importFile: { path, db in
             var options = ImportOptions()
             options.sourceName = uploadName
-            let summary = try FeedImporter.importFile(at: path, into: db, options: options)
+            let summary = try db.withWriteLockNote("import of a feed posted to xinyu serve") {
+                try FeedImporter.importFile(at: path, into: db, options: options)
+            }
             return Outcome(rejectedAsWhole: summary.status == "rejected", json: try JSONOutput.encoder().encode(summary))
         },
         log: { db in
