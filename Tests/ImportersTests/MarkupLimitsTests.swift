@@ -79,6 +79,22 @@ import XinyuCore
         #expect(try FeedFixture.count(db, "school") == 2)
     }
 
+    @Test func aTooLongNameIsARecordError() throws {
+        let long = String(repeating: "张", count: MarkupLimits.maxTextCharacters + 1)
+        let limit = String(repeating: "张", count: MarkupLimits.maxTextCharacters)
+        let text = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + "\n"
+                                        + #"<teacher id="T8" school="S1" role="leader"><name>\#(limit)</name></teacher>"# + "\n"
+                                        + #"<teacher id="T9" school="S1" role="leader"><name>\#(long)</name></teacher>"#,
+                                    courses: FeedFixture.defaultCourses + "\n"
+                                        + #"<course id="C9" tier="20" mode="4" hours="2" start="2025-04-01" end="2025-04-02"><title>t</title><provider>\#(long)</provider></course>"#)
+        let (s, db) = try FeedFixture.run(text)
+        #expect(s.status == "partial")
+        #expect(s.rejected.map(\.key) == ["T9", "C9"])
+        #expect(s.rejected.allSatisfy { $0.reason.contains("longer than 1000 characters") })
+        #expect(s.rejected.first?.line == Self.line(of: #"<teacher id="T9""#, in: text))
+        #expect(try FeedFixture.count(db, "teacher") == 4)
+    }
+
     @Test(arguments: ["UTF-16LE", "UTF-16BE", "GB18030"])
     func limitsHoldInEveryEncoding(_ encoding: String) throws {
         let text = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + "\n" + Self.teacher(attributes: 300), encoding: encoding)
