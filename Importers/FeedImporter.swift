@@ -170,8 +170,8 @@ public enum FeedImporter {
             if t == XML_READER_TYPE_ELEMENT.rawValue.int32 { break }
             r = stream.read()
         }
-        if let limit = stream.limitProblem { return .failure(DocumentRejected(problem: limit)) }
         if r != 1 || stream.firstFatal != nil {
+            if let limit = stream.limitProblem { return .failure(DocumentRejected(problem: limit)) }
             if let p = stream.firstFatal {
                 return .failure(DocumentRejected(problem: RejectedRecord(line: p.line, column: p.column, element: "document", key: "",
                                                                          reason: "not well-formed XML: " + p.message)))

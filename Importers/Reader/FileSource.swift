@@ -4,8 +4,8 @@ import Foundation
 /// shows; its SHA-256 for the import log is computed meanwhile on another thread (``FileDigest``).
 ///
 /// Each chunk is scanned against ``MarkupLimits`` before libxml2 gets any of it: once a limit is exceeded the
-/// callback fails (libxml2 stops reading) and ``violation`` says why and where, for the importer to report in
-/// place of libxml2's I/O error.
+/// callback fails just before the offending tag (libxml2 never parses it) and ``violation`` says why and where,
+/// for the importer to report in place of libxml2's I/O error.
 final class FileSource {
     let path: String
     let size: Int64
@@ -50,9 +50,11 @@ final class FileSource {
             var n: Int
             repeat { n = Glibc.read(fd, chunk, FileSource.chunkSize) } while n < 0 && errno == EINTR
             guard n > 0 else { return n }
-            guard limits.scan(chunk, count: n) else { return -1 }
             chunkStart = 0
-            chunkEnd = n
+            // Past a limit, libxml2 still gets the bytes before the offending tag (the root and the feed's id
+            // are then known), never the tag itself.
+            chunkEnd = limits.scan(chunk, count: n) ? n : limits.bytesBeforeViolation
+            guard chunkEnd > 0 else { return -1 }
         }
         let n = min(count, chunkEnd - chunkStart)
         buffer.copyMemory(from: chunk + chunkStart, byteCount: n)

@@ -67,6 +67,10 @@ struct MarkupLimits: Sendable {
 
     /// The first limit exceeded, once one is; every later call fails at once.
     private(set) var violation: Violation?
+    /// After a violation: how many bytes of the last chunk come before the offending tag (libxml2 may still read
+    /// those, so that the feed's root and id are known when the document is rejected).
+    private(set) var bytesBeforeViolation = 0
+    private var unitsBeforeViolation = 0
 
     /// Scans the next `count` bytes of the file; false (and ``violation`` set) once a limit is exceeded.
     mutating func scan(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
@@ -76,11 +80,16 @@ struct MarkupLimits: Sendable {
             encoding = MarkupLimits.detect(p, count)
             doubleByte = encoding == .bytes && MarkupLimits.declaresDoubleByte(p, count)
         }
-        if encoding == .bytes { return scanUnits(p, count) }
+        if encoding == .bytes {
+            let ok = scanUnits(p, count)
+            bytesBeforeViolation = unitsBeforeViolation
+            return ok
+        }
         // UTF-16: one byte per code unit.
         units.removeAll(keepingCapacity: true)
         var i = 0
         var first: UInt8 = 0, haveFirst = false
+        let carried = pending == nil ? 0 : 1
         if let b = pending { first = b; haveFirst = true; pending = nil }
         while i < count {
             if !haveFirst { first = p[i]; haveFirst = true; i += 1; continue }
@@ -92,7 +101,9 @@ struct MarkupLimits: Sendable {
         }
         if haveFirst { pending = first }
         let scanned = units   // shared, not copied: scanUnits does not touch `units`
-        return scanned.withUnsafeBufferPointer { u in u.isEmpty || scanUnits(u.baseAddress!, u.count) }
+        let ok = scanned.withUnsafeBufferPointer { u in u.isEmpty || scanUnits(u.baseAddress!, u.count) }
+        bytesBeforeViolation = max(0, unitsBeforeViolation * 2 - carried)
+        return ok
     }
 
     /// UTF-16 by its byte-order mark or by `<?` as 16-bit units (XML 1.0 Appendix F); anything else scans as bytes.
@@ -252,6 +263,7 @@ struct MarkupLimits: Sendable {
     private mutating func fail(_ p: UnsafePointer<UInt8>, at i: Int, _ reason: String) -> Bool {
         let where_ = tagStart >= 0 ? line + MarkupLimits.newlines(p, tagStart) : tagLine
         violation = Violation(line: where_, reason: reason)
+        unitsBeforeViolation = max(tagStart, 0)
         return false
     }
 

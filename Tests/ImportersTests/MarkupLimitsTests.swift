@@ -33,6 +33,8 @@ import XinyuCore
         let (s, db) = try FeedFixture.run(text)
         try expectRejected(s, "element has more than \(MarkupLimits.maxAttributes) attributes (limit)",
                            line: Self.line(of: #"<teacher xmlns:x"#, in: text), db)
+        #expect(s.feed == "F1", "libxml2 read up to the offending tag: the feed's id is logged")
+        #expect(try FeedImporter.importLog(in: db).first?.feed == "F1")
         #expect(try FeedFixture.validate(text).rejected.first?.reason.contains("attributes (limit)") == true)
     }
 
@@ -104,6 +106,7 @@ import XinyuCore
         let db = try AppDatabase.inMemory()
         let s = try FeedImporter.importFile(at: FeedFixture.write(data), into: db, options: ImportOptions())
         try expectRejected(s, "attributes (limit)", line: Self.line(of: #"<teacher xmlns:x"#, in: text), db)
+        #expect(s.feed == "F1")
     }
 
     /// A large feed (several 1 MiB chunks) with Chinese everywhere imports the same in UTF-16 and GB18030.
