@@ -137,6 +137,18 @@ import XinyuCore
         #expect(s.status == "applied", "\(s.rejected)")
     }
 
+    /// Line feeds counted 16 bytes at a time agree with a plain count, at every length and density.
+    @Test func newlinesAreCountedExactly() {
+        var rng = SystemRandomNumberGenerator()
+        for length in Array(0...70) + [4_095, 4_096, 70_001] {
+            for density in [0, 1, 8, 255] {
+                let bytes: [UInt8] = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) < UInt8(density) ? 10 : 65 }
+                let plain = bytes.filter { $0 == 10 }.count
+                #expect(bytes.withUnsafeBufferPointer { b in b.baseAddress.map { MarkupLimits.newlines($0, length) } ?? 0 } == plain)
+            }
+        }
+    }
+
     /// The scanner gives the same answer however the bytes are split into chunks.
     @Test func chunkBoundariesDoNotMatter() throws {
         let cases: [(String, String?)] = [
