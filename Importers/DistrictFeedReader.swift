@@ -158,6 +158,7 @@ struct DistrictFeedReader {
             }
         }
         guard let n = name?.trimmed, !n.isEmpty else { return fail("missing required element name") }
+        if let p = tooLong(n, "name") { return fail(p) }
         try session.upsertSchool(School(id: key, name: n, stage: stage, counselingRoom: room, district: district), grades: grades)
     }
 
@@ -178,6 +179,7 @@ struct DistrictFeedReader {
         if let u = kids.unknown { return fail("unknown element \(u)") }
         if kids.known.count > 1 { return fail("more than one name") }
         guard let n = kids.known.first.map({ Node.text($0.1).trimmed }), !n.isEmpty else { return fail("missing required element name") }
+        if let p = tooLong(n, "name") { return fail(p) }
         guard try session.schoolExists(school) else { return fail("school \(school) is neither in this feed nor stored") }
         session.listedSchools.insert(school)
         try session.upsertTeacher(Teacher(id: key, schoolId: school, name: n, role: role, hired: hired, status: status))
@@ -209,9 +211,17 @@ struct DistrictFeedReader {
             else { if title == nil { return fail("title must come before provider") }; if provider != nil { return fail("more than one provider") }; provider = Node.text(c).trimmed }
         }
         guard let t = title, !t.isEmpty else { return fail("missing required element title") }
+        if let p = tooLong(t, "title") ?? provider.flatMap({ tooLong($0, "provider") }) { return fail(p) }
         try session.upsertCourse(Course(id: key, title: t, provider: provider.flatMap { $0.isEmpty ? nil : $0 }, tier: tier,
                                         mode: mode, hours: hours, start: start, end: end, track: track,
                                         category: category, capacity: capacity))
+    }
+
+    /// A record's text longer than ``MarkupLimits/maxTextCharacters`` (Unicode scalars) → the reason.
+    private func tooLong(_ text: String, _ what: String) -> String? {
+        let limit = MarkupLimits.maxTextCharacters
+        guard text.utf8.count > limit, text.unicodeScalars.count > limit else { return nil }
+        return "\(what) is longer than \(limit) characters (limit); shorten it"
     }
 
     private func noChildren(_ node: xmlNodePtr) -> String? {

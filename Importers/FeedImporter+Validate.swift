@@ -55,6 +55,7 @@ extension FeedImporter {
             problems.insert(RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "",
                                            reason: "a DOCTYPE is not allowed in a feed"), at: 0)
         }
+        if let limit = stream.limitProblem { problems = [limit] }
         if r2 < 0 && problems.isEmpty {
             problems.append(RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "", reason: "libxml2 stopped reading"))
         }

@@ -7,9 +7,14 @@ import XinyuCore
 ///
 /// - One transaction per feed: a document rejected as a whole (not well-formed anywhere, wrong root or namespace,
 ///   a DOCTYPE, bad `feed` attributes, or any rejected record with `--strict`) changes no data.
-/// - Every attempt except `--dry-run` and `--validate-only` leaves one `importLog` row, written in its own
-///   transaction after the feed's. Dry runs and validations write nothing at all, not even a log row.
+/// - Every attempt except `--dry-run` and `--validate-only` leaves one `importLog` row. An applied or partial
+///   feed's row is inserted inside the feed's own transaction, after its last record, so the data and its log row
+///   commit together or not at all. A duplicate's row commits in the same transaction (which changes no data);
+///   a document rejected as a whole, or rolled back by `--strict`, logs in a transaction of its own afterwards.
+///   Dry runs and validations write nothing at all, not even a log row.
 /// - A feed id already logged as `applied` or `partial` is a `duplicate`: nothing is applied (the attempt is logged).
+///   The check runs inside the feed's `BEGIN IMMEDIATE` transaction, so of two imports of one feed id racing
+///   (threads or processes) exactly one applies it; the other waits for the write lock and sees a duplicate.
 /// - IMS files carry no feed id: theirs is `ims-` followed by the first 32 hex digits of the file's SHA-256, so
 ///   the same bytes are never applied twice while a corrected file is a new feed.
 public enum FeedImporter {
@@ -27,11 +32,12 @@ public enum FeedImporter {
         var summary = ImportSummary(feed: nil, format: "unknown", status: "rejected", file: options.sourceName ?? path, digest: "",
                                     dryRun: options.dryRun)
 
+        /// Ends an attempt that changed no data, logging it in a transaction of its own.
         func finish(_ status: String, rejected: [RejectedRecord] = []) throws -> ImportSummary {
             summary.status = status
             if !rejected.isEmpty { summary.rejected = rejected }
             if summary.digest.isEmpty { summary.digest = source.finishDigest() }
-            if !options.dryRun { try log(summary, into: db) }
+            if !options.dryRun { try db.writer.write { conn in try log(summary, in: conn) } }
             return summary
         }
 
@@ -58,8 +64,7 @@ public enum FeedImporter {
             summary.feed = "ims-" + summary.digest.prefix(32)
             reader = { s in try IMSEnterpriseReader(stream: stream, session: s, namespace: ns, progress: progress).run() }
         }
-        if let feed = summary.feed, try isApplied(feed: feed, in: db) { return try finish("duplicate") }
-
+        var logged = false
         do {
             try db.writer.writeWithoutTransaction { conn in
                 // A larger page cache for the feed's transaction (bounded: 32 MiB), restored afterwards.
@@ -74,6 +79,15 @@ public enum FeedImporter {
                 if foreignKeys { try conn.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if foreignKeys { try? conn.execute(sql: "PRAGMA foreign_keys = ON") } }
                 try conn.inTransaction(.immediate) {
+                    // Under the write lock: an import of the same feed id that committed meanwhile is seen here.
+                    if let feed = summary.feed, try isApplied(feed: feed, in: conn) {
+                        summary.status = "duplicate"
+                        if options.dryRun { return .rollback }
+                        if summary.digest.isEmpty { summary.digest = source.finishDigest() }
+                        try log(summary, in: conn)
+                        logged = true
+                        return .commit
+                    }
                     let s = session(conn)
                     defer { s.stopWriter() }   // on every path, before the transaction ends
                     try reader(s)
@@ -84,29 +98,41 @@ public enum FeedImporter {
                     summary.skipped = s.skipped
                     summary.deactivated = s.deactivated
                     if options.strict && !s.rejected.isEmpty { return .rollback }
-                    return options.dryRun ? .rollback : .commit
+                    summary.status = s.rejected.isEmpty ? "applied" : "partial"
+                    if options.dryRun { return .rollback }
+                    // The log row joins the feed's data: both commit, or neither does.
+                    if summary.digest.isEmpty { summary.digest = source.finishDigest() }
+                    try log(summary, in: conn)
+                    logged = true
+                    return .commit
                 }
             }
         } catch let rejected as DocumentRejected {
             summary.accepted = AcceptedCounts(); summary.skipped = 0; summary.deactivated = 0
             return try finish("rejected", rejected: [rejected.problem])
         }
+        if summary.status == "duplicate" {
+            summary.accepted = AcceptedCounts(); summary.rejected = []; summary.skipped = 0; summary.deactivated = 0
+            if summary.digest.isEmpty { summary.digest = source.finishDigest() }
+            return summary
+        }
         if options.strict && !summary.rejected.isEmpty {
             summary.accepted = AcceptedCounts(); summary.deactivated = 0
             return try finish("rejected")
         }
-        return try finish(summary.rejected.isEmpty ? "applied" : "partial")
+        if summary.digest.isEmpty { summary.digest = source.finishDigest() }
+        assert(logged || options.dryRun, "an applied or partial feed is logged inside its transaction")
+        return summary
     }
 
-    /// True when the feed id was already applied (fully or partly).
-    static func isApplied(feed: String, in db: AppDatabase) throws -> Bool {
-        try db.writer.read { conn in
-            try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN ('applied', 'partial') LIMIT 1",
-                              arguments: [feed]) ?? false
-        }
+    /// True when the feed id was already applied (fully or partly); run inside the feed's transaction.
+    static func isApplied(feed: String, in conn: Database) throws -> Bool {
+        try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN ('applied', 'partial') LIMIT 1",
+                          arguments: [feed]) ?? false
     }
 
-    static func log(_ s: ImportSummary, into db: AppDatabase) throws {
+    /// Inserts the attempt's `importLog` row on `conn` (inside whatever transaction is open there).
+    static func log(_ s: ImportSummary, in conn: Database) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let accepted = String(decoding: try enc.encode(s.accepted), as: UTF8.self)
@@ -114,7 +140,7 @@ public enum FeedImporter {
         var entry = ImportLogEntry(feedId: s.feed, format: s.format, file: s.file, digest: s.digest, importedAt: Date(),
                                    status: s.status, accepted: accepted, rejectedCount: s.rejected.count,
                                    rejections: rejections)
-        try db.writer.write { conn in try entry.insert(conn) }
+        try entry.insert(conn)
     }
 
     // MARK: root
@@ -146,6 +172,7 @@ public enum FeedImporter {
             r = stream.read()
         }
         if r != 1 || stream.firstFatal != nil {
+            if let limit = stream.limitProblem { return .failure(DocumentRejected(problem: limit)) }
             if let p = stream.firstFatal {
                 return .failure(DocumentRejected(problem: RejectedRecord(line: p.line, column: p.column, element: "document", key: "",
                                                                          reason: "not well-formed XML: " + p.message)))

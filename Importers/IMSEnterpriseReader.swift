@@ -107,6 +107,7 @@ struct IMSEnterpriseReader {
             if !parts.isEmpty { name = parts.joined(separator: " ") }
         }
         guard let name else { return fail("no name/fn and no name/n/given or family") }
+        if name.unicodeScalars.count > MarkupLimits.maxTextCharacters { return fail("name is longer than \(MarkupLimits.maxTextCharacters) characters (limit); shorten it") }
         guard let school = session.options.school else { return fail("persons need the school they teach at: give --school ID") }
         guard try session.schoolExists(school) else { return fail("school \(school) (from --school) is not stored; import the district feed first") }
         var role = Role.subjectTeacher, roleGiven = false
@@ -126,6 +127,7 @@ struct IMSEnterpriseReader {
         guard let id = IMSEnterpriseReader.identifier(raw) else { return fail("sourcedid/id \"\(raw)\" is missing or longer than 64 characters") }
         guard let title = text(node, "description", "full") ?? text(node, "description", "long") ?? text(node, "description", "short")
         else { return fail("no description/full, long or short to use as the course title") }
+        if title.unicodeScalars.count > MarkupLimits.maxTextCharacters { return fail("title is longer than \(MarkupLimits.maxTextCharacters) characters (limit); shorten it") }
         guard let b = text(node, "timeframe", "begin"), let e = text(node, "timeframe", "end") else {
             return fail("no timeframe/begin and end: a course needs its dates")
         }

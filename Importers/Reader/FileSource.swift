@@ -2,6 +2,10 @@ import Foundation
 
 /// The bytes of one feed file, handed to libxml2 through its I/O callback, with the byte count the progress bar
 /// shows; its SHA-256 for the import log is computed meanwhile on another thread (``FileDigest``).
+///
+/// Each chunk is scanned against ``MarkupLimits`` before libxml2 gets any of it: once a limit is exceeded the
+/// callback fails just before the offending tag (libxml2 never parses it) and ``violation`` says why and where,
+/// for the importer to report in place of libxml2's I/O error.
 final class FileSource {
     let path: String
     let size: Int64
@@ -12,6 +16,10 @@ final class FileSource {
     private let chunk = UnsafeMutableRawPointer.allocate(byteCount: FileSource.chunkSize, alignment: 64)
     private var chunkStart = 0, chunkEnd = 0
     private static let chunkSize = 1 << 20
+    private var limits = MarkupLimits()
+
+    /// The markup limit the file exceeded, if it did (then libxml2 was stopped before reading that far).
+    var violation: MarkupLimits.Violation? { limits.violation }
 
     /// Opens `path` for reading and, unless `digest` is false, starts its SHA-256; throws ``FileAccessError``
     /// when the file cannot be read.
@@ -34,14 +42,19 @@ final class FileSource {
         chunk.deallocate()
     }
 
-    /// Reads up to `count` bytes into `buffer`; 0 at the end, -1 on an I/O error.
+    /// Reads up to `count` bytes into `buffer`; 0 at the end, -1 on an I/O error or once a markup limit is
+    /// exceeded (``violation``).
     func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
         if chunkStart == chunkEnd {
+            guard limits.violation == nil else { return -1 }
             var n: Int
             repeat { n = Glibc.read(fd, chunk, FileSource.chunkSize) } while n < 0 && errno == EINTR
             guard n > 0 else { return n }
             chunkStart = 0
-            chunkEnd = n
+            // Past a limit, libxml2 still gets the bytes before the offending tag (the root and the feed's id
+            // are then known), never the tag itself.
+            chunkEnd = limits.scan(chunk, count: n) ? n : limits.bytesBeforeViolation
+            guard chunkEnd > 0 else { return -1 }
         }
         let n = min(count, chunkEnd - chunkStart)
         buffer.copyMemory(from: chunk + chunkStart, byteCount: n)
