@@ -33,7 +33,8 @@ request = function()
 end
 EOF
 
-# wrk_run NAME CONNECTIONS URL [LUA] (in the background; its report goes to $WORK/NAME.txt)
+# wrk_run NAME CONNECTIONS URL [LUA] (in the background; its report goes to $WORK/NAME.txt, its pid to WRK_PIDS)
+WRK_PIDS=()
 wrk_run() {
   local name=$1 conns=$2 url=$3 lua=${4:-}
   if [ -n "$lua" ]; then
@@ -41,6 +42,7 @@ wrk_run() {
   else
     wrk -t1 -c"$conns" -d"${DUR}s" --timeout 10s --latency "$url" >"$WORK/$name.txt" 2>&1 &
   fi
+  WRK_PIDS+=($!)
 }
 rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/$1.txt"; }
 p99() { awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' "$WORK/$1.txt"; }
@@ -51,10 +53,11 @@ errors() { # socket errors + non-2xx/3xx responses
 # run TAG: 32 connections on /health, 32 on /api/v1/coverage, 192 on the mixed routes: 256 in all.
 run() {
   local tag=$1
+  WRK_PIDS=()
   wrk_run "$tag-health" 32 "http://127.0.0.1:$PORT/health"
   wrk_run "$tag-coverage" 32 "http://127.0.0.1:$PORT/api/v1/coverage?asOf=2026-09-01"
   wrk_run "$tag-mixed" 192 "http://127.0.0.1:$PORT" "$WORK/mixed.lua"
-  wait %1 %2 %3 2>/dev/null || wait
+  wait "${WRK_PIDS[@]}"
 }
 
 curl -fsS "http://127.0.0.1:$PORT/api/v1/coverage?asOf=2026-09-01" >/dev/null   # warm the cache as a client would

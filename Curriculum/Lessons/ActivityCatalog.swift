@@ -10,7 +10,10 @@ public struct ActivityCatalog: Sendable {
     public func activity(_ id: String) -> GroupActivity? { activities.first { $0.id == id } }
 
     /// The bundled catalog (`Curriculum/Library/activities.yaml`).
-    public static func bundled() throws -> ActivityCatalog {
+    public static func bundled() throws -> ActivityCatalog { try bundledOnce.get() }
+
+    /// The bundled catalog, read and validated once per process: it is a read-only resource of the build.
+    private static let bundledOnce = Result { () throws -> ActivityCatalog in
         guard let url = Bundle.module.url(forResource: "activities", withExtension: "yaml", subdirectory: "Library") else {
             throw InputError(file: "Curriculum/Library/activities.yaml", problem: "bundled activity catalog is missing from this build")
         }

@@ -35,7 +35,10 @@ public struct LessonLibrary: Sendable {
     }
 
     /// The bundled library (`Curriculum/Library/lessons-*.yaml`).
-    public static func bundled() throws -> LessonLibrary {
+    public static func bundled() throws -> LessonLibrary { try bundledOnce.get() }
+
+    /// The bundled library, read and validated once per process: it is a read-only resource of the build.
+    private static let bundledOnce = Result { () throws -> LessonLibrary in
         guard let dir = Bundle.module.url(forResource: "Library", withExtension: nil) else {
             throw InputError(file: "Curriculum/Library", problem: "bundled lesson library is missing from this build")
         }

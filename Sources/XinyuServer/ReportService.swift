@@ -44,7 +44,7 @@ struct ReportService: Sendable {
     /// The cached bytes for `key`, or computes them once on the heavy lane.
     private func cached(_ key: String, _ compute: @escaping @Sendable () throws -> Data) async throws -> Data {
         let db = database
-        let version = try await BlockingWork.quick { try db.dataVersion() }
+        let version = try await BlockingWork.probe { try db.dataVersion() }
         return try await cache.value(for: key, version: version) { try await BlockingWork.heavy(compute) }
     }
 }

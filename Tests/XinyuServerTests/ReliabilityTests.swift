@@ -136,17 +136,29 @@ import XinyuCore
         }
     }
 
-    @Test func healthAnswersWhileEveryHeavyThreadIsBusy() async throws {
+    @Test func healthAnswersWhileEveryHeavyAndQuickThreadIsBusy() async throws {
         let release = DispatchSemaphore(value: 0)
-        let started = DispatchSemaphore(value: 0)
-        let jobs = (0..<BlockingWork.heavyThreads).map { _ in
-            Task { try await BlockingWork.heavy { started.signal(); release.wait() } }
+        /// Occupies `count` threads of a lane until `release` is signalled once per thread.
+        @Sendable func occupy(_ count: Int, _ lane: @escaping @Sendable (@escaping @Sendable () throws -> Void) async throws -> Void) async {
+            let started = DispatchSemaphore(value: 0)
+            for _ in 0..<count { Task { try await lane { started.signal(); release.wait() } } }
+            for _ in 0..<count { await withCheckedContinuation { c in DispatchQueue.global().async { started.wait(); c.resume() } } }
         }
-        for _ in jobs { await withCheckedContinuation { c in DispatchQueue.global().async { started.wait(); c.resume() } } }
-        defer { for _ in jobs { release.signal() } }
         try await testApp(try sampleDatabase()).test(.router) { client in
-            try await client.execute(uri: "/health", method: .get) { r in #expect(r.status == .ok) }
-            try await client.execute(uri: "/api/v1/schools", method: .get) { r in #expect(r.status == .ok) }
+            // Whatever happens below, every occupied thread is let go at the end.
+            defer { for _ in 0..<(BlockingWork.heavyThreads + BlockingWork.quickThreads) { release.signal() } }
+            await occupy(BlockingWork.heavyThreads) { try await BlockingWork.heavy($0) }
+            // Reports and imports have no free thread: lookups still answer.
+            let schools = try await withTimeout(seconds: 20) {
+                try await client.executeRequest(uri: "/api/v1/schools", method: .get, headers: [:], body: nil)
+            }
+            #expect(schools.status == .ok)
+            await occupy(BlockingWork.quickThreads) { try await BlockingWork.quick($0) }
+            // Lookups have no free thread either: the health check still answers.
+            let health = try await withTimeout(seconds: 20) {
+                try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+            }
+            #expect(health.status == .ok)
         }
     }
 }

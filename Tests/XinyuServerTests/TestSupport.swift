@@ -46,3 +46,23 @@ func expectError(_ response: TestResponse, _ status: HTTPResponse.Status, _ code
     #expect(error["code"] as? String == code, sourceLocation: sourceLocation)
     #expect((error["message"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
 }
+
+/// Runs `body`, failing with `TimedOut` if it has not finished after `seconds`: a test of "this must not hang"
+/// then fails instead of stalling the whole run.
+func withTimeout<T: Sendable>(seconds: Int, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: .seconds(seconds))
+            throw TimedOut(seconds: seconds)
+        }
+        let first = try await group.next()!
+        group.cancelAll()
+        return first
+    }
+}
+
+struct TimedOut: Error, CustomStringConvertible {
+    var seconds: Int
+    var description: String { "did not finish within \(seconds) s" }
+}

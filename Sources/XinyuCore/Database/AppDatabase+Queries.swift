@@ -35,6 +35,20 @@ extension AppDatabase {
         }
     }
 
+    /// One page of ``teachers(school:role:status:)``: `limit` teachers after the first `offset`, sorted by id, and
+    /// how many match in all (the server's paged list: only the page is read and decoded).
+    public func teacherPage(school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil,
+                            limit: Int, offset: Int) throws -> (total: Int, teachers: [Teacher]) {
+        try writer.read { db in
+            if let school { try School.require(db, id: school) }
+            var q = Teacher.all()
+            if let school { q = q.filter(Column("schoolId") == school) }
+            if let role { q = q.filter(Column("role") == role) }
+            if let status { q = q.filter(Column("status") == status) }
+            return (try q.fetchCount(db), try q.order(Column("id")).limit(limit, offset: offset).fetchAll(db))
+        }
+    }
+
     /// One teacher, or ``StoreError/unknownTeacher(id:)``.
     public func teacher(id: String) throws -> Teacher {
         guard let t = try reading({ db in try Teacher.fetchOne(db, key: id) }) else {

@@ -2,15 +2,15 @@ import Hummingbird
 import XinyuCore
 
 /// `GET /health`: the store answers, with its school and teacher counts (two small-table counts, so the check
-/// stays cheap however much attendance the store holds). Runs on the quick lane, so a running import or a report
-/// being computed never delays it.
+/// stays cheap however much attendance the store holds). Runs on the probe lane, so a running import, a report
+/// being computed or a queue of lookups never delays it.
 struct HealthController {
     let database: AppDatabase
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/health") { _, _ in
             let db = database
-            let counts = try await BlockingWork.quick { try db.healthCounts() }
+            let counts = try await BlockingWork.probe { try db.healthCounts() }
             return try JSONResponse.make(HealthDTO(status: "ok", schools: counts.schools, teachers: counts.teachers))
         }
     }

@@ -19,9 +19,8 @@ struct StoreController {
             let limit = try request.queryInt("limit", range: 1...Self.maxLimit) ?? Self.defaultLimit
             let offset = try request.queryInt("offset", range: 0...Int(Int32.max)) ?? 0
             let page = try await BlockingWork.quick {
-                let all = try db.teachers(school: school, role: role, status: status)
-                return TeacherPageDTO(total: all.count, limit: limit, offset: offset,
-                                      teachers: all.dropFirst(offset).prefix(limit).map(TeacherDTO.init))
+                let page = try db.teacherPage(school: school, role: role, status: status, limit: limit, offset: offset)
+                return TeacherPageDTO(total: page.total, limit: limit, offset: offset, teachers: page.teachers.map(TeacherDTO.init))
             }
             return try JSONResponse.make(page)
         }
