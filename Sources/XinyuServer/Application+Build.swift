@@ -21,6 +21,10 @@ public struct ServerDependencies: Sendable {
     }
 }
 
+/// How many read requests the server works on at once (``AdmissionGate``); the others wait their turn, so
+/// that `/health`, which skips the line, answers promptly under any load.
+let readsAtOnce = 16
+
 /// The router with every route of the API and the dashboard. Tests call this with `app.test(.router)`.
 ///
 /// Blocking work never runs on the event loops or Swift's cooperative threads: every handler hands it to
@@ -28,6 +32,7 @@ public struct ServerDependencies: Sendable {
 public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ErrorAndLogMiddleware())
+    router.add(middleware: AdmissionMiddleware(gate: AdmissionGate(limit: readsAtOnce), exempt: ["/health"]))
     let db = dependencies.database
     let cache = dependencies.coverage
     let reports = ReportService(database: db, profile: dependencies.profile, profilePath: configuration.profilePath,

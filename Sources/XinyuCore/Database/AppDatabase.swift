@@ -93,8 +93,15 @@ public struct AppDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.readonly = readOnly
+        // Enough read connections that the server's lanes (2 probe, 8 quick, 4 heavy threads) and a report's
+        // concurrent parts never wait for one another's connection (GRDB's default is 5). Connections are opened
+        // only when first needed.
+        config.maximumReaderCount = maximumReaderCount
         return config
     }
+
+    /// The most read connections a file store opens at once.
+    public static let maximumReaderCount = 20
 
     /// The file on read-only connections, and whether its schema is current (false when it needs migrating).
     /// A newer schema throws ``StoreError/newerSchema(path:)``.
