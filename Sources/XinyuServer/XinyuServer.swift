@@ -27,8 +27,10 @@ import XinyuCore
 ///   import attempt clears the report cache.
 /// - A busy store (the write lock held past the busy timeout) or a full disk is a 503 with `Retry-After`, never a 500.
 /// - Blocking work runs on ``BlockingWork``'s own thread pools, never on the event loops or Swift's cooperative
-///   threads: quick lookups on one lane, reports and imports on another, so `/health` answers while reports
-///   compute and feeds import.
+///   threads: one-row probes (`/health`, the data version), lookups, and reports and imports each on a lane of
+///   their own, so `/health` answers while reports compute and feeds import. Read requests pass an admission gate
+///   (16 at once, first come first served) that `/health` skips, so a flood of reads cannot push the health check
+///   to the back of a long line; uploads skip it too (a slow upload must not hold a place for minutes).
 /// - Coverage, quota and the dashboard page are cached per parameters (at most 256 keys) by the `ReportService`.
 ///   Each request compares the store's `dataVersion()` (a counter every write transaction raises) with the cache's:
 ///   a write by any process, the CLI included, empties the cache before the next answer. A missing entry is
