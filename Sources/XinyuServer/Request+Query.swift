@@ -13,13 +13,13 @@ extension Request {
         return v
     }
 
-    /// A date in the product's supported years (`Day`'s parser decides), or nil when absent.
+    /// A date in the product's supported years (`Day.parse` decides and says why not), or nil when absent.
     func queryDay(_ name: String) throws -> Day? {
         guard let text = try query(name) else { return nil }
-        guard let d = Day(text) else {
-            throw APIError.badParameter("\(name)=\(text): not a date YYYY-MM-DD that exists in the supported years \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
+        switch Day.parse(text) {
+        case .success(let day): return day
+        case .failure(let problem): throw APIError.badParameter("\(name)=\(text): \(problem)")
         }
-        return d
     }
 
     func queryInt(_ name: String, range: ClosedRange<Int>) throws -> Int? {
@@ -48,13 +48,13 @@ extension Request {
         return v
     }
 
-    /// A term like `2026-fall` in the supported years, or nil when absent.
+    /// A term like `2026-fall` in the supported years (`Term.parse` decides and says why not), or nil when absent.
     func queryTerm(_ name: String) throws -> Term? {
         guard let text = try query(name) else { return nil }
-        guard let term = Term(text) else {
-            throw APIError.badParameter("\(name)=\(text): not a term like 2026-fall or 2027-spring in the supported years \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
+        switch Term.parse(text) {
+        case .success(let term): return term
+        case .failure(let problem): throw APIError.badParameter("\(name)=\(text): \(problem)")
         }
-        return term
     }
 }
 

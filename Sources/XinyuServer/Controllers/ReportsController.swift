@@ -22,7 +22,9 @@ struct ReportsController {
     /// `year=2025-2026` or `year=2025`; absent means the school year containing today.
     static func schoolYear(_ text: String?) throws -> SchoolYear {
         guard let text else { return SchoolYear(containing: Day.today()) }
-        guard let y = SchoolYear(text) else { throw APIError.badParameter("year=\(text): not a school year; write 2025-2026 or 2025") }
-        return y
+        switch SchoolYear.parse(text) {
+        case .success(let year): return year
+        case .failure(let problem): throw APIError.badParameter("year=\(text): \(problem)")
+        }
     }
 }
