@@ -3,7 +3,8 @@
 # Starts `xinyu serve` on loopback over a small sample district, runs schemathesis for FUZZ_SECONDS (default 60),
 # and fails on any 5xx answer (not_a_server_error), on a documented status the server did not answer with
 # (status_code_conformance), on a wrong content type, or on the server dying. CI runs it with a short budget.
-# Usage: scripts/api-fuzz.sh            (FUZZ_SECONDS=600 scripts/api-fuzz.sh for a longer run by hand)
+# Usage: scripts/api-fuzz.sh            (FUZZ_SECONDS=600 scripts/api-fuzz.sh for a longer run by hand;
+#        XINYU=<binary> to use a built binary instead of building one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/serve-demo-lib.sh
@@ -15,8 +16,12 @@ if ! command -v schemathesis >/dev/null; then
 fi
 ST=$(command -v schemathesis || echo "python3 -m schemathesis.cli")
 
-swift build --product xinyu >/dev/null
-BIN="$(swift build --show-bin-path)/xinyu"
+if [ -n "${XINYU:-}" ]; then
+  BIN=$XINYU
+else
+  swift build --product xinyu >/dev/null
+  BIN="$(swift build --show-bin-path)/xinyu"
+fi
 WORK=$(mktemp -d)
 trap 'stop_server; rm -rf "$WORK"' EXIT
 DB=$(SCHOOLS=3 make_demo_db "$BIN" "$WORK")
