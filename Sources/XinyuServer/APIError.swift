@@ -7,7 +7,8 @@ import XinyuCore
 public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     /// A stable machine-readable code: `not_found`, `bad_parameter`, `unauthorized`, `forbidden`,
-    /// `payload_too_large`, `method_not_allowed`, `request_timeout`, `store_busy`, `feed_rejected`, `internal`.
+    /// `payload_too_large`, `method_not_allowed`, `request_timeout`, `store_busy`, `bad_request`, `internal` (a feed rejected as a whole
+    /// is answered with its import summary, not an error body).
     public var code: String
     public var message: String
     /// Extra response headers (`Retry-After` on 503, `Allow` on 405).

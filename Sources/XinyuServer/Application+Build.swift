@@ -10,14 +10,17 @@ public struct ServerDependencies: Sendable {
     public var database: AppDatabase
     /// The certification rule profile, loaded once at start so a bad profile stops `xinyu serve` at once.
     public var profile: RuleProfile
+    /// The union-quota rules of the same profile file, loaded once with it.
+    public var quotaRules: QuotaRules
     public var imports: ImportService
-    public var coverage: CoverageCache
+    public var coverage: ReportCache
 
     /// Loads the rule profile at `profilePath` (nil: the bundled default); a bad profile throws its one-line error.
     public init(database: AppDatabase, profilePath: String? = nil, imports: ImportService = .live,
-                coverage: CoverageCache = CoverageCache()) throws {
+                coverage: ReportCache = ReportCache()) throws {
         self.database = database; self.imports = imports; self.coverage = coverage
         self.profile = try RuleProfile.load(path: profilePath)
+        self.quotaRules = try QuotaRules.load(profilePath: profilePath)
     }
 }
 
@@ -35,7 +38,7 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     router.add(middleware: AdmissionMiddleware(gate: AdmissionGate(limit: readsAtOnce), exempt: ["/health"]))
     let db = dependencies.database
     let cache = dependencies.coverage
-    let reports = ReportService(database: db, profile: dependencies.profile, profilePath: configuration.profilePath,
+    let reports = ReportService(database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
                                 cache: cache)
     HealthController(database: db).addRoutes(to: router)
     let api = router.group("api/v1")

@@ -2,8 +2,8 @@ import Certifications
 import Foundation
 import XinyuCore
 
-/// The reports the server computes (coverage, quota, the dashboard page), each cached per parameters in one
-/// ``CoverageCache`` and computed on the heavy lane of ``BlockingWork``.
+/// The reports the server computes (coverage, quota, the dashboard page), each cached per ``ReportKey`` in one
+/// ``ReportCache`` and computed on the heavy lane of ``BlockingWork``, from the rule profile loaded once at start.
 ///
 /// Every request first reads the store's data version on the quick lane (one row); the cache empties itself when
 /// it moved. A missing entry is computed once however many requests ask for it at the same time: the others wait
@@ -12,37 +12,37 @@ import XinyuCore
 struct ReportService: Sendable {
     let database: AppDatabase
     let profile: RuleProfile
-    let profilePath: String?
-    let cache: CoverageCache
+    let quotaRules: QuotaRules
+    let cache: ReportCache
 
     /// The coverage report's JSON bytes, exactly as `xinyu coverage --format json` prints them.
     func coverageJSON(asOf: Day, school: String?) async throws -> Data {
         let (db, profile) = (database, profile)
-        return try await cached("coverage|\(asOf)|\(school ?? "")") {
+        return try await cached(.coverage(asOf: asOf, school: school)) {
             try JSONOutput.encoder().encode(try CoverageReport.compute(in: db, asOf: asOf, school: school, profile: profile))
         }
     }
 
     /// The quota report's JSON bytes, exactly as `xinyu quota --format json` prints them.
     func quotaJSON(year: SchoolYear, school: String?, includeTeachers: Bool) async throws -> Data {
-        let (db, profilePath) = (database, profilePath)
-        return try await cached("quota|\(year)|\(school ?? "")|\(includeTeachers)") {
+        let (db, rules) = (database, quotaRules)
+        return try await cached(.quota(year: year, school: school, teachers: includeTeachers)) {
             try JSONOutput.encoder().encode(try QuotaReport.compute(in: db, year: year, school: school,
-                                                                   includeTeachers: includeTeachers, profilePath: profilePath))
+                                                                   includeTeachers: includeTeachers, rules: rules))
         }
     }
 
     /// The dashboard page's HTML bytes for one date and language.
     func dashboardHTML(asOf: Day, lang: DashboardLanguage) async throws -> Data {
-        let (db, profile, profilePath) = (database, profile, profilePath)
-        return try await cached("dashboard|\(asOf)|\(lang.rawValue)") {
-            let model = try DashboardModel.compute(in: db, asOf: asOf, profile: profile, profilePath: profilePath)
+        let (db, profile, rules) = (database, profile, quotaRules)
+        return try await cached(.dashboard(asOf: asOf, language: lang)) {
+            let model = try DashboardModel.compute(in: db, asOf: asOf, profile: profile, quotaRules: rules)
             return Data(DashboardPage(model: model, lang: lang).render().utf8)
         }
     }
 
     /// The cached bytes for `key`, or computes them once on the heavy lane.
-    private func cached(_ key: String, _ compute: @escaping @Sendable () throws -> Data) async throws -> Data {
+    private func cached(_ key: ReportKey, _ compute: @escaping @Sendable () throws -> Data) async throws -> Data {
         let db = database
         let version = try await BlockingWork.probe { try db.dataVersion() }
         return try await cache.value(for: key, version: version) { try await BlockingWork.heavy(compute) }

@@ -49,7 +49,7 @@ import XinyuCore
 
     @Test func coverageIsCachedUntilAnImport() async throws {
         let db = try certifiedDatabase()
-        let cache = CoverageCache()
+        let cache = ReportCache()
         let probe = ImportProbe()
         try await testApp(db, token: "t", imports: probe.service, cache: cache).test(.router) { client in
             for _ in 0..<3 { try await client.execute(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { #expect($0.status == .ok) } }
@@ -70,7 +70,7 @@ import XinyuCore
     /// A write by another process (the CLI) raises the store's data version; the next request sees the new data.
     @Test func coverageCacheNoticesImportsByOtherProcesses() async throws {
         let db = try certifiedDatabase()
-        let cache = CoverageCache()
+        let cache = ReportCache()
         try await testApp(db, cache: cache).test(.router) { client in
             func certifiedC() async throws -> Int? {
                 var c: Int?

@@ -87,14 +87,14 @@ final class ImportProbe: Sendable {
 
     @Test func importInvalidatesCachedReports() async throws {
         let probe = ImportProbe()
-        let cache = CoverageCache()
-        _ = try await cache.value(for: "k", version: "v1") { Data("1".utf8) }
+        let cache = ReportCache()
+        _ = try await cache.value(for: testKey(1), version: "v1") { Data("1".utf8) }
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service, cache: cache).test(.router) { client in
             try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
                 #expect(r.status == .ok)
             }
         }
-        let after = try await cache.value(for: "k", version: "v1") { Data("2".utf8) }
+        let after = try await cache.value(for: testKey(1), version: "v1") { Data("2".utf8) }
         #expect(after == Data("2".utf8))
     }
 

@@ -59,27 +59,27 @@ import XinyuCore
     }
 
     @Test func cacheComputesOnceUntilInvalidated() async throws {
-        let cache = CoverageCache()
-        let a = try await cache.value(for: "k", version: "v1") { Data("1".utf8) }
-        let b = try await cache.value(for: "k", version: "v1") { Data("2".utf8) }
+        let cache = ReportCache()
+        let a = try await cache.value(for: testKey(1), version: "v1") { Data("1".utf8) }
+        let b = try await cache.value(for: testKey(1), version: "v1") { Data("2".utf8) }
         #expect(a == b)
         #expect(await cache.computations == 1)
         await cache.invalidate()
-        let c = try await cache.value(for: "k", version: "v1") { Data("3".utf8) }
+        let c = try await cache.value(for: testKey(1), version: "v1") { Data("3".utf8) }
         #expect(c == Data("3".utf8))
         #expect(await cache.computations == 2)
     }
 }
 
-@Suite struct CoverageCacheTests {
+@Suite struct ReportCacheTests {
     @Test func oldestKeyIsDroppedAtCapacity() async throws {
-        let cache = CoverageCache(capacity: 2)
-        for k in ["a", "b", "c"] { _ = try await cache.value(for: k, version: "v1") { Data(k.utf8) } }
+        let cache = ReportCache(capacity: 2)
+        for k in 1...3 { _ = try await cache.value(for: testKey(k), version: "v1") { Data("\(k)".utf8) } }
         #expect(await cache.computations == 3)
-        _ = try await cache.value(for: "c", version: "v1") { Data() }
-        _ = try await cache.value(for: "b", version: "v1") { Data() }
+        _ = try await cache.value(for: testKey(3), version: "v1") { Data() }
+        _ = try await cache.value(for: testKey(2), version: "v1") { Data() }
         #expect(await cache.computations == 3)
-        let a = try await cache.value(for: "a", version: "v1") { Data("again".utf8) }
+        let a = try await cache.value(for: testKey(1), version: "v1") { Data("again".utf8) }
         #expect(a == Data("again".utf8))
         #expect(await cache.computations == 4)
     }

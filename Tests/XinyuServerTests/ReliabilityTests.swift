@@ -116,7 +116,7 @@ import XinyuCore
         let store = try TemporaryStore()
         try tinyFeed(id: "f1").write(toFile: store.directory + "/f1.xml", atomically: true, encoding: .utf8)
         _ = try FeedImporter.importFile(at: store.directory + "/f1.xml", into: store.db, options: ImportOptions())
-        let cache = CoverageCache()
+        let cache = ReportCache()
         try await testApp(store.db, cache: cache).test(.router) { client in
             func teachers() async throws -> Int {
                 try await client.execute(uri: "/api/v1/coverage?asOf=2026-09-01", method: .get) { r in

@@ -24,7 +24,7 @@ func sampleDatabase() throws -> AppDatabase {
 
 /// A test application over `db` with the given configuration and import service.
 func testApp(_ db: AppDatabase, token: String? = nil, maxBodyBytes: Int = 1024, imports: ImportService = .live,
-             cache: CoverageCache = CoverageCache()) throws -> some ApplicationProtocol {
+             cache: ReportCache = ReportCache()) throws -> some ApplicationProtocol {
     let config = ServerConfiguration(token: token, maxBodyBytes: maxBodyBytes)
     return Application(router: buildRouter(configuration: config,
                                            dependencies: try ServerDependencies(database: db, imports: imports, coverage: cache)))
@@ -66,3 +66,6 @@ struct TimedOut: Error, CustomStringConvertible {
     var seconds: Int
     var description: String { "did not finish within \(seconds) s" }
 }
+
+/// A distinct report key per number (coverage as of 1…28 January 2026).
+func testKey(_ n: Int) -> ReportKey { .coverage(asOf: Day(year: 2026, month: 1, day: n)!, school: nil) }

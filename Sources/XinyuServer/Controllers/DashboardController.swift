@@ -1,7 +1,7 @@
 import Hummingbird
 import XinyuCore
 
-/// `GET /`: the dashboard, built from the same reports the API serves (``DashboardModel/compute(in:asOf:profile:profilePath:)``),
+/// `GET /`: the dashboard, built from the same reports the API serves (``DashboardModel/compute(in:asOf:profile:quotaRules:)``),
 /// cached per date and language by the ``ReportService``.
 struct DashboardController {
     let reports: ReportService

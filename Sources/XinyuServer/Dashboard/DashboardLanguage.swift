@@ -1,5 +1,5 @@
 /// The dashboard's language: zh-Hans by default, English with `?lang=en`.
-enum DashboardLanguage: String, Sendable {
+public enum DashboardLanguage: String, Sendable {
     case zh, en
 
     init(query: String?) { self = query?.lowercased().hasPrefix("en") == true ? .en : .zh }
@@ -15,7 +15,7 @@ enum DashboardLanguage: String, Sendable {
 
     enum Key {
         case title, asOf, coverage, coverageNote, noPsych, noPsychNone, expiring, expiringNone, quota, quotaNote
-        case school, teacher, level, ends, target, unavailable, switchLang, teachers, meetsAll, wholeStaff, legend
+        case school, teacher, level, ends, target, noData, switchLang, teachers, meetsAll, wholeStaff, legend
 
         var zh: String {
             switch self {
@@ -34,7 +34,7 @@ enum DashboardLanguage: String, Sendable {
             case .level: "等级"
             case .ends: "到期日"
             case .target: "目标"
-            case .unavailable: "暂无数据"
+            case .noData: "暂无数据"
             case .switchLang: "English"
             case .teachers: "在职教师"
             case .meetsAll: "达标"
@@ -60,7 +60,7 @@ enum DashboardLanguage: String, Sendable {
             case .level: "Level"
             case .ends: "Ends"
             case .target: "Target"
-            case .unavailable: "No data available"
+            case .noData: "No data yet"
             case .switchLang: "中文"
             case .teachers: "Active teachers"
             case .meetsAll: "Meet quota"

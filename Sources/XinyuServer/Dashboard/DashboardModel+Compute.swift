@@ -8,9 +8,9 @@ extension DashboardModel {
     /// Targets drawn: C = 100% of active teachers, the certification module's own "below target" rule
     /// (`CoverageReport.SchoolCoverage.belowTargets`, Guangdong's 全员培训). The profile defines no B or A share
     /// target, so no line is drawn for them rather than inventing one.
-    static func compute(in db: AppDatabase, asOf: Day, profile: RuleProfile, profilePath: String?) throws -> DashboardModel {
+    static func compute(in db: AppDatabase, asOf: Day, profile: RuleProfile, quotaRules: QuotaRules) throws -> DashboardModel {
         let year = SchoolYear(containing: asOf)
-        let quota = try QuotaReport.compute(in: db, year: year, school: nil, includeTeachers: false, profilePath: profilePath)
+        let quota = try QuotaReport.compute(in: db, year: year, school: nil, includeTeachers: false, rules: quotaRules)
         let quotaRows = quota.schools.map {
             QuotaRow(school: $0.id, name: $0.name, teachers: $0.teachers, meetsAll: $0.meetsAll,
                      wholeStaffMet: $0.wholeStaff.allSatisfy(\.met))

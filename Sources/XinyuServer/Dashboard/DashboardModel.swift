@@ -14,11 +14,10 @@ struct DashboardModel: Sendable {
     struct QuotaRow: Sendable { var school: String; var name: String; var teachers: Int; var meetsAll: Int; var wholeStaffMet: Bool }
 
     var asOf: Day
-    /// nil when coverage cannot be computed by this build.
-    var coverage: [CoverageRow]?
+    var coverage: [CoverageRow]
     var targets = Targets()
-    var schoolsWithoutPsych: [(id: String, name: String)]?
-    var expiring: [Expiring]?
+    var schoolsWithoutPsych: [(id: String, name: String)]
+    var expiring: [Expiring]
     var quotaYear: String
     var quota: [QuotaRow]
 }

@@ -41,14 +41,15 @@ struct DashboardPage {
         return s + body() + "</section>\n"
     }
 
-    var unavailable: String { "<p>\(HTML.escape(lang.t(.unavailable)))</p>\n" }
+    /// What an empty chart shows (a store with no schools yet).
+    var noData: String { "<p>\(HTML.escape(lang.t(.noData)))</p>\n" }
 
     static let colors = ["C": "#8ecae6", "B": "#219ebc", "A": "#023047"]
 
     /// Grouped horizontal bars, three per school (C, B, A), with dashed target lines.
     func coverageChart() -> String {
-        guard let rows = model.coverage else { return unavailable }
-        if rows.isEmpty { return unavailable }
+        let rows = model.coverage
+        if rows.isEmpty { return noData }
         let label = 180.0, width = 420.0, bar = 7.0, group = 3 * bar + 8, top = 24.0
         let height = top + Double(rows.count) * group + 10
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(label + width + 60))\" height=\"\(Int(height))\" aria-label=\"\(HTML.escape(lang.t(.coverage)))\">\n"
@@ -74,13 +75,13 @@ struct DashboardPage {
     }
 
     func noPsychList() -> String {
-        guard let list = model.schoolsWithoutPsych else { return unavailable }
+        let list = model.schoolsWithoutPsych
         if list.isEmpty { return "<p>\(HTML.escape(lang.t(.noPsychNone)))</p>\n" }
         return "<ul>\n" + list.map { "<li>\(HTML.escape($0.id)) \(HTML.escape($0.name))</li>\n" }.joined() + "</ul>\n"
     }
 
     func expiringTable() -> String {
-        guard let list = model.expiring else { return unavailable }
+        let list = model.expiring
         if list.isEmpty { return "<p>\(HTML.escape(lang.t(.expiringNone)))</p>\n" }
         var s = "<table><tr><th>\(HTML.escape(lang.t(.teacher)))</th><th>\(HTML.escape(lang.t(.school)))</th><th>\(HTML.escape(lang.t(.level)))</th><th>\(HTML.escape(lang.t(.ends)))</th></tr>\n"
         for x in list.prefix(Self.expiringShown) {
@@ -101,7 +102,7 @@ struct DashboardPage {
     /// One bar per school: share of active teachers meeting every quota; a mark when whole-staff trainings are short.
     func quotaChart() -> String {
         let rows = model.quota
-        if rows.isEmpty { return unavailable }
+        if rows.isEmpty { return noData }
         let label = 180.0, width = 420.0, bar = 14.0, top = 6.0
         let height = top + Double(rows.count) * (bar + 4) + 6
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(label + width + 90))\" height=\"\(Int(height))\" aria-label=\"\(HTML.escape(lang.t(.quota)))\">\n"

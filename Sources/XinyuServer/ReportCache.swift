@@ -1,13 +1,13 @@
 import Foundation
 
-/// Encoded report JSON per key (e.g. `coverage|2026-09-01|`), computed once and reused until an import
+/// Encoded report bytes per ``ReportKey``, computed once and reused until an import
 /// invalidates everything. Concurrent requests for the same missing key compute it once.
 /// At most ``capacity`` keys are kept (oldest dropped first), so a client walking through dates cannot grow it forever.
-public actor CoverageCache {
+public actor ReportCache {
     public let capacity: Int
-    private var entries: [String: Data] = [:]
-    private var order: [String] = []
-    private var inFlight: [String: Task<Data, any Error>] = [:]
+    private var entries: [ReportKey: Data] = [:]
+    private var order: [ReportKey] = []
+    private var inFlight: [ReportKey: Task<Data, any Error>] = [:]
     private var generation = 0
     /// The store's data version the entries were computed from (see `AppDatabase.dataVersion()`).
     private var version: String?
@@ -18,7 +18,7 @@ public actor CoverageCache {
 
     /// The cached JSON for `key`, or computes, stores and returns it. A `version` other than the one the entries were
     /// computed from (an import or schedule build by any process, the CLI included) empties the cache first.
-    public func value(for key: String, version: String, compute: @escaping @Sendable () async throws -> Data) async throws -> Data {
+    public func value(for key: ReportKey, version: String, compute: @escaping @Sendable () async throws -> Data) async throws -> Data {
         if version != self.version {
             if self.version != nil { invalidate() }
             self.version = version
