@@ -24,7 +24,7 @@ public enum QuotaPlanner {
         var cents: Int? = nil
         if let budget {
             guard let c = Money.parse(budget) else {
-                throw UsageError("--budget \(budget): not an amount like 12000 or 12000.50 (yuan, no sign)")
+                throw QuotaPlanError.badBudget(budget)
             }
             cents = c
         }

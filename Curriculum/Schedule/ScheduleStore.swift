@@ -57,7 +57,7 @@ public enum ScheduleStore {
                 termText = terms.compactMap(Term.init).max { $0.first < $1.first }?.description
             }
             guard let tt = termText, let t = Term(tt) else {
-                throw UsageError("\(school): no schedule stored; run `xinyu schedule build --term 2026-fall --school \(school)` first")
+                throw ScheduleLookupError.noScheduleStored(school: school)
             }
             var rows = try ScheduledSession.filter(Column("term") == t.description && Column("schoolId") == school)
                 .order(Column("date"), Column("period"), Column("classId")).fetchAll(d)

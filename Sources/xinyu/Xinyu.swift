@@ -38,7 +38,7 @@ struct Xinyu: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as any XinyuError {
-            FileHandle.standardError.write(Data(("xinyu: " + error.description + "\n").utf8))
+            FileHandle.standardError.write(Data(("xinyu: " + cliLine(error) + "\n").utf8))
             Foundation.exit(error.exitStatus)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

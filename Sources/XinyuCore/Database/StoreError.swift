@@ -35,22 +35,24 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         }
     }
 
+    /// What went wrong and where, in words any client can read: no command-line flags or commands (the CLI adds
+    /// its own hints, see `StoreError+CLI.swift` in the `xinyu` target).
     public var description: String {
         switch self {
         case let .missingDirectory(path, dir):
-            "cannot open database \(path): directory \(dir) does not exist (create it or pass another --db)"
+            "cannot open database \(path): directory \(dir) does not exist"
         case let .notAFile(path, problem):
-            "cannot open database \(path.isEmpty ? "''" : path): \(problem) (pass the path of a database file)"
+            "cannot open database \(path.isEmpty ? "''" : path): \(problem)"
         case let .readOnly(path):
-            "cannot write database \(path): the file or its directory is read-only (make it writable or pass another --db)"
+            "cannot write database \(path): the file or its directory is read-only"
         case let .unreadable(path, reason):
             "cannot read database \(path): \(reason)"
         case let .readOnlyNeedsMigration(path):
-            "database \(path) needs a migration to this version of xinyu but is read-only (make it writable and run `xinyu init`)"
+            "database \(path) needs a migration to this version of xinyu but is read-only"
         case let .newerSchema(path):
             "database \(path) was written by a newer version of xinyu; refusing to change it (use a newer xinyu)"
         case let .notADatabase(path):
-            "\(path) is not a xinyu SQLite database (pass another --db)"
+            "\(path) is not a xinyu SQLite database"
         case let .busy(path, holder, waited):
             "database \(path) is busy: "
                 + (holder.map { "another xinyu process (\($0)) holds the write lock" }
@@ -64,9 +66,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case let .sqlite(path, message):
             "database \(path): \(message)"
         case let .unknownTeacher(id):
-            "unknown teacher id \(id) (see `xinyu teachers list`)"
+            "unknown teacher id \(id)"
         case let .unknownSchool(id):
-            "unknown school id \(id) (see `xinyu schools list`)"
+            "unknown school id \(id)"
         }
     }
 

@@ -55,7 +55,7 @@ struct CurriculumController {
     }
 }
 
-/// With the school and term checked first, the only remaining usage error is "no schedule stored": a 404.
+/// A school with no stored schedule is a 404.
 private func notFoundIfMissing<T>(_ work: () throws -> T) throws -> T {
-    do { return try work() } catch let e as UsageError { throw APIError.notFound(e.description) }
+    do { return try work() } catch let e as ScheduleLookupError { throw APIError.notFound(e.description) }
 }

@@ -48,7 +48,7 @@ struct ImportCommand: AsyncParsableCommand {
                 summaries.append(s)
                 if severity(s.exitStatus) > severity(worst) { worst = s.exitStatus }
             } catch let e as any XinyuError {
-                FileHandle.standardError.write(Data(("xinyu: " + e.description + "\n").utf8))
+                FileHandle.standardError.write(Data(("xinyu: " + cliLine(e) + "\n").utf8))
                 worst = 1
             }
         }

@@ -1,0 +1,13 @@
+import XinyuCore
+
+/// A stored schedule that is not there. Exit status 1; the HTTP API answers 404.
+public enum ScheduleLookupError: XinyuError, Equatable {
+    /// No schedule of any term is stored for the school (it was never built).
+    case noScheduleStored(school: String)
+
+    public var description: String {
+        switch self {
+        case let .noScheduleStored(school): "\(school): no schedule stored"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Certifications
+import Curriculum
+import XinyuCore
+
+extension StoreError {
+    /// The one line the CLI prints: the store's own words plus what to do on the command line.
+    var cliDescription: String {
+        switch self {
+        case .missingDirectory: description + " (create it or pass another --db)"
+        case .notAFile: description + " (pass the path of a database file)"
+        case .readOnly: description + " (make it writable or pass another --db)"
+        case .readOnlyNeedsMigration: description + " (make it writable and run `xinyu init`)"
+        case .notADatabase: description + " (pass another --db)"
+        case .unknownTeacher: description + " (see `xinyu teachers list`)"
+        case .unknownSchool: description + " (see `xinyu schools list`)"
+        case .unreadable, .newerSchema, .busy, .full, .backupExists, .sqlite: description
+        }
+    }
+}
+
+/// The line the CLI prints for a product error: the libraries' words, plus the CLI's own flags and commands where
+/// they help (libraries never name them: API clients read the same errors).
+func cliLine(_ error: any XinyuError) -> String {
+    switch error {
+    case let e as StoreError: e.cliDescription
+    case let e as ScheduleLookupError:
+        switch e {
+        case let .noScheduleStored(school):
+            e.description + "; run `xinyu schedule build --term 2026-fall --school \(school)` first"
+        }
+    case let e as QuotaPlanError:
+        switch e {
+        case .badBudget: "--" + e.description
+        }
+    default: error.description
+    }
+}
