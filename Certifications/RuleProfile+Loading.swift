@@ -18,7 +18,7 @@ extension RuleProfile {
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw InputError(file: file, problem: "cannot read the rule profile (missing, unreadable or not UTF-8); check the --profile path")
+            throw InputError(file: file, problem: "cannot read the rule profile (missing, unreadable or not UTF-8); check the path")
         }
         var profile = try parse(yaml: text, file: file)
         profile.source = file

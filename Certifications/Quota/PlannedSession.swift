@@ -140,7 +140,7 @@ extension PlannedSession {
                 let ids = list.split(whereSeparator: { $0 == ";" || $0 == "；" })
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 for s in ids where !knownSchools.contains(s) {
-                    throw fail("unknown school \(s) in schools; use school ids from `xinyu schools`")
+                    throw fail("unknown school \(s) in schools; use the ids of stored schools")
                 }
                 schools = ids.isEmpty ? nil : Array(Set(ids)).sorted()
             }

@@ -171,7 +171,7 @@ public struct ScheduleRules: Sendable {
     public func validate(against catalog: ActivityCatalog, file: String) throws {
         for g in groups {
             guard let a = catalog.activity(g.activity) else {
-                throw InputError(file: file, record: "groups", problem: "unknown activity \(g.activity); see `xinyu activities list`")
+                throw InputError(file: file, record: "groups", problem: "unknown activity \(g.activity); it is not in the activity catalog")
             }
             guard (a.minSize...a.maxSize).contains(g.size) else {
                 throw InputError(file: file, record: "groups", problem: "\(g.activity) group size \(g.size) is outside \(a.minSize)–\(a.maxSize)")

@@ -43,12 +43,14 @@ final class FeedWriter {
 /// Why a sample feed could not be written.
 public enum SampleFeedError: Error, CustomStringConvertible, Sendable {
     case cannotWrite(path: String)
-    case badArgument(String)
+    /// A school count outside ``SampleFeedGenerator/schoolRange``.
+    case schoolCount(Int)
 
     public var description: String {
         switch self {
         case let .cannotWrite(path): "cannot write sample feed \(path) (check the directory exists and is writable)"
-        case let .badArgument(s): s
+        case let .schoolCount(n):
+            "schools \(n): must be between \(SampleFeedGenerator.schoolRange.lowerBound) and \(SampleFeedGenerator.schoolRange.upperBound)"
         }
     }
 }

@@ -39,12 +39,13 @@ public struct SampleFeedGenerator: Sendable {
         public var bytes = 0
     }
 
+    /// How many schools a sample district may have.
+    public static let schoolRange = 1...100_000
+
     /// Writes the feed to `path` and returns its counts.
     @discardableResult
     public func write(to path: String) throws -> Stats {
-        guard (1...100_000).contains(schools) else {
-            throw SampleFeedError.badArgument("--schools \(schools): must be between 1 and 100000")
-        }
+        guard Self.schoolRange.contains(schools) else { throw SampleFeedError.schoolCount(schools) }
         let out = try FeedWriter(path: path)
         var stats = Stats()
         let district = makeDistrict()

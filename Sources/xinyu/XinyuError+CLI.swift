@@ -1,5 +1,6 @@
 import Certifications
 import Curriculum
+import Importers
 import XinyuCore
 
 extension StoreError {
@@ -27,6 +28,11 @@ func cliLine(_ error: any XinyuError) -> String {
         switch e {
         case let .noScheduleStored(school):
             e.description + "; run `xinyu schedule build --term 2026-fall --school \(school)` first"
+        }
+    case let e as SampleFeedError:
+        switch e {
+        case .schoolCount: "--" + e.description
+        case .cannotWrite: e.description
         }
     case let e as QuotaPlanError:
         switch e {

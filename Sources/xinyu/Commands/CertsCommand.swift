@@ -61,18 +61,3 @@ struct CertRow: Encodable {
         teacherStatus = t.teacherStatus; effectiveLevel = t.effectiveLevel; self.level = level
     }
 }
-
-extension LevelStatus {
-    /// Whether this level matches a `--status` filter (nil: anything but none).
-    func matches(_ s: CertStatus?) -> Bool {
-        switch s {
-        case nil: status != .none
-        case .none?: status == .none
-        case .inTraining?: inTraining
-        case .eligible?: eligible
-        case .certified?: certified
-        case .expiring?: expiring
-        case .lapsed?: lapsed
-        }
-    }
-}

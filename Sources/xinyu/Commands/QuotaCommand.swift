@@ -53,7 +53,7 @@ struct QuotaCommand: AsyncParsableCommand {
             let plan = try QuotaPlanner.plan(in: db, year: y, sessionsPath: sessions, budget: budget, school: school,
                                              profilePath: profileOption.profile)
             let elapsed = Date().timeIntervalSince(started)
-            try plan.export(rostersPath: rosters, icsDirectory: icsDir)
+            try plan.writeFiles(rostersPath: rosters, icsDirectory: icsDir)
             switch output.format {
             case .json: print(try JSONOutput.string(plan), terminator: "")
             case .csv: print(plan.rosterTable().csv(), terminator: "")
