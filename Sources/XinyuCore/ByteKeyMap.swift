@@ -13,6 +13,7 @@ package struct ByteKeyMap<Value> {
     @usableFromInline var keyRanges: [Range<Int>] = []
     @usableFromInline var values: [Value] = []
 
+    /// An empty map.
     package init() {}
 
     /// Number of entries.
