@@ -50,28 +50,28 @@ extension CertificationEngine {
     /// ``statuses(in:asOf:profile:school:includeInactive:explain:)`` plus whatever `extra` reads, all from the
     /// same committed state of the store.
     ///
-    /// A whole district is split into ranges of teacher ids, one per processor core (at most 4), computed at once
-    /// on separate read connections. The reads all start while the writer is held (GRDB's
+    /// A whole district is split into ranges of teacher ids, `parts` of them (by default one per processor core, at
+    /// most 4; at least 500 teachers a part, else one pass), computed at once on separate read connections. The reads all start while the writer is held (GRDB's
     /// `spawnConcurrentRead`), so no write of this process can land between them (for another process's commit
     /// in that instant, see `AppDatabase.concurrentReads`).
     public static func statuses<Extra: Sendable>(
         in db: AppDatabase, asOf: Day, profile: RuleProfile, school: String? = nil, includeInactive: Bool = false,
-        explain: Bool = true, alongWith extra: @escaping @Sendable (Database) throws -> Extra
+        explain: Bool = true, parts: Int = min(4, ProcessInfo.processInfo.activeProcessorCount),
+        alongWith extra: @escaping @Sendable (Database) throws -> Extra
     ) throws -> (extra: Extra, statuses: [TeacherCertStatus]) {
         let whole = TeacherSelection(school: school, includeInactive: includeInactive)
-        let cores = min(4, ProcessInfo.processInfo.activeProcessorCount)
-        let bounds = school == nil && cores > 1 ? try db.writer.read { try splitPoints($0, parts: cores) } : []
+        let bounds = school == nil && parts > 1 ? try db.writer.read { try splitPoints($0, parts: parts) } : []
         guard !bounds.isEmpty else {
             return try db.writer.read { conn in
                 (try extra(conn), try statuses(conn, asOf: asOf, profile: profile, selection: whole, explain: explain))
             }
         }
-        let parts = zip([nil] + bounds, bounds + [nil]).map { lower, upper in
+        let ranges = zip([nil] + bounds, bounds + [nil]).map { lower, upper in
             TeacherSelection(school: nil, includeInactive: includeInactive, from: lower, below: upper)
         }
-        let results = try db.concurrentReads(parts: parts.count) { conn, i in
+        let results = try db.concurrentReads(parts: ranges.count) { conn, i in
             (i == 0 ? try extra(conn) : nil,
-             try statuses(conn, asOf: asOf, profile: profile, selection: parts[i], explain: explain))
+             try statuses(conn, asOf: asOf, profile: profile, selection: ranges[i], explain: explain))
         }
         return (results[0].0!, mergeBySchool(results.map(\.1)))
     }

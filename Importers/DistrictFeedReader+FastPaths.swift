@@ -7,7 +7,7 @@ import XinyuCore
 /// on libxml2's C strings and queued for the writer thread (``RecordWriter``), with no per-attribute Swift strings.
 /// Anything unusual (a missing or unknown attribute, a child element, an invalid value, an unknown teacher or
 /// course) returns false and the record goes through the ordinary path, which applies the same rules and reports
-/// the rejection.
+/// the rejection. Both paths take their rules from ``FeedRules``.
 extension DistrictFeedReader {
     func fastAttendance(_ node: xmlNodePtr) throws -> Bool {
         var v = AttributeValues()
@@ -17,10 +17,10 @@ extension DistrictFeedReader {
         while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
         guard let teacher, let course, let hours, let status, let teacherID = identifier(teacher),
               let courseID = identifier(course), let tenths = Hours(utf8: bytes(hours))?.tenths else { return false }
-        guard let statusCode = ImportSession.statusWords.firstIndex(where: { cEquals(status, $0) }) else { return false }
-        var resultCode = ImportSession.resultNone
+        guard let statusCode = FeedRules.statusWords.firstIndex(where: { cEquals(status, $0) }) else { return false }
+        var resultCode = FeedRules.resultNone
         if let result {
-            guard let r = ImportSession.resultWords.firstIndex(where: { cEquals(result, $0) }) else { return false }
+            guard let r = FeedRules.resultWords.firstIndex(where: { cEquals(result, $0) }) else { return false }
             resultCode = r
         }
         if let date, !isDay(date) { return false }
@@ -38,7 +38,8 @@ extension DistrictFeedReader {
         return true
     }
 
-    /// `counseling` (teacher, date, hours: 0 < h ≤ 8 in tenths) or `lesson` (teacher, date, periods 1–8).
+    /// `counseling` (teacher, date, hours: ``FeedRules/counselingTenths``) or `lesson` (teacher, date, periods:
+    /// ``FeedRules/lessonPeriods``).
     func fastPractice(_ node: xmlNodePtr, lesson: Bool) throws -> Bool {
         var v = AttributeValues()
         guard v.read(node, names: lesson ? lessonNames : counselingNames) else { return false }
@@ -48,10 +49,10 @@ extension DistrictFeedReader {
         guard let teacher, let date, let amount, let teacherID = identifier(teacher), isDay(date) else { return false }
         let value: Int
         if lesson {
-            guard amount[0] >= 49, amount[0] <= 56, amount[1] == 0 else { return false }   // 1–8
-            value = Int(amount[0] - 48)
+            guard let periods = parseInt(utf8: bytes(amount)), FeedRules.lessonPeriods.contains(periods) else { return false }
+            value = periods
         } else {
-            guard let tenths = Hours(utf8: bytes(amount))?.tenths, tenths > 0, tenths <= 80 else { return false }
+            guard let tenths = Hours(utf8: bytes(amount))?.tenths, FeedRules.counselingTenths.contains(tenths) else { return false }
             value = tenths
         }
         guard try session.teacherExists(teacherID) else { return false }
@@ -61,7 +62,7 @@ extension DistrictFeedReader {
 
     /// The bytes of `p` when it is an identifier (``Identifier``).
     private func identifier(_ p: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8>? {
-        let b = bytes(p, max: 65)
+        let b = bytes(p, max: FeedRules.identifierProbeBytes)
         return Identifier.isValid(utf8: b) ? b : nil
     }
 

@@ -27,15 +27,18 @@ struct DistrictFeedReader {
     let recordNames: InternedNames
     let counselingNames: InternedNames
     let lessonNames: InternedNames
+    /// Whether valid attendance, counseling and lesson records take the fast paths (``ImportOptions/fastPaths``).
+    let fastPaths: Bool
 
     init(stream: XMLStream, session: ImportSession, district: String, progress: ProgressBar) {
         self.stream = stream
         self.session = session
         self.district = district
         self.progress = progress
-        recordNames = InternedNames(Attrs.record, in: stream)
-        counselingNames = InternedNames(Attrs.counseling, in: stream)
-        lessonNames = InternedNames(Attrs.lesson, in: stream)
+        recordNames = InternedNames(FeedRules.Attrs.record, in: stream)
+        counselingNames = InternedNames(FeedRules.Attrs.counseling, in: stream)
+        lessonNames = InternedNames(FeedRules.Attrs.lesson, in: stream)
+        fastPaths = session.options.fastPaths
     }
 
     static let sections: [StaticString] = ["schools", "teachers", "courses", "attendance", "awards", "practice"]
@@ -91,10 +94,10 @@ struct DistrictFeedReader {
         case 0 where cEquals(name, "school"): try school(node, line, column)
         case 1 where cEquals(name, "teacher"): try teacher(node, line, column)
         case 2 where cEquals(name, "course"): try course(node, line, column)
-        case 3 where cEquals(name, "record"): if try !fastAttendance(node) { try attendance(node, line, column) }
+        case 3 where cEquals(name, "record"): if try !(fastPaths && fastAttendance(node)) { try attendance(node, line, column) }
         case 4 where cEquals(name, "award"): try award(node, line, column)
-        case 5 where cEquals(name, "counseling"): if try !fastPractice(node, lesson: false) { try counseling(node, line, column) }
-        case 5 where cEquals(name, "lesson"): if try !fastPractice(node, lesson: true) { try lesson(node, line, column) }
+        case 5 where cEquals(name, "counseling"): if try !(fastPaths && fastPractice(node, lesson: false)) { try counseling(node, line, column) }
+        case 5 where cEquals(name, "lesson"): if try !(fastPaths && fastPractice(node, lesson: true)) { try lesson(node, line, column) }
         default:
             session.reject(line, column, Node.name(node), "", "unknown element in section <\(DistrictFeedReader.sections[section])>")
         }
@@ -121,11 +124,11 @@ struct DistrictFeedReader {
 
     private func id(_ v: String?, _ what: String) -> String? {
         guard let v else { return nil }
-        return Identifier.isValid(v) ? nil : "\(what) \"\(v)\" is not an identifier [A-Za-z0-9._-]{1,64}"
+        return Identifier.isValid(v) ? nil : "\(what) \"\(v)\" is not an identifier \(Identifier.rule)"
     }
 
     private func school(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names = Attrs.school
+        let names = FeedRules.Attrs.school
         let a = Node.attributes(node, names)
         let key = a.values[0] ?? ""
         if Identifier.isValid(key) { session.listedSchools.insert(key) }
@@ -147,7 +150,7 @@ struct DistrictFeedReader {
                 name = Node.text(c)
             } else {
                 if name == nil { return fail("name must come before grade") }
-                let gn = Attrs.grade
+                let gn = FeedRules.Attrs.grade
                 let ga = Node.attributes(c, gn)
                 if let p = check(ga, names: gn, required: 2) { return fail("grade: " + p) }
                 guard let level = parseInt(ga.values[0]!), (1...12).contains(level) else { return fail("grade level \"\(ga.values[0]!)\" is not 1–12") }
@@ -163,7 +166,7 @@ struct DistrictFeedReader {
     }
 
     private func teacher(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names = Attrs.teacher
+        let names = FeedRules.Attrs.teacher
         let a = Node.attributes(node, names)
         let key = a.values[0] ?? ""
         if Identifier.isValid(key) { session.mentionedTeachers.insert(key) }
@@ -186,7 +189,7 @@ struct DistrictFeedReader {
     }
 
     private func course(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names = Attrs.course
+        let names = FeedRules.Attrs.course
         let a = Node.attributes(node, names)
         let key = a.values[0] ?? ""
         func fail(_ reason: String) { session.reject(line, column, "course", key, reason) }
@@ -194,7 +197,7 @@ struct DistrictFeedReader {
         guard let tier = parseInt(a.values[1]!), Tier(rawValue: tier) != nil else { return fail("tier \"\(a.values[1]!)\" is not one of 10, 20, 30, 40, 60, 99") }
         guard let mode = parseInt(a.values[2]!), TrainingMode(rawValue: mode) != nil else { return fail("mode \"\(a.values[2]!)\" is not one of 1, 2, 3, 4, 9") }
         guard let hours = Hours(a.values[3]!) else { return fail("hours \"\(a.values[3]!)\" is not a decimal with at most one fractional digit") }
-        guard hours.tenths > 0, hours.tenths <= 5000 else { return fail("hours \(hours) is not in 0 < h ≤ 500") }
+        guard FeedRules.courseTenths.contains(hours.tenths) else { return fail("hours \(hours) is not in 0 < h ≤ 500") }
         guard let start = Day(a.values[4]!) else { return fail("start \"\(a.values[4]!)\" is not a date YYYY-MM-DD") }
         guard let end = Day(a.values[5]!) else { return fail("end \"\(a.values[5]!)\" is not a date YYYY-MM-DD") }
         guard start <= end else { return fail("start \(start) is after end \(end)") }
@@ -229,14 +232,14 @@ struct DistrictFeedReader {
     }
 
     private func attendance(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names = Attrs.record
+        let names = FeedRules.Attrs.record
         let a = Node.attributes(node, names)
         func fail(_ reason: String) { session.reject(line, column, "record", "\(a.values[0] ?? "")/\(a.values[1] ?? "")", reason) }
         if let p = check(a, names: names, required: 4) ?? id(a.values[0], "teacher") ?? id(a.values[1], "course") ?? noChildren(node) { return fail(p) }
         guard let hours = Hours(a.values[2]!) else { return fail("hours \"\(a.values[2]!)\" is not a decimal with at most one fractional digit") }
-        guard let status = AttendanceStatus(rawValue: a.values[3]!) else { return fail("status \"\(a.values[3]!)\" is not one of completed, partial, absent, withdrawn") }
+        guard let status = AttendanceStatus(rawValue: a.values[3]!) else { return fail("status \"\(a.values[3]!)\" is not one of \(FeedRules.list(FeedRules.statusWords))") }
         var result = CourseResult.none
-        if let r = a.values[4] { guard let v = CourseResult(rawValue: r) else { return fail("result \"\(r)\" is not one of pass, fail, none") }; result = v }
+        if let r = a.values[4] { guard let v = CourseResult(rawValue: r) else { return fail("result \"\(r)\" is not one of \(FeedRules.list(FeedRules.resultWords))") }; result = v }
         var date: Day?
         if let d = a.values[5] { guard let v = Day(d) else { return fail("date \"\(d)\" is not a date YYYY-MM-DD") }; date = v }
         guard try session.teacherExists(a.values[0]!) else { return fail("teacher \(a.values[0]!) is neither in this feed nor stored") }
@@ -247,7 +250,7 @@ struct DistrictFeedReader {
     }
 
     private func award(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names = Attrs.award
+        let names = FeedRules.Attrs.award
         let a = Node.attributes(node, names)
         func fail(_ reason: String) { session.reject(line, column, "award", "\(a.values[0] ?? "")/\(a.values[1] ?? "")/\(a.values[2] ?? "")", reason) }
         if let p = check(a, names: names, required: 3) ?? id(a.values[0], "teacher") ?? noChildren(node) { return fail(p) }
@@ -269,23 +272,23 @@ struct DistrictFeedReader {
     }
 
     private func counseling(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names = Attrs.counseling
+        let names = FeedRules.Attrs.counseling
         let a = Node.attributes(node, names)
         func fail(_ reason: String) { session.reject(line, column, "counseling", "\(a.values[0] ?? "")/\(a.values[1] ?? "")", reason) }
         if let p = check(a, names: names, required: 3) ?? id(a.values[0], "teacher") ?? noChildren(node) { return fail(p) }
         guard let date = Day(a.values[1]!) else { return fail("date \"\(a.values[1]!)\" is not a date YYYY-MM-DD") }
-        guard let hours = Hours(a.values[2]!), hours.tenths > 0, hours.tenths <= 80 else { return fail("hours \"\(a.values[2]!)\" is not in 0 < h ≤ 8 with at most one fractional digit") }
+        guard let hours = Hours(a.values[2]!), FeedRules.counselingTenths.contains(hours.tenths) else { return fail("hours \"\(a.values[2]!)\" is not in 0 < h ≤ 8 with at most one fractional digit") }
         guard try session.teacherExists(a.values[0]!) else { return fail("teacher \(a.values[0]!) is neither in this feed nor stored") }
         try session.upsertCounseling(teacher: a.values[0]!, date: date, hours: hours.tenths)
     }
 
     private func lesson(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
-        let names = Attrs.lesson
+        let names = FeedRules.Attrs.lesson
         let a = Node.attributes(node, names)
         func fail(_ reason: String) { session.reject(line, column, "lesson", "\(a.values[0] ?? "")/\(a.values[1] ?? "")", reason) }
         if let p = check(a, names: names, required: 3) ?? id(a.values[0], "teacher") ?? noChildren(node) { return fail(p) }
         guard let date = Day(a.values[1]!) else { return fail("date \"\(a.values[1]!)\" is not a date YYYY-MM-DD") }
-        guard let periods = parseInt(a.values[2]!), (1...8).contains(periods) else { return fail("periods \"\(a.values[2]!)\" is not 1–8") }
+        guard let periods = parseInt(a.values[2]!), FeedRules.lessonPeriods.contains(periods) else { return fail("periods \"\(a.values[2]!)\" is not 1–8") }
         guard try session.teacherExists(a.values[0]!) else { return fail("teacher \(a.values[0]!) is neither in this feed nor stored") }
         try session.upsertLesson(teacher: a.values[0]!, date: date, periods: periods)
     }
@@ -306,16 +309,4 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
-}
-
-/// The attributes each record element may carry, in the order the readers index them.
-enum Attrs {
-    static let school: [StaticString] = ["id", "stage", "counselingRoom"]
-    static let teacher: [StaticString] = ["id", "school", "role", "hired", "status"]
-    static let course: [StaticString] = ["id", "tier", "mode", "hours", "start", "end", "track", "category", "capacity"]
-    static let record: [StaticString] = ["teacher", "course", "hours", "status", "result", "date"]
-    static let award: [StaticString] = ["teacher", "level", "issued", "number", "expires"]
-    static let counseling: [StaticString] = ["teacher", "date", "hours"]
-    static let lesson: [StaticString] = ["teacher", "date", "periods"]
-    static let grade: [StaticString] = ["level", "classes"]
 }

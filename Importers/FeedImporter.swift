@@ -91,8 +91,7 @@ public enum FeedImporter {
                     let s = session(conn)
                     defer { s.stopWriter() }   // on every path, before the transaction ends
                     try reader(s)
-                    try s.flushWrites()
-                    try AppDatabase.recordChange(conn)
+                    try s.withConnection { try AppDatabase.recordChange($0) }
                     summary.accepted = s.accepted
                     summary.rejected = s.rejected
                     summary.skipped = s.skipped
@@ -102,7 +101,7 @@ public enum FeedImporter {
                     if options.dryRun { return .rollback }
                     // The log row joins the feed's data: both commit, or neither does.
                     if summary.digest.isEmpty { summary.digest = source.finishDigest() }
-                    try log(summary, in: conn)
+                    try s.withConnection { try log(summary, in: $0) }
                     logged = true
                     return .commit
                 }
@@ -202,7 +201,7 @@ public enum FeedImporter {
             }
         }
         for required in ["id", "district", "generated"] where !seen.contains(required) { fail("missing required attribute \(required) on feed") }
-        if let id = a.id, !Identifier.isValid(id) { fail("feed id \"\(id)\" is not an identifier [A-Za-z0-9._-]{1,64}") }
+        if let id = a.id, !Identifier.isValid(id) { fail("feed id \"\(id)\" is not an identifier \(Identifier.rule)") }
         if seen.contains("district"), !(a.district.utf8.count == 6 && a.district.utf8.allSatisfy { (48...57).contains($0) }) {
             fail("district \"\(a.district)\" is not a 6-digit administrative code")
         }

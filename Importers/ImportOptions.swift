@@ -17,5 +17,8 @@ public struct ImportOptions: Sendable {
     /// What the summary and the import log call the file instead of its path (the server names uploads `upload`,
     /// so that no server path is ever shown to an API client); nil: the path.
     public var sourceName: String? = nil
+    /// Valid attendance, counseling and lesson records of a district feed take the fast paths
+    /// (`DistrictFeedReader+FastPaths.swift`); tests turn them off to compare the two paths.
+    var fastPaths = true
     public init() {}
 }

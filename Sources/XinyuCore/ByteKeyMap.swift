@@ -5,28 +5,30 @@ import Foundation
 /// without building a Swift `String` or hashing with SipHash for every row.
 /// Keys are hashed eight bytes at a time (a multiply-xorshift mix, not SipHash: the keys come from the district's
 /// own files and a collision only costs a probe); collisions are resolved by comparing the bytes.
-public struct ByteKeyMap<Value> {
+/// Visible to this package's targets only (`package`): it is not part of XinyuCore's public API.
+package struct ByteKeyMap<Value> {
     // Internal but inlinable: `find` is specialised and inlined into the callers' per-row loops.
     @usableFromInline var slots = [Int32](repeating: -1, count: 1024)
     @usableFromInline var keyBytes: [UInt8] = []
     @usableFromInline var keyRanges: [Range<Int>] = []
     @usableFromInline var values: [Value] = []
 
-    public init() {}
+    /// An empty map.
+    package init() {}
 
     /// Number of entries.
-    public var count: Int { values.count }
+    package var count: Int { values.count }
 
     /// The value stored for `key`.
-    @inlinable public func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? { find(key, hash: ByteKeyMap.hash(key)) }
+    @inlinable package func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? { find(key, hash: ByteKeyMap.hash(key)) }
 
     /// Stores `value` for `key`, replacing any value stored for it.
-    public mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
+    package mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
         insert(value, for: key, hash: ByteKeyMap.hash(key))
     }
 
     /// Stores `value` for the UTF-8 bytes of `key`.
-    public mutating func insert(_ value: Value, for key: String) {
+    package mutating func insert(_ value: Value, for key: String) {
         var key = key
         key.withUTF8 { insert(value, for: $0) }
     }
@@ -89,7 +91,8 @@ public struct ByteKeyMap<Value> {
             || keyBytes.withUnsafeBufferPointer { sameBytes($0.baseAddress! + r.lowerBound, key.baseAddress!, count: key.count) })
     }
 
-    public mutating func removeAll() { self = ByteKeyMap() }
+    /// Removes every entry.
+    package mutating func removeAll() { self = ByteKeyMap() }
 
     private mutating func grow() {
         var bigger = [Int32](repeating: -1, count: slots.count * 2)
@@ -107,7 +110,7 @@ public struct ByteKeyMap<Value> {
 
 /// Whether the `count` bytes at `a` and `b` are the same, compared a word at a time (keys are short, so
 /// this beats a call to `memcmp`).
-@inlinable public func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+@inlinable package func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
     let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
     guard count >= 8 else {
         for i in 0..<count where a[i] != b[i] { return false }

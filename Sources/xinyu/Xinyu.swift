@@ -29,9 +29,9 @@ struct Xinyu: AsyncParsableCommand {
 
     /// Runs the command with the product's exit statuses (ArgumentParser's own usage code is 64; ours is 1).
     static func main() async {
-        growHeapsInLargeSteps()
         do {
             var command = try parseAsRoot(Xinyu.arguments(CommandLine.arguments.dropFirst()))
+            if !(command is ServeCommand) { growHeapsInLargeSteps() }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -57,16 +57,20 @@ struct Xinyu: AsyncParsableCommand {
         }
     }
 
+    /// How much more than asked a malloc arena's heap grows by (`M_TOP_PAD`) in batch commands: 16 MiB.
+    static let heapTopPad: Int32 = 16 << 20
+
     /// glibc grows the heap of each worker thread's malloc arena by a page or so at a time, one `mprotect` call
     /// each: about 2,600 calls in one district coverage report, a tenth of its time. Growing by 16 MiB instead
-    /// costs address space only (pages are still given memory when first touched).
+    /// costs address space only (pages are still given memory when first touched). Batch commands only: `serve`
+    /// runs for long on many threads, whose heaps should not each grow (and keep) 16 MiB at a time.
     static func growHeapsInLargeSteps() {
         #if canImport(Glibc)
         // mallopt(M_TOP_PAD, 16 MiB); <malloc.h> is not part of Swift's Glibc module, so it is looked up by name.
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         let mTopPad: Int32 = -2
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {   // RTLD_DEFAULT
-            _ = unsafeBitCast(symbol, to: Mallopt.self)(mTopPad, 16 << 20)
+            _ = unsafeBitCast(symbol, to: Mallopt.self)(mTopPad, heapTopPad)
         }
         #endif
     }

@@ -9,8 +9,9 @@ import XinyuCore
 @Suite struct PartitionedStatusesTests {
     struct Boom: Error {}
 
-    /// 1,300 teachers spread over three schools so that id ranges cut across schools; varied histories.
-    static func district() throws -> AppDatabase {
+    /// 1,300 teachers (or `teachers`) spread over three schools so that id ranges cut across schools; varied
+    /// histories.
+    static func district(teachers: Int = 1_300) throws -> AppDatabase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-parts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = try AppDatabase.open(path: dir.appendingPathComponent("x.sqlite").path)
@@ -27,7 +28,7 @@ import XinyuCore
                 }
             }
             let roles: [Role] = [.subjectTeacher, .classTeacher, .psychFulltime, .psychParttime, .leader]
-            for n in 1...1_300 {
+            for n in 1...teachers {
                 let id = String(format: "T%05d", n)
                 try Teacher(id: id, schoolId: ["S1", "S2", "S3"][n * 7 % 3], name: "教师", role: roles[n % 5], hired: nil,
                             status: n % 17 == 0 ? .inactive : .active).insert(db)
@@ -65,6 +66,27 @@ import XinyuCore
                 let report = try CoverageReport.compute(in: db, asOf: day, school: nil, profile: profile)
                 let schools = [("S1", "学校S1"), ("S2", "学校S2"), ("S3", "学校S3")]
                 #expect(report == CoverageReport.build(asOf: day, schools: schools.map { (id: $0.0, name: $0.1) }, statuses: whole))
+            }
+        }
+    }
+
+    /// The number of parts is injected, so the district is cut even on a machine with one core: 3 and 7 parts
+    /// (at least 500 teachers each) give exactly what one pass gives.
+    @Test func injectedPartCountsGiveWhatOnePassGives() throws {
+        let db = try Self.district(teachers: 3_500)
+        let profile = try RuleProfile.load(path: nil)
+        for asOf in ["2022-06-30", "2026-06-30"] {
+            let day = Day(asOf)!
+            for inactive in [false, true] {
+                let whole = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
+                                                             parts: 1, alongWith: { _ in () }).statuses
+                #expect(whole.count == (inactive ? 3_500 : 3_500 - 3_500 / 17))
+                for parts in [3, 7] {
+                    #expect(try db.writer.read { try CertificationEngine.splitPoints($0, parts: parts) }.count == parts - 1)
+                    let split = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
+                                                                 parts: parts, alongWith: { _ in () }).statuses
+                    #expect(split == whole)
+                }
             }
         }
     }

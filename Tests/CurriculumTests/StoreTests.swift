@@ -18,7 +18,10 @@ import Certifications
         #expect(view.sessions.allSatisfy { $0.week == 3 })
     }
 
-    /// The scheduler's qualification source is the certification engine (no second implementation here).
+    /// The scheduler's qualification source is the certification engine (no second implementation here): a
+    /// schedule built from the store assigns exactly the teachers the engine certifies on the term's first day.
+    /// T2's A award expired before the term and T3's B award is issued after it, so going by awards alone (or
+    /// by roles, or by no levels at all) would assign other teachers or none.
     @Test func qualificationComesFromTheCertificationEngine() throws {
         let (s, g, t, _) = Fixture.primary()
         let db = try Fixture.database(schools: [s], grades: g, teachers: t)
@@ -28,7 +31,14 @@ import Certifications
             try Award(teacherId: "T2", level: .A, issued: Day("2020-01-01")!, number: nil, expires: Day("2026-06-30")!).insert(d)
             try Award(teacherId: "T3", level: .B, issued: Day("2027-01-01")!, number: nil, expires: nil).insert(d)
         }
-        let l = try CertificationEngine.effectiveLevels(in: db, asOf: Day("2026-09-01")!, profile: RuleProfile.load(path: nil))
+        let profile = try RuleProfile.load(path: nil)
+        let rules = try Fixture.rules { $0.allowClassTeachersWithC = true }
+        let l = try CertificationEngine.effectiveLevels(in: db, asOf: rules.span(of: Fixture.term).lowerBound, profile: profile)
         #expect(l == ["T1": .B])
+        let report = try Curriculum.buildSchedule(in: db, term: Fixture.term, rules: rules, profile: profile)
+        #expect(report.sessions > 0)
+        let view = try Curriculum.schedule(in: db, school: "S1", rules: rules)
+        #expect(!view.sessions.isEmpty)
+        #expect(Set(view.sessions.map(\.teacher)) == ["T1"])
     }
 }

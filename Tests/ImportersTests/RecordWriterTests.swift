@@ -91,8 +91,8 @@ import XinyuCore
     }
 
     @Test func theFastPathWordsAreTheEnumsRawValues() {
-        #expect(ImportSession.statusWords.map { "\($0)" } == AttendanceStatus.allCases.map(\.rawValue))
-        #expect(ImportSession.resultWords.map { "\($0)" } == CourseResult.allCases.map(\.rawValue))
+        #expect(FeedRules.statusWords.map { "\($0)" } == AttendanceStatus.allCases.map(\.rawValue))
+        #expect(FeedRules.resultWords.map { "\($0)" } == CourseResult.allCases.map(\.rawValue))
     }
 
     @Test func aKeyGivenTwiceInsideOneMultiRowUpsertKeepsItsLaterRecord() throws {

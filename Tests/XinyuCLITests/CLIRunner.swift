@@ -26,10 +26,11 @@ struct CLIRunner {
         return url
     }
 
+    /// Runs `xinyu` (or `executable`) with `args` and returns its exit status and both outputs.
     @discardableResult
-    static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> Result {
+    static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:], executable: URL? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = executable ?? binary
         p.arguments = args
         if let cwd { p.currentDirectoryURL = cwd }
         var environment = ProcessInfo.processInfo.environment
@@ -40,11 +41,32 @@ struct CLIRunner {
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Both pipes are read at once, stderr on a thread of its own, before waiting: a child that fills one
+        // pipe's buffer while the other is being read to its end would otherwise block forever.
+        let e = ReadToEnd(err.fileHandleForReading)
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let eData = e.wait()
         p.waitUntilExit()
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+                      stderr: String(decoding: eData, as: UTF8.self))
+    }
+}
+
+/// Reads a file handle to its end on a thread of its own.
+private final class ReadToEnd: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()   // written before the signal, read after the wait
+            done.signal()
+        }
+    }
+
+    /// Everything read, once the handle reached its end.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
