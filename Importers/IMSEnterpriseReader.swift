@@ -108,8 +108,8 @@ struct IMSEnterpriseReader {
         }
         guard let name else { return fail("no name/fn and no name/n/given or family") }
         if name.unicodeScalars.count > MarkupLimits.maxTextCharacters { return fail("name is longer than \(MarkupLimits.maxTextCharacters) characters (limit); shorten it") }
-        guard let school = session.options.school else { return fail("persons need the school they teach at: give --school ID") }
-        guard try session.schoolExists(school) else { return fail("school \(school) (from --school) is not stored; import the district feed first") }
+        guard let school = session.options.school else { return fail("persons need the school they teach at, and this import names none") }
+        guard try session.schoolExists(school) else { return fail("school \(school), named by this import, is not stored; import the district feed first") }
         var role = Role.subjectTeacher, roleGiven = false
         if let r = text(node, "extension", "role") {
             guard let v = Role(rawValue: r) else { return fail("extension role \"\(r)\" is not one of psych-fulltime, psych-parttime, class-teacher, subject-teacher, leader") }
@@ -138,7 +138,7 @@ struct IMSEnterpriseReader {
             guard let v = Hours(h) else { return fail("extension hours \"\(h)\" is not a decimal with at most one fractional digit") }
             hours = v
         }
-        guard let hours else { return fail("no extension hours element: give --default-hours H") }
+        guard let hours else { return fail("no extension hours element, and this import names no default hours") }
         guard hours.tenths > 0, hours.tenths <= 5000 else { return fail("hours \(hours) is not in 0 < h ≤ 500") }
         try session.upsertCourse(Course(id: id, title: title, provider: nil, tier: 99, mode: 9, hours: hours, start: start,
                                         end: end, track: .none, category: .professional, capacity: nil))

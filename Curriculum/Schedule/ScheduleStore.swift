@@ -68,7 +68,7 @@ public enum ScheduleStore {
                 for k in 1...g.classes {
                     let c = "\(school)-\(g.level)-\(k)"
                     if !planned.contains(c) && (cls == nil || cls == c) {
-                        unplaced.append(UnplacedWork(class: c, reason: "no lesson planned for \(t.description); run `xinyu schedule build --term \(t.description) --school \(school)` to see why"))
+                        unplaced.append(UnplacedWork(class: c, reason: "no lesson planned for \(t.description); build the term's schedule again to see why"))
                     }
                 }
             }

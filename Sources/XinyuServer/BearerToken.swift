@@ -11,7 +11,7 @@ struct BearerToken: Sendable {
 
     func authorize(_ request: Request) throws {
         guard let expected else {
-            throw APIError(.forbidden, code: "forbidden", message: "writes are disabled: the server has no token (start it with --token-file or XINYU_TOKEN)")
+            throw APIError(.forbidden, code: "forbidden", message: "writes are disabled: the server was started without a token")
         }
         guard let header = request.headers[.authorization] else {
             throw APIError(.unauthorized, code: "unauthorized", message: "missing Authorization: Bearer <token>")

@@ -72,7 +72,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
         let s = try run(FeedFixture.fixture("imsent_bestv1p1_person_example.xml"), db: store(), school: nil)
         #expect(s.status == "partial")
         #expect(s.rejected.count == 3)
-        #expect(s.rejected.allSatisfy { $0.reason.contains("--school") })
+        #expect(s.rejected.allSatisfy { $0.reason.contains("the school they teach at") })
     }
 
     static let full = """
@@ -126,7 +126,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
 
     @Test func groupsWithoutHoursNeedDefaultHours() throws {
         let s = try run(FeedFixture.write(Self.full), db: store(), hours: nil)
-        #expect(s.rejected.contains { $0.element == "group" && $0.key == "G2" && $0.reason.contains("--default-hours") })
+        #expect(s.rejected.contains { $0.element == "group" && $0.key == "G2" && $0.reason.contains("names no default hours") })
     }
 
     @Test func recstatusThreeMakesAStoredTeacherInactive() throws {

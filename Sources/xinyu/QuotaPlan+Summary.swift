@@ -1,9 +1,10 @@
+import Certifications
 import XinyuCore
 
 extension QuotaPlan {
     /// The plan for a terminal: totals, compliance before/after with the bound, sessions (rosters summarised
     /// by school), seats and cost per school, and who still falls short with the reason.
-    public func summary(seconds: Double? = nil) -> String {
+    func summary(seconds: Double? = nil) -> String {
         var out = "Plan for \(year): \(seats) seats, cost \(cost)" + (budget.map { " of budget \($0)" } ?? "") + "\n"
         out += "Teachers meeting every quota: before \(before.meetsAll)/\(before.teachers), after \(after.meetsAll)/\(after.teachers)"
         out += "; upper bound \(upperBound), gap \(gap)" + (gap == 0 ? " (optimal)" : "")

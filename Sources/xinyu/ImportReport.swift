@@ -1,10 +1,11 @@
+import Importers
 import XinyuCore
 
 /// The table `xinyu import` prints: one line per file, then the first 50 rejections of each file.
-public enum ImportReport {
-    public static let shownRejections = 50
+enum ImportReport {
+    static let shownRejections = 50
 
-    public static func table(_ summaries: [ImportSummary]) -> String {
+    static func table(_ summaries: [ImportSummary]) -> String {
         var out = TextTable(
             headers: ["file", "feed", "format", "status", "schools", "teachers", "courses", "attendance", "awards",
                       "practice", "skipped", "deactivated", "rejected"],
