@@ -34,9 +34,9 @@ public enum CalendarExport {
                 var cal = Calendar(identifier: .gregorian); cal.timeZone = tz
                 return ":" + ICalendar.stamp(cal.date(from: c)!)
             }
-            let what = s.kind == "group" ? "团体辅导" : "心理课"
+            let what = s.kind == .group ? "团体辅导" : "心理课"
             lines += ["BEGIN:VEVENT",
-                      "UID:\(s.date.replacingOccurrences(of: "-", with: ""))-\(view.term)-\(s.class)-\(s.kind)-\(s.period)@xinyu",
+                      "UID:\(s.date.replacingOccurrences(of: "-", with: ""))-\(view.term)-\(s.class)-\(s.kind.rawValue)-\(s.period)@xinyu",
                       "DTSTAMP:\(stamp)",
                       "DTSTART" + when(st), "DTEND" + when(en),
                       "SUMMARY:" + ICalendar.escape("\(what)：\(s.title)（\(s.class)）"),
@@ -57,7 +57,7 @@ public enum CalendarExport {
     public static func table(_ view: ScheduleView) -> TextTable {
         TextTable(headers: ["class", "grade", "date", "week", "period", "start", "end", "teacher", "teacher name", "lesson", "title", "kind", "room"],
                   rows: view.sessions.map { [$0.class, String($0.grade), $0.date, String($0.week), String($0.period), $0.start, $0.end,
-                                             $0.teacher, $0.teacherName, $0.lesson, $0.title, $0.kind, $0.room ?? ""] },
+                                             $0.teacher, $0.teacherName, $0.lesson, $0.title, $0.kind.rawValue, $0.room ?? ""] },
                   numeric: [1, 3, 4])
     }
 

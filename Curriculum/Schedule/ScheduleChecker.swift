@@ -34,7 +34,7 @@ public enum ScheduleChecker {
                 add(.notSchoolDay, "\(tag): \(s.date) is a weekend, holiday or outside term \(ctx.term)")
             }
             var time: (Int, Int)?
-            if s.kind == "group" {
+            if s.kind == .group {
                 guard let a = ctx.catalog.activity(s.lesson) else { add(.unknownLesson, "\(tag): no activity \(s.lesson)"); continue }
                 if let t = teachers[s.teacher] {
                     if !ctx.canFacilitate(t, activity: a, school: s.school) {
@@ -91,7 +91,7 @@ public enum ScheduleChecker {
             }
         }
         // Theme order: per class, every theme before any repeats.
-        let lessonsByClass = Dictionary(grouping: sessions.filter { $0.kind == "lesson" }, by: \.classId)
+        let lessonsByClass = Dictionary(grouping: sessions.filter { $0.kind == .lesson }, by: \.classId)
         for (c, list) in lessonsByClass.sorted(by: { $0.key < $1.key }) {
             var round = Set<Theme>()
             for s in list.sorted(by: { ($0.date, $0.period) < ($1.date, $1.period) }) {

@@ -14,13 +14,13 @@ public struct ScheduleEntry: Sendable, Hashable, Codable {
     public var period: Int
     public var teacher: String
     public var lesson: String
-    public var kind: String
+    public var kind: SessionKind
     public var room: String?
     /// Students in a group session (not stored: the store keeps no student data).
     public var groupSize: Int?
 
     public init(term: String, school: String, classId: String, grade: Int, date: Day, period: Int, teacher: String,
-                lesson: String, kind: String = "lesson", room: String? = nil, groupSize: Int? = nil) {
+                lesson: String, kind: SessionKind = .lesson, room: String? = nil, groupSize: Int? = nil) {
         self.term = term; self.school = school; self.classId = classId; self.grade = grade; self.date = date
         self.period = period; self.teacher = teacher; self.lesson = lesson; self.kind = kind; self.room = room
         self.groupSize = groupSize

@@ -13,7 +13,7 @@ public struct ScheduleScore: Sendable, Codable, Hashable {
     public var total: Double
 
     public static func of(_ sessions: [ScheduleEntry], context ctx: ScheduleContext) -> ScheduleScore {
-        let lessons = sessions.filter { $0.kind == "lesson" }
+        let lessons = sessions.filter { $0.kind == .lesson }
         var themes: [String: (Set<Theme>, Int)] = [:]
         var days: [String: [Int]] = [:]
         var perTeacher: [String: Int] = [:]

@@ -43,11 +43,11 @@ extension Curriculum {
         guard violations.isEmpty else {
             throw ScheduleBuildError(problem: "\(violations.count) hard-rule violations, nothing stored; first: \(violations[0])")
         }
-        try ScheduleStore.save(built, schools: ctx.schools.map(\.id), in: db)
+        try ScheduleStore.save(built, term: term, schools: ctx.schools.map(\.id), in: db)
         let classes = ctx.grades.reduce(0) { $0 + ($1.level >= 1 && $1.level <= 12 ? $1.classes : 0) }
         return ScheduleBuildReport(term: term.description, schools: ctx.schools.count, classes: classes,
                                    sessions: built.sessions.count,
-                                   groupSessions: built.sessions.filter { $0.kind == "group" }.count,
+                                   groupSessions: built.sessions.filter { $0.kind == .group }.count,
                                    unplaced: built.unplaced, violations: [],
                                    score: ScheduleScore.of(built.sessions, context: ctx))
     }

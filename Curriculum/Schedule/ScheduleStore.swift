@@ -1,4 +1,3 @@
-import GRDB
 import XinyuCore
 
 /// Reading inputs for the scheduler from the store, and writing built schedules into `scheduledSession`.
@@ -8,38 +7,22 @@ import XinyuCore
 /// reports it with reasons, and ``ScheduleStore/view(in:school:term:class:from:to:)`` lists every class of the
 /// school with no planned lesson in the term as unplaced.
 public enum ScheduleStore {
-    /// Builds a scheduler context from the database: the schools (one or all), their grades and teachers.
+    /// Builds a scheduler context from the store: the schools (one or all), their grades and teachers.
     public static func context(in db: AppDatabase, term: Term, school: String?, rules: ScheduleRules,
                                library: LessonLibrary, catalog: ActivityCatalog,
                                levels: [String: Level]) throws -> ScheduleContext {
-        try db.writer.read { d in
-            let schools = try school.map { [try School.require(d, id: $0)] } ?? School.order(Column("id")).fetchAll(d)
-            var grades = Grade.all(), teachers = Teacher.all()
-            if let school {
-                grades = grades.filter(Column("schoolId") == school)
-                teachers = teachers.filter(Column("schoolId") == school)
-            }
-            return ScheduleContext(term: term, rules: rules, library: library, catalog: catalog, schools: schools,
-                                   grades: try grades.fetchAll(d), teachers: try teachers.fetchAll(d), levels: levels)
-        }
+        let inputs = try db.scheduleInputs(school: school)
+        return ScheduleContext(term: term, rules: rules, library: library, catalog: catalog, schools: inputs.schools,
+                               grades: inputs.grades, teachers: inputs.teachers, levels: levels)
     }
 
     /// Replaces the term's rows of every school in `schools` with the built sessions, in one transaction.
-    public static func save(_ schedule: TermSchedule, schools: [String], in db: AppDatabase) throws {
-        try db.writer.write { d in
-            try AppDatabase.recordChange(d)
-            for s in schools {
-                try d.execute(sql: "DELETE FROM scheduledSession WHERE term = ? AND schoolId = ?", arguments: [schedule.term, s])
-            }
-            let stmt = try d.makeStatement(sql: """
-                INSERT INTO scheduledSession (term, schoolId, classId, grade, date, period, teacherId, lessonId, kind, room)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for s in schedule.sessions {
-                try stmt.execute(arguments: [s.term, s.school, s.classId, s.grade, s.date.description, s.period,
-                                             s.teacher, s.lesson, s.kind, s.room])
-            }
+    public static func save(_ schedule: TermSchedule, term: Term, schools: [String], in db: AppDatabase) throws {
+        let rows = schedule.sessions.map { s in
+            ScheduledSession(term: s.term, schoolId: s.school, classId: s.classId, grade: s.grade, date: s.date,
+                             period: s.period, teacherId: s.teacher, lessonId: s.lesson, kind: s.kind, room: s.room)
         }
+        try db.replaceSchedule(term: term, schools: schools, with: rows)
     }
 
     /// The stored schedule of one school as the CLI and the server show it (JSON shape of `xinyu schedule show`).
@@ -49,55 +32,52 @@ public enum ScheduleStore {
     public static func view(in db: AppDatabase, school: String, term: String? = nil, class cls: String? = nil,
                             from: Day? = nil, to: Day? = nil, library: LessonLibrary, catalog: ActivityCatalog,
                             rules: ScheduleRules) throws -> ScheduleView {
-        try db.writer.read { d in
-            let sc = try School.require(d, id: school)
-            var termText = term
-            if termText == nil {
-                let terms = try String.fetchAll(d, sql: "SELECT DISTINCT term FROM scheduledSession WHERE schoolId = ?", arguments: [school])
-                termText = terms.compactMap(Term.init).max { $0.first < $1.first }?.description
-            }
-            guard let tt = termText, let t = Term(tt) else {
-                throw ScheduleLookupError.noScheduleStored(school: school)
-            }
-            var rows = try ScheduledSession.filter(Column("term") == t.description && Column("schoolId") == school)
-                .order(Column("date"), Column("period"), Column("classId")).fetchAll(d)
-            let teacherNames = Dictionary(uniqueKeysWithValues: try Teacher.filter(Column("schoolId") == school).fetchAll(d).map { ($0.id, $0.name) })
-            let planned = Set(rows.filter { $0.kind == "lesson" }.map(\.classId))
-            var unplaced: [UnplacedWork] = []
-            for g in try Grade.filter(Column("schoolId") == school).order(Column("level")).fetchAll(d) where g.classes > 0 {
-                for k in 1...g.classes {
-                    let c = "\(school)-\(g.level)-\(k)"
-                    if !planned.contains(c) && (cls == nil || cls == c) {
-                        unplaced.append(UnplacedWork(class: c, reason: "no lesson planned for \(t.description); build the term's schedule again to see why"))
-                    }
-                }
-            }
-            if let cls { rows = rows.filter { $0.classId == cls } }
-            if let from { rows = rows.filter { $0.date >= from } }
-            if let to { rows = rows.filter { $0.date <= to } }
-            let monday = { () -> Day in let s = rules.span(of: t).lowerBound; return s.adding(days: 1 - s.weekday) }()
-            let sessions = rows.map { r -> ScheduleView.Session in
-                var title = r.lessonId, titleEn = "", start = "", end = ""
-                if r.kind == "group", let a = catalog.activity(r.lessonId) {
-                    title = a.name; titleEn = a.nameEn
-                    if r.period >= 1, r.period <= rules.roomOpen.count {
-                        let w = rules.roomOpen[r.period - 1]
-                        start = hhmm(w.start); end = hhmm(w.start + a.minutes)
-                    }
-                } else if let l = library.lesson(r.lessonId) {
-                    title = l.title; titleEn = l.titleEn
-                    if let band = Band(grade: r.grade), let tm = rules.periodTime(r.period, band: band) {
-                        start = hhmm(tm.start); end = hhmm(tm.end)
-                    }
-                }
-                return ScheduleView.Session(class: r.classId, grade: r.grade, date: r.date.description, period: r.period,
-                                            teacher: r.teacherId, lesson: r.lessonId, kind: r.kind,
-                                            teacherName: teacherNames[r.teacherId] ?? r.teacherId, title: title,
-                                            titleEn: titleEn, start: start, end: end, room: r.room,
-                                            week: (r.date.ordinal - monday.ordinal).floorDiv(7) + 1)
-            }
-            return ScheduleView(school: school, schoolName: sc.name, term: t.description, sessions: sessions, unplaced: unplaced)
+        var asked: Term?
+        if let term {
+            guard let t = Term(term) else { throw ScheduleLookupError.noScheduleStored(school: school) }
+            asked = t
         }
+        guard let stored = try db.storedSchedule(school: school, term: asked) else {
+            throw ScheduleLookupError.noScheduleStored(school: school)
+        }
+        let t = stored.term
+        var rows = stored.sessions
+        let planned = Set(rows.filter { $0.kind == .lesson }.map(\.classId))
+        var unplaced: [UnplacedWork] = []
+        for g in stored.grades where g.classes > 0 {
+            for k in 1...g.classes {
+                let c = "\(school)-\(g.level)-\(k)"
+                if !planned.contains(c) && (cls == nil || cls == c) {
+                    unplaced.append(UnplacedWork(class: c, reason: "no lesson planned for \(t.description); build the term's schedule again to see why"))
+                }
+            }
+        }
+        if let cls { rows = rows.filter { $0.classId == cls } }
+        if let from { rows = rows.filter { $0.date >= from } }
+        if let to { rows = rows.filter { $0.date <= to } }
+        let monday = { () -> Day in let s = rules.span(of: t).lowerBound; return s.adding(days: 1 - s.weekday) }()
+        let sessions = rows.map { r -> ScheduleView.Session in
+            var title = r.lessonId, titleEn = "", start = "", end = ""
+            if r.kind == .group, let a = catalog.activity(r.lessonId) {
+                title = a.name; titleEn = a.nameEn
+                if r.period >= 1, r.period <= rules.roomOpen.count {
+                    let w = rules.roomOpen[r.period - 1]
+                    start = hhmm(w.start); end = hhmm(w.start + a.minutes)
+                }
+            } else if let l = library.lesson(r.lessonId) {
+                title = l.title; titleEn = l.titleEn
+                if let band = Band(grade: r.grade), let tm = rules.periodTime(r.period, band: band) {
+                    start = hhmm(tm.start); end = hhmm(tm.end)
+                }
+            }
+            return ScheduleView.Session(class: r.classId, grade: r.grade, date: r.date.description, period: r.period,
+                                        teacher: r.teacherId, lesson: r.lessonId, kind: r.kind,
+                                        teacherName: stored.teacherNames[r.teacherId] ?? r.teacherId, title: title,
+                                        titleEn: titleEn, start: start, end: end, room: r.room,
+                                        week: (r.date.ordinal - monday.ordinal).floorDiv(7) + 1)
+        }
+        return ScheduleView(school: school, schoolName: stored.school.name, term: t.description, sessions: sessions,
+                            unplaced: unplaced)
     }
 }
 
@@ -115,7 +95,7 @@ public struct ScheduleView: Sendable, Codable, Hashable {
         public var period: Int
         public var teacher: String
         public var lesson: String
-        public var kind: String
+        public var kind: SessionKind
         public var teacherName: String
         public var title: String
         public var titleEn: String

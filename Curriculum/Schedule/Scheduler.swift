@@ -207,7 +207,7 @@ struct SchoolPlanner {
                             busy[f.id, default: [:]][d, default: []].append((s0, e0))
                             sessions.append(ScheduleEntry(term: ctx.term.description, school: school.id, classId: label,
                                                            grade: grade, date: d, period: wi + 1, teacher: f.id,
-                                                           lesson: a.id, kind: "group", room: "counseling-room",
+                                                           lesson: a.id, kind: .group, room: "counseling-room",
                                                            groupSize: program.size))
                         }
                         done = true

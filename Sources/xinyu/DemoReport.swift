@@ -68,7 +68,7 @@ struct DemoReport {
         if let first = built.unplaced.first { Swift.print("  not placed, e.g. \(first.class): \(first.reason)") }
         guard let school = try store.schoolSummaries().first(where: { $0.classes > 0 }) else { return }
         let view = try Curriculum.schedule(in: store, school: school.id, term: built.term, rules: rules)
-        guard let cls = view.sessions.first(where: { $0.kind == "lesson" })?.class else { return }
+        guard let cls = view.sessions.first(where: { $0.kind == .lesson })?.class else { return }
         let lessons = view.sessions.filter { $0.class == cls }.prefix(4)
         Swift.print("  class \(cls) (\(school.name)), first lessons:")
         for l in lessons {

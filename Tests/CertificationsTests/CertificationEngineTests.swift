@@ -136,7 +136,7 @@ import XinyuCore
         try f.lessons("T1", date: "2022-09-01", periods: 29)
         try f.scheduled("T1", date: "2022-09-01", period: 3)                  // same day as feed record: feed wins
         try f.scheduled("T1", date: "2022-09-02", period: 1)
-        try f.scheduled("T1", date: "2022-09-02", period: 2, kind: "group")  // group sessions are not lessons
+        try f.scheduled("T1", date: "2022-09-02", period: 2, kind: .group)  // group sessions are not lessons
         try f.scheduled("T1", date: "2022-09-05", period: 1)                  // on D: not yet delivered
         let l1 = try CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: Day("2022-09-05")!, profile: f.profile)
         #expect(l1.lessonPeriods == 30 && l1.deliveredScheduledPeriods == 1 && l1.status.level(.A).status == .inTraining)

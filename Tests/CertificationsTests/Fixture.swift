@@ -51,7 +51,7 @@ struct Fixture {
         try db.writer.write { db in try LessonPractice(teacherId: teacher, date: Day(date)!, periods: periods).insert(db) }
     }
 
-    func scheduled(_ teacher: String, date: String, period: Int = 1, kind: String = "lesson") throws {
+    func scheduled(_ teacher: String, date: String, period: Int = 1, kind: SessionKind = .lesson) throws {
         try db.writer.write { db in
             var s = ScheduledSession(term: "2026-fall", schoolId: "S1", classId: "S1-7-1", grade: 7, date: Day(date)!,
                                      period: period, teacherId: teacher, lessonId: "L1", kind: kind, room: nil)

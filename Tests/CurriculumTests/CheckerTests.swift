@@ -63,7 +63,7 @@ import XinyuCore
     }
 
     @Test func groupOutsideRoomHoursOrOverSize() throws {
-        let g = try #require(valid.first { $0.kind == "group" })
+        let g = try #require(valid.first { $0.kind == .group })
         #expect(kinds([g]).isEmpty)
         var late = g; late.period = 9
         #expect(kinds([late]).contains(.groupOutsideRoomHours))

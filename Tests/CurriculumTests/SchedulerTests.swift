@@ -9,7 +9,7 @@ import XinyuCore
         let built = Scheduler.build(ctx)
         #expect(built.unplaced.isEmpty, "\(built.unplaced)")
         #expect(ScheduleChecker.violations(built.sessions, context: ctx).isEmpty)
-        let lessons = built.sessions.filter { $0.kind == "lesson" }
+        let lessons = built.sessions.filter { $0.kind == .lesson }
         let byClass = Dictionary(grouping: lessons, by: \.classId)
         #expect(byClass.count == 18)
         let lib = ctx.library
@@ -28,7 +28,7 @@ import XinyuCore
         let t1 = lessons.filter { $0.teacher == "T1" }.count, t2 = lessons.filter { $0.teacher == "T2" }.count
         #expect(t1 > 0 && t2 > 0)
         // Groups in the counseling room.
-        let groups = built.sessions.filter { $0.kind == "group" }
+        let groups = built.sessions.filter { $0.kind == .group }
         #expect(!groups.isEmpty)
         #expect(groups.allSatisfy { $0.room == "counseling-room" })
         let score = ScheduleScore.of(built.sessions, context: ctx)

@@ -93,7 +93,9 @@ import XinyuCore
 
     @Test func teacherLedger() async throws {
         let db = try certifiedDatabase()
-        let expected = try CertificationEngine.ledger(teacherId: "T001", in: db, asOf: Day("2026-03-01")!, profile: try RuleProfile.load(path: nil))
+        var ledger = try CertificationEngine.ledger(teacherId: "T001", in: db, asOf: Day("2026-03-01")!, profile: try RuleProfile.load(path: nil))
+        ledger.profile = "default.yaml"   // the API names the profile file, never its path on the server
+        let expected = ledger
         try await testApp(db).test(.router) { client in
             try await client.execute(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)

@@ -99,6 +99,15 @@ import XinyuCore
         #expect(try FeedImporter.importLog(in: store.db).count == 2)
     }
 
+    @Test func theLedgerNamesTheProfileFileNotItsServerPath() async throws {
+        try await testApp(try sampleDatabase()).test(.router) { client in
+            try await client.execute(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
+                #expect(r.status == .ok)
+                try #expect(try jsonObject(r)["profile"] as? String == "default.yaml")
+            }
+        }
+    }
+
     @Test func uploadsLeftByAKilledServerAreSweptAtStart() throws {
         let dir = try TemporaryStore().directory
         let dead = "\(dir)/xinyu-upload-\(Int32.max - 7)-\(UUID().uuidString).xml"   // no such process

@@ -108,7 +108,7 @@ extension AppDatabase {
             .init(table: "award", key: "teacherId || '/' || level || '/' || issued",
                   condition: "expires IS NOT NULL AND expires <= issued",
                   problem: "printf('expires %s, not after it was issued %s', expires, issued)"),
-            .init(table: "scheduledSession", key: "id", condition: known("kind", ["lesson", "group"]),
+            .init(table: "scheduledSession", key: "id", condition: known("kind", SessionKind.allCases.map(\.rawValue)),
                   problem: unknown("kind", "kind")),
         ]
         let dates: [(table: String, key: String, column: String)] = [

@@ -17,3 +17,4 @@ extension Track: DatabaseValueConvertible {}
 extension Category: DatabaseValueConvertible {}
 extension AttendanceStatus: DatabaseValueConvertible {}
 extension CourseResult: DatabaseValueConvertible {}
+extension SessionKind: DatabaseValueConvertible {}

@@ -22,6 +22,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
 public enum TeacherStatus: String, Sendable, Codable, CaseIterable { case active, inactive }
 
+/// What a scheduled session is: a class's psychology lesson, or a group-guidance session (团体辅导).
+public enum SessionKind: String, Sendable, Codable, CaseIterable { case lesson, group }
+
 /// Certification level; `A` is the highest.
 public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
     case C, B, A

@@ -26,7 +26,9 @@ struct CoverageController {
             let id = try context.parameters.requireString("id")
             let asOf = try request.queryDay("asOf") ?? Day.today()
             let ledger = try await BlockingWork.quick {
-                try JSONOutput.encoder().encode(try CertificationEngine.ledger(teacherId: id, in: db, asOf: asOf, profile: profile))
+                var ledger = try CertificationEngine.ledger(teacherId: id, in: db, asOf: asOf, profile: profile)
+                ledger.profile = ledger.profile.map { ($0 as NSString).lastPathComponent }   // no server path
+                return try JSONOutput.encoder().encode(ledger)
             }
             return JSONResponse.make(data: ledger)
         }
