@@ -126,8 +126,8 @@ public enum FeedImporter {
 
     /// True when the feed id was already applied (fully or partly); run inside the feed's transaction.
     static func isApplied(feed: String, in conn: Database) throws -> Bool {
-        try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN ('applied', 'partial') LIMIT 1",
-                          arguments: [feed]) ?? false
+        try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (?, ?) LIMIT 1",
+                          arguments: StatementArguments([feed] + ImportStatus.imported.map(\.rawValue))) ?? false
     }
 
     /// Inserts the attempt's `importLog` row on `conn` (inside whatever transaction is open there).

@@ -108,10 +108,10 @@ extension ImportSession {
     func deactivateMissingTeachers() throws {
         try withConnection { db in
             for school in listedSchools.sorted() {
-                let ids = try String.fetchAll(db, sql: "SELECT id FROM teacher WHERE schoolId = ? AND status = 'active'",
-                                              arguments: [school])
+                let ids = try String.fetchAll(db, sql: "SELECT id FROM teacher WHERE schoolId = ? AND status = ?",
+                                              arguments: [school, TeacherStatus.active])
                 for id in ids where !mentionedTeachers.contains(id) {
-                    try db.execute(sql: "UPDATE teacher SET status = 'inactive' WHERE id = ?", arguments: [id])
+                    try db.execute(sql: "UPDATE teacher SET status = ? WHERE id = ?", arguments: [TeacherStatus.inactive, id])
                     deactivated += 1
                 }
             }

@@ -64,9 +64,9 @@ public struct ImportSummary: Sendable, Codable {
 extension ImportSummary {
     /// 0 applied, duplicate or valid; 3 partial; 2 rejected as a whole or invalid.
     public var exitStatus: Int32 {
-        switch status {
-        case "partial": 3
-        case "rejected", "invalid": 2
+        switch ImportStatus(rawValue: status) {
+        case .partial: 3
+        case .rejected, .invalid: 2
         default: 0
         }
     }

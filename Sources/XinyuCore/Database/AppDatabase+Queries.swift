@@ -17,9 +17,9 @@ extension AppDatabase {
             try SchoolSummary.fetchAll(db, sql: """
                 SELECT s.id, s.name, s.stage, s.counselingRoom,
                        COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0) AS classes,
-                       (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = 'active') AS activeTeachers
+                       (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?) AS activeTeachers
                 FROM school s ORDER BY s.id
-                """)
+                """, arguments: [TeacherStatus.active])
         }
     }
 
