@@ -1,4 +1,3 @@
-import GRDB
 import XinyuCore
 
 /// The district's A/B/C coverage as of a date (RULES.md "Coverage counts"): active teachers only; effective level
@@ -54,12 +53,10 @@ public struct CoverageReport: Sendable, Codable, Hashable {
 
     /// Computes the report; `school` restricts it (and the district block) to one school, which must exist.
     public static func compute(in db: AppDatabase, asOf: Day, school: String?, profile: RuleProfile) throws -> CoverageReport {
-        let (schools, statuses) = try CertificationEngine.statuses(
-            in: db, asOf: asOf, profile: profile, school: school, explain: false,
-            alongWith: { db in
-                if let school { return [try School.require(db, id: school)] }   // unknown: StoreError, nothing computed
-                return try School.fetchAll(db, sql: "SELECT * FROM school ORDER BY id")
-            })
+        // An unknown school throws before anything is computed.
+        let (schools, statuses) = try CertificationEngine.statusesAndSchools(
+            in: db, asOf: asOf, profile: profile, school: school, includeInactive: false, explain: false,
+            parts: CertificationEngine.defaultParts, withSchools: true)
         return build(asOf: asOf, schools: schools.map { ($0.id, $0.name) }, statuses: statuses)
     }
 

@@ -4,12 +4,8 @@ import XinyuCore
 ///
 /// `entries` hold counted attendance of tracks A, B, C and cpd, each with its date.
 struct TeacherHistory: Sendable {
-    struct Entry: Sendable {
-        var track: Track
-        var date: Day
-        var tenths: Int
-        var pass: Bool
-    }
+    /// A counted attendance record of a track, as the store reads it.
+    typealias Entry = TrackedAttendance
 
     var awards: [Award] = []
     var entries: [Entry] = []

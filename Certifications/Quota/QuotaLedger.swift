@@ -1,4 +1,3 @@
-import GRDB
 import XinyuCore
 
 /// The year's data the quota report and the planner work from: active teachers, their standings,
@@ -24,55 +23,36 @@ public struct QuotaLedger: Sendable {
     /// Reads the ledger. Only `active` teachers count (an inactive teacher has left; RULES.md coverage
     /// counts active teachers only, and the union plans for the staff it has). `school` limits to one school.
     public static func load(from db: AppDatabase, year: SchoolYear, school: String?, rules: QuotaRules) throws -> QuotaLedger {
-        try db.writer.read { db in
-            if let school { try School.require(db, id: school) }
-            var sq = School.all().order(Column("id"))
-            var tq = Teacher.filter(Column("status") == TeacherStatus.active).order(Column("id"))
-            if let school {
-                sq = sq.filter(Column("id") == school)
-                tq = tq.filter(Column("schoolId") == school)
+        let reading = try db.quotaYear(from: year.first, through: year.last, school: school)
+        let schools = reading.schools, teachers = reading.teachers
+        var standings: [String: QuotaStanding] = [:]
+        var schoolOf: [String: String] = [:]
+        for t in teachers { standings[t.id] = QuotaStanding(); schoolOf[t.id] = t.schoolId }
+        // course → term index → school → completing teachers, for whole-staff trainings.
+        var tierCompletions: [String: [Int: [String: Int]]] = [:]
+        for r in reading.attendance {
+            let tid = r.teacherId
+            guard standings[tid] != nil else { continue }
+            standings[tid]!.add(courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
+                                status: r.status, result: r.result)
+            if r.tier == rules.unionQuota.wholeStaffTier, r.status == .completed {
+                let term = year.terms[0].contains(r.date) ? 0 : 1
+                tierCompletions[r.courseId, default: [:]][term, default: [:]][schoolOf[tid]!, default: 0] += 1
             }
-            let schools = try sq.fetchAll(db)
-            let teachers = try tq.fetchAll(db)
-            var standings: [String: QuotaStanding] = [:]
-            var schoolOf: [String: String] = [:]
-            for t in teachers { standings[t.id] = QuotaStanding(); schoolOf[t.id] = t.schoolId }
-            // course → term index → school → completing teachers, for whole-staff trainings.
-            var tierCompletions: [String: [Int: [String: Int]]] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT a.teacherId, a.courseId, a.hoursTenths, a.status, a.result, a.date, c.category, c.tier
-                FROM attendance a JOIN course c ON c.id = a.courseId
-                WHERE a.date >= ? AND a.date <= ?
-                """, arguments: [year.first.description, year.last.description])
-            while let r = try rows.next() {
-                let tid: String = r[0]
-                guard standings[tid] != nil else { continue }
-                let cid: String = r[1]
-                let status: AttendanceStatus = r[3]
-                let category: XinyuCore.Category = r[6]
-                standings[tid]!.add(courseId: cid, category: category, hours: Hours(tenths: r[2]),
-                                    status: status, result: r[4])
-                let tier: Int = r[7]
-                if tier == rules.unionQuota.wholeStaffTier, status == .completed {
-                    let date: Day = r[5]
-                    let term = year.terms[0].contains(date) ? 0 : 1
-                    tierCompletions[cid, default: [:]][term, default: [:]][schoolOf[tid]!, default: 0] += 1
-                }
-            }
-            var active: [String: Int] = [:]
-            for t in teachers { active[t.schoolId, default: 0] += 1 }
-            var wholeStaff: [String: [[String]]] = [:]
-            for s in schools { wholeStaff[s.id] = [[], []] }
-            for (cid, terms) in tierCompletions {
-                for (term, bySchool) in terms {
-                    for (sid, n) in bySchool where isWholeStaff(completed: n, active: active[sid] ?? 0, rules: rules) {
-                        wholeStaff[sid]?[term].append(cid)
-                    }
-                }
-            }
-            for (sid, v) in wholeStaff { wholeStaff[sid] = v.map { $0.sorted() } }
-            return QuotaLedger(year: year, schools: schools, teachers: teachers, standings: standings, wholeStaff: wholeStaff)
         }
+        var active: [String: Int] = [:]
+        for t in teachers { active[t.schoolId, default: 0] += 1 }
+        var wholeStaff: [String: [[String]]] = [:]
+        for s in schools { wholeStaff[s.id] = [[], []] }
+        for (cid, terms) in tierCompletions {
+            for (term, bySchool) in terms {
+                for (sid, n) in bySchool where isWholeStaff(completed: n, active: active[sid] ?? 0, rules: rules) {
+                    wholeStaff[sid]?[term].append(cid)
+                }
+            }
+        }
+        for (sid, v) in wholeStaff { wholeStaff[sid] = v.map { $0.sorted() } }
+        return QuotaLedger(year: year, schools: schools, teachers: teachers, standings: standings, wholeStaff: wholeStaff)
     }
 
     /// A course is a whole-staff training of a school when at least the profile's share of the school's

@@ -51,15 +51,13 @@ import XinyuCore
     @Test func partsGiveWhatOnePassGives() throws {
         let db = try Self.district()
         let profile = try RuleProfile.load(path: nil)
-        #expect(try db.writer.read { try CertificationEngine.splitPoints($0, parts: 2) }.count == 1)
+        #expect(try db.teacherSplitPoints(parts: 2).count == 1)
         for asOf in ["2022-06-30", "2026-06-30"] {
             for inactive in [false, true] {
                 let day = Day(asOf)!
                 let parallel = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive)
-                let whole = try db.writer.read {
-                    try CertificationEngine.statuses($0, asOf: day, profile: profile,
-                                                     selection: TeacherSelection(school: nil, includeInactive: inactive), explain: true)
-                }
+                let whole = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
+                                                             parts: 1)
                 #expect(parallel.count == (inactive ? 1_300 : 1_300 - 1_300 / 17))
                 #expect(parallel == whole)
                 #expect(parallel.contains { $0.effectiveLevel != nil } && parallel.contains { $0.effectiveLevel == nil })
@@ -79,12 +77,12 @@ import XinyuCore
             let day = Day(asOf)!
             for inactive in [false, true] {
                 let whole = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
-                                                             parts: 1, alongWith: { _ in () }).statuses
+                                                             parts: 1)
                 #expect(whole.count == (inactive ? 3_500 : 3_500 - 3_500 / 17))
                 for parts in [3, 7] {
-                    #expect(try db.writer.read { try CertificationEngine.splitPoints($0, parts: parts) }.count == parts - 1)
+                    #expect(try db.teacherSplitPoints(parts: parts).count == parts - 1)
                     let split = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
-                                                                 parts: parts, alongWith: { _ in () }).statuses
+                                                                 parts: parts)
                     #expect(split == whole)
                 }
             }

@@ -1,6 +1,5 @@
 import GRDB
 import GRDBSQLite
-import XinyuCore
 
 /// Steps a prepared statement on SQLite's own API and reads columns by position: for the engine's bulk reads
 /// (every teacher, award and attendance record of a district), where GRDB's row decoding (columns found by name,
