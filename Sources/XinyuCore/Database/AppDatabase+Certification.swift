@@ -175,7 +175,7 @@ extension AppDatabase {
             WHERE s.kind = ? AND s.date < ?\(scheduled.sql)
               AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = s.teacherId AND p.date = s.date)
             GROUP BY s.teacherId
-            """, [ScheduledSession.lessonKind, d] + scheduled.arguments)
+            """, [SessionKind.lesson, d] + scheduled.arguments)
         return p
     }
 

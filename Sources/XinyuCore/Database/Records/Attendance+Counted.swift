@@ -5,11 +5,6 @@ extension Attendance {
         (status == .completed || status == .partial) && result != .fail
     }
 
-    /// The same rule as an SQL condition on the attendance table under `alias`.
-    public static func countedCondition(alias: String = "a") -> String {
-        "\(alias).status IN ('completed', 'partial') AND \(alias).result <> 'fail'"
-    }
-
     /// Whether this record's hours count (date bound aside).
     public var counts: Bool { Attendance.counts(status: status, result: result) }
 }

@@ -21,9 +21,6 @@ public struct ScheduledSession: Sendable, Codable, Hashable, FetchableRecord, Mu
     public var kind: SessionKind
     public var room: String?
 
-    /// The `kind` of a psychology period (a lesson of the library).
-    public static let lessonKind = "lesson"
-
     public init(id: Int64? = nil, term: String, schoolId: String, classId: String, grade: Int, date: Day,
                 period: Int, teacherId: String, lessonId: String, kind: SessionKind, room: String?) {
         self.id = id; self.term = term; self.schoolId = schoolId; self.classId = classId; self.grade = grade
