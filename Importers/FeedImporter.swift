@@ -126,7 +126,8 @@ public enum FeedImporter {
 
     /// True when the feed id was already applied (fully or partly); run inside the feed's transaction.
     static func isApplied(feed: String, in conn: Database) throws -> Bool {
-        try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (?, ?) LIMIT 1",
+        let statuses = ImportStatus.imported.map { _ in "?" }.joined(separator: ", ")
+        return try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(statuses)) LIMIT 1",
                           arguments: StatementArguments([feed] + ImportStatus.imported.map(\.rawValue))) ?? false
     }
 

@@ -56,6 +56,10 @@ final class AdmissionGate: Sendable {
             }
             let c = s.waiting[s.head]   // the place passes straight to the next in line
             s.head += 1
+            if s.head >= 256 && s.head * 2 >= s.waiting.count {   // under a line that never empties, drop the served
+                s.waiting.removeFirst(s.head)
+                s.head = 0
+            }
             return c
         }
         next?.resume()

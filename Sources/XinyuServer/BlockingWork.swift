@@ -1,7 +1,7 @@
 import NIOPosix
 
 /// Where the server runs every piece of blocking work (SQLite reads and writes, report computations, imports):
-/// on two thread pools of its own, never on the event loops nor on Swift's cooperative threads.
+/// on thread pools of its own (three lanes, below), never on the event loops nor on Swift's cooperative threads.
 ///
 /// Why: a handler that blocks a cooperative thread while it waits for a database connection can deadlock the
 /// server once every such thread waits for a connection held by a task that needs one of those same threads to
@@ -25,23 +25,15 @@ public enum BlockingWork {
     /// Threads for reports and imports: reports beyond this wait in line (asynchronously, holding no thread).
     public static let heavyThreads = 4
 
-    private static let probePool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: probeThreads)
-        pool.start()
-        return pool
-    }()
+    private static let probePool = started(threads: probeThreads)
+    private static let quickPool = started(threads: quickThreads)
+    private static let heavyPool = started(threads: heavyThreads)
 
-    private static let quickPool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: quickThreads)
+    private static func started(threads: Int) -> NIOThreadPool {
+        let pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
         return pool
-    }()
-
-    private static let heavyPool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: heavyThreads)
-        pool.start()
-        return pool
-    }()
+    }
 
     /// Runs a one-row read (health counts, the data version) on the probe lane and returns its result.
     public static func probe<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

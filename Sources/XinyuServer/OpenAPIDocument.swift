@@ -1,4 +1,5 @@
 import Foundation
+import XinyuCore
 
 /// The hand-written OpenAPI 3 description of every route. A test checks each registered route appears here
 /// (and nothing here is missing from the router), so keep it in step when adding a route.
@@ -25,7 +26,7 @@ public enum OpenAPIDocument {
     nonisolated(unsafe) static let error = ref("Error")
     static func errors(_ codes: [Int]) -> [String: Any] {
         var out: [String: Any] = [:]
-        let text = [400: "Bad parameter: malformed, empty (`asOf=`), or a date or term outside the supported years 1900–2199", 401: "Missing or wrong bearer token", 403: "Writes disabled (no token configured)",
+        let text = [400: "Bad parameter: malformed, empty (`asOf=`), or a date or term outside the supported years \(Day.supportedYearsText)", 401: "Missing or wrong bearer token", 403: "Writes disabled (no token configured)",
                     404: "Unknown id or route", 413: "Body over the size limit"]
         for c in codes { out[String(c)] = json(error, text[c] ?? "Error") }
         return out
@@ -35,7 +36,7 @@ public enum OpenAPIDocument {
         return ["get": ["summary": summary, "parameters": params, "responses": responses]]
     }
     nonisolated(unsafe) static let date: [String: Any] = ["type": "string", "format": "date",
-                                                          "description": "YYYY-MM-DD, 1900-01-01 to 2199-12-31"]
+                                                          "description": "YYYY-MM-DD, in the years \(Day.supportedYearsText)"]
     nonisolated(unsafe) static let anyObject: [String: Any] = ["type": "object", "additionalProperties": true]
 
     nonisolated(unsafe) static let document: [String: Any] = [

@@ -14,10 +14,14 @@ extension Request {
     }
 
     /// A date in the product's supported years (`Day.parse` decides and says why not), or nil when absent.
-    func queryDay(_ name: String) throws -> Day? {
+    func queryDay(_ name: String) throws -> Day? { try queryParsed(name, Day.parse) }
+
+    /// A value parsed by one of the core's parsers (day, school year, term), or nil when absent; a 400 that says
+    /// why the parser refused it.
+    func queryParsed<T>(_ name: String, _ parse: (String) -> Result<T, Day.ParseProblem>) throws -> T? {
         guard let text = try query(name) else { return nil }
-        switch Day.parse(text) {
-        case .success(let day): return day
+        switch parse(text) {
+        case .success(let value): return value
         case .failure(let problem): throw APIError.badParameter("\(name)=\(text): \(problem)")
         }
     }
@@ -49,13 +53,7 @@ extension Request {
     }
 
     /// A term like `2026-fall` in the supported years (`Term.parse` decides and says why not), or nil when absent.
-    func queryTerm(_ name: String) throws -> Term? {
-        guard let text = try query(name) else { return nil }
-        switch Term.parse(text) {
-        case .success(let term): return term
-        case .failure(let problem): throw APIError.badParameter("\(name)=\(text): \(problem)")
-        }
-    }
+    func queryTerm(_ name: String) throws -> Term? { try queryParsed(name, Term.parse) }
 }
 
 extension Parameters {

@@ -30,6 +30,26 @@ private final class Counts: Sendable {
         #expect(c.inside == 0)
     }
 
+    /// A long line (600 waiting behind one place) is served in full while the gate drops the waiters it served.
+    @Test func aLongLineIsServedInFull() async throws {
+        let gate = AdmissionGate(limit: 1)
+        let counts = Counts()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<600 {
+                group.addTask {
+                    await gate.pass {
+                        counts.value.withLock { $0.inside += 1; $0.most = max($0.most, $0.inside) }
+                        await Task.yield()
+                        counts.value.withLock { $0.inside -= 1; $0.done += 1 }
+                    }
+                }
+            }
+        }
+        let c = counts.value.withLock { $0 }
+        #expect(c.done == 600)
+        #expect(c.most == 1)
+    }
+
     /// A body that throws still gives its place back.
     @Test func aThrowingBodyLeavesItsPlace() async throws {
         struct Boom: Error {}

@@ -11,20 +11,11 @@ struct ReportsController {
     func addRoutes(to api: RouterGroup<BasicRequestContext>) {
         let db = database
         api.get("quota") { request, _ in
-            let year = try Self.schoolYear(try request.query("year"))
+            let year = try request.queryParsed("year", SchoolYear.parse) ?? SchoolYear(containing: Day.today())
             let school = try request.query("school")
             if let school { try await BlockingWork.quick { try db.requireSchool(school) } }
             let includeTeachers = try request.queryBool("teachers") ?? false
             return JSONResponse.make(data: try await reports.quotaJSON(year: year, school: school, includeTeachers: includeTeachers))
-        }
-    }
-
-    /// `year=2025-2026` or `year=2025`; absent means the school year containing today.
-    static func schoolYear(_ text: String?) throws -> SchoolYear {
-        guard let text else { return SchoolYear(containing: Day.today()) }
-        switch SchoolYear.parse(text) {
-        case .success(let year): return year
-        case .failure(let problem): throw APIError.badParameter("year=\(text): \(problem)")
         }
     }
 }
