@@ -60,14 +60,9 @@ public struct APIError: HTTPResponseError, Sendable {
             }
         }
         if let e = error as? DatabaseError {
-            switch e.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return .unavailable("the database is busy with another write; try again in \(retryAfterSeconds) s", log: "\(e)")
-            case .SQLITE_FULL:
-                return .unavailable("the database's disk is full; the operator must free space", log: "\(e)")
-            default:
-                return .internal("database error: \(e)")
-            }
+            // Busy and full become the store's typed errors (one mapping, the store's); anything else is internal.
+            if let typed = StoreError.wrapping(e, path: nil) as? StoreError { return from(typed) }
+            return .internal("database error: \(e)")
         }
         if let e = error as? HTTPError {
             let code: String = switch e.status.code {
