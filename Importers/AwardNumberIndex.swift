@@ -1,4 +1,4 @@
-import GRDB
+import XinyuCore
 
 /// Award numbers and the awards holding them, both ways: read from the store at the first award of a feed
 /// (``ImportSession/loadAwardNumbers()``), then kept up to date by ``ImportSession/upsertAward(_:)``, so that
@@ -10,13 +10,12 @@ struct AwardNumberIndex {
     private var byNumber: [String: String] = [:]
     private var byKey: [String: String] = [:]
 
-    /// Reads every stored award number.
-    mutating func load(from db: Database) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL")
-        while let r = try rows.next() {
-            let key = "\(r[0] as String)/\(r[1] as String)/\(r[2] as String)", number: String = r[3]
-            byNumber[number] = key
-            byKey[key] = number
+    /// Takes every stored award number.
+    mutating func load(_ stored: [StoredAwardNumber]) {
+        for a in stored {
+            let key = "\(a.teacherId)/\(a.level)/\(a.issued)"
+            byNumber[a.number] = key
+            byKey[key] = a.number
         }
         loaded = true
     }

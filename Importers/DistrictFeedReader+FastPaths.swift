@@ -1,6 +1,5 @@
 import CLibXML2
 import Foundation
-import GRDB
 import XinyuCore
 
 /// The hot paths of large feeds: an attendance `record`, `counseling` or `lesson` that is entirely valid is checked

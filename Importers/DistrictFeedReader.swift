@@ -1,5 +1,4 @@
 import CLibXML2
-import GRDB
 import XinyuCore
 
 /// The namespace of district feed v1.
@@ -245,8 +244,8 @@ struct DistrictFeedReader {
         guard try session.teacherExists(a.values[0]!) else { return fail("teacher \(a.values[0]!) is neither in this feed nor stored") }
         guard let course = try session.course(a.values[1]!) else { return fail("course \(a.values[1]!) is neither in this feed nor stored") }
         guard hours.tenths <= course.hours else { return fail("hours \(hours) exceed the course's \(Hours(tenths: course.hours))") }
-        try session.upsertAttendance(teacher: a.values[0]!, course: a.values[1]!, hours: hours.tenths, status: status.rawValue,
-                                     result: result.rawValue, date: date != nil ? a.values[5]! : course.endText)
+        try session.upsertAttendance(teacher: a.values[0]!, course: a.values[1]!, hours: hours.tenths, status: status,
+                                     result: result, date: date != nil ? a.values[5]! : course.endText)
     }
 
     private func award(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {

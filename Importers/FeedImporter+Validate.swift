@@ -12,7 +12,7 @@ extension FeedImporter {
     /// validator; an IMS file (no schema ships for it) is checked for well-formedness only. Nothing is written.
     /// Status `valid` (exit 0) or `invalid` (exit 2), every problem listed as a rejection of element `document`.
     static func validate(source: FileSource, path: String) throws -> ImportSummary {
-        var summary = ImportSummary(feed: nil, format: "unknown", status: "invalid", file: path, digest: "")
+        var summary = ImportSummary(feed: nil, format: "unknown", status: .invalid, file: path, digest: "")
         let probe = try XMLStream(source: source)
         let root = findRoot(probe)
         summary.digest = source.finishDigest()
@@ -63,7 +63,7 @@ extension FeedImporter {
             problems.append(RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "", reason: "not valid against district-feed-v1.xsd"))
         }
         summary.rejected = problems
-        summary.status = problems.isEmpty ? "valid" : "invalid"
+        summary.status = problems.isEmpty ? .valid : .invalid
         return summary
     }
 }

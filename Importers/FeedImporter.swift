@@ -1,6 +1,5 @@
 import CLibXML2
 import Foundation
-import GRDB
 import XinyuCore
 
 /// Imports district feed v1 and IMS Enterprise 1.1 files into the store (FEED-FORMAT.md).
@@ -23,37 +22,36 @@ public enum FeedImporter {
 
     /// Imports one file; a document rejected as a whole is a returned summary with status "rejected", not a throw.
     /// Throws ``FileAccessError`` when the file cannot be read and store errors when the database fails.
-    public static func importFile(at path: String, into db: AppDatabase, options: ImportOptions) throws -> ImportSummary {
+    public static func importFile(at path: String, into store: any FeedStore, options: ImportOptions) throws -> ImportSummary {
         let source = try FileSource(path: path)
         if options.validateOnly { return try validate(source: source, path: path) }
         let stream = try XMLStream(source: source)
         let progress = ProgressBar(requested: options.progress, source: source)
         defer { progress.finish() }
-        var summary = ImportSummary(feed: nil, format: "unknown", status: "rejected", file: options.sourceName ?? path, digest: "",
+        var summary = ImportSummary(feed: nil, format: "unknown", status: .rejected, file: options.sourceName ?? path, digest: "",
                                     dryRun: options.dryRun)
 
         /// Ends an attempt that changed no data, logging it in a transaction of its own.
-        func finish(_ status: String, rejected: [RejectedRecord] = []) throws -> ImportSummary {
+        func finish(_ status: ImportStatus, rejected: [RejectedRecord] = []) throws -> ImportSummary {
             summary.status = status
             if !rejected.isEmpty { summary.rejected = rejected }
             if summary.digest.isEmpty { summary.digest = source.finishDigest() }
-            if !options.dryRun { try db.writer.write { conn in try log(summary, in: conn) } }
+            if !options.dryRun { try store.logImportAttempt(try logEntry(summary)) }
             return summary
         }
 
         // The root element decides the format.
         let root: Root
         switch findRoot(stream) {
-        case .failure(let problem): return try finish("rejected", rejected: [problem.problem])
+        case .failure(let problem): return try finish(.rejected, rejected: [problem.problem])
         case .success(let r): root = r
         }
-        let session: (Database) -> ImportSession = { ImportSession(db: $0, options: options) }
         let reader: (ImportSession) throws -> Void
         switch root.format {
         case .district(let attrs):
             summary.format = districtFormat
             summary.feed = attrs.id
-            if let problem = attrs.problem { return try finish("rejected", rejected: [problem]) }
+            if let problem = attrs.problem { return try finish(.rejected, rejected: [problem]) }
             reader = { s in
                 s.mode = attrs.mode
                 try DistrictFeedReader(stream: stream, session: s, district: attrs.district, progress: progress).run()
@@ -66,81 +64,59 @@ public enum FeedImporter {
         }
         var logged = false
         do {
-            try db.writer.writeWithoutTransaction { conn in
-                // A larger page cache for the feed's transaction (bounded: 32 MiB), restored afterwards.
-                let cache = try Int.fetchOne(conn, sql: "PRAGMA cache_size") ?? -2000
-                try conn.execute(sql: "PRAGMA cache_size = -32768")
-                defer { try? conn.execute(sql: "PRAGMA cache_size = \(cache)") }
-                // SQLite's per-row foreign-key probes are off for the feed's transaction: the readers check every
-                // reference themselves before writing (a record naming an unknown school, teacher or course is
-                // rejected with its line), so the probes only repeated that work, at a third of a large feed's
-                // write time. Every other writer keeps them.
-                let foreignKeys = try Bool.fetchOne(conn, sql: "PRAGMA foreign_keys") ?? true
-                if foreignKeys { try conn.execute(sql: "PRAGMA foreign_keys = OFF") }
-                defer { if foreignKeys { try? conn.execute(sql: "PRAGMA foreign_keys = ON") } }
-                try conn.inTransaction(.immediate) {
-                    // Under the write lock: an import of the same feed id that committed meanwhile is seen here.
-                    if let feed = summary.feed, try isApplied(feed: feed, in: conn) {
-                        summary.status = "duplicate"
-                        if options.dryRun { return .rollback }
-                        if summary.digest.isEmpty { summary.digest = source.finishDigest() }
-                        try log(summary, in: conn)
-                        logged = true
-                        return .commit
-                    }
-                    let s = session(conn)
-                    defer { s.stopWriter() }   // on every path, before the transaction ends
-                    try reader(s)
-                    try s.withConnection { try AppDatabase.recordChange($0) }
-                    summary.accepted = s.accepted
-                    summary.rejected = s.rejected
-                    summary.skipped = s.skipped
-                    summary.deactivated = s.deactivated
-                    if options.strict && !s.rejected.isEmpty { return .rollback }
-                    summary.status = s.rejected.isEmpty ? "applied" : "partial"
+            // The store's write lock is held from the transaction's first statement.
+            try store.applyFeed { transaction in
+                // Under the write lock: an import of the same feed id that committed meanwhile is seen here.
+                if let feed = summary.feed, try transaction.isImported(feed: feed) {
+                    summary.status = .duplicate
                     if options.dryRun { return .rollback }
-                    // The log row joins the feed's data: both commit, or neither does.
                     if summary.digest.isEmpty { summary.digest = source.finishDigest() }
-                    try s.withConnection { try log(summary, in: $0) }
+                    try transaction.logAttempt(try logEntry(summary))
                     logged = true
                     return .commit
                 }
+                let s = ImportSession(store: transaction, options: options)
+                try reader(s)
+                try s.withStore { try $0.recordChange() }
+                summary.accepted = s.accepted
+                summary.rejected = s.rejected
+                summary.skipped = s.skipped
+                summary.deactivated = s.deactivated
+                if options.strict && !s.rejected.isEmpty { return .rollback }
+                summary.status = s.rejected.isEmpty ? .applied : .partial
+                if options.dryRun { return .rollback }
+                // The log row joins the feed's data: both commit, or neither does.
+                if summary.digest.isEmpty { summary.digest = source.finishDigest() }
+                try s.withStore { try $0.logAttempt(try logEntry(summary)) }
+                logged = true
+                return .commit
             }
         } catch let rejected as DocumentRejected {
             summary.accepted = AcceptedCounts(); summary.skipped = 0; summary.deactivated = 0
-            return try finish("rejected", rejected: [rejected.problem])
+            return try finish(.rejected, rejected: [rejected.problem])
         }
-        if summary.status == "duplicate" {
+        if summary.status == .duplicate {
             summary.accepted = AcceptedCounts(); summary.rejected = []; summary.skipped = 0; summary.deactivated = 0
             if summary.digest.isEmpty { summary.digest = source.finishDigest() }
             return summary
         }
         if options.strict && !summary.rejected.isEmpty {
             summary.accepted = AcceptedCounts(); summary.deactivated = 0
-            return try finish("rejected")
+            return try finish(.rejected)
         }
         if summary.digest.isEmpty { summary.digest = source.finishDigest() }
         assert(logged || options.dryRun, "an applied or partial feed is logged inside its transaction")
         return summary
     }
 
-    /// True when the feed id was already applied (fully or partly); run inside the feed's transaction.
-    static func isApplied(feed: String, in conn: Database) throws -> Bool {
-        let statuses = ImportStatus.imported.map { _ in "?" }.joined(separator: ", ")
-        return try Bool.fetchOne(conn, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(statuses)) LIMIT 1",
-                          arguments: StatementArguments([feed] + ImportStatus.imported.map(\.rawValue))) ?? false
-    }
-
-    /// Inserts the attempt's `importLog` row on `conn` (inside whatever transaction is open there).
-    static func log(_ s: ImportSummary, in conn: Database) throws {
+    /// The attempt's `importLog` row: counts and rejections as JSON text, stamped now.
+    static func logEntry(_ s: ImportSummary) throws -> ImportLogEntry {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let accepted = String(decoding: try enc.encode(s.accepted), as: UTF8.self)
         let rejections = String(decoding: try enc.encode(s.rejected), as: UTF8.self)
-        var entry = ImportLogEntry(feedId: s.feed, format: s.format, file: s.file, digest: s.digest, importedAt: Date(),
-                                   status: s.status, accepted: accepted, rejectedCount: s.rejected.count,
-                                   rejections: rejections)
-        try entry.insert(conn)
+        return ImportLogEntry(feedId: s.feed, format: s.format, file: s.file, digest: s.digest, importedAt: Date(),
+                              status: s.status, accepted: accepted, rejectedCount: s.rejected.count, rejections: rejections)
     }
 
     // MARK: root

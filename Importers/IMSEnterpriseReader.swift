@@ -1,5 +1,4 @@
 import CLibXML2
-import GRDB
 import XinyuCore
 
 /// Reads an IMS Enterprise 1.1 document (the reader stands on the root `enterprise` element) and maps it onto the
@@ -172,7 +171,7 @@ struct IMSEnterpriseReader {
                     date = d
                 }
                 try session.upsertAttendance(teacher: teacher, course: groupId, hours: status == .completed ? course.hours : 0,
-                                             status: status.rawValue, result: result.rawValue, date: date.description)
+                                             status: status, result: result, date: date.description)
             }
         }
         _ = path

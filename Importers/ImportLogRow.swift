@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import XinyuCore
 
 /// One row of `xinyu imports list`: an import attempt from the `importLog` table.
@@ -10,16 +9,15 @@ public struct ImportLogRow: Sendable, Codable, Hashable {
     public var file: String
     public var digest: String
     public var importedAt: Date
-    public var status: String
+    public var status: ImportStatus
     public var accepted: AcceptedCounts
     public var rejected: Int
 }
 
 extension FeedImporter {
     /// The import log, oldest first.
-    public static func importLog(in db: AppDatabase) throws -> [ImportLogRow] {
-        let entries = try db.writer.read { conn in try ImportLogEntry.order(Column("id")).fetchAll(conn) }
-        return entries.map { e in
+    public static func importLog(in store: any FeedStore) throws -> [ImportLogRow] {
+        try store.importLog().map { e in
             let counts = (try? JSONDecoder().decode(AcceptedCounts.self, from: Data(e.accepted.utf8))) ?? AcceptedCounts()
             return ImportLogRow(id: e.id ?? 0, feed: e.feedId, format: e.format, file: e.file, digest: e.digest,
                                 importedAt: e.importedAt, status: e.status, accepted: counts, rejected: e.rejectedCount)
@@ -27,8 +25,8 @@ extension FeedImporter {
     }
 
     /// Every rejection logged for one import attempt.
-    public static func rejections(logId: Int64, in db: AppDatabase) throws -> [RejectedRecord] {
-        guard let e = try db.writer.read({ conn in try ImportLogEntry.fetchOne(conn, key: logId) }) else { return [] }
+    public static func rejections(logId: Int64, in store: any FeedStore) throws -> [RejectedRecord] {
+        guard let e = try store.importLogEntry(id: logId) else { return [] }
         return (try? JSONDecoder().decode([RejectedRecord].self, from: Data(e.rejections.utf8))) ?? []
     }
 }

@@ -1,16 +1,15 @@
 import Foundation
-import GRDB
 import XinyuCore
 
 /// The state of one feed being applied inside its single transaction: what was accepted or rejected, small
-/// lookup caches (ids known to exist, course hours and end dates), and the queue of the writer thread.
+/// lookup caches (ids known to exist, course hours and end dates), and the batch of records being packed for
+/// the store.
 ///
-/// The connection is private: everything but the writer thread reaches it through ``withConnection(_:)``, which
-/// first writes every queued record, so the two threads never use it at once and records keep their order.
-/// The upserts are in `ImportSession+Upserts.swift`, the award numbers in ``AwardNumberIndex``.
+/// Every read and write goes through the store's ``FeedTransaction``, which keeps the batches and its other
+/// statements in order. The writes are in `ImportSession+Upserts.swift`, the award numbers in ``AwardNumberIndex``.
 final class ImportSession {
-    /// The feed's connection, inside its transaction; see ``withConnection(_:)``.
-    private let db: Database
+    /// The feed's transaction in the store.
+    private let store: any FeedTransaction
     let options: ImportOptions
     var accepted = AcceptedCounts()
     var rejected: [RejectedRecord] = []
@@ -25,8 +24,6 @@ final class ImportSession {
     var courseByBytes = ByteKeyMap<CourseInfo>()
     /// Award numbers of the store and of this feed (see ``AwardNumberIndex``).
     var awardNumbers = AwardNumberIndex()
-    /// The prepared upserts, by kind and number of rows (see `ImportSession+Upserts.swift`).
-    var upserts: [Int: Statement] = [:]
     /// mode="full": the schools the feed lists and every teacher id it mentions.
     var listedSchools = Set<String>()
     var mentionedTeachers = Set<String>()
@@ -37,26 +34,18 @@ final class ImportSession {
     /// The feed's `mode` attribute.
     var mode = FeedMode.delta
 
-    init(db: Database, options: ImportOptions) {
-        self.db = db
+    init(store: any FeedTransaction, options: ImportOptions) {
+        self.store = store
         self.options = options
     }
 
-    /// Runs `body` on the feed's connection once every queued record is written: the one way to the connection
-    /// (lookups, upserts run on this thread, the import log row, the commit's bookkeeping).
-    func withConnection<T>(_ body: (Database) throws -> T) throws -> T {
-        try flushWrites()
-        return try body(db)
-    }
+    // MARK: the batch of records
 
-    // MARK: the writer thread (RecordWriter)
-
-    private var writer: RecordWriter?
-    private var batch = RecordWriter.Batch()
+    private var batch = RecordBatch()
     private var lastTeacher: [UInt8] = []
 
-    /// Queues one fully validated attendance record for the writer thread (see ``RecordWriter``); `status` and
-    /// `result` index ``FeedRules/statusWords`` and ``FeedRules/resultWords``; `date` is 10 bytes.
+    /// Queues one fully validated attendance record; `status` and `result` index ``FeedRules/statusWords`` and
+    /// ``FeedRules/resultWords``; `date` is 10 bytes.
     func queueAttendance(teacher: UnsafeBufferPointer<UInt8>, course: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>,
                          tenths: Int, status: Int, result: Int) throws {
         batch.begin(.attendance)
@@ -72,7 +61,7 @@ final class ImportSession {
     }
 
     /// Queues one fully validated counseling (`tenths` hours) or lesson (`periods`) record; `date` is 10 bytes.
-    func queuePractice(_ kind: RecordWriter.Kind, teacher: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>, value: Int) throws {
+    func queuePractice(_ kind: RecordBatch.Kind, teacher: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>, value: Int) throws {
         precondition(kind != .attendance)
         batch.begin(kind)
         batch.text(teacher)
@@ -83,42 +72,29 @@ final class ImportSession {
         try recordQueued()
     }
 
-    /// Queues one record of `kind` whose bound values `fill` appends (the upserts of teachers, courses, awards).
-    func queue(_ kind: RecordWriter.Kind, _ fill: (inout RecordWriter.Batch) -> Void) throws {
+    /// Queues one record of `kind` whose values `fill` appends, in the order of the kind's columns.
+    func queue(_ kind: RecordBatch.Kind, _ fill: (inout RecordBatch) -> Void) throws {
         batch.begin(kind)
         fill(&batch)
         try recordQueued()
     }
 
     private func recordQueued() throws {
-        if batch.count >= RecordWriter.Batch.capacity { try submitBatch() }
+        if batch.count >= RecordBatch.capacity { try submitBatch() }
     }
 
+    /// Hands the packed records to the store.
     private func submitBatch() throws {
         guard batch.count > 0 else { return }
-        if writer == nil {
-            // No writer thread yet, so nothing is being written: the statements are prepared here.
-            let kinds = RecordWriter.Kind.allCases
-            writer = RecordWriter(single: try kinds.map { try upsert($0, on: db).sqliteStatement },
-                                  multi: try kinds.map { try upsert($0, rows: RecordWriter.rowsPerStatement, on: db).sqliteStatement },
-                                  connection: db.sqliteConnection!)
-        }
-        try writer!.submit(batch)
-        batch = RecordWriter.Batch()
+        try store.submit(batch)
+        batch = RecordBatch()
     }
 
-    /// Writes every queued record; ``withConnection(_:)`` calls it before any other statement runs on the connection.
-    func flushWrites() throws {
+    /// Runs `body` on the store's transaction once every packed record is submitted: the way to every other
+    /// statement, so records and statements keep their order (the store flushes what was submitted first).
+    func withStore<T>(_ body: (any FeedTransaction) throws -> T) throws -> T {
         try submitBatch()
-        try writer?.flush()
-    }
-
-    /// Ends the writer thread (queued records not yet written are dropped: call ``flushWrites()`` first to keep
-    /// them). Called before the feed's transaction ends, whatever the outcome.
-    func stopWriter() {
-        writer?.stop()
-        writer = nil
-        batch = RecordWriter.Batch()
+        return try body(store)
     }
 
     /// The fast path's teacher check: feeds list a teacher's records together, so the last known teacher is
@@ -148,29 +124,22 @@ final class ImportSession {
 
     func schoolExists(_ id: String) throws -> Bool {
         if schools.contains(id) { return true }
-        let found = try withConnection { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM school WHERE id = ?"), arguments: [id]) ?? false
-        }
+        let found = try withStore { try $0.schoolExists(id) }
         if found { schools.insert(id) }
         return found
     }
 
     func teacherExists(_ id: String) throws -> Bool {
         if teachers.contains(id) { return true }
-        let found = try withConnection { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM teacher WHERE id = ?"), arguments: [id]) ?? false
-        }
+        let found = try withStore { try $0.teacherExists(id) }
         if found { teachers.insert(id) }
         return found
     }
 
     func course(_ id: String) throws -> CourseInfo? {
         if let c = courses[id] { return c }
-        let row = try withConnection { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT hoursTenths, \"end\" FROM course WHERE id = ?"), arguments: [id])
-        }
-        guard let row, let end = Day(row[1] as String) else { return nil }
-        let c = CourseInfo(hours: row[0], end: end, endText: end.description)
+        guard let limits = try withStore({ try $0.courseLimits(id) }) else { return nil }
+        let c = CourseInfo(hours: limits.hoursTenths, end: limits.end, endText: limits.end.description)
         courses[id] = c
         return c
     }
@@ -184,6 +153,6 @@ final class ImportSession {
     /// Reads the store's award numbers at the first award of the feed (see ``AwardNumberIndex``).
     func loadAwardNumbers() throws {
         guard !awardNumbers.loaded else { return }
-        try withConnection { try awardNumbers.load(from: $0) }
+        awardNumbers.load(try withStore { try $0.awardNumbers() })
     }
 }

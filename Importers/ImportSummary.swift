@@ -29,7 +29,7 @@ public struct ImportSummary: Sendable, Codable {
     public var feed: String?
     /// `district-v1` or `ims-enterprise-1.1` (`unknown` when the root element was never reached or not recognised).
     public var format: String
-    public var status: String
+    public var status: ImportStatus
     public var accepted: AcceptedCounts
     public var rejected: [RejectedRecord]
     /// IMS members with a role other than learner (01), and other records deliberately not imported.
@@ -41,7 +41,7 @@ public struct ImportSummary: Sendable, Codable {
     public var digest: String
     public var dryRun: Bool
 
-    public init(feed: String?, format: String, status: String, accepted: AcceptedCounts = AcceptedCounts(),
+    public init(feed: String?, format: String, status: ImportStatus, accepted: AcceptedCounts = AcceptedCounts(),
                 rejected: [RejectedRecord] = [], skipped: Int = 0, deactivated: Int = 0, file: String,
                 digest: String, dryRun: Bool = false) {
         self.feed = feed; self.format = format; self.status = status; self.accepted = accepted
@@ -64,7 +64,7 @@ public struct ImportSummary: Sendable, Codable {
 extension ImportSummary {
     /// 0 applied, duplicate or valid; 3 partial; 2 rejected as a whole or invalid.
     public var exitStatus: Int32 {
-        switch ImportStatus(rawValue: status) {
+        switch status {
         case .partial: 3
         case .rejected, .invalid: 2
         default: 0

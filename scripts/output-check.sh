@@ -7,7 +7,8 @@
 #   XINYU=/path/to/new/xinyu scripts/output-check.sh > after.txt
 #   diff before.txt after.txt && echo "same output"
 #
-# Times that change from run to run (the import log's importedAt, the iCalendar DTSTAMP) are blanked first.
+# Times that change from run to run (the import log's importedAt, the iCalendar DTSTAMP) are blanked first, and
+# the path of the binary's resource bundle (the bundled profile) is cut to the bundle's name.
 # Env: XINYU (default: builds and uses the debug binary), SCHOOLS (default 39), KEEP=1 keeps the outputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ run() { # run ARGS… : one line "NN status sha256 command"
   (cd "$WORK" && "$XINYU" "$@") >"$out" 2>&1 || status=$?
   sed -i -E 's/"importedAt" : "[^"]*"/"importedAt" : ""/; s/^DTSTAMP:.*/DTSTAMP:/' "$out"
   sed -i -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/TIME/g' "$out"
+  sed -i -E 's#"[^"]*/(Xinyu_[A-Za-z]+\.resources/)#"\1#g' "$out"   # the bundled profile's path differs per build directory
   printf '%02d %3s %s %s\n' "$n" "$status" "$(sha256sum <"$out" | cut -c1-16)" "$*"
 }
 run sample-feed feed.xml --schools "${SCHOOLS:-39}" --seed 1

@@ -13,7 +13,7 @@ extension ImportService {
             let summary = try db.withWriteLockNote("import of a feed posted to xinyu serve") {
                 try FeedImporter.importFile(at: path, into: db, options: options)
             }
-            return Outcome(rejectedAsWhole: summary.status == "rejected", json: try JSONOutput.encoder().encode(summary))
+            return Outcome(rejectedAsWhole: summary.status == .rejected, json: try JSONOutput.encoder().encode(summary))
         },
         log: { db in
             let rows = try FeedImporter.importLog(in: db).map { row in

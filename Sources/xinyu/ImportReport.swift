@@ -10,7 +10,7 @@ enum ImportReport {
             headers: ["file", "feed", "format", "status", "schools", "teachers", "courses", "attendance", "awards",
                       "practice", "skipped", "deactivated", "rejected"],
             rows: summaries.map { s in
-                [s.file, s.feed ?? "", s.format, s.status + (s.dryRun ? " (dry run)" : ""), String(s.accepted.schools),
+                [s.file, s.feed ?? "", s.format, s.status.rawValue + (s.dryRun ? " (dry run)" : ""), String(s.accepted.schools),
                  String(s.accepted.teachers), String(s.accepted.courses), String(s.accepted.attendance),
                  String(s.accepted.awards), String(s.accepted.practice), String(s.skipped), String(s.deactivated),
                  String(s.rejected.count)]

@@ -73,9 +73,9 @@ struct BrokenRule: Sendable, CustomStringConvertible {
 
     @Test func theValidFeedPassesSchemaAndImporter() throws {
         let text = FeedFixture.feed()
-        #expect(try FeedFixture.validate(text).status == "valid")
+        #expect(try FeedFixture.validate(text).status == .valid)
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted == Self.base)
         #expect(s.exitStatus == 0)
         let partial = try db.writer.read { try Attendance.fetchOne($0, sql: "SELECT * FROM attendance WHERE teacherId = 'T2'") }
@@ -89,16 +89,16 @@ struct BrokenRule: Sendable, CustomStringConvertible {
         // A copy of shared/sample-district-feed.xml, the contract's own example.
         let path = FeedFixture.fixture("sample-district-feed.xml")
         var v = ImportOptions(); v.validateOnly = true
-        #expect(try FeedImporter.importFile(at: path, into: AppDatabase.inMemory(), options: v).status == "valid")
+        #expect(try FeedImporter.importFile(at: path, into: AppDatabase.inMemory(), options: v).status == .valid)
         let s = try FeedImporter.importFile(at: path, into: AppDatabase.inMemory(), options: ImportOptions())
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted.schools == 5)
     }
 
     @Test(arguments: cases) func oneBrokenRecordIsRejectedTheRestApplies(_ broken: BrokenRule) throws {
         let text = Self.feed(with: broken)
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.exitStatus == 3)
         #expect(s.rejected.count == 1)
         #expect(s.rejected.first?.key == broken.key)
@@ -106,21 +106,21 @@ struct BrokenRule: Sendable, CustomStringConvertible {
         #expect(s.accepted == Self.base)
         #expect(try FeedFixture.count(db, "teacher") == 3)
         let v = try FeedFixture.validate(text)
-        #expect(v.status == (broken.schemaCatches ? "invalid" : "valid"))
+        #expect(v.status == (broken.schemaCatches ? .invalid : .valid))
     }
 
     @Test func strictRejectsTheWholeFeed() throws {
         let (s, db) = try FeedFixture.run(Self.feed(with: Self.cases[0])) { $0.strict = true }
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(s.exitStatus == 2)
         #expect(s.rejected.count == 1)
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })
-        #expect(try FeedImporter.importLog(in: db).map(\.status) == ["rejected"])
+        #expect(try FeedImporter.importLog(in: db).map(\.status) == [.rejected])
     }
 
     @Test func dryRunWritesNothingButReportsTheSame() throws {
         let (s, db) = try FeedFixture.run(Self.feed(with: Self.cases[0])) { $0.dryRun = true }
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.accepted == Self.base)
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })
         #expect(try FeedImporter.importLog(in: db).isEmpty)
@@ -132,7 +132,7 @@ struct BrokenRule: Sendable, CustomStringConvertible {
                                       attendance: #"<record teacher="T3" course="C1" hours="10" status="partial"/>"#,
                                       awards: "", practice: "")
         let (s, _) = try FeedFixture.run(second, db: db)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted.attendance == 1)
     }
 
@@ -140,9 +140,9 @@ struct BrokenRule: Sendable, CustomStringConvertible {
         let text = FeedFixture.feed(schools: #"<x:meta xmlns:x="urn:other">ignored</x:meta><school xmlns:x="urn:other" id="S1" stage="primary" x:color="red"><name>一小</name><x:note>n</x:note><grade level="1" classes="2"/></school>"#,
                                     teachers: "", courses: "", attendance: "", awards: "", practice: "")
         let (s, _) = try FeedFixture.run(text)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted.schools == 1)
-        #expect(try FeedFixture.validate(text).status == "valid")
+        #expect(try FeedFixture.validate(text).status == .valid)
     }
 
     @Test func sectionOutOfOrderIsRejectedAsOneProblem() throws {
@@ -151,9 +151,9 @@ struct BrokenRule: Sendable, CustomStringConvertible {
             <teachers/><schools><school id="S1" stage="primary"><name>x</name></school></schools></feed>
             """
         let (s, _) = try FeedFixture.run(text)
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.rejected.first?.element == "schools")
-        #expect(try FeedFixture.validate(text).status == "invalid")
+        #expect(try FeedFixture.validate(text).status == .invalid)
     }
 
     @Test(arguments: [
@@ -167,10 +167,10 @@ struct BrokenRule: Sendable, CustomStringConvertible {
     ])
     func badRootRejectsTheDocument(_ text: String) throws {
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(s.exitStatus == 2)
         #expect(try FeedFixture.count(db, "school") == 0)
-        #expect(try FeedFixture.validate(text).status == "invalid")
+        #expect(try FeedFixture.validate(text).status == .invalid)
     }
 }
 

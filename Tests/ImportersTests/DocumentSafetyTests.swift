@@ -26,20 +26,20 @@ import XinyuCore
         let end = text.range(of: "</feed>", options: .backwards)!
         text.replaceSubrange(end, with: "</feed\u{01}")
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(s.exitStatus == 2)
         #expect(s.accepted.total == 0)
         #expect(s.rejected.count == 1)
         #expect(s.rejected[0].line > 60_000)
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })
         let log = try FeedImporter.importLog(in: db)
-        #expect(log.map(\.status) == ["rejected"])
+        #expect(log.map(\.status) == [.rejected])
         #expect(log[0].digest.count == 64)
     }
 
     @Test func theLargeFeedItselfApplies() throws {
         let (s, db) = try FeedFixture.run(Self.largeFeed(records: 30_000))
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted.attendance == 30_000)
         #expect(try FeedFixture.count(db, "attendance") == 30_000)
     }
@@ -47,7 +47,7 @@ import XinyuCore
     @Test func truncatedFileIsRejected() throws {
         let text = FeedFixture.feed()
         let (s, db) = try FeedFixture.run(String(text.prefix(text.utf8.count * 2 / 3)))
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(try FeedFixture.count(db, "school") == 0)
     }
 
@@ -57,10 +57,10 @@ import XinyuCore
             <!DOCTYPE feed>
             """ + FeedFixture.feed().split(separator: "\n", maxSplits: 1)[1]
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(s.rejected.first?.reason.contains("DOCTYPE") == true)
         #expect(try FeedFixture.count(db, "school") == 0)
-        #expect(try FeedFixture.validate(text).status == "invalid")
+        #expect(try FeedFixture.validate(text).status == .invalid)
     }
 
     @Test func xxeReadsNothingFromDisk() throws {
@@ -72,7 +72,7 @@ import XinyuCore
             <schools><school id="S1" stage="primary"><name>&xxe;</name></school></schools></feed>
             """
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(try FeedFixture.count(db, "school") == 0)
         let json = try JSONOutput.string(s)
         #expect(!json.contains("TOP-SECRET"))
@@ -83,7 +83,7 @@ import XinyuCore
             <enterprise><person><sourcedid><id>P1</id></sourcedid><name><fn>x</fn></name></person></enterprise>
             """
         let (s2, _) = try FeedFixture.run(ims) { $0.school = "S1" }
-        #expect(s2.status == "rejected")
+        #expect(s2.status == .rejected)
         #expect(!(try JSONOutput.string(s2)).contains("TOP-SECRET"))
     }
 
@@ -99,14 +99,14 @@ import XinyuCore
         let start = Date()
         let (s, db) = try FeedFixture.run(text)
         #expect(Date().timeIntervalSince(start) < 5)
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(try FeedFixture.count(db, "school") == 0)
     }
 
     @Test func anUndeclaredEntityIsNotWellFormed() throws {
         let text = FeedFixture.feed(schools: #"<school id="S1" stage="primary"><name>&nbsp;</name></school>"#)
         let (s, _) = try FeedFixture.run(text)
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
     }
 
     @Test func aMissingFileThrowsAnExitOneError() throws {
@@ -130,7 +130,7 @@ import XinyuCore
         let feed = try FeedFixture.write(DocumentSafetyTests.largeFeed(records: 3_000))
         let a = try FeedImporter.importFile(at: feed, into: db, options: ImportOptions())
         let b = try FeedImporter.importFile(at: feed, into: db, options: ImportOptions())
-        #expect(a.status == "applied" && b.status == "duplicate")
+        #expect(a.status == .applied && b.status == .duplicate)
         #expect(a.digest == b.digest)
     }
 }

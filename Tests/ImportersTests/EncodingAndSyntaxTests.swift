@@ -42,7 +42,7 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
         if encoding == "UTF-16LE" { data = Data([0xFF, 0xFE]) + data }
         let db = try AppDatabase.inMemory()
         let s = try FeedImporter.importFile(at: FeedFixture.write(data), into: db, options: ImportOptions())
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(try name(db, "T4") == "欧阳曦（校长）")
         #expect(try name(db, "T1") == "张老师")
     }
@@ -51,7 +51,7 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
         let data = Data([0xEF, 0xBB, 0xBF]) + Data(Self.chinese.utf8)
         let db = try AppDatabase.inMemory()
         let s = try FeedImporter.importFile(at: FeedFixture.write(data), into: db, options: ImportOptions())
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(try name(db, "T4") == "欧阳曦（校长）")
     }
 
@@ -62,7 +62,7 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
             .replacingOccurrences(of: "C级培训", with: "C").replacingOccurrences(of: "心理健康讲座", with: "L").replacingOccurrences(of: "区中心", with: "P"), to: "ISO-8859-1"))
         let db = try AppDatabase.inMemory()
         let s = try FeedImporter.importFile(at: FeedFixture.write(data), into: db, options: ImportOptions())
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(try name(db, "T1") == "José Müller")
     }
 
@@ -70,7 +70,7 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
         var data = Data(Self.chinese.utf8)
         data.append(contentsOf: [0xFF, 0xFE, 0xFD])
         let (s, _) = (try FeedImporter.importFile(at: FeedFixture.write(data), into: AppDatabase.inMemory(), options: ImportOptions()), 0)
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
     }
 
     @Test func attributeOrderPrefixesCDATAEntitiesSingleQuotesOneLine() throws {
@@ -80,17 +80,17 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
             + "</d:feed>"
         #expect(!text.contains("\n"))
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         let school = try db.writer.read { try School.fetchOne($0, key: "S1") }
         #expect(school?.name == "A&B <小学>")
         #expect(try name(db, "T1") == "Tom & 李李 <>\"'")
-        #expect(try FeedFixture.validate(text).status == "valid")
+        #expect(try FeedFixture.validate(text).status == .valid)
     }
 
     @Test func theDefaultNamespaceCanBeRedeclaredInside() throws {
         let text = #"<f:feed xmlns:f="urn:xinyu:district-feed:1" id="P2" district="440608" generated="2026-09-01T08:00:00Z"><schools xmlns="urn:xinyu:district-feed:1"><school id="S1" stage="senior"><name>高中</name><grade level="10" classes="3"/></school></schools></f:feed>"#
         let (s, _) = try FeedFixture.run(text)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted.schools == 1)
     }
 }

@@ -44,7 +44,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
         let db = try store()
         let s = try run(FeedFixture.fixture(e.file), db: db, hours: Hours(8))
         #expect(s.format == "ims-enterprise-1.1")
-        #expect(s.status == e.status)
+        #expect(s.status.rawValue == e.status)
         #expect(s.accepted.teachers == e.teachers)
         #expect(s.accepted.courses == e.courses)
         #expect(s.accepted.attendance == e.attendance)
@@ -54,7 +54,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
         #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM teacher WHERE status = 'inactive'") } == e.inactive)
         #expect(s.feed == "ims-" + s.digest.prefix(32))
         // The same bytes again: a duplicate.
-        #expect(try run(FeedFixture.fixture(e.file), db: db).status == "duplicate")
+        #expect(try run(FeedFixture.fixture(e.file), db: db).status == .duplicate)
     }
 
     @Test func namesAndIdsFromThePublishedExample() throws {
@@ -70,7 +70,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
 
     @Test func personsWithoutSchoolAreRejectedWithAClearReason() throws {
         let s = try run(FeedFixture.fixture("imsent_bestv1p1_person_example.xml"), db: store(), school: nil)
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.rejected.count == 3)
         #expect(s.rejected.allSatisfy { $0.reason.contains("the school they teach at") })
     }
@@ -106,7 +106,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
     @Test func theMappingWithNamespacePrefixes() throws {
         let db = try store()
         let s = try run(FeedFixture.write(Self.full), db: db, hours: Hours(6))
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.accepted.teachers == 3)
         #expect(s.accepted.courses == 2)
         #expect(s.accepted.attendance == 3)
@@ -134,7 +134,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
         _ = try run(FeedFixture.write(Self.full), db: db, hours: Hours(6))
         let leave = #"<enterprise><person recstatus="3"><sourcedid><id>P1</id></sourcedid><name><fn>小明 王</fn></name></person></enterprise>"#
         let s = try run(FeedFixture.write(leave), db: db)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         let p1 = try db.writer.read { try Teacher.fetchOne($0, key: "P1") }
         #expect(p1?.status == .inactive)
         #expect(p1?.role == .psychParttime, "a stored teacher keeps its role")
@@ -144,7 +144,7 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
     @Test func aBrokenIMSFileChangesNothing() throws {
         let db = try store()
         let s = try run(FeedFixture.write(String(Self.full.dropLast(3))), db: db, hours: Hours(6))
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(try FeedFixture.count(db, "teacher") == 0)
     }
 }

@@ -8,29 +8,29 @@ import XinyuCore
     @Test func reimportingTheSameFeedIsADuplicateAndChangesNothing() throws {
         let text = FeedFixture.feed()
         let (first, db) = try FeedFixture.run(text)
-        #expect(first.status == "applied")
+        #expect(first.status == .applied)
         let before = try FeedFixture.counts(db)
         let (again, _) = try FeedFixture.run(text, db: db)
-        #expect(again.status == "duplicate")
+        #expect(again.status == .duplicate)
         #expect(again.exitStatus == 0)
         #expect(again.accepted.total == 0)
         #expect(try FeedFixture.counts(db) == before)
-        #expect(try FeedImporter.importLog(in: db).map(\.status) == ["applied", "duplicate"])
+        #expect(try FeedImporter.importLog(in: db).map(\.status) == [.applied, .duplicate])
     }
 
     @Test func aPartialFeedIsAlsoNotAppliedTwice() throws {
         let text = DistrictRuleTests.feed(with: DistrictRuleTests.cases[0])
         let (_, db) = try FeedFixture.run(text)
         let (again, _) = try FeedFixture.run(text, db: db)
-        #expect(again.status == "duplicate")
+        #expect(again.status == .duplicate)
     }
 
     @Test func aRejectedFeedCanBeSentAgain() throws {
         let text = FeedFixture.feed()
         let (bad, db) = try FeedFixture.run(String(text.dropLast(5)))
-        #expect(bad.status == "rejected")
+        #expect(bad.status == .rejected)
         let (good, _) = try FeedFixture.run(text, db: db)
-        #expect(good.status == "applied")
+        #expect(good.status == .applied)
     }
 
     @Test func aLaterFeedUpdatesRecordsNeverDuplicates() throws {
@@ -41,7 +41,7 @@ import XinyuCore
                                      practice: #"<lesson teacher="T1" date="2025-05-02" periods="4"/>"#)
         let before = try FeedFixture.counts(db)
         let (s, _) = try FeedFixture.run(later, db: db)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(try FeedFixture.counts(db) == before)
         let a = try db.writer.read { try Attendance.fetchOne($0, sql: "SELECT * FROM attendance WHERE teacherId = 'T2' AND courseId = 'C1'") }
         #expect(a?.status == .completed && a?.result == .pass && a?.hours == Hours(36))
@@ -58,7 +58,7 @@ import XinyuCore
                                     teachers: #"<teacher id="T1" school="S1" role="psych-fulltime"><name>张老师</name></teacher>"#,
                                     courses: "", attendance: "", awards: "", practice: "")
         let (s, _) = try FeedFixture.run(full, db: db)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.deactivated == 1)
         let statuses = try db.writer.read { try Teacher.fetchAll($0).reduce(into: [String: TeacherStatus]()) { $0[$1.id] = $1.status } }
         #expect(statuses == ["T1": .active, "T2": .inactive, "T3": .active])
@@ -78,7 +78,7 @@ import XinyuCore
         let (_, db) = try FeedFixture.run(DistrictRuleTests.feed(with: DistrictRuleTests.cases[3]))
         let log = try FeedImporter.importLog(in: db)
         #expect(log.count == 1)
-        #expect(log[0].status == "partial")
+        #expect(log[0].status == .partial)
         #expect(log[0].feed == "F1")
         #expect(log[0].format == "district-v1")
         #expect(log[0].accepted.schools == 2)
@@ -95,7 +95,7 @@ import XinyuCore
         #expect(Set(accepted.keys) == ["schools", "teachers", "courses", "attendance", "awards", "practice"])
         let rejected = object["rejected"] as! [[String: Any]]
         #expect(Set(rejected[0].keys) == ["line", "column", "element", "key", "reason"])
-        let noFeed = ImportSummary(feed: nil, format: "unknown", status: "rejected", file: "x", digest: "")
+        let noFeed = ImportSummary(feed: nil, format: "unknown", status: .rejected, file: "x", digest: "")
         #expect(try JSONOutput.string(noFeed).contains("\"feed\" : null"))
     }
 }

@@ -18,9 +18,9 @@ import XinyuCore
         // Nothing half-done stays behind: once the log can be written, the same feed applies (not a duplicate).
         try db.writer.write { try $0.execute(sql: "DROP TRIGGER refuseLog") }
         let again = try FeedImporter.importFile(at: path, into: db, options: ImportOptions())
-        #expect(again.status == "applied")
+        #expect(again.status == .applied)
         #expect(try FeedFixture.count(db, "attendance") == 3)
-        #expect(try FeedImporter.importLog(in: db).map(\.status) == ["applied"])
+        #expect(try FeedImporter.importLog(in: db).map(\.status) == [.applied])
     }
 
     @Test func aPartialFeedAlsoCommitsWithItsLogRow() throws {
@@ -37,20 +37,20 @@ import XinyuCore
         var dry = ImportOptions()
         dry.dryRun = true
         let (d, db) = try FeedFixture.run(FeedFixture.feed()) { $0.dryRun = true }
-        #expect(d.status == "applied" && d.dryRun)
+        #expect(d.status == .applied && d.dryRun)
         #expect(try FeedFixture.count(db, "importLog") == 0)
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })
         let (r, _) = try FeedFixture.run(String(FeedFixture.feed().dropLast(5)), db: db)
-        #expect(r.status == "rejected")
+        #expect(r.status == .rejected)
         let (strict, _) = try FeedFixture.run(DistrictRuleTests.feed(with: DistrictRuleTests.cases[0]), db: db) { $0.strict = true }
-        #expect(strict.status == "rejected")
-        #expect(try FeedImporter.importLog(in: db).map(\.status) == ["rejected", "rejected"])
+        #expect(strict.status == .rejected)
+        #expect(try FeedImporter.importLog(in: db).map(\.status) == [.rejected, .rejected])
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })
         // A dry run of an applied feed reports the duplicate and writes nothing.
         _ = try FeedFixture.run(FeedFixture.feed(), db: db)
         let dup = try FeedImporter.importFile(at: FeedFixture.write(FeedFixture.feed()), into: db, options: dry)
-        #expect(dup.status == "duplicate")
-        #expect(try FeedImporter.importLog(in: db).map(\.status) == ["rejected", "rejected", "applied"])
+        #expect(dup.status == .duplicate)
+        #expect(try FeedImporter.importLog(in: db).map(\.status) == [.rejected, .rejected, .applied])
     }
 
     /// Two imports of one feed id on two threads, each with its own connections to one file (as two processes
@@ -66,13 +66,13 @@ import XinyuCore
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             do {
                 let db = sharedStore ? shared : try AppDatabase.open(path: store)
-                statuses.add(try FeedImporter.importFile(at: feed, into: db, options: ImportOptions()).status)
+                statuses.add(try FeedImporter.importFile(at: feed, into: db, options: ImportOptions()).status.rawValue)
             } catch {
                 statuses.add("error: \(error)")
             }
         }
         #expect(statuses.sorted == ["applied", "duplicate"])
-        #expect(try FeedImporter.importLog(in: shared).map(\.status).sorted() == ["applied", "duplicate"])
+        #expect(try FeedImporter.importLog(in: shared).map(\.status.rawValue).sorted() == ["applied", "duplicate"])
         #expect(try FeedFixture.count(shared, "attendance") == 6_000)
     }
 }

@@ -19,13 +19,13 @@ import XinyuCore
     }
 
     func expectRejected(_ s: ImportSummary, _ reason: String, line: Int? = nil, _ db: AppDatabase) throws {
-        #expect(s.status == "rejected")
+        #expect(s.status == .rejected)
         #expect(s.rejected.count == 1)
         #expect(s.rejected.first?.reason.contains(reason) == true, "\(s.rejected)")
         #expect(s.rejected.first?.reason.hasSuffix("the feed is rejected") == true)
         if let line { #expect(s.rejected.first?.line == line) }
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })
-        #expect(try FeedImporter.importLog(in: db).last?.status == "rejected")
+        #expect(try FeedImporter.importLog(in: db).last?.status == .rejected)
     }
 
     @Test func fiftyThousandAttributesRejectTheFeedAtTheirLine() throws {
@@ -42,7 +42,7 @@ import XinyuCore
         // xmlns:x, id, school, role + 252 extensions = 256.
         let text = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + "\n" + Self.teacher(attributes: 252))
         let (s, _) = try FeedFixture.run(text)
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted.teachers == 4)
         let (over, db) = try FeedFixture.run(FeedFixture.feed(teachers: Self.teacher(attributes: 253)))
         try expectRejected(over, "attributes (limit)", db)
@@ -56,7 +56,7 @@ import XinyuCore
         try expectRejected(s, "nested more than \(MarkupLimits.maxDepth) deep (limit)", line: Self.line(of: "<x:e0", in: text), db)
         // Siblings and self-closing elements do not add up.
         let wide = String(repeating: #"<x:e xmlns:x="urn:other"><x:f/></x:e>"#, count: 500)
-        #expect(try FeedFixture.run(FeedFixture.feed(practice: wide)).0.status == "applied")
+        #expect(try FeedFixture.run(FeedFixture.feed(practice: wide)).0.status == .applied)
     }
 
     @Test func aHugeTagIsRejected() throws {
@@ -77,7 +77,7 @@ import XinyuCore
                 + #"<x:note xmlns:x="urn:other" x:v="\#(quoted) &lt;a&gt;" x:w='\#(quoted) "quoted"'><![CDATA[\#(lookalike)\#(deep) ]> ]]]></x:note>"#
                 + "\n<?note \(lookalike) \(deep) ?>")
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "applied", "\(s.rejected)")
+        #expect(s.status == .applied, "\(s.rejected)")
         #expect(try FeedFixture.count(db, "school") == 2)
     }
 
@@ -90,7 +90,7 @@ import XinyuCore
                                     courses: FeedFixture.defaultCourses + "\n"
                                         + #"<course id="C9" tier="20" mode="4" hours="2" start="2025-04-01" end="2025-04-02"><title>t</title><provider>\#(long)</provider></course>"#)
         let (s, db) = try FeedFixture.run(text)
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["T9", "C9"])
         #expect(s.rejected.allSatisfy { $0.reason.contains("longer than 1000 characters") })
         #expect(s.rejected.first?.line == Self.line(of: #"<teacher id="T9""#, in: text))
@@ -119,7 +119,7 @@ import XinyuCore
         #expect(data.count > 1 << 20, "more than one chunk")
         let db = try AppDatabase.inMemory()
         let s = try FeedImporter.importFile(at: FeedFixture.write(data), into: db, options: ImportOptions())
-        #expect(s.status == "applied", "\(s.rejected.prefix(3))")
+        #expect(s.status == .applied, "\(s.rejected.prefix(3))")
         #expect(s.accepted.teachers == 20_003)
         let name = try db.writer.read { try String.fetchOne($0, sql: "SELECT name FROM teacher WHERE id = 'TC19999'") }
         #expect(name == "欧阳曦老师第19999号（心理健康）")
@@ -134,7 +134,7 @@ import XinyuCore
         #expect(data.range(of: Data([0x81, 0x5D, 0x5D, 0x3E])) != nil)
         let db = try AppDatabase.inMemory()
         let s = try FeedImporter.importFile(at: FeedFixture.write(data), into: db, options: ImportOptions())
-        #expect(s.status == "applied", "\(s.rejected)")
+        #expect(s.status == .applied, "\(s.rejected)")
     }
 
     /// Line feeds counted 16 bytes at a time agree with a plain count, at every length and density.

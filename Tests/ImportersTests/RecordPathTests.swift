@@ -103,22 +103,24 @@ import XinyuCore
         }
         var options = ImportOptions()
         options.fastPaths = fastPaths
-        return try AppDatabase.inMemory().writer.write { conn in
-            let session = ImportSession(db: conn, options: options)
-            defer { session.stopWriter() }
+        var read: (accepted: AcceptedCounts, rejected: [RejectedRecord], fast: Int)?
+        try AppDatabase.inMemory().applyFeed { transaction in
+            let session = ImportSession(store: transaction, options: options)
             session.mode = attrs.mode
             try DistrictFeedReader(stream: stream, session: session, district: attrs.district,
                                    progress: ProgressBar(requested: false, source: source)).run()
-            try session.flushWrites()
-            return (session.accepted, session.rejected, session.fastRecords)
+            try session.withStore { try $0.flush() }
+            read = (session.accepted, session.rejected, session.fastRecords)
+            return .rollback
         }
+        return read!
     }
 
     @Test func bothPathsAcceptRejectAndStoreAlike() throws {
         let text = Self.feed
         let (fast, fastDB) = try FeedFixture.run(text)
         let (ordinary, ordinaryDB) = try FeedFixture.run(text) { $0.fastPaths = false }
-        #expect(fast.status == "partial" && ordinary.status == "partial")
+        #expect(fast.status == .partial && ordinary.status == .partial)
         #expect(fast.accepted == ordinary.accepted)
         #expect(fast.accepted.attendance == 5 && fast.accepted.practice == 7)
         #expect(fast.rejected == ordinary.rejected)

@@ -29,7 +29,7 @@ import XinyuCore
         att.append(#"<record teacher="T1" course="K10" hours="5" status="completed"><x:note xmlns:x="urn:example"/></record>"#)
         att.append(#"<record teacher="T1" course="K10" hours="6" status="partial" date="2025-01-09"/>"#)
         let (s, db) = try FeedFixture.run(FeedFixture.feed(courses: courses(n), attendance: att.joined(separator: "\n")))
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(s.accepted.attendance == n + 4)
         #expect(try FeedFixture.count(db, "attendance") == n)
         #expect(try hours(db, "T1", "K5") == 30)
@@ -46,7 +46,7 @@ import XinyuCore
         var att = (0..<5_000).map { #"<record teacher="T\#($0 % 3 + 1)" course="K\#($0)" hours="2" status="completed"/>"# }
         att.insert(#"<record teacher="T9" course="K1" hours="2" status="completed"/>"#, at: 4_500)
         let (s, db) = try FeedFixture.run(FeedFixture.feed(courses: courses(5_000), attendance: att.joined(separator: "\n")))
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["T9/K1"])
         #expect(try FeedFixture.count(db, "attendance") == 5_000)
     }
@@ -79,7 +79,7 @@ import XinyuCore
         practice.append(#"<counseling teacher="T3" date="2025-01-03" hours="8.1"/>"#)   // rejected: ≤ 8
         practice.append(#"<lesson teacher="T9" date="2025-01-04" periods="1"/>"#)       // rejected: unknown teacher
         let (s, db) = try FeedFixture.run(FeedFixture.feed(practice: practice.joined(separator: "\n")))
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["T3/2025-01-02", "T3/2025-01-03", "T9/2025-01-04"])
         #expect(s.accepted.practice == 28 * 12 * 2 + 3)
         #expect(try FeedFixture.count(db, "counseling") == 28 * 12)
@@ -105,7 +105,7 @@ import XinyuCore
         counseling += (1...28).map { #"<counseling teacher="T3" date="2025-02-\#(String(format: "%02d", $0))" hours="1"/>"# }
         let (s, db) = try FeedFixture.run(FeedFixture.feed(courses: courses(100), attendance: att.joined(separator: "\n"),
                                                            practice: counseling.joined(separator: "\n")))
-        #expect(s.status == "applied")
+        #expect(s.status == .applied)
         #expect(try FeedFixture.count(db, "attendance") == 100)
         #expect(try hours(db, "T1", "K3") == 70)
         #expect(try hours(db, "T1", "K40") == 60)
@@ -131,7 +131,7 @@ import XinyuCore
             <award teacher="T2" level="B" issued="2025-09-01" number="GD-C-0009"/>
             """
         let (s, _) = try FeedFixture.run(FeedFixture.feed(id: "F2", awards: awards), db: db)
-        #expect(s.status == "partial")
+        #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["T2/C/2025-07-01", "T2/B/2025-09-01"])
         #expect(s.rejected.allSatisfy { $0.reason.contains("is already the number of award") })
         let numbers = try db.writer.read {

@@ -62,8 +62,8 @@ import XinyuCore
         // Four posts of one feed id: applied once, then duplicates, each logged.
         let log = try FeedImporter.importLog(in: store.db)
         let logged = log.map(\.status)
-        #expect(logged.filter { $0 == "applied" || $0 == "partial" }.count == 2, "\(logged)")   // the sample and the upload
-        #expect(logged.filter { $0 == "duplicate" }.count == 3, "\(logged)")
+        #expect(logged.filter { $0 == .applied || $0 == .partial }.count == 2, "\(logged)")   // the sample and the upload
+        #expect(logged.filter { $0 == .duplicate }.count == 3, "\(logged)")
     }
 
     /// A client that opens a connection and stalls in its request head is dropped after the idle timeout; the

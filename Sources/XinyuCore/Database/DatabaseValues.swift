@@ -18,3 +18,4 @@ extension Category: DatabaseValueConvertible {}
 extension AttendanceStatus: DatabaseValueConvertible {}
 extension CourseResult: DatabaseValueConvertible {}
 extension SessionKind: DatabaseValueConvertible {}
+extension ImportStatus: DatabaseValueConvertible {}

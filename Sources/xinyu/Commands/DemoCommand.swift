@@ -32,8 +32,8 @@ struct DemoCommand: AsyncParsableCommand {
         var options = ImportOptions()
         options.progress = true
         let summary = try store.withWriteLockNote("demo import \(feed)") { try FeedImporter.importFile(at: feed, into: store, options: options) }
-        guard summary.status == "applied" else {
-            throw UsageError("demo: the sample feed was not fully applied (status \(summary.status), \(summary.rejected.count) rejected)")
+        guard summary.status == .applied else {
+            throw UsageError("demo: the sample feed was not fully applied (status \(summary.status.rawValue), \(summary.rejected.count) rejected)")
         }
         let a = summary.accepted
         print("2. Imported it into \(db): \(a.schools) schools, \(a.teachers) teachers, \(a.courses) courses, \(a.attendance) attendance, \(a.awards) awards, \(a.practice) practice records\n")

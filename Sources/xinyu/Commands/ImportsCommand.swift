@@ -19,7 +19,7 @@ struct ImportsCommand: AsyncParsableCommand {
                 TextTable(headers: ["id", "time", "feed", "format", "status", "schools", "teachers", "courses",
                                     "attendance", "awards", "practice", "rejected", "digest", "file"],
                           rows: rows.map { r in
-                              [String(r.id), time.string(from: r.importedAt), r.feed ?? "", r.format, r.status,
+                              [String(r.id), time.string(from: r.importedAt), r.feed ?? "", r.format, r.status.rawValue,
                                String(r.accepted.schools), String(r.accepted.teachers), String(r.accepted.courses),
                                String(r.accepted.attendance), String(r.accepted.awards), String(r.accepted.practice),
                                String(r.rejected), String(r.digest.prefix(16)), r.file]

@@ -13,7 +13,7 @@ public struct ImportLogEntry: Sendable, Codable, Hashable, FetchableRecord, Muta
     public var digest: String
     public var importedAt: Date
     /// `applied`, `partial`, `rejected`, `duplicate`.
-    public var status: String
+    public var status: ImportStatus
     /// JSON object of accepted counts per kind.
     public var accepted: String
     public var rejectedCount: Int
@@ -21,7 +21,7 @@ public struct ImportLogEntry: Sendable, Codable, Hashable, FetchableRecord, Muta
     public var rejections: String
 
     public init(id: Int64? = nil, feedId: String?, format: String, file: String, digest: String, importedAt: Date,
-                status: String, accepted: String, rejectedCount: Int, rejections: String) {
+                status: ImportStatus, accepted: String, rejectedCount: Int, rejections: String) {
         self.id = id; self.feedId = feedId; self.format = format; self.file = file; self.digest = digest
         self.importedAt = importedAt; self.status = status; self.accepted = accepted
         self.rejectedCount = rejectedCount; self.rejections = rejections

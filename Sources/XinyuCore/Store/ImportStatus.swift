@@ -1,6 +1,6 @@
 /// How an import attempt ended, as the summary and the import log record it.
 ///
-/// (`ImportSummary.status` still holds the raw word; the store binds these values, never literals in SQL.)
+/// The store binds these values, never literals in SQL.
 public enum ImportStatus: String, Sendable, Codable, CaseIterable {
     /// Every record stored.
     case applied

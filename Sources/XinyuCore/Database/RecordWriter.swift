@@ -2,82 +2,36 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Runs the importer's most frequent upserts (teachers, courses, awards, and the fast paths' attendance,
-/// counseling and lesson records) on a second thread, so that parsing the next records and writing the last ones overlap: a
-/// large feed is mostly such records, and libxml2 and SQLite each take about half of its time.
+/// Writes the records of ``RecordBatch``es (teachers, courses, awards, attendance, counseling and lesson records)
+/// on a second thread, so that the importer's parsing of the next records and the writing of the last ones
+/// overlap: a large feed is mostly such records, and libxml2 and SQLite each take about half of its time.
 ///
-/// The reader thread validates a record completely (ids, values, known teacher and course) and then only copies
-/// its bound values into the current ``Batch``; full batches go to the writer thread, which binds them to the
-/// prepared upsert of their kind on the same connection, inside the feed's transaction.
+/// The importer validates a record completely (ids, values, known teacher and course) and then only copies its
+/// values into a batch; submitted batches go to the writer thread, which binds them to the prepared upsert of
+/// their kind on the feed's connection, inside the feed's transaction.
 ///
-/// The connection is never used by both threads at once: ``ImportSession`` calls ``flush()`` before any other
-/// statement (a lookup, another upsert, the commit), and ``stop()`` before the transaction ends on every path.
+/// The connection is never used by both threads at once: ``SQLiteFeedTransaction`` calls ``flush()`` before any
+/// other statement (a lookup, another write, the commit), and ``stop()`` before the transaction ends on every path.
 /// At most two batches wait, so memory stays bounded. The first SQLite error stops the writer and is rethrown to
 /// the reader by the next ``submit(_:)`` or ``flush()``; the transaction then rolls back as a whole.
 final class RecordWriter: @unchecked Sendable {
-    /// What a queued record is: the index of its prepared statement.
-    enum Kind: UInt8, CaseIterable {
-        case attendance, counseling, lesson, teacher, course, award
-    }
-
-    /// Records packed for the writer: per record its kind, then each bound value in parameter order, as a tag
-    /// (0 text, 1 integer, 2 NULL) and the value (text: a 4-byte length and the bytes; integer: 8 bytes; both
-    /// little-endian).
-    struct Batch {
-        var bytes: [UInt8] = []
-        var count = 0
-        static let capacity = 4096
-
-        init() { bytes.reserveCapacity(Batch.capacity * 56) }
-
-        mutating func begin(_ kind: Kind) {
-            bytes.append(kind.rawValue)
-            count += 1
-        }
-
-        mutating func text(_ t: UnsafeBufferPointer<UInt8>) {
-            bytes.append(0)
-            withUnsafeBytes(of: UInt32(t.count).littleEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: t)
-        }
-
-        mutating func text(_ t: StaticString) {
-            t.withUTF8Buffer { text($0) }
-        }
-
-        mutating func text(_ t: String?) {
-            guard var t else { return null() }
-            t.withUTF8 { text($0) }
-        }
-
-        mutating func int(_ v: Int) {
-            bytes.append(1)
-            withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) }
-        }
-
-        mutating func int(_ v: Int?) {
-            guard let v else { return null() }
-            int(v)
-        }
-
-        mutating func null() { bytes.append(2) }
-    }
-
     /// Per kind: the one-record upsert, and the same upsert of ``rowsPerStatement`` records at once (one multi-row
     /// `VALUES`), which spares SQLite a statement start, a cursor open and a seek from the root per record.
     private let single: [OpaquePointer]
     private let multi: [OpaquePointer]
     /// Records in one multi-row upsert.
     static let rowsPerStatement = 32
+    /// Values per record, by ``RecordBatch/Kind`` raw value.
+    private static let fields = RecordBatch.Kind.allCases.map { $0.columns.columns.count }
     private let connection: OpaquePointer
     private let condition = NSCondition()
-    private var queue: [Batch] = []
+    private var queue: [RecordBatch] = []
     private var busy = false
     private var stopping = false
     private var failure: DatabaseError?
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts the writer thread for the prepared upserts of `connection`, indexed by ``Kind``: `single` for one
+    /// Starts the writer thread for the prepared upserts of `connection`, indexed by ``RecordBatch/Kind``: `single` for one
     /// record, `multi` for ``rowsPerStatement`` records (the same upsert with that many `VALUES` rows). Within
     /// one multi-row upsert a key given twice is updated by its later row, as one record after the other would.
     init(single: [OpaquePointer], multi: [OpaquePointer], connection: OpaquePointer) {
@@ -90,7 +44,7 @@ final class RecordWriter: @unchecked Sendable {
     }
 
     /// Queues a full batch; waits while two are already waiting. Rethrows the writer's error, if any.
-    func submit(_ batch: Batch) throws {
+    func submit(_ batch: RecordBatch) throws {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= 2 && failure == nil { condition.wait() }
@@ -135,7 +89,7 @@ final class RecordWriter: @unchecked Sendable {
         }
     }
 
-    private func write(_ batch: Batch) -> DatabaseError? {
+    private func write(_ batch: RecordBatch) -> DatabaseError? {
         // The reader thread may have run these statements through GRDB since the last batch: a statement that is
         // not reset refuses new bindings.
         for s in single + multi { sqlite3_reset(s) }
@@ -147,7 +101,7 @@ final class RecordWriter: @unchecked Sendable {
             var p = base
             for _ in 0..<batch.count {
                 starts.append(p)
-                let fields = sqlite3_bind_parameter_count(single[Int(p.load(as: UInt8.self))])
+                let fields = RecordWriter.fields[Int(p.load(as: UInt8.self))]
                 p += 1
                 for _ in 0..<fields { p += RecordWriter.fieldSize(p) }
             }

@@ -1,0 +1,32 @@
+/// The part of the store that takes feeds: one write transaction per feed, and the import log.
+///
+/// An engine must guarantee:
+/// - ``applyFeed(_:)`` runs its body inside one write transaction that holds the store's write lock from its
+///   first statement (so a check made in the body, such as ``FeedTransaction/isImported(feed:)``, still holds at
+///   commit), and commits only when the body returns ``FeedTransactionEnd/commit``. A throw or
+///   ``FeedTransactionEnd/rollback`` leaves no trace of the body's writes, the import log row included.
+/// - A committed feed raises ``ReportStore``'s data version exactly once (the body calls
+///   ``FeedTransaction/recordChange()``).
+/// - Busy and full stores throw ``StoreError/busy(path:holder:waited:)`` and ``StoreError/full(path:)``.
+public protocol FeedStore: Sendable {
+    /// Runs `body` on one feed's transaction (see the protocol's guarantees); returns once it committed or rolled back.
+    func applyFeed(_ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws
+
+    /// Appends one import attempt that changed no data (a document rejected as a whole, or rolled back) to the
+    /// log, in a transaction of its own.
+    func logImportAttempt(_ entry: ImportLogEntry) throws
+
+    /// Every logged import attempt, oldest first (by ``ImportLogEntry/id``).
+    func importLog() throws -> [ImportLogEntry]
+
+    /// The logged attempt with this id, or nil.
+    func importLogEntry(id: Int64) throws -> ImportLogEntry?
+}
+
+/// How the body of ``FeedStore/applyFeed(_:)`` ends its transaction.
+public enum FeedTransactionEnd: Sendable {
+    /// Keep every write of the body.
+    case commit
+    /// Undo every write of the body (dry runs, strict imports with rejections).
+    case rollback
+}
