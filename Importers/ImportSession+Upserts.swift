@@ -12,14 +12,7 @@ extension ImportSession {
 
     /// Packed into the batch (its lookups hit the caches updated here).
     func upsertTeacher(_ t: Teacher) throws {
-        try queue(.teacher) { batch in
-            batch.text(t.id)
-            batch.text(t.schoolId)
-            batch.text(t.name)
-            batch.text(t.role.rawValue)
-            batch.text(t.hired?.description)
-            batch.text(t.status.rawValue)
-        }
+        try queue { $0.append(t) }
         teachers.insert(t.id)
         accepted.teachers += 1
     }
@@ -33,19 +26,7 @@ extension ImportSession {
 
     /// Packed into the batch (its lookups hit the caches updated here).
     func upsertCourse(_ c: Course) throws {
-        try queue(.course) { batch in
-            batch.text(c.id)
-            batch.text(c.title)
-            batch.text(c.provider)
-            batch.int(c.tier)
-            batch.int(c.mode)
-            batch.int(c.hoursTenths)
-            batch.text(c.start.description)
-            batch.text(c.end.description)
-            batch.text(c.track.rawValue)
-            batch.text(c.category.rawValue)
-            batch.int(c.capacity)
-        }
+        try queue { $0.append(c) }
         courses[c.id] = CourseInfo(hours: c.hoursTenths, end: c.end, endText: c.end.description)
         if courseByBytes.count > 0 { courseByBytes.removeAll() }
         accepted.courses += 1
@@ -54,7 +35,8 @@ extension ImportSession {
     /// Packed into the batch after the fast paths' records; `date` is a validated `YYYY-MM-DD`.
     func upsertAttendance(teacher: String, course: String, hours: Int, status: AttendanceStatus, result: CourseResult,
                           date: String) throws {
-        try queue(.attendance) { batch in
+        try queue { batch in
+            batch.begin(.attendance)
             batch.text(teacher)
             batch.text(course)
             batch.int(hours)
@@ -69,31 +51,17 @@ extension ImportSession {
     func upsertAward(_ a: Award) throws {
         try loadAwardNumbers()
         awardNumbers.set(a.number, for: "\(a.teacherId)/\(a.level.rawValue)/\(a.issued)")
-        try queue(.award) { batch in
-            batch.text(a.teacherId)
-            batch.text(a.level.rawValue)
-            batch.text(a.issued.description)
-            batch.text(a.number)
-            batch.text(a.expires?.description)
-        }
+        try queue { $0.append(a) }
         accepted.awards += 1
     }
 
     func upsertCounseling(teacher: String, date: Day, hours: Int) throws {
-        try queue(.counseling) { batch in
-            batch.text(teacher)
-            batch.text(date.description)
-            batch.int(hours)
-        }
+        try queue { $0.append(CounselingPractice(teacherId: teacher, date: date, hours: Hours(tenths: hours))) }
         accepted.practice += 1
     }
 
     func upsertLesson(teacher: String, date: Day, periods: Int) throws {
-        try queue(.lesson) { batch in
-            batch.text(teacher)
-            batch.text(date.description)
-            batch.int(periods)
-        }
+        try queue { $0.append(LessonPractice(teacherId: teacher, date: date, periods: periods)) }
         accepted.practice += 1
     }
 

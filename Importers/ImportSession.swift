@@ -72,9 +72,8 @@ final class ImportSession {
         try recordQueued()
     }
 
-    /// Queues one record of `kind` whose values `fill` appends, in the order of the kind's columns.
-    func queue(_ kind: RecordBatch.Kind, _ fill: (inout RecordBatch) -> Void) throws {
-        batch.begin(kind)
+    /// Queues the one record that `fill` packs (an `append` of a record, or `begin` and its values).
+    func queue(_ fill: (inout RecordBatch) -> Void) throws {
         fill(&batch)
         try recordQueued()
     }
