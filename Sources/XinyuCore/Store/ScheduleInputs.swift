@@ -1,0 +1,6 @@
+/// What the term scheduler reads from the store: the schools (one or all), their grades and their teachers.
+public struct ScheduleInputs: Sendable {
+    public var schools: [School]
+    public var grades: [Grade]
+    public var teachers: [Teacher]
+}
