@@ -1,4 +1,5 @@
-/// What the term scheduler reads from the store: the schools (one or all), their grades and their teachers.
+/// What the term scheduler reads from the store (``SchedulingStore/scheduleInputs(school:)``): the schools (one or
+/// all), their grades and their teachers.
 public struct ScheduleInputs: Sendable {
     public var schools: [School]
     public var grades: [Grade]

@@ -1,4 +1,4 @@
-/// One problem ``AppDatabase/consistencyProblems()`` found: which table, which row, what is wrong.
+/// One problem ``MaintenanceStore/consistencyProblems()`` found: which table, which row, what is wrong.
 public struct StoreProblem: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The table, or `database` for the engine's own integrity check.
     public var table: String

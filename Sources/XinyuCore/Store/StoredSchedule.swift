@@ -1,4 +1,5 @@
-/// One school's stored schedule of one term, with what a view of it needs.
+/// One school's stored schedule of one term, with what a view of it needs
+/// (``SchedulingStore/storedSchedule(school:term:)``).
 public struct StoredSchedule: Sendable {
     public var school: School
     public var term: Term
