@@ -11,8 +11,8 @@ extension CertificationEngine {
     ///   - includeInactive: also inactive teachers (coverage never counts them).
     ///   - explain: false leaves the levels' reasons empty (reports that only count).
     ///   - parts: how many parts a whole district is computed in at once (see
-    ///     ``AppDatabase/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``).
-    public static func statuses(in db: AppDatabase, asOf: Day, profile: RuleProfile, school: String? = nil,
+    ///     ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``).
+    public static func statuses(in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String? = nil,
                                 includeInactive: Bool = false, explain: Bool = true,
                                 parts: Int = defaultParts) throws -> [TeacherCertStatus] {
         try statusesAndSchools(in: db, asOf: asOf, profile: profile, school: school, includeInactive: includeInactive,
@@ -22,7 +22,7 @@ extension CertificationEngine {
     /// ``statuses(in:asOf:profile:school:includeInactive:explain:parts:)`` and, with `withSchools`, the schools
     /// with their names (every school, or `school`, which must exist), all from the same committed state of the
     /// store. A whole district is computed in `parts` ranges of teacher ids at once, merged back in order.
-    static func statusesAndSchools(in db: AppDatabase, asOf: Day, profile: RuleProfile, school: String?,
+    static func statusesAndSchools(in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String?,
                                    includeInactive: Bool, explain: Bool, parts: Int,
                                    withSchools: Bool) throws -> (schools: [SchoolName], statuses: [TeacherCertStatus]) {
         let results = try db.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive, parts: parts,
@@ -34,7 +34,7 @@ extension CertificationEngine {
 
     /// Each active teacher's effective level (the highest certified level); teachers with none are absent.
     /// `school` limits the work to that school's teachers.
-    public static func effectiveLevels(in db: AppDatabase, asOf: Day, profile: RuleProfile,
+    public static func effectiveLevels(in db: any ReportStore, asOf: Day, profile: RuleProfile,
                                        school: String? = nil) throws -> [String: Level] {
         var out: [String: Level] = [:]
         for s in try statuses(in: db, asOf: asOf, profile: profile, school: school, explain: false) {

@@ -7,11 +7,11 @@ import XinyuCore
 /// dated strictly before the date counts one period for its teacher, except on a (teacher, date) that already has
 /// a `lessonPractice` row — the feed's record wins, so nothing is counted twice.
 ///
-/// The store reads (``AppDatabase/trainingRecord(teacherId:asOf:)``, ``AppDatabase/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``)
+/// The store reads (``ReportStore/trainingRecord(teacherId:asOf:)``, ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``)
 /// take a fixed number of SQL passes (no per-teacher queries); this type computes on what they return.
 public enum CertificationEngine {
     /// One teacher's ledger; an unknown id throws `StoreError.unknownTeacher`.
-    public static func ledger(teacherId: String, in db: AppDatabase, asOf: Day, profile: RuleProfile) throws -> TeacherLedger {
+    public static func ledger(teacherId: String, in db: any ReportStore, asOf: Day, profile: RuleProfile) throws -> TeacherLedger {
         let record = try db.trainingRecord(teacherId: teacherId, asOf: asOf)
         var history = TeacherHistory()
         history.awards = record.awards

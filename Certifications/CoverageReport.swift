@@ -52,7 +52,7 @@ public struct CoverageReport: Sendable, Codable, Hashable {
     }
 
     /// Computes the report; `school` restricts it (and the district block) to one school, which must exist.
-    public static func compute(in db: AppDatabase, asOf: Day, school: String?, profile: RuleProfile) throws -> CoverageReport {
+    public static func compute(in db: any ReportStore, asOf: Day, school: String?, profile: RuleProfile) throws -> CoverageReport {
         // An unknown school throws before anything is computed.
         let (schools, statuses) = try CertificationEngine.statusesAndSchools(
             in: db, asOf: asOf, profile: profile, school: school, includeInactive: false, explain: false,

@@ -10,7 +10,7 @@ import XinyuCore
 /// hours, then lower cost.
 public enum QuotaPlanner {
     /// Plans from the store: loads the ledger for `year` (optionally one school) and allocates seats.
-    public static func plan(in db: AppDatabase, year: SchoolYear, sessions: [PlannedSession], budgetCents: Int?,
+    public static func plan(in db: any ReportStore, year: SchoolYear, sessions: [PlannedSession], budgetCents: Int?,
                             school: String?, rules: QuotaRules) throws -> QuotaPlan {
         let ledger = try QuotaLedger.load(from: db, year: year, school: school, rules: rules)
         return plan(ledger: ledger, sessions: sessions, budgetCents: budgetCents, rules: rules)
@@ -18,7 +18,7 @@ public enum QuotaPlanner {
 
     /// Plans from files: the sessions CSV at `sessionsPath`, the budget text ("12000" or "12000.50", yuan),
     /// the profile at `profilePath` (nil: the bundled default).
-    public static func plan(in db: AppDatabase, year: SchoolYear, sessionsPath: String, budget: String?,
+    public static func plan(in db: any ReportStore, year: SchoolYear, sessionsPath: String, budget: String?,
                             school: String?, profilePath: String?) throws -> QuotaPlan {
         let rules = try QuotaRules.load(profilePath: profilePath)
         var cents: Int? = nil

@@ -52,14 +52,14 @@ public struct QuotaReport: Sendable, Codable {
     public var teachers: [TeacherLine]?
 
     /// Computes the report from the store; `profilePath` nil means the bundled default profile.
-    public static func compute(in db: AppDatabase, year: SchoolYear, school: String?, includeTeachers: Bool,
+    public static func compute(in db: any ReportStore, year: SchoolYear, school: String?, includeTeachers: Bool,
                                profilePath: String?) throws -> QuotaReport {
         let rules = try QuotaRules.load(profilePath: profilePath)
         return try compute(in: db, year: year, school: school, includeTeachers: includeTeachers, rules: rules)
     }
 
     /// Computes the report with rules already loaded.
-    public static func compute(in db: AppDatabase, year: SchoolYear, school: String?, includeTeachers: Bool,
+    public static func compute(in db: any ReportStore, year: SchoolYear, school: String?, includeTeachers: Bool,
                                rules: QuotaRules) throws -> QuotaReport {
         let ledger = try QuotaLedger.load(from: db, year: year, school: school, rules: rules)
         return make(ledger: ledger, includeTeachers: includeTeachers, rules: rules)

@@ -32,7 +32,7 @@ extension Curriculum {
 
     /// Builds the term schedule for one school (or all), checks it, and stores it (replacing those schools' rows of
     /// the term in one transaction). `levels` maps teacher id → effective level on the term's first teaching day.
-    public static func buildSchedule(in db: AppDatabase, term: Term, school: String? = nil, rules: ScheduleRules,
+    public static func buildSchedule(in db: any SchedulingStore, term: Term, school: String? = nil, rules: ScheduleRules,
                                      levels: [String: Level]) throws -> ScheduleBuildReport {
         let library = try LessonLibrary.bundled()
         let catalog = try ActivityCatalog.bundled()
@@ -54,7 +54,7 @@ extension Curriculum {
 
     /// Builds and stores a term schedule with teachers' effective levels from the certification engine, as of the
     /// term's first teaching day under `profile` (what the CLI does).
-    public static func buildSchedule(in db: AppDatabase, term: Term, school: String? = nil, rules: ScheduleRules,
+    public static func buildSchedule(in db: any XinyuStore, term: Term, school: String? = nil, rules: ScheduleRules,
                                      profile: RuleProfile) throws -> ScheduleBuildReport {
         let levels = try CertificationEngine.effectiveLevels(in: db, asOf: rules.span(of: term).lowerBound, profile: profile,
                                                              school: school)
@@ -62,7 +62,7 @@ extension Curriculum {
     }
 
     /// The stored schedule of a school: the JSON shape of `xinyu schedule show` (server: same call).
-    public static func schedule(in db: AppDatabase, school: String, term: String? = nil, class cls: String? = nil,
+    public static func schedule(in db: any SchedulingStore, school: String, term: String? = nil, class cls: String? = nil,
                                 from: Day? = nil, to: Day? = nil, rules: ScheduleRules? = nil) throws -> ScheduleView {
         try ScheduleStore.view(in: db, school: school, term: term, class: cls, from: from, to: to,
                                library: LessonLibrary.bundled(), catalog: ActivityCatalog.bundled(),
@@ -70,7 +70,7 @@ extension Curriculum {
     }
 
     /// The school's stored schedule as an RFC 5545 calendar.
-    public static func ics(in db: AppDatabase, school: String, term: String? = nil, rules: ScheduleRules? = nil,
+    public static func ics(in db: any SchedulingStore, school: String, term: String? = nil, rules: ScheduleRules? = nil,
                            now: Date = Date()) throws -> String {
         let r = try rules ?? ScheduleRules.bundled()
         return CalendarExport.ics(try schedule(in: db, school: school, term: term, rules: r), timeZone: r.timeZone, now: now)

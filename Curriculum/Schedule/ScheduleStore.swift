@@ -8,7 +8,7 @@ import XinyuCore
 /// school with no planned lesson in the term as unplaced.
 public enum ScheduleStore {
     /// Builds a scheduler context from the store: the schools (one or all), their grades and teachers.
-    public static func context(in db: AppDatabase, term: Term, school: String?, rules: ScheduleRules,
+    public static func context(in db: any SchedulingStore, term: Term, school: String?, rules: ScheduleRules,
                                library: LessonLibrary, catalog: ActivityCatalog,
                                levels: [String: Level]) throws -> ScheduleContext {
         let inputs = try db.scheduleInputs(school: school)
@@ -17,7 +17,7 @@ public enum ScheduleStore {
     }
 
     /// Replaces the term's rows of every school in `schools` with the built sessions, in one transaction.
-    public static func save(_ schedule: TermSchedule, term: Term, schools: [String], in db: AppDatabase) throws {
+    public static func save(_ schedule: TermSchedule, term: Term, schools: [String], in db: any SchedulingStore) throws {
         let rows = schedule.sessions.map { s in
             ScheduledSession(term: s.term, schoolId: s.school, classId: s.classId, grade: s.grade, date: s.date,
                              period: s.period, teacherId: s.teacher, lessonId: s.lesson, kind: s.kind, room: s.room)
@@ -29,7 +29,7 @@ public enum ScheduleStore {
     ///
     /// `term` defaults to the latest term with sessions for the school; `class` filters sessions and unplaced;
     /// `from`/`to` filter sessions by date (inclusive).
-    public static func view(in db: AppDatabase, school: String, term: String? = nil, class cls: String? = nil,
+    public static func view(in db: any SchedulingStore, school: String, term: String? = nil, class cls: String? = nil,
                             from: Day? = nil, to: Day? = nil, library: LessonLibrary, catalog: ActivityCatalog,
                             rules: ScheduleRules) throws -> ScheduleView {
         var asked: Term?

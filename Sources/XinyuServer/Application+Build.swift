@@ -7,7 +7,8 @@ import XinyuCore
 
 /// Everything the routes need, built once per server.
 public struct ServerDependencies: Sendable {
-    public var database: AppDatabase
+    /// The store every route reads and writes through (the SQLite `AppDatabase` today).
+    public var database: any XinyuStore
     /// The certification rule profile, loaded once at start so a bad profile stops `xinyu serve` at once.
     public var profile: RuleProfile
     /// The union-quota rules of the same profile file, loaded once with it.
@@ -16,7 +17,7 @@ public struct ServerDependencies: Sendable {
     public var coverage: ReportCache
 
     /// Loads the rule profile at `profilePath` (nil: the bundled default); a bad profile throws its one-line error.
-    public init(database: AppDatabase, profilePath: String? = nil, imports: ImportService = .live,
+    public init(database: any XinyuStore, profilePath: String? = nil, imports: ImportService = .live,
                 coverage: ReportCache = ReportCache()) throws {
         self.database = database; self.imports = imports; self.coverage = coverage
         self.profile = try RuleProfile.load(path: profilePath)
@@ -60,7 +61,7 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
 /// The application `xinyu serve` runs: the router on `host:port`, stopping gracefully on SIGINT/SIGTERM
 /// (requests in flight finish, then the process exits). Connections idle for ``ServerConfiguration/idleTimeout``
 /// (including one stalled in its request head or body) are closed.
-public func buildApplication(configuration: ServerConfiguration, database: AppDatabase,
+public func buildApplication(configuration: ServerConfiguration, database: any XinyuStore,
                              imports: ImportService = .live, logger: Logger? = nil) throws -> some ApplicationProtocol {
     var log = logger ?? Logger(label: "xinyu.serve")
     if logger == nil { log.logLevel = .info }
@@ -80,7 +81,7 @@ public func buildApplication(configuration: ServerConfiguration, database: AppDa
 
 extension XinyuServer {
     /// Runs the server until SIGINT or SIGTERM; requests in flight finish first.
-    public static func run(configuration: ServerConfiguration, database: AppDatabase) async throws {
+    public static func run(configuration: ServerConfiguration, database: any XinyuStore) async throws {
         let app = try buildApplication(configuration: configuration, database: database)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

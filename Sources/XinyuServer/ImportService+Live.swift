@@ -7,7 +7,8 @@ extension ImportService {
     /// An upload is logged and reported as `upload`, never under its temporary path; the log shows each CLI-imported
     /// file by its name only, so no server path reaches an API client.
     public static let live = ImportService(
-        importFile: { path, db in
+        importFile: { path, store in
+            let db = try sqlite(store)
             var options = ImportOptions()
             options.sourceName = uploadName
             let summary = try db.withWriteLockNote("import of a feed posted to xinyu serve") {
@@ -15,14 +16,24 @@ extension ImportService {
             }
             return Outcome(rejectedAsWhole: summary.status == .rejected, json: try JSONOutput.encoder().encode(summary))
         },
-        log: { db in
-            let rows = try FeedImporter.importLog(in: db).map { row in
+        log: { store in
+            let rows = try FeedImporter.importLog(in: try sqlite(store)).map { row in
                 var row = row
                 row.file = (row.file as NSString).lastPathComponent
                 return row
             }
             return try JSONOutput.encoder().encode(rows)
         })
+
+    /// The SQLite store behind `store`: the feed importer (Importers) still takes ``AppDatabase`` itself, until the
+    /// store protocols have one for importing. Another engine's store is answered 500 (it cannot happen today:
+    /// `AppDatabase` is the only ``XinyuStore``).
+    private static func sqlite(_ store: any XinyuStore) throws -> AppDatabase {
+        guard let db = store as? AppDatabase else {
+            throw APIError.internal("the feed importer needs the SQLite store; this server's store is \(type(of: store))")
+        }
+        return db
+    }
 
     /// The file name the import log records for a feed posted to the server.
     public static let uploadName = "upload"

@@ -14,12 +14,12 @@ public struct ImportService: Sendable {
         public init(rejectedAsWhole: Bool, json: Data) { self.rejectedAsWhole = rejectedAsWhole; self.json = json }
     }
 
-    public var importFile: @Sendable (_ path: String, _ database: AppDatabase) throws -> Outcome
+    public var importFile: @Sendable (_ path: String, _ database: any XinyuStore) throws -> Outcome
     /// The import log as JSON (the shape of `xinyu imports list --format json`).
-    public var log: @Sendable (_ database: AppDatabase) throws -> Data
+    public var log: @Sendable (_ database: any XinyuStore) throws -> Data
 
-    public init(importFile: @escaping @Sendable (String, AppDatabase) throws -> Outcome,
-                log: @escaping @Sendable (AppDatabase) throws -> Data) {
+    public init(importFile: @escaping @Sendable (String, any XinyuStore) throws -> Outcome,
+                log: @escaping @Sendable (any XinyuStore) throws -> Data) {
         self.importFile = importFile; self.log = log
     }
 }

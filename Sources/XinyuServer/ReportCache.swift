@@ -9,7 +9,7 @@ public actor ReportCache {
     private var order: [ReportKey] = []
     private var inFlight: [ReportKey: Task<Data, any Error>] = [:]
     private var generation = 0
-    /// The store's data version the entries were computed from (see `AppDatabase.dataVersion()`).
+    /// The store's data version the entries were computed from (see `ReportStore.dataVersion()`).
     private var version: String?
     /// How many times a value was computed (not served from the cache); for tests and benchmarks.
     public private(set) var computations = 0

@@ -10,7 +10,7 @@ import XinyuCore
 /// for that computation (asynchronously, holding no thread), so a burst of requests during an import never starts
 /// more than one computation per key.
 struct ReportService: Sendable {
-    let database: AppDatabase
+    let database: any ReportStore
     let profile: RuleProfile
     let quotaRules: QuotaRules
     let cache: ReportCache

@@ -5,7 +5,7 @@ import XinyuCore
 
 /// The demo's district report: each capability prints its headline here.
 struct DemoReport {
-    let store: AppDatabase
+    let store: any XinyuStore
     let asOf: Day
     /// The bundled rule profile, read once for every section.
     let profile: RuleProfile

@@ -1,19 +1,5 @@
 import GRDB
 
-/// One problem ``AppDatabase/consistencyProblems()`` found: which table, which row, what is wrong.
-public struct StoreProblem: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The table, or `database` for SQLite's own integrity check.
-    public var table: String
-    /// The row's key, e.g. `T0000001/C0001`.
-    public var key: String
-    public var problem: String
-
-    public init(table: String, key: String, problem: String) { self.table = table; self.key = key; self.problem = problem }
-
-    /// "attendance T1/C1: negative hours -1.0"
-    public var description: String { "\(table) \(key): \(problem)" }
-}
-
 extension AppDatabase {
     /// Checks the file and the data: SQLite's `integrity_check` and `foreign_key_check`, then the store's own
     /// invariants, which imports keep but a hand edit or a broken tool may not: hours (integer tenths) ≥ 0,

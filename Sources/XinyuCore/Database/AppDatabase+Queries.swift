@@ -1,14 +1,7 @@
 import GRDB
 
-/// A school with its class and teacher counts, for listings.
-public struct SchoolSummary: Sendable, Codable, Hashable, FetchableRecord {
-    public var id: String
-    public var name: String
-    public var stage: Stage
-    public var counselingRoom: Bool
-    public var classes: Int
-    public var activeTeachers: Int
-}
+/// Decoded from the row of ``AppDatabase/schoolSummaries()``.
+extension SchoolSummary: FetchableRecord {}
 
 extension AppDatabase {
     /// Every school, sorted by id, with its class count and active-teacher count.

@@ -1,24 +1,5 @@
 import GRDB
 
-/// What the term scheduler reads from the store: the schools (one or all), their grades and their teachers.
-public struct ScheduleInputs: Sendable {
-    public var schools: [School]
-    public var grades: [Grade]
-    public var teachers: [Teacher]
-}
-
-/// One school's stored schedule of one term, with what a view of it needs.
-public struct StoredSchedule: Sendable {
-    public var school: School
-    public var term: Term
-    /// The term's sessions of the school, by date, period and class.
-    public var sessions: [ScheduledSession]
-    /// The school's grades by level (to list classes with no lesson).
-    public var grades: [Grade]
-    /// Teacher id → name, for the school's teachers.
-    public var teacherNames: [String: String]
-}
-
 extension AppDatabase {
     /// The scheduler's inputs: every school sorted by id (or just `school`, which must exist), with their grades
     /// and teachers.

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// The product's store: one SQLite database (WAL, foreign keys on) behind a GRDB `DatabaseWriter`.
+/// The product's store: one SQLite database (WAL, foreign keys on) behind a GRDB `DatabaseWriter`, and the one
+/// implementation of ``XinyuStore`` (the protocols every consumer outside the store takes) today.
 ///
 /// Every schema change is a migration registered in ``migrator``; a shipped migration is never edited.
 /// A database written by a newer schema is refused, never silently changed.

@@ -1,5 +1,5 @@
 /// What the certification engine reads of a selection of teachers as of a date, all from one committed state
-/// (``AppDatabase/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``).
+/// (``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``).
 public struct CertificationReading: Sendable {
     /// The selected teachers, sorted by school, then id.
     public var teachers: [Teacher]

@@ -1,4 +1,4 @@
-/// What the union quota reads of a school year (``AppDatabase/quotaYear(from:through:school:)``).
+/// What the union quota reads of a school year (``ReportStore/quotaYear(from:through:school:)``).
 public struct QuotaYearReading: Sendable {
     /// The schools in scope, sorted by id.
     public var schools: [School]

@@ -1,4 +1,4 @@
-/// One teacher's training as of a date, read at once (``AppDatabase/trainingRecord(teacherId:asOf:)``).
+/// One teacher's training as of a date, read at once (``ReportStore/trainingRecord(teacherId:asOf:)``).
 public struct TeacherTrainingRecord: Sendable {
     /// The teacher.
     public var teacher: Teacher

@@ -6,7 +6,7 @@ import XinyuCore
 /// Coverage and teacher ledgers from the certification engine (the same calls as `xinyu coverage` and
 /// `xinyu teachers show`). Coverage JSON is cached per (asOf, school) by the ``ReportService``.
 struct CoverageController {
-    let database: AppDatabase
+    let database: any ReportStore
     let profile: RuleProfile
     let reports: ReportService
 

@@ -5,7 +5,7 @@ import XinyuCore
 
 /// Lessons, activities and stored schedules, through the same `Curriculum` calls as the CLI, on the quick lane.
 struct CurriculumController {
-    let database: AppDatabase
+    let database: any XinyuStore
 
     func addRoutes(to api: RouterGroup<BasicRequestContext>) {
         let db = database

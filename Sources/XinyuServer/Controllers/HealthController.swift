@@ -5,7 +5,7 @@ import XinyuCore
 /// stays cheap however much attendance the store holds). Runs on the probe lane, so a running import, a report
 /// being computed or a queue of lookups never delays it.
 struct HealthController {
-    let database: AppDatabase
+    let database: any ReportStore
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/health") { _, _ in

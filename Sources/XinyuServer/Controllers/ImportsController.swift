@@ -10,7 +10,7 @@ import XinyuCore
 /// A request that fails authentication is refused before any byte of its body is read: it leaves no file and no
 /// import-log row.
 struct ImportsController {
-    let database: AppDatabase
+    let database: any XinyuStore
     let service: ImportService
     let auth: BearerToken
     let maxBodyBytes: Int

@@ -5,7 +5,7 @@ import XinyuCore
 /// `GET /api/v1/quota`: computed by the certification library (the same call as `xinyu quota`), cached per
 /// parameters by the ``ReportService``.
 struct ReportsController {
-    let database: AppDatabase
+    let database: any ReportStore
     let reports: ReportService
 
     func addRoutes(to api: RouterGroup<BasicRequestContext>) {

@@ -3,7 +3,7 @@ import XinyuCore
 
 /// Schools and teachers, straight from the store's queries (the same ones the CLI lists), on the quick lane.
 struct StoreController {
-    let database: AppDatabase
+    let database: any ReportStore
     static let defaultLimit = 100
     static let maxLimit = 1000
 

@@ -8,7 +8,7 @@ extension DashboardModel {
     /// Targets drawn: C = 100% of active teachers, the certification module's own "below target" rule
     /// (`CoverageReport.SchoolCoverage.belowTargets`, Guangdong's 全员培训). The profile defines no B or A share
     /// target, so no line is drawn for them rather than inventing one.
-    static func compute(in db: AppDatabase, asOf: Day, profile: RuleProfile, quotaRules: QuotaRules) throws -> DashboardModel {
+    static func compute(in db: any ReportStore, asOf: Day, profile: RuleProfile, quotaRules: QuotaRules) throws -> DashboardModel {
         let year = SchoolYear(containing: asOf)
         let quota = try QuotaReport.compute(in: db, year: year, school: nil, includeTeachers: false, rules: quotaRules)
         let quotaRows = quota.schools.map {
