@@ -48,6 +48,10 @@ import XinyuCore
         func withWriteLockNote<T>(_ what: String, _ body: () throws -> T) throws -> T {
             try base.withWriteLockNote(what, body)
         }
+        func applyFeed(_ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws { try base.applyFeed(body) }
+        func logImportAttempt(_ entry: ImportLogEntry) throws { try base.logImportAttempt(entry) }
+        func importLog() throws -> [ImportLogEntry] { try base.importLog() }
+        func importLogEntry(id: Int64) throws -> ImportLogEntry? { try base.importLogEntry(id: id) }
     }
 
     @Test func reportsThroughAnotherStoreAreTheSame() throws {
