@@ -1,6 +1,6 @@
 import GRDB
 import Testing
-import XinyuCore
+@testable import XinyuCore
 @testable import Certifications
 
 /// A small hand-built district in memory.

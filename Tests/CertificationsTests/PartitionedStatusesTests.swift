@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import XinyuCore
+@testable import XinyuCore
 @testable import Certifications
 
 /// A district large enough to be computed in parts on a file store (parallel reads) must give exactly what one

@@ -1,5 +1,5 @@
 import Foundation
-import XinyuCore
+@testable import XinyuCore
 @testable import Certifications
 
 /// Builders for the quota tests: an in-memory district and the profile's rules.

@@ -1,5 +1,5 @@
 import Foundation
-import XinyuCore
+@testable import XinyuCore
 @testable import Curriculum
 
 /// Hand-built schools, grades and teachers for scheduler tests.

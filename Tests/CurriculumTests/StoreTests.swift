@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XinyuCore
+@testable import XinyuCore
 import Certifications
 @testable import Curriculum
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 
 /// One contract rule broken by one record; the rest of the feed still applies. `schemaCatches` says whether
 /// district-feed-v1.xsd can express the rule (false: references to stored records, cross-field comparisons and

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 #if canImport(Glibc)
 import Glibc
 #endif

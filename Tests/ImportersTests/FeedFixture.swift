@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 
 /// Builds small district feeds and runs imports against an in-memory store.
 enum FeedFixture {

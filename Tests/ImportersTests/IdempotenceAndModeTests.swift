@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 
 @Suite struct IdempotenceAndModeTests {
     @Test func reimportingTheSameFeedIsADuplicateAndChangesNothing() throws {

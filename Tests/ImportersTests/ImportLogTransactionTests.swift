@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 
 /// The import log row commits with the feed's data, and the duplicate check runs under the write lock.
 @Suite struct ImportLogTransactionTests {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 
 /// What one record may carry (``MarkupLimits``): bounds checked on the bytes before libxml2 reads them.
 @Suite struct MarkupLimitsTests {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 
 /// The fast paths and the ordinary path of attendance, counseling and lesson records share their rules
 /// (``FeedRules``): the same records, valid and each kind of invalid, run through one and then the other must be

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Importers
-import XinyuCore
+@testable import XinyuCore
 
 /// The fast paths (attendance, counseling, lessons) write on a second thread; these tests pin what that must not
 /// change.

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import XinyuCore
+@testable import XinyuCore
 @testable import XinyuServer
 
 @Suite struct CoverageRoutesTests {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import XinyuCore
+@testable import XinyuCore
 @testable import XinyuServer
 
 /// A small hand-built district: two schools (one with a name that needs escaping), five teachers.

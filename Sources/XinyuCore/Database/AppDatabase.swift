@@ -7,8 +7,10 @@ import GRDB
 /// Every schema change is a migration registered in ``migrator``; a shipped migration is never edited.
 /// A database written by a newer schema is refused, never silently changed.
 public struct AppDatabase: Sendable {
-    /// The GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory).
-    public let writer: any DatabaseWriter
+    /// The GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory). Internal: only the store's own
+    /// files reach it; every other module goes through the store's named operations (tests reach it through
+    /// `@testable import XinyuCore` to look at rows directly).
+    let writer: any DatabaseWriter
     /// Where the database lives, or nil in memory.
     public let path: String?
     /// How long a statement waits for another connection's lock before failing with
@@ -19,7 +21,7 @@ public struct AppDatabase: Sendable {
     public static let defaultBusyTimeout: TimeInterval = 60
 
     /// Wraps a writer and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter, path: String? = nil, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
+    init(_ writer: any DatabaseWriter, path: String? = nil, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
         self.writer = writer
         self.path = path
         self.busyTimeout = busyTimeout
