@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Hummingbird
 import XinyuCore
 
@@ -51,18 +50,14 @@ public struct APIError: HTTPResponseError, Sendable {
     /// anything else 500.
     static func from(_ error: any Error) -> APIError {
         if let e = error as? APIError { return e }
-        if let e = error as? StoreError {
+        if let e = StoreError.typed(error) {
+            // A busy or full engine error arrives typed here too (the store's one mapping).
             switch e {
             case .unknownSchool, .unknownTeacher: return .notFound(e.description)
             case .full: return .unavailable("the database's disk is full; the operator must free space", log: e.description)
             case .busy: return .unavailable("the database is busy with another write; try again in \(retryAfterSeconds) s", log: e.description)
             default: return .internal(e.description)
             }
-        }
-        if let e = error as? DatabaseError {
-            // Busy and full become the store's typed errors (one mapping, the store's); anything else is internal.
-            if let typed = StoreError.wrapping(e, path: nil) as? StoreError { return from(typed) }
-            return .internal("database error: \(e)")
         }
         if let e = error as? HTTPError {
             let code: String = switch e.status.code {

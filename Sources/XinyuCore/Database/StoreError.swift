@@ -95,4 +95,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return error
         }
     }
+
+    /// The store's typed form of an error an engine threw, when it has one: busy and full (see
+    /// ``wrapping(_:path:waited:)``), or a ``StoreError`` as it is; nil for anything else. Lets a caller outside
+    /// the store (the server) tell retryable failures apart without knowing the engine's error types.
+    public static func typed(_ error: any Error) -> StoreError? {
+        if let e = error as? StoreError { return e }
+        return wrapping(error, path: nil) as? StoreError
+    }
 }
