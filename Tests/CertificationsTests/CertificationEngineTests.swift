@@ -156,7 +156,7 @@ import XinyuCore
     }
 
     @Test func awardAfterTheDateIsIgnored() throws {
-        var f = try Fixture()
+        let f = try Fixture()
         try f.teacher("T1")
         try f.award("T1", .C, issued: "2025-09-01")
         let s = try f.status("T1", "2025-08-31")
@@ -166,7 +166,7 @@ import XinyuCore
     }
 
     @Test func severalAwardsOfOneLevel() throws {
-        var f = try Fixture()
+        let f = try Fixture()
         try f.teacher("T1")
         try f.award("T1", .C, issued: "2010-01-01")                            // lapses 2015-01-01
         try f.award("T1", .C, issued: "2016-01-01")                            // valid to 2021-01-01
