@@ -35,8 +35,8 @@ public enum AccessPolicy {
         case read(Resource)
         /// `POST /api/v1/imports`.
         case importFeed
-        /// Building (replacing) a school's term schedule.
-        case buildSchedule(school: String)
+        /// Building (replacing) a school's term schedule; nil: every school's at once (district-admin only).
+        case buildSchedule(school: String?)
         /// Entering or approving a school's training records.
         case writeTrainingRecords(school: String)
         /// Adding, disabling and changing users and their tokens.
@@ -69,7 +69,7 @@ public enum AccessPolicy {
             return role == .districtAdmin || role == .feed ? .allow : .forbidden
         case .buildSchedule(let school):
             if role == .districtAdmin { return .allow }
-            return role == .planner && principal.school == school ? .allow : .forbidden
+            return role == .planner && school != nil && principal.school == school ? .allow : .forbidden
         case .writeTrainingRecords(let school):
             if role == .districtAdmin { return .allow }
             return role == .schoolAdmin && principal.school == school ? .allow : .forbidden
