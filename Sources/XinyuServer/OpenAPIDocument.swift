@@ -90,6 +90,7 @@ public enum OpenAPIDocument {
         ["summary": summary, "parameters": params,
          "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],
                        "303": ["description": "Sent to the caller's own page"],
+                       "400": json(error, "Bad parameter"),
                        "404": json(error, "Unknown school (or outside the caller's scope)")]]
     }
 
@@ -98,6 +99,8 @@ public enum OpenAPIDocument {
          "requestBody": ["required": true, "content": ["application/x-www-form-urlencoded": ["schema": [
              "type": "object", "properties": Dictionary(uniqueKeysWithValues: fields.map { ($0, ["type": "string"]) })]]]],
          "responses": ["303": ["description": "Done: sent on to the next page"],
+                       "400": json(error, "Bad parameter"),
+                       "413": json(error, "The form is larger than 16 KiB"),
                        "401": ["description": "Wrong name or password (the login page again)"],
                        "403": ["description": "The form token is missing or wrong"],
                        "429": ["description": "The name is locked after 5 failed logins within 15 minutes"]]]
