@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // swift-crypto: the import log's SHA-256 of each feed file (BoringSSL's, with the CPU's SHA instructions).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // hummingbird-auth: bcrypt for account passwords (HummingbirdBcrypt), issue #14.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(
@@ -58,10 +60,20 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("Library")]
         ),
+        // Accounts, roles and scopes, tokens, sessions, the audit trail (issue #14).
+        .target(
+            name: "XinyuAccounts",
+            dependencies: [
+                "XinyuCore",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/XinyuAccounts"
+        ),
         .target(
             name: "XinyuServer",
             dependencies: [
-                "XinyuCore", "Importers", "Certifications", "Curriculum",
+                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuAccounts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,12 +83,17 @@ let package = Package(
         .executableTarget(
             name: "xinyu",
             dependencies: [
-                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer",
+                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/xinyu"
         ),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore"], path: "Tests/XinyuCoreTests"),
+        .testTarget(
+            name: "XinyuAccountsTests",
+            dependencies: ["XinyuAccounts", "XinyuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/XinyuAccountsTests"
+        ),
         .testTarget(
             name: "ImportersTests",
             dependencies: ["Importers", "XinyuCore"],
@@ -94,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "XinyuServerTests",
             dependencies: [
-                "XinyuServer", "XinyuCore", "Importers",
+                "XinyuServer", "XinyuCore", "Importers", "XinyuAccounts", "Curriculum", "Certifications",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

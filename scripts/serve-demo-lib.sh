@@ -1,4 +1,4 @@
-# Shared by bench/serve.sh and scripts/dashboard-check.sh (sourced, not run).
+# Shared by the bench/serve*.sh scripts and scripts/browser-check.sh (sourced, not run).
 # Builds a demo database from the 39-school sample feed and starts `xinyu serve` on loopback.
 
 # make_demo_db BIN DIR -> prints the database path

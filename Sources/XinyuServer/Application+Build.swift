@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import XinyuAccounts
 import XinyuCore
 
 /// Everything the routes need, built once per server.
@@ -15,11 +16,14 @@ public struct ServerDependencies: Sendable {
     public var quotaRules: QuotaRules
     public var imports: ImportService
     public var coverage: ReportCache
+    /// Users, tokens, sessions and the audit trail of the same store.
+    public var accounts: Accounts
 
     /// Loads the rule profile at `profilePath` (nil: the bundled default); a bad profile throws its one-line error.
     public init(database: any XinyuStore, profilePath: String? = nil, imports: ImportService = .live,
-                coverage: ReportCache = ReportCache()) throws {
+                coverage: ReportCache = ReportCache(), accounts: Accounts? = nil) throws {
         self.database = database; self.imports = imports; self.coverage = coverage
+        self.accounts = accounts ?? Accounts(store: database)
         self.profile = try RuleProfile.load(path: profilePath)
         self.quotaRules = try QuotaRules.load(profilePath: profilePath)
     }
@@ -33,25 +37,34 @@ let readsAtOnce = 16
 ///
 /// Blocking work never runs on the event loops or Swift's cooperative threads: every handler hands it to
 /// ``BlockingWork`` (quick lane for lookups, heavy lane for reports and imports).
-public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<XinyuRequestContext> {
+    let router = Router(context: XinyuRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorAndLogMiddleware())
     router.add(middleware: AdmissionMiddleware(gate: AdmissionGate(limit: readsAtOnce), exempt: ["/health"]))
+    let credentials = CredentialCache()
+    router.add(middleware: AuthMiddleware(accounts: dependencies.accounts, bootstrapToken: configuration.token,
+                                          cache: credentials))
     let db = dependencies.database
     let cache = dependencies.coverage
+    let accounts = dependencies.accounts
     let reports = ReportService(database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
                                 cache: cache)
     HealthController(database: db).addRoutes(to: router)
     let api = router.group("api/v1")
     StoreController(database: db).addRoutes(to: api)
-    ImportsController(database: db, service: dependencies.imports, auth: BearerToken(configuration.token),
+    LoginController(accounts: accounts, cache: credentials, secureCookies: configuration.secureCookies).addRoutes(to: router)
+    ImportsController(database: db, service: dependencies.imports, accounts: accounts,
                       maxBodyBytes: configuration.maxBodyBytes, bodyTimeout: configuration.bodyTimeout,
                       uploads: UploadDirectory(path: configuration.temporaryDirectory),
                       onImported: { await cache.invalidate() }).addRoutes(to: api)
     ReportsController(database: db, reports: reports).addRoutes(to: api)
     CoverageController(database: db, profile: dependencies.profile, reports: reports).addRoutes(to: api)
-    CurriculumController(database: db).addRoutes(to: api)
-    DashboardController(reports: reports).addRoutes(to: router)
+    CurriculumController(database: db, profile: dependencies.profile, accounts: accounts,
+                         onBuilt: { await cache.invalidate() }).addRoutes(to: api)
+    AuditController(accounts: accounts).addRoutes(to: api)
+    DashboardController(database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
+                        reports: reports).addRoutes(to: router)
     OpenAPIController().addRoutes(to: api)
     // Last, so it knows every route: another method on a known path is a 405 with `Allow`, not a 404.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))

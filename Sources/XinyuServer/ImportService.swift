@@ -11,7 +11,13 @@ public struct ImportService: Sendable {
         public var rejectedAsWhole: Bool
         /// The importer's summary JSON, exactly as `xinyu import --format json` prints it.
         public var json: Data
-        public init(rejectedAsWhole: Bool, json: Data) { self.rejectedAsWhole = rejectedAsWhole; self.json = json }
+        /// What the audit trail records of the attempt (nil: nothing, when it wrote nothing).
+        public var audit: [String: String?]?
+        public init(rejectedAsWhole: Bool, json: Data, audit: [String: String?]? = nil) {
+            self.rejectedAsWhole = rejectedAsWhole
+            self.json = json
+            self.audit = audit
+        }
     }
 
     public var importFile: @Sendable (_ path: String, _ database: any XinyuStore) throws -> Outcome

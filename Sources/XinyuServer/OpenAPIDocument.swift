@@ -10,6 +10,25 @@ public enum OpenAPIDocument {
         return paths.flatMap { path, ops in ops.keys.map { (path, $0) } }.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
     }
 
+    /// Roles, as the document lists them per operation (`x-xinyu-roles`).
+    static let human = ["district-admin", "district-viewer", "school-admin", "planner", "teacher"]
+    static let schoolReaders = ["district-admin", "district-viewer", "school-admin", "planner"]
+    static let districtReaders = ["district-admin", "district-viewer"]
+
+    /// Which roles may call each operation (`method path`); absent: public. What a role reads is further limited to
+    /// its scope (another school's data is a 404, a write outside it a 403): ``AccessPolicy`` decides, and the
+    /// matrix test checks this list against it.
+    static let roles: [String: [String]] = [
+        "get /": human, "get /schools/{id}": schoolReaders, "get /me": ["teacher"], "post /logout": human,
+        "get /api/v1/openapi.json": human, "get /api/v1/schools": human, "get /api/v1/teachers": human,
+        "get /api/v1/teachers/{id}": human, "get /api/v1/teachers/{id}/ledger": human,
+        "get /api/v1/coverage": schoolReaders, "get /api/v1/coverage/{school}": schoolReaders,
+        "get /api/v1/imports": districtReaders, "post /api/v1/imports": ["district-admin", "feed"],
+        "get /api/v1/quota": schoolReaders, "get /api/v1/lessons": human, "get /api/v1/lessons/{id}": human,
+        "get /api/v1/activities": human, "get /api/v1/schedule": human, "get /api/v1/schedule.ics": human,
+        "post /api/v1/schedule/build": ["district-admin", "planner"], "get /api/v1/audit": ["district-admin"],
+    ]
+
     /// The document as JSON bytes (sorted keys).
     public static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
 
@@ -26,7 +45,7 @@ public enum OpenAPIDocument {
     nonisolated(unsafe) static let error = ref("Error")
     static func errors(_ codes: [Int]) -> [String: Any] {
         var out: [String: Any] = [:]
-        let text = [400: "Bad parameter: malformed, empty (`asOf=`), or a date or term outside the supported years \(Day.supportedYearsText)", 401: "Missing or wrong bearer token", 403: "Writes disabled (no token configured)",
+        let text = [400: "Bad parameter: malformed, empty (`asOf=`), or a date or term outside the supported years \(Day.supportedYearsText)", 401: "Not logged in, or an unknown, expired or revoked token", 403: "Not allowed for the caller's role",
                     404: "Unknown id or route", 413: "Body over the size limit"]
         for c in codes { out[String(c)] = json(error, text[c] ?? "Error") }
         return out
@@ -39,7 +58,55 @@ public enum OpenAPIDocument {
                                                           "description": "YYYY-MM-DD, in the years \(Day.supportedYearsText)"]
     nonisolated(unsafe) static let anyObject: [String: Any] = ["type": "object", "additionalProperties": true]
 
-    nonisolated(unsafe) static let document: [String: Any] = [
+    /// The document: ``base`` with each operation's roles (`x-xinyu-roles`, also in words in its description) and
+    /// its security (a bearer token or the browser's session cookie; none on the public operations).
+    nonisolated(unsafe) static let document: [String: Any] = {
+        var doc = base
+        var paths = doc["paths"] as? [String: [String: Any]] ?? [:]
+        for (path, ops) in paths {
+            var ops = ops
+            for (method, op) in ops {
+                guard var op = op as? [String: Any] else { continue }
+                var responses = op["responses"] as? [String: Any] ?? [:]
+                if let allowed = roles["\(method) \(path)"] {
+                    op["x-xinyu-roles"] = allowed
+                    op["description"] = "Roles: \(allowed.joined(separator: ", ")), each within its scope."
+                    op["security"] = [["bearer": [String]()], ["session": [String]()]]
+                    responses["401"] = responses["401"] ?? json(error, "Not logged in, or an unknown, expired or revoked token")
+                    responses["403"] = json(error, "The caller's role may not do this (or a write outside its school)")
+                } else {
+                    op["security"] = [[String: Any]]()
+                }
+                op["responses"] = responses
+                ops[method] = op
+            }
+            paths[path] = ops
+        }
+        doc["paths"] = paths
+        return doc
+    }()
+
+    static func html(_ summary: String, params: [[String: Any]] = []) -> [String: Any] {
+        ["summary": summary, "parameters": params,
+         "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],
+                       "303": ["description": "Sent to the caller's own page"],
+                       "400": json(error, "Bad parameter"),
+                       "404": json(error, "Unknown school (or outside the caller's scope)")]]
+    }
+
+    static func form(_ summary: String, _ fields: [String]) -> [String: Any] {
+        ["summary": summary, "parameters": [query("lang", "zh (default) or en", ["type": "string", "enum": ["zh", "en"]])],
+         "requestBody": ["required": true, "content": ["application/x-www-form-urlencoded": ["schema": [
+             "type": "object", "properties": Dictionary(uniqueKeysWithValues: fields.map { ($0, ["type": "string"]) })]]]],
+         "responses": ["303": ["description": "Done: sent on to the next page"],
+                       "400": json(error, "Bad parameter"),
+                       "413": json(error, "The form is larger than 16 KiB"),
+                       "401": ["description": "Wrong name or password (the login page again)"],
+                       "403": ["description": "The form token is missing or wrong"],
+                       "429": ["description": "The name is locked after 5 failed logins within 15 minutes"]]]
+    }
+
+    nonisolated(unsafe) static let base: [String: Any] = [
         "openapi": "3.0.3",
         "info": ["title": "Xinyu 心育 API", "version": "1.0.0",
                  "description": "Teacher training, A/B/C certification coverage and mental-health lesson scheduling for a school district. Every figure comes from the same library code as the xinyu CLI; JSON matches `--format json`."],
@@ -50,6 +117,24 @@ public enum OpenAPIDocument {
                           "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],
                                         "400": json(error, "Bad parameter")]]],
             "/health": get("Liveness: the store answers", ok: json(ref("Health"))),
+            "/login": ["get": html("The login page", params: [query("next", "Where to go after logging in (a path)")]),
+                       "post": form("Log in: opens a session (cookie xinyu_session)", ["name", "password", "form", "next"])],
+            "/logout": ["post": form("Log out: ends the session", ["form"])],
+            "/me": ["get": html("A teacher's own page: ledger, hours this school year, what is still needed, next lessons",
+                                params: [query("lang", "zh or en"), query("asOf", "Date (default today)", date)])],
+            "/schools/{id}": ["get": html("A school's page: staff by status, quota gaps, the schedule, exports",
+                                          params: [pathParam("id", "School id"), query("lang", "zh or en"),
+                                                   query("asOf", "Date (default today)", date)])],
+            "/api/v1/audit": get("The audit trail, oldest first (district-admin only)", params: [
+                query("since", "Only lines from this day on", date), query("actor", "Only lines by this actor"),
+            ], ok: json(["type": "array", "items": ref("AuditLine")]), errors: [400]),
+            "/api/v1/schedule/build": ["post": ["summary": "Build (replace) a term's schedule of one school, or of all (district-admin)",
+                                                "parameters": [query("term", "Term, e.g. 2026-fall", required: true),
+                                                               query("school", "School id (a planner: their own)")],
+                                                "responses": ["200": json(anyObject, "The build report"),
+                                                              "400": json(error, "Bad parameter"),
+                                                              "404": json(error, "Unknown school"),
+                                                              "503": json(error, "The store is busy (see Retry-After)")]]],
             "/api/v1/openapi.json": get("This document", ok: json(anyObject)),
             "/api/v1/schools": get("Schools with class and active-teacher counts", ok: json(ref("SchoolList"))),
             "/api/v1/teachers": get("Teachers, filtered and paged (sorted by id)", params: [
@@ -76,8 +161,6 @@ public enum OpenAPIDocument {
                          "requestBody": ["required": true, "content": ["application/xml": ["schema": ["type": "string", "format": "binary"]]]],
                          "responses": ["200": json(ref("ImportSummary"), "Applied, partially applied or duplicate"),
                                        "400": json(ref("ImportSummary"), "Feed rejected as a whole (nothing stored)"),
-                                       "401": json(error, "Missing or wrong bearer token"),
-                                       "403": json(error, "Writes disabled (no token configured)"),
                                        "408": json(error, "The body took longer than the server's body time limit"),
                                        "413": json(error, "Body over the size limit"),
                                        "503": json(error, "The store is busy with another write, or its disk is full (see Retry-After)")]],
@@ -103,11 +186,16 @@ public enum OpenAPIDocument {
                                                            "400": json(error, "Bad parameter"), "404": json(error, "Unknown school or no schedule")]]],
         ],
         "components": [
-            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"],
+                                "session": ["type": "apiKey", "in": "cookie", "name": "xinyu_session"]],
             "schemas": [
                 "Error": ["type": "object", "required": ["error"], "properties": ["error": [
                     "type": "object", "required": ["code", "message"],
                     "properties": ["code": ["type": "string"], "message": ["type": "string"]]]]],
+                "AuditLine": ["type": "object", "properties": [
+                    "id": ["type": "integer"], "at": ["type": "string"], "actor": ["type": "string"],
+                    "address": ["type": "string", "nullable": true], "action": ["type": "string"], "target": ["type": "string"],
+                    "before": ["type": "string", "nullable": true], "after": ["type": "string", "nullable": true]]],
                 "Health": ["type": "object", "properties": ["status": ["type": "string"], "schools": ["type": "integer"], "teachers": ["type": "integer"]]],
                 "School": ["type": "object", "properties": ["id": ["type": "string"], "name": ["type": "string"], "stage": ["type": "string"],
                                                             "counselingRoom": ["type": "boolean"], "classes": ["type": "integer"], "activeTeachers": ["type": "integer"]]],

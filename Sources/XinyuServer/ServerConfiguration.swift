@@ -5,8 +5,12 @@ public struct ServerConfiguration: Sendable {
     /// Interface to bind; loopback by default so nothing is exposed by accident.
     public var host: String
     public var port: Int
-    /// The bearer token write routes require; nil means write routes answer 403.
+    /// The bootstrap token (`--token-file` / `$XINYU_TOKEN`): whoever sends it is a district-admin named
+    /// `bootstrap`, for setting up before any user exists (then prefer users and their own tokens). Nil: none.
     public var token: String?
+    /// Session cookies always carry `Secure` (set it when a TLS proxy in front does not send
+    /// `X-Forwarded-Proto: https`); otherwise only requests that came over TLS get it.
+    public var secureCookies: Bool
     /// The largest accepted request body for `POST /api/v1/imports`, in bytes (default 512 MB).
     public var maxBodyBytes: Int
     /// A rule-profile YAML path for coverage and quota; nil means the bundled default profile.
@@ -27,7 +31,8 @@ public struct ServerConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
                 temporaryDirectory: String = NSTemporaryDirectory(), idleTimeout: Duration = .seconds(30),
-                bodyTimeout: Duration = .seconds(900)) {
+                bodyTimeout: Duration = .seconds(900), secureCookies: Bool = false) {
+        self.secureCookies = secureCookies
         self.host = host
         self.port = port
         self.token = token

@@ -24,6 +24,7 @@ struct Xinyu: AsyncParsableCommand {
             CertsCommand.self, CoverageCommand.self, QuotaCommand.self,
             LessonsCommand.self, ActivitiesCommand.self, ScheduleCommand.self,
             ServeCommand.self, BackupCommand.self, CheckCommand.self,
+            UsersCommand.self, TokensCommand.self, AuditCommand.self,
         ]
     )
 

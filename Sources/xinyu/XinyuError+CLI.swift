@@ -1,6 +1,7 @@
 import Certifications
 import Curriculum
 import Importers
+import XinyuAccounts
 import XinyuCore
 
 extension StoreError {
@@ -37,6 +38,12 @@ func cliLine(_ error: any XinyuError) -> String {
     case let e as QuotaPlanError:
         switch e {
         case .badBudget: "--" + e.description
+        }
+    case let e as AccountStoreError:
+        switch e {
+        case .unknownAccount: e.description + " (see `xinyu users list`)"
+        case .unknownToken: e.description + " (see `xinyu tokens list`)"
+        case .accountExists: e.description
         }
     default: error.description
     }

@@ -52,6 +52,30 @@ import XinyuCore
         func logImportAttempt(_ entry: ImportLogEntry) throws { try base.logImportAttempt(entry) }
         func importLog() throws -> [ImportLogEntry] { try base.importLog() }
         func importLogEntry(id: Int64) throws -> ImportLogEntry? { try base.importLogEntry(id: id) }
+        func addAccount(_ account: StoredAccount, audit: AuditEntry) throws { try base.addAccount(account, audit: audit) }
+        func accounts() throws -> [StoredAccount] { try base.accounts() }
+        func account(named name: String) throws -> StoredAccount? { try base.account(named: name) }
+        func updateAccount(_ account: StoredAccount, audit: AuditEntry) throws {
+            try base.updateAccount(account, audit: audit)
+        }
+        func addToken(_ token: StoredToken, audit: AuditEntry) throws { try base.addToken(token, audit: audit) }
+        func tokens() throws -> [StoredToken] { try base.tokens() }
+        func revokeToken(id: String, at: Date, audit: AuditEntry) throws -> StoredToken {
+            try base.revokeToken(id: id, at: at, audit: audit)
+        }
+        func tokenCredential(hash: String) throws -> (token: StoredToken, account: StoredAccount)? {
+            try base.tokenCredential(hash: hash)
+        }
+        func recordTokenUse(_ uses: [String: Date]) throws { try base.recordTokenUse(uses) }
+        func addSession(_ session: StoredSession, audit: AuditEntry) throws { try base.addSession(session, audit: audit) }
+        func sessionCredential(hash: String) throws -> (session: StoredSession, account: StoredAccount)? {
+            try base.sessionCredential(hash: hash)
+        }
+        func endSession(hash: String, audit: AuditEntry?) throws { try base.endSession(hash: hash, audit: audit) }
+        func appendAudit(_ entries: [AuditEntry]) throws { try base.appendAudit(entries) }
+        func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry] {
+            try base.auditEntries(since: since, actor: actor, actions: actions, target: target)
+        }
     }
 
     @Test func reportsThroughAnotherStoreAreTheSame() throws {

@@ -24,11 +24,11 @@ import Testing
         let report = try CoverageReport.compute(in: db, asOf: asOf, school: nil, profile: try RuleProfile.load(path: nil))
         #expect(report.district.certified.A == 1)
         try await testApp(db).test(.router) { client in
-            try await client.execute(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
                 try #expect(String(buffer: r.body) == JSONOutput.string(report))
             }
-            try await client.execute(uri: "/api/v1/coverage?asOf=2026-02-30", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-02-30", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
         }
     }
 
@@ -36,14 +36,14 @@ import Testing
         let db = try certifiedDatabase()
         let expected = try CoverageReport.compute(in: db, asOf: Day("2026-03-01")!, school: "S002", profile: try RuleProfile.load(path: nil))
         try await testApp(db).test(.router) { client in
-            try await client.execute(uri: "/api/v1/coverage/S002?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/coverage/S002?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
                 try #expect(String(buffer: r.body) == JSONOutput.string(expected))
                 let schools = try jsonObject(r)["schools"] as? [[String: Any]]
                 #expect(schools?.map { $0["id"] as? String } == ["S002"])
             }
-            try await client.execute(uri: "/api/v1/coverage/S999", method: .get) { r in try expectError(r, .notFound, "not_found") }
-            try await client.execute(uri: "/api/v1/coverage/S001?asOf=20260301", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/coverage/S999", method: .get) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/coverage/S001?asOf=20260301", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
         }
     }
 
@@ -51,16 +51,16 @@ import Testing
         let db = try certifiedDatabase()
         let cache = ReportCache()
         let probe = ImportProbe()
-        try await testApp(db, token: "t", imports: probe.service, cache: cache).test(.router) { client in
-            for _ in 0..<3 { try await client.execute(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { #expect($0.status == .ok) } }
+        try await testApp(db, imports: probe.service, cache: cache).test(.router) { client in
+            for _ in 0..<3 { try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { #expect($0.status == .ok) } }
             #expect(await cache.computations == 1)
             // The store changes behind the cache; only an import through the API invalidates it.
             try await db.writer.write { d in try Award(teacherId: "T005", level: .C, issued: Day("2025-01-01")!, number: nil, expires: nil).insert(d) }
-            try await client.execute(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
                 try #expect((try jsonObject(r)["district"] as? [String: Any]).flatMap { ($0["certified"] as? [String: Any])?["C"] as? Int } == 3)
             }
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer t"], body: ByteBuffer(string: "<x/>")) { _ in }
-            try await client.execute(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: ByteBuffer(string: "<x/>")) { _ in }
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
                 try #expect((try jsonObject(r)["district"] as? [String: Any]).flatMap { ($0["certified"] as? [String: Any])?["C"] as? Int } == 4)
             }
             #expect(await cache.computations == 2)
@@ -74,7 +74,7 @@ import Testing
         try await testApp(db, cache: cache).test(.router) { client in
             func certifiedC() async throws -> Int? {
                 var c: Int?
-                try await client.execute(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
+                try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
                     c = (try jsonObject(r)["district"] as? [String: Any]).flatMap { ($0["certified"] as? [String: Any])?["C"] as? Int }
                 }
                 return c
@@ -97,19 +97,19 @@ import Testing
         ledger.profile = "default.yaml"   // the API names the profile file, never its path on the server
         let expected = ledger
         try await testApp(db).test(.router) { client in
-            try await client.execute(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
                 try #expect(String(buffer: r.body) == JSONOutput.string(expected))
             }
-            try await client.execute(uri: "/api/v1/teachers/T999/ledger", method: .get) { r in try expectError(r, .notFound, "not_found") }
-            try await client.execute(uri: "/api/v1/teachers/T001/ledger?asOf=yesterday", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/teachers/T999/ledger", method: .get) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/teachers/T001/ledger?asOf=yesterday", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
         }
     }
 
     @Test func dashboardShowsCoverageGapsAndExpiring() async throws {
         let db = try certifiedDatabase()
         try await testApp(db).test(.router) { client in
-            try await client.execute(uri: "/?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/?asOf=2026-03-01", method: .get) { r in
                 let html = String(buffer: r.body)
                 #expect(html.components(separatedBy: "<svg").count - 1 == 2)
                 #expect(html.contains("各校持证覆盖率"))
@@ -117,17 +117,17 @@ import Testing
                 #expect(html.contains("<td>T001 王芳</td>"))
                 #expect(html.contains("2026-05-01"))
             }
-            try await client.execute(uri: "/?asOf=2026-03-01&lang=en", method: .get) { r in
+            try await client.asAdmin(uri: "/?asOf=2026-03-01&lang=en", method: .get) { r in
                 #expect(String(buffer: r.body).contains("Teachers expiring within 180 days"))
             }
         }
         // Without a B-or-A psych teacher, S001 is listed (T001's A has lapsed by 2026-06-01).
         try await testApp(db).test(.router) { client in
-            try await client.execute(uri: "/?asOf=2026-06-01", method: .get) { r in
+            try await client.asAdmin(uri: "/?asOf=2026-06-01", method: .get) { r in
                 let html = String(buffer: r.body)
                 let after = html.components(separatedBy: "没有合格心理教师").last ?? ""
                 let section = after.components(separatedBy: "</section>").first ?? ""
-                #expect(section.contains("<li>S001 第一中学</li>"))
+                #expect(section.contains("<li>S001 <a href=\"/schools/S001?lang=zh&amp;asOf=2026-06-01\">第一中学</a></li>"))
                 #expect(!section.contains("<li>S002"))
             }
         }
@@ -145,15 +145,15 @@ import Testing
 
     @Test func realImporterAppliesAndLogsAFeed() async throws {
         let db = try AppDatabase.inMemory()
-        try await testApp(db, token: "t", maxBodyBytes: 1 << 20).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer t"], body: ByteBuffer(string: Self.feed)) { r in
+        try await testApp(db, maxBodyBytes: 1 << 20).test(.router) { client in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: ByteBuffer(string: Self.feed)) { r in
                 #expect(r.status == .ok)
                 let body = try jsonObject(r)
                 #expect(body["status"] as? String == "applied")
                 #expect(body["feed"] as? String == "440106-test-1")
             }
-            try await client.execute(uri: "/api/v1/teachers/T0101", method: .get) { r in #expect(r.status == .ok) }
-            try await client.execute(uri: "/api/v1/imports", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/teachers/T0101", method: .get) { r in #expect(r.status == .ok) }
+            try await client.asAdmin(uri: "/api/v1/imports", method: .get) { r in
                 let log = try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]]
                 #expect(log?.map { $0["status"] as? String } == ["applied"])
             }
@@ -162,14 +162,14 @@ import Testing
 
     @Test func realImporterRejectsAWholeDocumentWith400() async throws {
         let db = try AppDatabase.inMemory()
-        try await testApp(db, token: "t", maxBodyBytes: 1 << 20).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer t"], body: ByteBuffer(string: "<feed><unclosed></feed>")) { r in
+        try await testApp(db, maxBodyBytes: 1 << 20).test(.router) { client in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: ByteBuffer(string: "<feed><unclosed></feed>")) { r in
                 #expect(r.status == .badRequest)
                 let body = try jsonObject(r)
                 #expect(body["status"] as? String == "rejected")
                 #expect((body["rejected"] as? [Any])?.isEmpty == false)
             }
-            try await client.execute(uri: "/health", method: .get) { r in try #expect(try jsonObject(r)["schools"] as? Int == 0) }
+            try await client.asAdmin(uri: "/health", method: .get) { r in try #expect(try jsonObject(r)["schools"] as? Int == 0) }
         }
     }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+import XinyuAccounts
 import XinyuCore
 @testable import XinyuServer
 
@@ -27,11 +28,11 @@ final class ImportProbe: Sendable {
 @Suite struct ImportRoutesTests {
     let feed = ByteBuffer(string: "<feed>数据</feed>")
 
-    @Test func noTokenConfiguredForbidsWrites() async throws {
+    @Test func withoutABootstrapTokenAnUnknownTokenIs401() async throws {
         let probe = ImportProbe()
         try await testApp(try sampleDatabase(), token: nil, imports: probe.service).test(.router) { client in
             try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer x"], body: feed) { r in
-                try expectError(r, .forbidden, "forbidden")
+                try expectError(r, .unauthorized, "unauthorized")
             }
         }
         #expect(probe.seen.withLock { $0.isEmpty })
@@ -42,7 +43,7 @@ final class ImportProbe: Sendable {
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service).test(.router) { client in
             try await client.execute(uri: "/api/v1/imports", method: .post, body: feed) { r in try expectError(r, .unauthorized, "unauthorized") }
             for h in ["Bearer s3cre", "Bearer s3cret2", "Basic s3cret", "s3cret", "Bearer "] {
-                try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: h], body: feed) { r in
+                try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: h], body: feed) { r in
                     try expectError(r, .unauthorized, "unauthorized")
                 }
             }
@@ -53,7 +54,7 @@ final class ImportProbe: Sendable {
     @Test func acceptedFeedIsSpooledImportedAndRemoved() async throws {
         let probe = ImportProbe()
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
                 #expect(r.status == .ok)
                 try #expect(try jsonObject(r)["status"] as? String == "applied")
             }
@@ -67,7 +68,7 @@ final class ImportProbe: Sendable {
     @Test func feedRejectedAsWholeIs400WithTheReport() async throws {
         let probe = ImportProbe(rejectAsWhole: true)
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
                 #expect(r.status == .badRequest)
                 try #expect(try jsonObject(r)["status"] as? String == "rejected")
             }
@@ -78,7 +79,7 @@ final class ImportProbe: Sendable {
         let probe = ImportProbe()
         let big = ByteBuffer(string: String(repeating: "x", count: 2048))
         try await testApp(try sampleDatabase(), token: "s3cret", maxBodyBytes: 1024, imports: probe.service).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: big) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: big) { r in
                 try expectError(r, .contentTooLarge, "payload_too_large")
             }
         }
@@ -90,7 +91,7 @@ final class ImportProbe: Sendable {
         let cache = ReportCache()
         _ = try await cache.value(for: testKey(1), version: "v1") { Data("1".utf8) }
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service, cache: cache).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
                 #expect(r.status == .ok)
             }
         }
@@ -100,7 +101,7 @@ final class ImportProbe: Sendable {
 
     @Test func importLogIsServed() async throws {
         try await testApp(try sampleDatabase(), imports: ImportProbe().service).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(String(buffer: r.body).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
             }
@@ -108,12 +109,11 @@ final class ImportProbe: Sendable {
     }
 
     @Test func tokenComparisonIsExact() {
-        let t = Array("abc".utf8)
-        #expect(BearerToken.constantTimeEqual(Array("abc".utf8), t))
-        #expect(!BearerToken.constantTimeEqual(Array("abd".utf8), t))
-        #expect(!BearerToken.constantTimeEqual(Array("ab".utf8), t))
-        #expect(!BearerToken.constantTimeEqual(Array("abcabc".utf8), t))
-        #expect(!BearerToken.constantTimeEqual([], t))
+        #expect(Secrets.constantTimeEqual("abc", "abc"))
+        #expect(!Secrets.constantTimeEqual("abd", "abc"))
+        #expect(!Secrets.constantTimeEqual("ab", "abc"))
+        #expect(!Secrets.constantTimeEqual("abcabc", "abc"))
+        #expect(!Secrets.constantTimeEqual("", "abc"))
     }
 
     @Test func tokenFromFileOrEnvironment() throws {

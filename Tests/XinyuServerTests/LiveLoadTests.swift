@@ -44,7 +44,8 @@ import XinyuCore
                                 request = .init("/api/v1/imports", method: .post, authority: "localhost",
                                                 headers: [.authorization: "Bearer tok"], body: uploadBody)
                             } else {
-                                request = .init(uris[(c + i) % uris.count], method: .get, authority: "localhost")
+                                request = .init(uris[(c + i) % uris.count], method: .get, authority: "localhost",
+                                                headers: [.authorization: "Bearer tok"])
                             }
                             seen.append(UInt(try await http.execute(request).status.code))
                         }

@@ -21,7 +21,7 @@ import XinyuCore
 
     @Test func openAPIDocumentIsServed() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/openapi.json", method: .get) { r in
                 #expect(r.status == .ok)
                 let body = try jsonObject(r)
                 #expect((body["openapi"] as? String)?.hasPrefix("3.") == true)
@@ -32,7 +32,7 @@ import XinyuCore
 
     @Test func dashboardIsChineseByDefaultWithSVGAndEscapedText() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            try await client.execute(uri: "/?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType]?.hasPrefix("text/html") == true)
                 let html = String(buffer: r.body)
@@ -44,12 +44,12 @@ import XinyuCore
                 #expect(!html.contains("<script"))
                 #expect(!html.contains("http://") || !html.contains("src=\"http"))
             }
-            try await client.execute(uri: "/?lang=en&asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/?lang=en&asOf=2026-03-01", method: .get) { r in
                 let html = String(buffer: r.body)
                 #expect(html.contains("<html lang=\"en\">"))
                 #expect(html.contains("Training quota compliance"))
             }
-            try await client.execute(uri: "/?asOf=2026-02-30", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/?asOf=2026-02-30", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
         }
     }
 

@@ -18,11 +18,11 @@ import XinyuCore
                         "/api/v1/schedule?school=S001&term=9999-fall", "/api/v1/schedule?school=S001&term=0000-fall",
                         "/api/v1/schedule.ics?school=S001&term=0000-spring", "/api/v1/quota?year=9999-10000",
                         "/api/v1/schedule?school=S001&from=0001-01-01"] {
-                try await client.execute(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+                try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             }
             // The edges of the supported range still answer.
-            try await client.execute(uri: "/api/v1/coverage?asOf=2199-12-31", method: .get) { r in #expect(r.status == .ok) }
-            try await client.execute(uri: "/?asOf=1900-01-01", method: .get) { r in #expect(r.status == .ok) }
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2199-12-31", method: .get) { r in #expect(r.status == .ok) }
+            try await client.asAdmin(uri: "/?asOf=1900-01-01", method: .get) { r in #expect(r.status == .ok) }
         }
     }
 
@@ -30,10 +30,10 @@ import XinyuCore
         try await testApp(try sampleDatabase()).test(.router) { client in
             for uri in ["/api/v1/coverage?asOf=", "/?asOf=", "/api/v1/quota?teachers=banana", "/api/v1/quota?teachers=",
                         "/api/v1/teachers?limit=", "/api/v1/teachers?school=", "/api/v1/schedule?school=S001&term="] {
-                try await client.execute(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+                try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             }
-            try await client.execute(uri: "/api/v1/quota?year=2025-2026&teachers=true", method: .get) { r in #expect(r.status == .ok) }
-            try await client.execute(uri: "/api/v1/quota?year=2025-2026&teachers=0", method: .get) { r in #expect(r.status == .ok) }
+            try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026&teachers=true", method: .get) { r in #expect(r.status == .ok) }
+            try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026&teachers=0", method: .get) { r in #expect(r.status == .ok) }
         }
     }
 
@@ -41,16 +41,16 @@ import XinyuCore
         try await testApp(try sampleDatabase()).test(.router) { client in
             for (method, uri) in [(HTTPRequest.Method.trace, "/health"), (.put, "/api/v1/schools"), (.delete, "/api/v1/teachers/T001"),
                                   (.put, "/api/v1/imports"), (.patch, "/")] {
-                try await client.execute(uri: uri, method: method) { r in
+                try await client.asAdmin(uri: uri, method: method) { r in
                     try expectError(r, .methodNotAllowed, "method_not_allowed")
                     #expect(r.headers[.allow]?.contains("GET") == true, "\(method) \(uri)")
                 }
             }
-            try await client.execute(uri: "/api/v1/imports", method: .delete) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .delete) { r in
                 #expect(r.headers[.allow]?.contains("POST") == true)
             }
             // An unknown path stays a 404 whatever the method.
-            try await client.execute(uri: "/api/v1/nothing", method: .put) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/nothing", method: .put) { r in try expectError(r, .notFound, "not_found") }
         }
     }
 
@@ -58,13 +58,13 @@ import XinyuCore
         for code in [ResultCode.SQLITE_BUSY, .SQLITE_FULL] {
             let busy = ImportService(importFile: { _, _ in throw DatabaseError(resultCode: code, message: "database is locked") },
                                      log: { _ in throw DatabaseError(resultCode: code) })
-            try await testApp(try sampleDatabase(), token: "t", imports: busy).test(.router) { client in
-                try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer t"],
+            try await testApp(try sampleDatabase(), imports: busy).test(.router) { client in
+                try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
                                          body: ByteBuffer(string: "<feed/>")) { r in
                     try expectError(r, .serviceUnavailable, "store_busy")
                     #expect(r.headers[.retryAfter].flatMap(Int.init) ?? 0 > 0)
                 }
-                try await client.execute(uri: "/api/v1/imports", method: .get) { r in
+                try await client.asAdmin(uri: "/api/v1/imports", method: .get) { r in
                     try expectError(r, .serviceUnavailable, "store_busy")
                 }
             }
@@ -77,18 +77,18 @@ import XinyuCore
         try FileManager.default.createDirectory(atPath: feedDir, withIntermediateDirectories: true)
         try tinyFeed(id: "cli-feed").write(toFile: feedDir + "/cli.xml", atomically: true, encoding: .utf8)
         _ = try FeedImporter.importFile(at: feedDir + "/cli.xml", into: store.db, options: ImportOptions())
-        try await testApp(store.db, token: "s3cret", maxBodyBytes: 1 << 20).test(.router) { client in
+        try await testApp(store.db, maxBodyBytes: 1 << 20).test(.router) { client in
             let body = ByteBuffer(string: tinyFeed(id: "api-feed"))
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer wrong"], body: body) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer wrong"], body: body) { r in
                 try expectError(r, .unauthorized, "unauthorized")
             }
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: body) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: body) { r in
                 #expect(r.status == .ok)
                 let text = String(buffer: r.body)
                 #expect(!text.contains(NSTemporaryDirectory()) && !text.contains("xinyu-upload"), "\(text)")
                 try #expect(try jsonObject(r)["file"] as? String == ImportService.uploadName)
             }
-            try await client.execute(uri: "/api/v1/imports", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .get) { r in
                 let text = String(buffer: r.body)
                 #expect(!text.contains("secret-server-dir") && !text.contains(store.directory) && !text.contains("xinyu-upload"), "\(text)")
                 let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
@@ -101,7 +101,7 @@ import XinyuCore
 
     @Test func theLedgerNamesTheProfileFileNotItsServerPath() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            try await client.execute(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
                 try #expect(try jsonObject(r)["profile"] as? String == "default.yaml")
             }
@@ -128,7 +128,7 @@ import XinyuCore
         let cache = ReportCache()
         try await testApp(store.db, cache: cache).test(.router) { client in
             func teachers() async throws -> Int {
-                try await client.execute(uri: "/api/v1/coverage?asOf=2026-09-01", method: .get) { r in
+                try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-09-01", method: .get) { r in
                     let district = try #require(try jsonObject(r)["district"] as? [String: Any])
                     return try #require(district["teachers"] as? Int)
                 }
@@ -159,7 +159,7 @@ import XinyuCore
             await occupy(BlockingWork.heavyThreads) { try await BlockingWork.heavy($0) }
             // Reports and imports have no free thread: lookups still answer.
             let schools = try await withTimeout(seconds: 20) {
-                try await client.executeRequest(uri: "/api/v1/schools", method: .get, headers: [:], body: nil)
+                try await client.executeRequest(uri: "/api/v1/schools", method: .get, headers: [.authorization: "Bearer \(adminToken)"], body: nil)
             }
             #expect(schools.status == .ok)
             await occupy(BlockingWork.quickThreads) { try await BlockingWork.quick($0) }

@@ -13,11 +13,11 @@ import XinyuCore
         let expected = try JSONOutput.encoder().encode(
             try QuotaReport.compute(in: db, year: SchoolYear(startYear: 2025), school: nil, includeTeachers: false, profilePath: nil))
         try await testApp(db).test(.router) { client in
-            try await client.execute(uri: "/api/v1/quota?year=2025-2026", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(String(buffer: r.body) == String(decoding: expected, as: UTF8.self) + "\n")
             }
-            try await client.execute(uri: "/api/v1/quota?year=2025&school=S002&teachers=true", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/quota?year=2025&school=S002&teachers=true", method: .get) { r in
                 let body = try jsonObject(r)
                 #expect((body["schools"] as? [[String: Any]])?.map { $0["id"] as? String } == ["S002"])
                 #expect((body["teachers"] as? [[String: Any]])?.count == 2)
@@ -27,27 +27,27 @@ import XinyuCore
 
     @Test func quotaBadParameters() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            try await client.execute(uri: "/api/v1/quota?year=abc", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
-            try await client.execute(uri: "/api/v1/quota?school=S999", method: .get) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/quota?year=abc", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/quota?school=S999", method: .get) { r in try expectError(r, .notFound, "not_found") }
         }
     }
 
     @Test func lessonsAndActivitiesComeFromTheLibrary() async throws {
         let junior = try Curriculum.lessons(band: .junior)
         try await testApp(try sampleDatabase()).test(.router) { client in
-            try await client.execute(uri: "/api/v1/lessons?band=junior", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/lessons?band=junior", method: .get) { r in
                 #expect(r.status == .ok)
                 try #expect(try String(buffer: r.body) == JSONOutput.string(junior))
             }
-            try await client.execute(uri: "/api/v1/lessons?band=kindergarten", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
-            try await client.execute(uri: "/api/v1/lessons?theme=cooking", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/lessons?band=kindergarten", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/lessons?theme=cooking", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             if let first = junior.first {
-                try await client.execute(uri: "/api/v1/lessons/\(first.id)", method: .get) { r in
+                try await client.asAdmin(uri: "/api/v1/lessons/\(first.id)", method: .get) { r in
                     try #expect(try jsonObject(r)["id"] as? String == first.id)
                 }
             }
-            try await client.execute(uri: "/api/v1/lessons/no-such-lesson", method: .get) { r in try expectError(r, .notFound, "not_found") }
-            try await client.execute(uri: "/api/v1/activities", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/lessons/no-such-lesson", method: .get) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/activities", method: .get) { r in
                 try #expect(try String(buffer: r.body) == JSONOutput.string(try Curriculum.activities()))
             }
         }
@@ -57,11 +57,11 @@ import XinyuCore
         try await testApp(try sampleDatabase()).test(.router) { client in
             for uri in ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule?school=S001&term=2026-winter",
                         "/api/v1/schedule?school=S001&from=2026-02-30", "/api/v1/schedule?school=S001&to=tomorrow"] {
-                try await client.execute(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+                try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             }
             for uri in ["/api/v1/schedule?school=S999", "/api/v1/schedule.ics?school=S999",
                         "/api/v1/schedule?school=S001", "/api/v1/schedule.ics?school=S001"] {
-                try await client.execute(uri: uri, method: .get) { r in try expectError(r, .notFound, "not_found") }
+                try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .notFound, "not_found") }
             }
         }
     }
@@ -73,11 +73,11 @@ import XinyuCore
                                          levels: ["T001": .A])
         let view = try Curriculum.schedule(in: db, school: "S001", class: "S001-7-1")
         try await testApp(db).test(.router) { client in
-            try await client.execute(uri: "/api/v1/schedule?school=S001&class=S001-7-1", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/schedule?school=S001&class=S001-7-1", method: .get) { r in
                 #expect(r.status == .ok)
                 try #expect(try String(buffer: r.body) == JSONOutput.string(view))
             }
-            try await client.execute(uri: "/api/v1/schedule.ics?school=S001&term=2026-fall", method: .get) { r in
+            try await client.asAdmin(uri: "/api/v1/schedule.ics?school=S001&term=2026-fall", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType]?.hasPrefix("text/calendar") == true)
                 #expect(String(buffer: r.body).hasPrefix("BEGIN:VCALENDAR"))

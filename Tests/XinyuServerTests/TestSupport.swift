@@ -22,8 +22,22 @@ func sampleDatabase() throws -> AppDatabase {
     return db
 }
 
+/// The bootstrap token ``testApp(_:token:maxBodyBytes:imports:cache:)`` configures: a district-admin.
+let adminToken = "test-admin-token"
+
+extension TestClientProtocol {
+    /// `execute` as the bootstrap district-admin, unless `headers` carry their own `Authorization`.
+    @discardableResult
+    func asAdmin<Return>(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+                         testCallback: @escaping (TestResponse) async throws -> Return = { $0 }) async throws -> Return {
+        var headers = headers
+        if headers[.authorization] == nil { headers[.authorization] = "Bearer \(adminToken)" }
+        return try await execute(uri: uri, method: method, headers: headers, body: body, testCallback: testCallback)
+    }
+}
+
 /// A test application over `db` with the given configuration and import service.
-func testApp(_ db: AppDatabase, token: String? = nil, maxBodyBytes: Int = 1024, imports: ImportService = .live,
+func testApp(_ db: AppDatabase, token: String? = adminToken, maxBodyBytes: Int = 1024, imports: ImportService = .live,
              cache: ReportCache = ReportCache()) throws -> some ApplicationProtocol {
     let config = ServerConfiguration(token: token, maxBodyBytes: maxBodyBytes)
     return Application(router: buildRouter(configuration: config,

@@ -162,6 +162,11 @@ extension AppDatabase {
                 INSERT INTO storeVersion (id, version) VALUES (1, 0);
                 """)
         }
+        // Issue #14: accounts, their API tokens (SHA-256 only) and browser sessions (SHA-256 only), and the audit
+        // trail, which triggers keep append-only.
+        m.registerMigration("v7-accounts") { db in
+            try db.execute(sql: AppDatabase.accountsSchema)
+        }
         return m
     }
 }

@@ -7,7 +7,7 @@ import XinyuCore
 struct HealthController {
     let database: any ReportStore
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<XinyuRequestContext>) {
         router.get("/health") { _, _ in
             let db = database
             let counts = try await BlockingWork.probe { try db.healthCounts() }

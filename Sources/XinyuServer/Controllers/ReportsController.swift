@@ -3,19 +3,27 @@ import Hummingbird
 import XinyuCore
 
 /// `GET /api/v1/quota`: computed by the certification library (the same call as `xinyu quota`), cached per
-/// parameters by the ``ReportService``.
+/// parameters by the ``ReportService``. A school's users get their own school's quota (another school is unknown).
 struct ReportsController {
     let database: any ReportStore
     let reports: ReportService
 
-    func addRoutes(to api: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to api: RouterGroup<XinyuRequestContext>) {
         let db = database
-        api.get("quota") { request, _ in
+        api.get("quota") { request, context in
             let year = try request.queryParsed("year", SchoolYear.parse) ?? SchoolYear(containing: Day.today())
-            let school = try request.query("school")
+            var school = try request.query("school")
             if let school { try await BlockingWork.quick { try db.requireSchool(school) } }
+            switch try context.readScope() {
+            case .district: break
+            case .school(let s), .teacher(_, let s):
+                let asked = school ?? s
+                try context.require(.read(.school(asked)), notFound: StoreError.unknownSchool(id: asked).description)
+                school = asked
+            }
             let includeTeachers = try request.queryBool("teachers") ?? false
-            return JSONResponse.make(data: try await reports.quotaJSON(year: year, school: school, includeTeachers: includeTeachers))
+            return JSONResponse.make(data: try await reports.quotaJSON(year: year, school: school, includeTeachers: includeTeachers,
+                                                                       version: context.caller?.dataVersion))
         }
     }
 }

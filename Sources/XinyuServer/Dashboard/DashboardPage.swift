@@ -22,7 +22,7 @@ struct DashboardPage {
         table{border-collapse:collapse} td,th{border-bottom:1px solid #eee;padding:.25rem .6rem;text-align:left} .note{color:#666;font-size:.85rem}
         nav{float:right} svg text{font-size:12px}
         </style></head><body>
-        <nav><a href="\(switchHref)">\(e(lang.t(.switchLang)))</a></nav>
+        <nav><a href="\(switchHref)">\(e(lang.t(.switchLang)))</a>\(Self.userPlaceholder)</nav>
         <h1>\(e(lang.t(.title)))</h1>
         <p>\(e(lang.t(.asOf))): \(e(model.asOf.description))</p>
 
@@ -33,6 +33,14 @@ struct DashboardPage {
         h += section("\(lang.t(.quota)) \(model.quotaYear)", note: lang.t(.quotaNote)) { quotaChart() }
         h += "</body></html>\n"
         return h
+    }
+
+    /// Where the server puts who is logged in (the page is cached for everyone; the bar is per request).
+    static let userPlaceholder = "<!--xinyu:user-->"
+
+    /// A school's name linking to its page.
+    func schoolLink(_ id: String, _ name: String) -> String {
+        "<a href=\"/schools/\(HTML.escape(id))?lang=\(lang.rawValue)&amp;asOf=\(model.asOf)\">\(HTML.escape(name))</a>"
     }
 
     func section(_ title: String, note: String? = nil, _ body: () -> String) -> String {
@@ -60,7 +68,8 @@ struct DashboardPage {
         }
         for (i, r) in rows.enumerated() {
             let y = top + Double(i) * group
-            s += "<text x=\"\(f(label - 6))\" y=\"\(f(y + 1.5 * bar + 4))\" text-anchor=\"end\">\(HTML.escape(r.name))</text>\n"
+            s += "<a href=\"/schools/\(HTML.escape(r.school))?lang=\(lang.rawValue)\"><text x=\"\(f(label - 6))\" "
+                + "y=\"\(f(y + 1.5 * bar + 4))\" text-anchor=\"end\">\(HTML.escape(r.name))</text></a>\n"
             for (k, (lv, v)) in [("C", r.c), ("B", r.b), ("A", r.a)].enumerated() {
                 let by = y + Double(k) * bar
                 s += "<rect x=\"\(f(label))\" y=\"\(f(by))\" width=\"\(f(max(0, min(1, v)) * width))\" height=\"\(f(bar - 1))\" fill=\"\(Self.colors[lv]!)\"><title>\(HTML.escape(r.name)) \(lv): \(pct(v))</title></rect>\n"
@@ -77,7 +86,7 @@ struct DashboardPage {
     func noPsychList() -> String {
         let list = model.schoolsWithoutPsych
         if list.isEmpty { return "<p>\(HTML.escape(lang.t(.noPsychNone)))</p>\n" }
-        return "<ul>\n" + list.map { "<li>\(HTML.escape($0.id)) \(HTML.escape($0.name))</li>\n" }.joined() + "</ul>\n"
+        return "<ul>\n" + list.map { "<li>\(HTML.escape($0.id)) \(schoolLink($0.id, $0.name))</li>\n" }.joined() + "</ul>\n"
     }
 
     func expiringTable() -> String {
@@ -110,7 +119,8 @@ struct DashboardPage {
             let y = top + Double(i) * (bar + 4)
             let v = r.teachers == 0 ? 0 : Double(r.meetsAll) / Double(r.teachers)
             let color = r.wholeStaffMet ? "#2a9d8f" : "#e76f51"
-            s += "<text x=\"\(f(label - 6))\" y=\"\(f(y + bar - 3))\" text-anchor=\"end\">\(HTML.escape(r.name))</text>\n"
+            s += "<a href=\"/schools/\(HTML.escape(r.school))?lang=\(lang.rawValue)\"><text x=\"\(f(label - 6))\" "
+                + "y=\"\(f(y + bar - 3))\" text-anchor=\"end\">\(HTML.escape(r.name))</text></a>\n"
             s += "<rect x=\"\(f(label))\" y=\"\(f(y))\" width=\"\(f(width))\" height=\"\(f(bar))\" fill=\"#eee\"/>"
             s += "<rect x=\"\(f(label))\" y=\"\(f(y))\" width=\"\(f(v * width))\" height=\"\(f(bar))\" fill=\"\(color)\"><title>\(HTML.escape(r.name)): \(r.meetsAll)/\(r.teachers)</title></rect>\n"
             s += "<text x=\"\(f(label + width + 6))\" y=\"\(f(y + bar - 3))\">\(r.meetsAll)/\(r.teachers)</text>\n"

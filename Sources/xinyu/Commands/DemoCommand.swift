@@ -2,6 +2,7 @@ import ArgumentParser
 import Certifications
 import Foundation
 import Importers
+import XinyuAccounts
 import XinyuCore
 
 /// `xinyu demo`: the main job, end to end, on the embedded SQLite default.
@@ -32,6 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         var options = ImportOptions()
         options.progress = true
         let summary = try store.withWriteLockNote("demo import \(feed)") { try FeedImporter.importFile(at: feed, into: store, options: options) }
+        try Accounts(store: store).record("import", target: feed, by: .commandLine(), after: summary.auditValues)
         guard summary.status == .applied else {
             throw UsageError("demo: the sample feed was not fully applied (status \(summary.status.rawValue), \(summary.rejected.count) rejected)")
         }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Importers
+import XinyuAccounts
 import XinyuCore
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import district feed v1 or IMS Enterprise 1.1 XML files.",
         discussion: """
-            Each FILE is its own feed, applied in one transaction. Exit status: 0 applied or duplicate, 3 partial,
+            Each FILE is its own feed, applied in one transaction, and audited as cli:USER (the OS user). Exit status: 0 applied or duplicate, 3 partial,
             2 rejected as a whole, 1 other errors; with several files, the worst of them.
             --format json prints one summary object, or an array of them for several files.
             """)
@@ -46,6 +47,9 @@ struct ImportCommand: AsyncParsableCommand {
                     try FeedImporter.importFile(at: file, into: db, options: options)
                 }
                 summaries.append(s)
+                if s.wroteToStore {
+                    try Accounts(store: db).record("import", target: file, by: .commandLine(), after: s.auditValues)
+                }
                 if severity(s.exitStatus) > severity(worst) { worst = s.exitStatus }
             } catch let e as any XinyuError {
                 FileHandle.standardError.write(Data(("xinyu: " + cliLine(e) + "\n").utf8))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Certifications
 import Curriculum
 import Foundation
+import XinyuAccounts
 import XinyuCore
 
 struct ScheduleCommand: AsyncParsableCommand {
@@ -27,6 +28,8 @@ struct ScheduleCommand: AsyncParsableCommand {
             let report = try db.withWriteLockNote("schedule build --term \(t)") {
                 try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profile)
             }
+            try Accounts(store: db).record("schedule.build", target: "\(school ?? "all schools") \(t)", by: .commandLine(),
+                                           after: report.auditValues)
             try emit(output.format, json: report) {
                 var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions (\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
                             ["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, preferred months %.3f)",

@@ -9,8 +9,12 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Interface to listen on.") var host = "127.0.0.1"
     @Option(help: "TCP port.") var port = 8080
-    @Option(name: .customLong("token-file"), help: "File whose first line is the bearer token for write routes (default: $XINYU_TOKEN; none = writes disabled).")
+    @Option(name: .customLong("token-file"),
+            help: "File whose first line is the bootstrap token: a district-admin for setting up (default: $XINYU_TOKEN).")
     var tokenFile: String?
+    @Flag(name: .customLong("secure-cookies"),
+          help: "Always mark session cookies Secure (behind a TLS proxy that does not send X-Forwarded-Proto).")
+    var secureCookies = false
     @Option(name: .customLong("max-body-mb"), help: "Largest accepted import body, in MB.") var maxBodyMB = 512
     @OptionGroup var profileOption: ProfileOption
 
@@ -21,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let token = try ServerConfiguration.token(file: tokenFile)
         let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBodyBytes,
-                                         profilePath: profileOption.profile)
+                                         profilePath: profileOption.profile, secureCookies: secureCookies)
         try await XinyuServer.run(configuration: config, database: try global.open())
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Accounts, their API tokens and browser sessions, and the audit trail (issue #14).
+///
+/// An engine must guarantee:
+/// - Secrets are never stored: tokens and session ids arrive as their SHA-256 (hex), passwords as bcrypt hashes.
+/// - Each write that takes an ``AuditEntry`` appends it in the same transaction as the change, so a change and
+///   its audit line commit together or not at all.
+/// - Changes to accounts and tokens raise ``ReportStore/dataVersion()`` (the server's credential cache follows
+///   it, so a user disabled or a token revoked by the CLI is refused at the next request). Writes that change
+///   nothing a cache or a credential check reads leave it alone: a token's last use, a new session, an ended
+///   session, and audit lines appended on their own (a refused login). Raising it there would empty the
+///   server's report cache at every login attempt, and an unauthenticated client could keep the server
+///   recomputing reports.
+/// - The audit trail is append-only: the store itself refuses to update or delete a line (the SQLite store
+///   with triggers), whoever asks, a hand edit included.
+/// - Busy and full stores throw as ``ReportStore`` says.
+public protocol AccountStore: Sendable {
+    /// Adds an account; ``AccountStoreError/accountExists(name:)`` when the name is taken. A school or teacher
+    /// that is not stored throws ``StoreError/unknownSchool(id:)`` / ``StoreError/unknownTeacher(id:)``.
+    func addAccount(_ account: StoredAccount, audit: AuditEntry) throws
+
+    /// Every account, sorted by name (a teacher account's school is the teacher's current school).
+    func accounts() throws -> [StoredAccount]
+
+    /// The account with this name, or nil.
+    func account(named name: String) throws -> StoredAccount?
+
+    /// Replaces an account's password hash and disabled flag (its name, role and scope stay). Disabling it also
+    /// ends its sessions. ``AccountStoreError/unknownAccount(name:)`` when it is not stored.
+    func updateAccount(_ account: StoredAccount, audit: AuditEntry) throws
+
+    /// Stores a new token (its account must exist: ``AccountStoreError/unknownAccount(name:)``).
+    func addToken(_ token: StoredToken, audit: AuditEntry) throws
+
+    /// Every token, newest first (by creation, then id).
+    func tokens() throws -> [StoredToken]
+
+    /// Marks the token revoked at `at` and returns it as it was before; ``AccountStoreError/unknownToken(id:)``
+    /// when no token has this id. Revoking a revoked token changes nothing and appends no line.
+    func revokeToken(id: String, at: Date, audit: AuditEntry) throws -> StoredToken
+
+    /// The token with this SHA-256 and its account, or nil: whatever its state (the caller checks expiry,
+    /// revocation and the account's disabled flag).
+    func tokenCredential(hash: String) throws -> (token: StoredToken, account: StoredAccount)?
+
+    /// Records when tokens were last used (token id → instant). A later instant never goes back. Does not move
+    /// the data version; appends no audit line.
+    func recordTokenUse(_ uses: [String: Date]) throws
+
+    /// Stores a new session (does not move the data version).
+    func addSession(_ session: StoredSession, audit: AuditEntry) throws
+
+    /// The session with this SHA-256 and its account, or nil.
+    func sessionCredential(hash: String) throws -> (session: StoredSession, account: StoredAccount)?
+
+    /// Ends a session (nothing when none has this hash), appending `audit` when given.
+    func endSession(hash: String, audit: AuditEntry?) throws
+
+    /// Appends audit lines on their own, e.g. a refused login (does not move the data version).
+    func appendAudit(_ entries: [AuditEntry]) throws
+
+    /// Audit lines in the order they were appended: those at or after `since`, by `actor`, with one of `actions`
+    /// and on `target`, each filter only when given.
+    func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry]
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import XinyuAccounts
+import XinyuCore
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "The audit trail: who changed what, when, from where (append-only).",
+        subcommands: [List.self], defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Audit lines, oldest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only lines from this day on (YYYY-MM-DD, local time).") var since: String?
+        @Option(help: "Only lines by this actor (a user name, bootstrap, or cli:USER).") var actor: String?
+        @OptionGroup var output: FormatOption
+
+        func run() async throws {
+            let start = try parseDay(since, option: "--since").map { d in
+                Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: .current, year: d.year,
+                                                                           month: d.month, day: d.day))!
+            }
+            let lines = try Accounts(store: try global.openForReading()).audit(since: start, actor: actor).map(AuditLine.init)
+            try emit(output.format, json: lines) { AuditLine.table(lines) }
+        }
+    }
+}

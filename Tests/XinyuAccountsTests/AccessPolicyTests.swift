@@ -1,0 +1,58 @@
+import Testing
+import XinyuCore
+@testable import XinyuAccounts
+
+@Suite struct AccessPolicyTests {
+    let districtAdmin = Principal(name: "a", role: .districtAdmin, via: .session)
+    let viewer = Principal(name: "v", role: .districtViewer, via: .session)
+    let schoolAdmin = Principal(name: "s", role: .schoolAdmin, school: "S1", via: .session)
+    let planner = Principal(name: "p", role: .planner, school: "S1", via: .session)
+    let teacher = Principal(name: "t", role: .teacher, school: "S1", teacher: "T1", via: .session)
+    let feed = Principal(name: "f", role: .feed, via: .token(id: "tok-1"))
+
+    @Test func readsFollowTheScope() {
+        let decide = AccessPolicy.decide
+        for p in [districtAdmin, viewer] {
+            #expect(decide(p, .read(.district)) == .allow)
+            #expect(decide(p, .read(.school("S2"))) == .allow)
+            #expect(decide(p, .read(.teacher(id: "T3", school: "S2"))) == .allow)
+        }
+        for p in [schoolAdmin, planner] {
+            #expect(decide(p, .read(.district)) == .forbidden)
+            #expect(decide(p, .read(.school("S1"))) == .allow)
+            #expect(decide(p, .read(.school("S2"))) == .notFound)
+            #expect(decide(p, .read(.teacher(id: "T2", school: "S1"))) == .allow)
+            #expect(decide(p, .read(.teacher(id: "T3", school: "S2"))) == .notFound)
+        }
+        #expect(decide(teacher, .read(.teacher(id: "T1", school: "S1"))) == .allow)
+        #expect(decide(teacher, .read(.teacher(id: "T2", school: "S1"))) == .notFound)
+        #expect(decide(teacher, .read(.school("S1"))) == .forbidden)
+        #expect(decide(teacher, .read(.school("S2"))) == .notFound)
+        for p in [districtAdmin, viewer, schoolAdmin, planner, teacher] { #expect(decide(p, .read(.library)) == .allow) }
+        #expect(decide(feed, .read(.library)) == .forbidden)
+        #expect(decide(feed, .read(.school("S1"))) == .forbidden)
+    }
+
+    @Test func writesNeedTheRoleAndTheScope() {
+        let decide = AccessPolicy.decide
+        #expect(decide(districtAdmin, .importFeed) == .allow)
+        #expect(decide(feed, .importFeed) == .allow)
+        for p in [viewer, schoolAdmin, planner, teacher] { #expect(decide(p, .importFeed) == .forbidden) }
+        #expect(decide(planner, .buildSchedule(school: "S1")) == .allow)
+        #expect(decide(planner, .buildSchedule(school: "S2")) == .forbidden)
+        #expect(decide(schoolAdmin, .buildSchedule(school: "S1")) == .forbidden)
+        #expect(decide(schoolAdmin, .writeTrainingRecords(school: "S1")) == .allow)
+        #expect(decide(schoolAdmin, .writeTrainingRecords(school: "S2")) == .forbidden)
+        #expect(decide(districtAdmin, .read(.auditTrail)) == .allow)
+        #expect(decide(viewer, .read(.auditTrail)) == .forbidden)
+        #expect(decide(viewer, .manageUsers) == .forbidden)
+        #expect(decide(districtAdmin, .manageUsers) == .allow)
+    }
+
+    @Test func listsAreFilteredToTheScope() {
+        #expect(AccessPolicy.readScope(viewer) == .district)
+        #expect(AccessPolicy.readScope(planner) == .school("S1"))
+        #expect(AccessPolicy.readScope(teacher) == .teacher(id: "T1", school: "S1"))
+        #expect(AccessPolicy.readScope(feed) == nil)
+    }
+}
