@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import XinyuCore
+@testable import XinyuCore
 @testable import XinyuAccounts
 
 @Suite struct AccountsTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XinyuCore
+@testable import XinyuCore
 @testable import XinyuAccounts
 
 @Suite struct LoginTests {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Synchronization
-import XinyuCore
+@testable import XinyuCore
 @testable import XinyuAccounts
 
 /// Two schools, each with two teachers, in memory.
