@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // hummingbird-auth: bcrypt for account passwords (HummingbirdBcrypt), issue #14.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // postgres-nio: the PostgreSQL store (XinyuPostgres), issue #18.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -70,6 +72,16 @@ let package = Package(
             ],
             path: "Sources/XinyuAccounts"
         ),
+        // The PostgreSQL store behind the same store boundary (issue #18); all its SQL lives here.
+        .target(
+            name: "XinyuPostgres",
+            dependencies: [
+                "XinyuCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/XinyuPostgres"
+        ),
         .target(
             name: "XinyuServer",
             dependencies: [
@@ -83,12 +95,12 @@ let package = Package(
         .executableTarget(
             name: "xinyu",
             dependencies: [
-                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts",
+                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts", "XinyuPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/xinyu"
         ),
-        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore"], path: "Tests/XinyuCoreTests"),
+        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPostgres"], path: "Tests/XinyuCoreTests"),
         .testTarget(
             name: "XinyuAccountsTests",
             dependencies: ["XinyuAccounts", "XinyuCore", .product(name: "GRDB", package: "GRDB.swift")],

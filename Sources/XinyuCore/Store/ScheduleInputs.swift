@@ -4,4 +4,10 @@ public struct ScheduleInputs: Sendable {
     public var schools: [School]
     public var grades: [Grade]
     public var teachers: [Teacher]
+
+    public init(schools: [School], grades: [Grade], teachers: [Teacher]) {
+        self.schools = schools
+        self.grades = grades
+        self.teachers = teachers
+    }
 }

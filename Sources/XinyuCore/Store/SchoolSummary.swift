@@ -6,4 +6,13 @@ public struct SchoolSummary: Sendable, Codable, Hashable {
     public var counselingRoom: Bool
     public var classes: Int
     public var activeTeachers: Int
+
+    public init(id: String, name: String, stage: Stage, counselingRoom: Bool, classes: Int, activeTeachers: Int) {
+        self.id = id
+        self.name = name
+        self.stage = stage
+        self.counselingRoom = counselingRoom
+        self.classes = classes
+        self.activeTeachers = activeTeachers
+    }
 }

@@ -9,4 +9,12 @@ public struct StoredSchedule: Sendable {
     public var grades: [Grade]
     /// Teacher id → name, for the school's teachers.
     public var teacherNames: [String: String]
+
+    public init(school: School, term: Term, sessions: [ScheduledSession], grades: [Grade], teacherNames: [String: String]) {
+        self.school = school
+        self.term = term
+        self.sessions = sessions
+        self.grades = grades
+        self.teacherNames = teacherNames
+    }
 }

@@ -56,6 +56,12 @@ import XinyuCore
         try district.write(to: store)
         #expect(try store.consistencyProblems().isEmpty)
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-backup-\(UUID().uuidString).sqlite").path
+        guard engine.backsUpToFile else {
+            #expect(throws: (any Error).self) { try store.backup(to: out) }
+            #expect(!FileManager.default.fileExists(atPath: out))
+            #expect(try store.withWriteLockNote("conformance") { 42 } == 42)
+            return
+        }
         try store.backup(to: out)
         let copy = try AppDatabase.open(path: out, readOnly: true)
         #expect(try copy.tableCounts() == store.tableCounts())

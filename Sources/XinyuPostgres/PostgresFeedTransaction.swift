@@ -1,0 +1,172 @@
+import PostgresNIO
+import XinyuCore
+
+/// The PostgreSQL store's ``FeedTransaction``: the feed's session inside its transaction. Submitted batches are
+/// written at once and set-based: per kind, the batch's records deduplicated by key (the later record of a key
+/// wins) go in multi-row `INSERT … ON CONFLICT DO UPDATE` statements, kinds in the order their references need
+/// (teachers and courses before the records that refer to them).
+final class PostgresFeedTransaction: FeedTransaction {
+    private let s: PostgresSession
+
+    init(_ s: PostgresSession) {
+        self.s = s
+    }
+
+    func isImported(feed: String) throws -> Bool {
+        let marks = ImportStatus.imported.map { _ in "?" }.joined(separator: ", ")
+        return try !s.rows("SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(marks)) LIMIT 1",
+                           [.text(feed)] + ImportStatus.imported.map { .text($0.rawValue) }).isEmpty
+    }
+
+    func schoolExists(_ id: String) throws -> Bool {
+        try !s.rows("SELECT 1 FROM school WHERE id = ?", [.text(id)]).isEmpty
+    }
+
+    func teacherExists(_ id: String) throws -> Bool {
+        try !s.rows("SELECT 1 FROM teacher WHERE id = ?", [.text(id)]).isEmpty
+    }
+
+    func courseLimits(_ id: String) throws -> CourseLimits? {
+        guard let r = try s.rows("SELECT hoursTenths, \"end\" FROM course WHERE id = ?", [.text(id)]).first,
+              let end = Day(try r.string(1)) else { return nil }
+        return CourseLimits(hoursTenths: try r.int(0) ?? 0, end: end)
+    }
+
+    func awardNumbers() throws -> [StoredAwardNumber] {
+        try s.rows("""
+            SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL ORDER BY teacherId, level, issued
+            """).map { r in
+                StoredAwardNumber(teacherId: try r.string(0), level: try r.string(1), issued: try r.string(2),
+                                  number: try r.string(3))
+            }
+    }
+
+    func upsertSchool(_ school: School, grades: [Grade]) throws {
+        try upsert(.school, [[.text(school.id), .text(school.name), .text(school.stage.rawValue),
+                              .bool(school.counselingRoom), .text(school.district)]])
+        try upsert(.grade, grades.map { [.text($0.schoolId), .int($0.level), .int($0.classes)] })
+    }
+
+    func mergeRosterTeacher(_ t: Teacher, roleGiven: Bool) throws {
+        try s.execute("""
+            INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, NULL, ?)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, status = excluded.status,
+              role = CASE WHEN ? THEN excluded.role ELSE teacher.role END
+            """, [.text(t.id), .text(t.schoolId), .text(t.name), .text(t.role.rawValue), .text(t.status.rawValue),
+                  .bool(roleGiven)])
+    }
+
+    func activeTeacherIds(school: String) throws -> [String] {
+        try s.rows("SELECT id FROM teacher WHERE schoolId = ? AND status = ? ORDER BY id",
+                   [.text(school), .text(TeacherStatus.active.rawValue)]).map { try $0.string(0) }
+    }
+
+    func deactivateTeacher(id: String) throws {
+        try s.execute("UPDATE teacher SET status = ? WHERE id = ?", [.text(TeacherStatus.inactive.rawValue), .text(id)])
+    }
+
+    func submit(_ batch: RecordBatch) throws {
+        guard batch.count > 0 else { return }
+        let decoded = try Self.decode(batch)
+        let order: [RecordBatch.Kind] = [.teacher, .course, .attendance, .counseling, .lesson, .award]
+        for kind in order {
+            guard let rows = decoded[kind] else { continue }
+            try upsert(kind.columns, Self.lastOfEachKey(rows, key: kind.columns.key.count))
+        }
+    }
+
+    func flush() throws {}
+
+    func logAttempt(_ entry: ImportLogEntry) throws {
+        try PostgresStore.insertLog(entry, s)
+    }
+
+    func recordChange() throws {
+        try PostgresStore.recordChange(s)
+    }
+
+    /// Rows keyed by their first `key` values (every kind's key columns come first), the last record of each key
+    /// kept, in the order their keys first came.
+    static func lastOfEachKey(_ rows: [[PostgresValue]], key: Int) -> [[PostgresValue]] {
+        var index: [[PostgresValue].SubSequence: Int] = [:]
+        var out: [[PostgresValue]] = []
+        out.reserveCapacity(rows.count)
+        for row in rows {
+            let k = row.prefix(key)
+            if let i = index[k] {
+                out[i] = row
+            } else {
+                index[k] = out.count
+                out.append(row)
+            }
+        }
+        return out
+    }
+
+    /// Upserts `rows` into the table in multi-row statements (at most 30 000 arguments each).
+    private func upsert(_ t: TableColumns, _ rows: [[PostgresValue]]) throws {
+        guard !rows.isEmpty else { return }
+        let perStatement = max(1, 30_000 / t.columns.count)
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            try s.execute(Self.upsertSQL(t, rows: chunk.count), chunk.flatMap { $0 })
+            start += chunk.count
+        }
+    }
+
+    /// `INSERT … VALUES (…), … ON CONFLICT (key) DO UPDATE SET` every other column.
+    static func upsertSQL(_ t: TableColumns, rows: Int) -> String {
+        func quoted(_ c: String) -> String { c == "end" ? "\"end\"" : c }
+        let row = "(" + Array(repeating: "?", count: t.columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \(t.table) (" + t.columns.map(quoted).joined(separator: ", ") + ") VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
+            + " ON CONFLICT (" + t.key.map(quoted).joined(separator: ", ") + ") DO UPDATE SET "
+            + t.updated.map { "\(quoted($0)) = excluded.\(quoted($0))" }.joined(separator: ", ")
+    }
+
+    /// The batch's records by kind, each record's values in its kind's column order.
+    static func decode(_ batch: RecordBatch) throws -> [RecordBatch.Kind: [[PostgresValue]]] {
+        let b = batch.bytes
+        var out: [RecordBatch.Kind: [[PostgresValue]]] = [:]
+        var i = 0
+        func integer<I: FixedWidthInteger>(_: I.Type) throws -> I {
+            let size = MemoryLayout<I>.size
+            guard i + size <= b.count else { throw BatchError.truncated }
+            var v: I = 0
+            for k in 0..<size { v |= I(truncatingIfNeeded: b[i + k]) << (8 * k) }
+            i += size
+            return v
+        }
+        for _ in 0..<batch.count {
+            guard i < b.count, let kind = RecordBatch.Kind(rawValue: b[i]) else { throw BatchError.truncated }
+            i += 1
+            var row: [PostgresValue] = []
+            row.reserveCapacity(kind.columns.columns.count)
+            for _ in kind.columns.columns {
+                guard i < b.count else { throw BatchError.truncated }
+                let tag = b[i]
+                i += 1
+                switch tag {
+                case 0:
+                    let n = Int(try integer(UInt32.self))
+                    guard i + n <= b.count else { throw BatchError.truncated }
+                    row.append(.text(String(decoding: b[i..<i + n], as: UTF8.self)))
+                    i += n
+                case 1:
+                    row.append(.int(Int(try integer(Int64.self))))
+                default:
+                    row.append(.text(nil))
+                }
+            }
+            out[kind, default: []].append(row)
+        }
+        return out
+    }
+
+    /// A batch whose bytes do not follow ``RecordBatch``'s format.
+    enum BatchError: Error, CustomStringConvertible {
+        case truncated
+        var description: String { "a record batch ended in the middle of a record" }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import PostgresNIO
+
+/// One connection, used synchronously: each statement is sent on PostgresNIO's event loop and the calling thread
+/// waits for its result (`EventLoopFuture.wait()`).
+///
+/// The rule that keeps this from deadlocking: a session is only used from threads that are not event loops (the
+/// CLI's main thread, the server's `NIOThreadPool` threads, test threads). Its connection lives on the store's
+/// own event loop group, which nothing else blocks, so the wait always ends. One thread uses a session at a time.
+final class PostgresSession: @unchecked Sendable {
+    let connection: PostgresConnection
+    let url: String
+    private let logger: Logger
+
+    init(connection: PostgresConnection, url: String, logger: Logger) {
+        self.connection = connection
+        self.url = url
+        self.logger = logger
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func rows(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRandomAccessRow] {
+        try result(sql, values).rows.map { $0.makeRandomAccess() }
+    }
+
+    /// Runs one statement; returns how many rows it changed (or returned).
+    @discardableResult
+    func execute(_ sql: String, _ values: [PostgresValue] = []) throws -> Int {
+        try result(sql, values).metadata.rows ?? 0
+    }
+
+    /// The one integer of a one-row, one-column result (0 when NULL or no row).
+    func int(_ sql: String, _ values: [PostgresValue] = []) throws -> Int {
+        guard let row = try rows(sql, values).first else { return 0 }
+        return try row.int(0) ?? 0
+    }
+
+    private func result(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQueryResult {
+        do {
+            return try connection.query(PostgresQuery(sql, values), logger: logger).wait()
+        } catch let e as PSQLError {
+            throw PostgresSession.wrap(e, url: url)
+        }
+    }
+
+    /// A server error in the store's words: its message, detail and SQLSTATE.
+    static func wrap(_ e: PSQLError, url: String) -> Error {
+        if let info = e.serverInfo, let message = info[.message] {
+            let detail = info[.detail].map { " (\($0))" } ?? ""
+            return PostgresStoreError.server(url: url, message: message + detail)
+        }
+        return PostgresStoreError.server(url: url, message: String(reflecting: e.code))
+    }
+
+    /// The SQLSTATE of a server error, if `error` is one.
+    static func sqlState(_ error: Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+}
+
+extension PostgresRandomAccessRow {
+    func text(_ i: Int) throws -> String? { try self[i].decode(String?.self) }
+    func string(_ i: Int) throws -> String { try self[i].decode(String.self) }
+    func int(_ i: Int) throws -> Int? { try self[i].decode(Int?.self) }
+    func bool(_ i: Int) throws -> Bool { try self[i].decode(Bool.self) }
+    func date(_ i: Int) throws -> Date? { try self[i].decode(Date?.self) }
+}
+
+extension PostgresSession {
+    /// Runs SQL text of several statements (a migration) through the simple query protocol, without arguments.
+    func script(_ sql: String) throws {
+        do {
+            _ = try connection.simpleQuery(sql).wait()
+        } catch let e as PSQLError {
+            throw PostgresSession.wrap(e, url: url)
+        }
+    }
+}

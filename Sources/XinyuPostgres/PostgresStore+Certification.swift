@@ -1,0 +1,146 @@
+import PostgresNIO
+import XinyuCore
+
+/// The certification engine's reads on PostgreSQL (``ReportStore/trainingRecord(teacherId:asOf:)`` and
+/// ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``): the SQLite store's
+/// queries and orders. A district is read as one part, in one `REPEATABLE READ` transaction.
+extension PostgresStore {
+    /// RULES.md "Counted hours" as a condition on attendance `a`, with its arguments.
+    private static var counted: (sql: String, values: [PostgresValue]) {
+        ("a.status IN (?, ?) AND a.result <> ?",
+         [.text(AttendanceStatus.completed.rawValue), .text(AttendanceStatus.partial.rawValue),
+          .text(CourseResult.fail.rawValue)])
+    }
+
+    public func trainingRecord(teacherId: String, asOf: Day) throws -> TeacherTrainingRecord {
+        try reading { s in
+            guard let t = try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(teacherId)])
+                .first.map(teacher) else { throw StoreError.unknownTeacher(id: teacherId) }
+            let d = asOf.description
+            let awards = try s.rows("""
+                SELECT \(Self.awardColumns) FROM award WHERE teacherId = ? AND issued <= ? ORDER BY issued, level
+                """, [.text(teacherId), .text(d)]).map(award)
+            let counted = Self.counted
+            let attendance = try s.rows("""
+                SELECT c.track, c.category, a.date, a.hoursTenths, a.result = ?
+                FROM attendance a JOIN course c ON c.id = a.courseId
+                WHERE a.teacherId = ? AND a.date <= ? AND \(counted.sql) ORDER BY a.courseId
+                """, [.text(CourseResult.pass.rawValue), .text(teacherId), .text(d)] + counted.values).map { r in
+                CountedAttendance(track: try r.string(0), category: try r.string(1), date: try r.text(2).flatMap { Day($0) },
+                                  tenths: try r.int(3) ?? 0, pass: try r.bool(4))
+            }
+            let practice = try practiceTotals(s, asOf: asOf, selection: TeacherSelection(), teacher: teacherId)
+            return TeacherTrainingRecord(teacher: t, awards: awards, attendance: attendance, practice: practice)
+        }
+    }
+
+    public func certificationReadings<T: Sendable>(
+        asOf: Day, school: String?, includeInactive: Bool, parts: Int, withSchools: Bool,
+        _ compute: @escaping @Sendable (CertificationReading) throws -> T
+    ) throws -> [T] {
+        let selection = TeacherSelection(school: school, includeInactive: includeInactive)
+        let reading = try reading { s in try certificationReading(s, asOf: asOf, selection: selection, withSchools: withSchools) }
+        return [try compute(reading)]
+    }
+
+    private func certificationReading(_ s: PostgresSession, asOf: Day, selection: TeacherSelection,
+                                      withSchools: Bool) throws -> CertificationReading {
+        var schools: [SchoolName]?
+        if withSchools {
+            if let school = selection.school {
+                let sc = try requireSchool(school, s)
+                schools = [SchoolName(id: sc.id, name: sc.name)]
+            } else {
+                schools = try s.rows("SELECT id, name FROM school ORDER BY id").map {
+                    SchoolName(id: try $0.string(0), name: try $0.string(1))
+                }
+            }
+        }
+        let d = asOf.description
+        var teacherSQL = "SELECT \(Self.teacherColumns) FROM teacher WHERE TRUE"
+        var teacherValues: [PostgresValue] = []
+        if let school = selection.school {
+            teacherSQL += " AND schoolId = ?"
+            teacherValues.append(.text(school))
+        }
+        if !selection.includeInactive {
+            teacherSQL += " AND status = ?"
+            teacherValues.append(.text(TeacherStatus.active.rawValue))
+        }
+        let teachers = try s.rows(teacherSQL + " ORDER BY schoolId, id", teacherValues).map(teacher)
+        let scope = Self.scope(on: "teacherId", selection)
+        let awards = try s.rows("""
+            SELECT \(Self.awardColumns) FROM award WHERE issued <= ?\(scope.sql) ORDER BY teacherId, level, issued
+            """, [.text(d)] + scope.values).map(award)
+        let counted = Self.counted
+        let aScope = Self.scope(on: "a.teacherId", selection)
+        var attendance: [String: [TrackedAttendance]] = [:]
+        let rows = try s.rows("""
+            SELECT a.teacherId, c.track, a.date, a.hoursTenths, a.result = ?
+            FROM attendance a JOIN course c ON c.id = a.courseId
+            WHERE c.track IN (?, ?, ?, ?) AND a.date <= ? AND \(counted.sql)\(aScope.sql)
+            ORDER BY a.teacherId, a.courseId
+            """, [.text(CourseResult.pass.rawValue)] + [Track.A, .B, .C, .cpd].map { .text($0.rawValue) }
+                + [.text(d)] + counted.values + aScope.values)
+        for r in rows {
+            guard let track = Track(rawValue: try r.string(1)), let date = try r.text(2).flatMap({ Day($0) }) else { continue }
+            attendance[try r.string(0), default: []].append(
+                TrackedAttendance(track: track, date: date, tenths: try r.int(3) ?? 0, pass: try r.bool(4)))
+        }
+        let practice = try practiceTotals(s, asOf: asOf, selection: selection, teacher: nil)
+        return CertificationReading(teachers: teachers, awards: awards, attendance: attendance, practice: practice,
+                                    schools: schools)
+    }
+
+    /// `AND …` conditions limiting a teacher id column to the selection (or to one `teacher`).
+    private static func scope(on column: String, _ selection: TeacherSelection,
+                              teacher: String? = nil) -> (sql: String, values: [PostgresValue]) {
+        var sql = ""
+        var values: [PostgresValue] = []
+        if let teacher {
+            sql += " AND \(column) = ?"
+            values.append(.text(teacher))
+        }
+        if let from = selection.from {
+            sql += " AND \(column) >= ?"
+            values.append(.text(from))
+        }
+        if let below = selection.below {
+            sql += " AND \(column) < ?"
+            values.append(.text(below))
+        }
+        if let school = selection.school {
+            sql += " AND \(column) IN (SELECT id FROM teacher WHERE schoolId = ?)"
+            values.append(.text(school))
+        }
+        return (sql, values)
+    }
+
+    /// Practice totals per teacher up to a date (counseling tenths, feed lesson periods, and scheduled lessons
+    /// before the date on days the feed has none).
+    private func practiceTotals(_ s: PostgresSession, asOf: Day, selection: TeacherSelection,
+                                teacher: String?) throws -> PracticeTotals {
+        let d = asOf.description
+        func sums(_ sql: String, _ values: [PostgresValue]) throws -> [String: Int] {
+            var m: [String: Int] = [:]
+            for r in try s.rows(sql, values) { m[try r.string(0)] = try r.int(1) ?? 0 }
+            return m
+        }
+        var p = PracticeTotals()
+        let plain = Self.scope(on: "teacherId", selection, teacher: teacher)
+        p.counseling = try sums("""
+            SELECT teacherId, SUM(hoursTenths)::bigint FROM counseling WHERE date <= ?\(plain.sql) GROUP BY teacherId
+            """, [.text(d)] + plain.values)
+        p.feedPeriods = try sums("""
+            SELECT teacherId, SUM(periods)::bigint FROM lessonPractice WHERE date <= ?\(plain.sql) GROUP BY teacherId
+            """, [.text(d)] + plain.values)
+        let scheduled = Self.scope(on: "s.teacherId", selection, teacher: teacher)
+        p.scheduledPeriods = try sums("""
+            SELECT s.teacherId, COUNT(*) FROM scheduledSession s
+            WHERE s.kind = ? AND s.date < ?\(scheduled.sql)
+              AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = s.teacherId AND p.date = s.date)
+            GROUP BY s.teacherId
+            """, [.text(SessionKind.lesson.rawValue), .text(d)] + scheduled.values)
+        return p
+    }
+}

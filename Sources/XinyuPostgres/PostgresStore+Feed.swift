@@ -1,0 +1,47 @@
+import Foundation
+import PostgresNIO
+import XinyuCore
+
+/// ``FeedStore`` on PostgreSQL: a feed is one transaction under the store's write lock (an advisory lock taken
+/// by its first statement, so ``FeedTransaction/isImported(feed:)`` still holds at commit).
+extension PostgresStore {
+    public func applyFeed(_ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws {
+        try writing { s in
+            let t = PostgresFeedTransaction(s)
+            let end = try body(t)
+            return ((), end == .commit)
+        }
+    }
+
+    public func logImportAttempt(_ entry: ImportLogEntry) throws {
+        try write { s in try Self.insertLog(entry, s) }
+    }
+
+    public func importLog() throws -> [ImportLogEntry] {
+        try withSession { s in try s.rows("SELECT \(Self.logColumns) FROM importLog ORDER BY id").map(logEntry) }
+    }
+
+    public func importLogEntry(id: Int64) throws -> ImportLogEntry? {
+        try withSession { s in
+            try s.rows("SELECT \(Self.logColumns) FROM importLog WHERE id = ?", [.int(Int(id))]).first.map(logEntry)
+        }
+    }
+
+    static let logColumns = "id, feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections"
+
+    static func insertLog(_ e: ImportLogEntry, _ s: PostgresSession) throws {
+        try s.execute("""
+            INSERT INTO importLog (feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(e.feedId), .text(e.format), .text(e.file), .text(e.digest), .date(e.importedAt),
+                  .text(e.status.rawValue), .text(e.accepted), .int(e.rejectedCount), .text(e.rejections)])
+    }
+
+    private func logEntry(_ r: PostgresRandomAccessRow) throws -> ImportLogEntry {
+        let id = try r.int(0) ?? 0
+        return ImportLogEntry(id: Int64(id), feedId: try r.text(1), format: try r.string(2), file: try r.string(3),
+                              digest: try r.string(4), importedAt: try r.date(5) ?? Date(timeIntervalSince1970: 0),
+                              status: try word(r, 6, "importLog", String(id)), accepted: try r.string(7),
+                              rejectedCount: try r.int(8) ?? 0, rejections: try r.string(9))
+    }
+}

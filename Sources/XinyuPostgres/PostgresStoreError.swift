@@ -1,0 +1,25 @@
+/// What the PostgreSQL store refuses or could not do: one line saying what, where, and what to do. The password of
+/// a URL is never part of it.
+public enum PostgresStoreError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The `--db` value is not a `postgres://user@host:port/db` URL the store can use.
+    case badURL(url: String, problem: String)
+    /// The server could not be reached or refused the login.
+    case cannotConnect(url: String, reason: String)
+    /// The server ran a statement and refused it.
+    case server(url: String, message: String)
+    /// A requirement that a PostgreSQL store does not have (e.g. a file backup: that is `pg_dump`'s job).
+    case unsupported(url: String, what: String, instead: String)
+
+    public var description: String {
+        switch self {
+        case let .badURL(url, problem):
+            "cannot use database URL \(url): \(problem)"
+        case let .cannotConnect(url, reason):
+            "cannot connect to database \(url): \(reason)"
+        case let .server(url, message):
+            "database \(url): \(message)"
+        case let .unsupported(url, what, instead):
+            "database \(url) is PostgreSQL: \(what) is not done by xinyu; \(instead)"
+        }
+    }
+}
