@@ -68,12 +68,19 @@ extension PostgresRandomAccessRow {
 }
 
 extension PostgresSession {
-    /// Runs SQL text of several statements (a migration) through the simple query protocol, without arguments.
+    /// Runs SQL text of several statements (a migration), without arguments, one statement at a time: a statement
+    /// ends at a line ending in `;` outside a `$$` body.
     func script(_ sql: String) throws {
-        do {
-            _ = try connection.simpleQuery(sql).wait()
-        } catch let e as PSQLError {
-            throw PostgresSession.wrap(e, url: url)
+        var statement = ""
+        var inBody = false
+        for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
+            statement += line + "\n"
+            if line.components(separatedBy: "$$").count % 2 == 0 { inBody.toggle() }
+            if !inBody && line.hasSuffix(";") {
+                try execute(statement)
+                statement = ""
+            }
         }
+        if !statement.allSatisfy(\.isWhitespace) { try execute(statement) }
     }
 }

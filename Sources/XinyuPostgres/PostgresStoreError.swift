@@ -1,6 +1,8 @@
+import XinyuCore
+
 /// What the PostgreSQL store refuses or could not do: one line saying what, where, and what to do. The password of
 /// a URL is never part of it.
-public enum PostgresStoreError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum PostgresStoreError: XinyuError, Equatable {
     /// The `--db` value is not a `postgres://user@host:port/db` URL the store can use.
     case badURL(url: String, problem: String)
     /// The server could not be reached or refused the login.

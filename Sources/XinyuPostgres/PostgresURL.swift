@@ -52,7 +52,8 @@ public struct PostgresURL: Sendable, Equatable {
         return u
     }
 
-    static func redact(_ text: String) -> String {
+    /// `text` with the password of a URL left out (anything else unchanged).
+    public static func redact(_ text: String) -> String {
         guard var c = URLComponents(string: text), c.password != nil else { return text }
         c.password = nil
         return c.string ?? "postgres://…"

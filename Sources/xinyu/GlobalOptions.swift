@@ -2,13 +2,17 @@ import ArgumentParser
 import Foundation
 import Certifications
 import XinyuCore
+import XinyuPostgres
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database (default: $XINYU_DB, else ./xinyu.sqlite).")
+    @Option(name: .long, help: """
+        The database: a SQLite file, or postgres://user@host:5432/dbname for PostgreSQL \
+        (default: $XINYU_DB, else ./xinyu.sqlite).
+        """)
     var db: String?
 
-    /// The database path the user meant.
+    /// The database path (or PostgreSQL URL) the user meant.
     var databasePath: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["XINYU_DB"], !env.isEmpty { return env }
@@ -28,13 +32,33 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Opens the database, creating and migrating it as needed.
-    func open() throws -> AppDatabase { try AppDatabase.open(path: databasePath, busyTimeout: busyTimeout) }
+    /// The database as messages show it: a PostgreSQL URL without its password.
+    var displayName: String { PostgresURL.redact(databasePath) }
 
-    /// Opens the database for a command that only reads it: on read-only connections when it is up to date, so
-    /// the file is not written (see `AppDatabase.open(path:readOnly:)`).
-    func openForReading() throws -> AppDatabase {
-        try AppDatabase.open(path: databasePath, readOnly: true, busyTimeout: busyTimeout)
+    /// Whether the database is a PostgreSQL URL rather than a SQLite file.
+    var isPostgres: Bool { PostgresURL.isPostgres(databasePath) }
+
+    /// Opens the store, creating and migrating it as needed: PostgreSQL for a `postgres://` URL, else the SQLite
+    /// file.
+    func open() throws -> any XinyuStore {
+        if isPostgres { return try PostgresStore.open(url: databasePath) }
+        return try openSQLite()
+    }
+
+    /// Opens the store for a command that only reads it: a SQLite file on read-only connections when it is up to
+    /// date, so the file is not written (see `AppDatabase.open(path:readOnly:)`); PostgreSQL as ``open()``.
+    func openForReading() throws -> any XinyuStore {
+        if isPostgres { return try PostgresStore.open(url: databasePath) }
+        return try AppDatabase.open(path: databasePath, readOnly: true, busyTimeout: busyTimeout)
+    }
+
+    /// Opens the SQLite file, for the commands that only SQLite has (`backup`: PostgreSQL is backed up with
+    /// `pg_dump`); a PostgreSQL URL is a usage error naming `what`.
+    func openSQLite(for what: String? = nil) throws -> AppDatabase {
+        if isPostgres {
+            throw UsageError("\(what ?? "this command") needs a SQLite database; \(PostgresURL.redact(databasePath)) is PostgreSQL")
+        }
+        return try AppDatabase.open(path: databasePath, busyTimeout: busyTimeout)
     }
 }
 

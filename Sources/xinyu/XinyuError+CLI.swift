@@ -3,6 +3,7 @@ import Curriculum
 import Importers
 import XinyuAccounts
 import XinyuCore
+import XinyuPostgres
 
 extension StoreError {
     /// The one line the CLI prints: the store's own words plus what to do on the command line.
@@ -38,6 +39,13 @@ func cliLine(_ error: any XinyuError) -> String {
     case let e as QuotaPlanError:
         switch e {
         case .badBudget: "--" + e.description
+        }
+    case let e as PostgresStoreError:
+        switch e {
+        case .badURL: e.description + " (pass --db postgres://user@host:5432/dbname or a SQLite file)"
+        case .cannotConnect:
+            e.description + " (check that the server runs, the URL, and the password: URL, PGPASSWORD or ~/.pgpass)"
+        case .server, .unsupported: e.description
         }
     case let e as AccountStoreError:
         switch e {

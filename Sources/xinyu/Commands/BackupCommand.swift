@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XinyuCore
+import XinyuPostgres
 
 /// `xinyu backup OUT`: an online copy of the store, safe while `xinyu serve` or an import runs.
 struct BackupCommand: AsyncParsableCommand {
@@ -13,6 +14,12 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = global.databasePath
+        if global.isPostgres {
+            throw UsageError("""
+                \(PostgresURL.redact(path)) is PostgreSQL: back it up with pg_dump (pg_dump -Fc -f xinyu.dump DBNAME) \
+                or the server's own backups; xinyu backup copies SQLite files
+                """)
+        }
         guard path.isEmpty || FileManager.default.fileExists(atPath: path) else {
             throw UsageError("database \(path) does not exist; nothing to back up (pass another --db)")
         }

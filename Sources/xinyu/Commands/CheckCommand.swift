@@ -11,8 +11,8 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let path = global.databasePath
-        guard path.isEmpty || FileManager.default.fileExists(atPath: path) else {
+        let path = global.displayName
+        guard path.isEmpty || global.isPostgres || FileManager.default.fileExists(atPath: path) else {
             throw UsageError("database \(path) does not exist; nothing to check (pass another --db)")
         }
         let problems = try global.openForReading().consistencyProblems()
