@@ -110,7 +110,7 @@ final class PostgresFeedTransaction: FeedTransaction {
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
-            try s.execute(Self.upsertSQL(t, rows: chunk.count), chunk.flatMap { $0 })
+            try s.execute(numbered: Self.upsertSQL(t, rows: chunk.count), chunk.flatMap { $0 })
             start += chunk.count
         }
     }
@@ -118,9 +118,8 @@ final class PostgresFeedTransaction: FeedTransaction {
     /// `INSERT … VALUES (…), … ON CONFLICT (key) DO UPDATE SET` every other column.
     static func upsertSQL(_ t: TableColumns, rows: Int) -> String {
         func quoted(_ c: String) -> String { c == "end" ? "\"end\"" : c }
-        let row = "(" + Array(repeating: "?", count: t.columns.count).joined(separator: ", ") + ")"
         return "INSERT INTO \(t.table) (" + t.columns.map(quoted).joined(separator: ", ") + ") VALUES "
-            + Array(repeating: row, count: rows).joined(separator: ", ")
+            + PostgresQuery.numberedRows(rows, columns: t.columns.count)
             + " ON CONFLICT (" + t.key.map(quoted).joined(separator: ", ") + ") DO UPDATE SET "
             + t.updated.map { "\(quoted($0)) = excluded.\(quoted($0))" }.joined(separator: ", ")
     }

@@ -36,9 +36,19 @@ final class PostgresSession: @unchecked Sendable {
         return try row.int(0) ?? 0
     }
 
+    /// Runs one statement whose arguments are numbered `$1`, `$2`, … already; returns how many rows it changed.
+    @discardableResult
+    func execute(numbered sql: String, _ values: [PostgresValue]) throws -> Int {
+        try result(PostgresQuery(numbered: sql, values)).metadata.rows ?? 0
+    }
+
     private func result(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQueryResult {
+        try result(PostgresQuery(sql, values))
+    }
+
+    private func result(_ query: PostgresQuery) throws -> PostgresQueryResult {
         do {
-            return try connection.query(PostgresQuery(sql, values), logger: logger).wait()
+            return try connection.query(query, logger: logger).wait()
         } catch let e as PSQLError {
             throw PostgresSession.wrap(e, url: url)
         }

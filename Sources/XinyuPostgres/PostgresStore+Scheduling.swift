@@ -29,14 +29,13 @@ extension PostgresStore {
             var start = 0
             while start < sessions.count {
                 let chunk = sessions[start..<min(start + perStatement, sessions.count)]
-                let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 let values: [PostgresValue] = chunk.flatMap { x -> [PostgresValue] in
                     [.text(x.term), .text(x.schoolId), .text(x.classId), .int(x.grade), .text(x.date.description),
                      .int(x.period), .text(x.teacherId), .text(x.lessonId), .text(x.kind.rawValue), .text(x.room)]
                 }
-                try s.execute("""
+                try s.execute(numbered: """
                     INSERT INTO scheduledSession (term, schoolId, classId, grade, date, period, teacherId, lessonId, kind, room)
-                    VALUES \(Array(repeating: row, count: chunk.count).joined(separator: ", "))
+                    VALUES \(PostgresQuery.numberedRows(chunk.count, columns: 10))
                     """, values)
                 start += chunk.count
             }

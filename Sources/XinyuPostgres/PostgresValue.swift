@@ -22,6 +22,10 @@ extension PostgresQuery {
     /// A query from SQL text whose arguments are `?` (the store's SQL never holds a `?` of its own), numbered
     /// `$1`, `$2`, … in order.
     init(_ sql: String, _ values: [PostgresValue]) {
+        guard sql.utf8.contains(UInt8(ascii: "?")) else {
+            self.init(numbered: sql, values)
+            return
+        }
         var text = ""
         text.reserveCapacity(sql.utf8.count + values.count * 3)
         var n = 0
@@ -33,8 +37,29 @@ extension PostgresQuery {
                 text.append(ch)
             }
         }
+        self.init(numbered: text, values)
+    }
+
+    /// `($1, $2), ($3, $4), …`: `rows` rows of `columns` numbered arguments, for a multi-row `VALUES`.
+    static func numberedRows(_ rows: Int, columns: Int) -> String {
+        var text = ""
+        text.reserveCapacity(rows * columns * 8)
+        var n = 0
+        for r in 0..<rows {
+            text += r == 0 ? "(" : ", ("
+            for c in 0..<columns {
+                n += 1
+                text += c == 0 ? "$\(n)" : ", $\(n)"
+            }
+            text += ")"
+        }
+        return text
+    }
+
+    /// A query from SQL text whose arguments are already `$1`, `$2`, … (the bulk statements build it so).
+    init(numbered sql: String, _ values: [PostgresValue]) {
         var binds = PostgresBindings(capacity: values.count)
         for v in values { v.append(to: &binds) }
-        self.init(unsafeSQL: text, binds: binds)
+        self.init(unsafeSQL: sql, binds: binds)
     }
 }
