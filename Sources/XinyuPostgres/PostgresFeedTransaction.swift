@@ -3,8 +3,9 @@ import XinyuCore
 
 /// The PostgreSQL store's ``FeedTransaction``: the feed's session inside its transaction. Submitted batches are
 /// written at once and set-based: per kind, the batch's records deduplicated by key (the later record of a key
-/// wins) go in multi-row `INSERT … ON CONFLICT DO UPDATE` statements, kinds in the order their references need
-/// (teachers and courses before the records that refer to them).
+/// wins) go in one `INSERT … SELECT … FROM unnest(column arrays) ON CONFLICT DO UPDATE`, each column one array
+/// argument, kinds in the order their references need (teachers and courses before the records that refer to
+/// them).
 final class PostgresFeedTransaction: FeedTransaction {
     private let s: PostgresSession
 
@@ -71,7 +72,7 @@ final class PostgresFeedTransaction: FeedTransaction {
         let order: [RecordBatch.Kind] = [.teacher, .course, .attendance, .counseling, .lesson, .award]
         for kind in order {
             guard let rows = decoded[kind] else { continue }
-            try upsert(kind.columns, Self.lastOfEachKey(rows, key: kind.columns.key.count))
+            try upsertSet(kind.columns, Self.lastOfEachKey(rows, key: kind.columns.key.count))
         }
     }
 
@@ -115,13 +116,60 @@ final class PostgresFeedTransaction: FeedTransaction {
         }
     }
 
+    /// The integer columns of the batch kinds' tables (every other column of theirs is text).
+    static let integerColumns: Set<String> = ["hoursTenths", "tier", "mode", "capacity", "periods"]
+
+    /// Upserts `rows` (keys distinct) in one statement: each column is one array argument (an array literal), and
+    /// `unnest` turns the arrays back into rows.
+    private func upsertSet(_ t: TableColumns, _ rows: [[PostgresValue]]) throws {
+        guard !rows.isEmpty else { return }
+        var arrays: [PostgresValue] = []
+        var casts: [String] = []
+        for (i, column) in t.columns.enumerated() {
+            let integer = Self.integerColumns.contains(column)
+            casts.append("$\(i + 1)::\(integer ? "bigint" : "text")[]")
+            arrays.append(.text(Self.arrayLiteral(rows.lazy.map { $0[i] })))
+        }
+        let columns = t.columns.map(Self.quoted).joined(separator: ", ")
+        try s.execute(numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
+                      + Self.onConflict(t), arrays)
+    }
+
+    /// `{"a","b\"c",NULL,12}`: a PostgreSQL array literal of the values.
+    static func arrayLiteral<S: Sequence>(_ values: S) -> String where S.Element == PostgresValue {
+        var out = "{"
+        var first = true
+        for v in values {
+            if !first { out += "," }
+            first = false
+            switch v {
+            case let .text(t?):
+                out += "\""
+                for ch in t.unicodeScalars {
+                    if ch == "\"" || ch == "\\" { out += "\\" }
+                    out.unicodeScalars.append(ch)
+                }
+                out += "\""
+            case let .int(n?): out += String(n)
+            case let .bool(b): out += b ? "t" : "f"
+            default: out += "NULL"
+            }
+        }
+        return out + "}"
+    }
+
+    static func quoted(_ c: String) -> String { c == "end" ? "\"end\"" : c }
+
+    /// ` ON CONFLICT (key) DO UPDATE SET` every other column.
+    static func onConflict(_ t: TableColumns) -> String {
+        " ON CONFLICT (" + t.key.map(quoted).joined(separator: ", ") + ") DO UPDATE SET "
+            + t.updated.map { "\(quoted($0)) = excluded.\(quoted($0))" }.joined(separator: ", ")
+    }
+
     /// `INSERT … VALUES (…), … ON CONFLICT (key) DO UPDATE SET` every other column.
     static func upsertSQL(_ t: TableColumns, rows: Int) -> String {
-        func quoted(_ c: String) -> String { c == "end" ? "\"end\"" : c }
-        return "INSERT INTO \(t.table) (" + t.columns.map(quoted).joined(separator: ", ") + ") VALUES "
-            + PostgresQuery.numberedRows(rows, columns: t.columns.count)
-            + " ON CONFLICT (" + t.key.map(quoted).joined(separator: ", ") + ") DO UPDATE SET "
-            + t.updated.map { "\(quoted($0)) = excluded.\(quoted($0))" }.joined(separator: ", ")
+        "INSERT INTO \(t.table) (" + t.columns.map(quoted).joined(separator: ", ") + ") VALUES "
+            + PostgresQuery.numberedRows(rows, columns: t.columns.count) + onConflict(t)
     }
 
     /// The batch's records by kind, each record's values in its kind's column order.
