@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import XinyuCore
+@testable import XinyuPostgres
+
+/// What the PostgreSQL store does beyond the conformance suite: its URL (no server needed), and on a server
+/// (`XINYU_TEST_POSTGRES_URL`) the schema version and the audit trail's trigger.
+@Suite struct PostgresStoreTests {
+    @Test func aURLGivesItsPartsAndNeverShowsThePassword() throws {
+        let u = try PostgresURL("postgres://ops:s%40cret@db.example.cn:6543/xinyu?sslmode=require", environment: [:],
+                                home: "/nonexistent")
+        #expect(u.host == "db.example.cn")
+        #expect(u.port == 6543)
+        #expect(u.user == "ops")
+        #expect(u.database == "xinyu")
+        #expect(u.sslMode == "require")
+        #expect(u.password == "s@cret")
+        #expect(!u.redacted.contains("cret"))
+        #expect(!PostgresURL.redact("postgres://ops:s3cret@h/db").contains("s3cret"))
+        #expect(PostgresURL.redact("data/xinyu.sqlite") == "data/xinyu.sqlite")
+    }
+
+    @Test func thePasswordComesFromTheURLThenPGPASSWORDThenPgpass() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "# comment\nother:5432:*:ops:no\ndb.example.cn:5432:*:ops:from\\:pgpass\n"
+            .write(to: dir.appendingPathComponent(".pgpass"), atomically: true, encoding: .utf8)
+        let text = "postgres://ops@db.example.cn/xinyu"
+        #expect(try PostgresURL(text, environment: [:], home: dir.path).password == "from:pgpass")
+        #expect(try PostgresURL(text, environment: ["PGPASSWORD": "env"], home: dir.path).password == "env")
+        #expect(try PostgresURL("postgres://ops:url@db.example.cn/xinyu", environment: ["PGPASSWORD": "env"],
+                                home: dir.path).password == "url")
+        #expect(try PostgresURL("postgres://ops@elsewhere/xinyu", environment: [:], home: dir.path).password == nil)
+    }
+
+    @Test func aBadURLIsRefusedWithWhatIsWrong() {
+        #expect(throws: PostgresStoreError.self) { try PostgresURL("postgres://h", environment: [:]) }
+        #expect(throws: PostgresStoreError.self) { try PostgresURL("postgres://u@h/db?sslmode=sometimes", environment: [:]) }
+        #expect(throws: PostgresStoreError.self) { try PostgresURL("mysql://u@h/db", environment: [:]) }
+    }
+
+    @Test func arrayLiteralsKeepQuotesBackslashesAndNulls() {
+        let literal = PostgresFeedTransaction.arrayLiteral([.text("a\"b\\c,{d} "), .text(nil), .int(12), .text("")])
+        #expect(literal == #"{"a\"b\\c,{d} ",NULL,12,""}"#)
+    }
+
+    static var enabled: Bool { StoreEngine.postgres != nil }
+
+    @Test(.enabled(if: enabled)) func textWithQuotesAndBackslashesRoundTripsThroughABatch() throws {
+        let store = try #require(StoreEngine.postgres).make()
+        let name = "王\"老师\\, {一} NULL"
+        try store.applyFeed { t in
+            try t.upsertSchool(School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608"),
+                               grades: [])
+            var batch = RecordBatch()
+            batch.append(Teacher(id: "T1", schoolId: "S1", name: name, role: .classTeacher, hired: nil, status: .active))
+            try t.submit(batch)
+            return .commit
+        }
+        #expect(try store.teacher(id: "T1").name == name)
+        #expect(try store.teacher(id: "T1").hired == nil)
+    }
+
+    @Test(.enabled(if: enabled)) func aNewerSchemaIsRefusedUntouched() throws {
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        try store.write { s in try s.execute("UPDATE xinyuSchema SET version = 99") }
+        #expect(throws: StoreError.self) { try store.migrate() }
+        #expect(try store.withSession { s in try s.int("SELECT version FROM xinyuSchema") } == 99)
+    }
+
+    @Test(.enabled(if: enabled)) func theAuditTrailRefusesUpdatesAndDeletesWhoeverAsks() throws {
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        try store.appendAudit([AuditEntry(at: Date(timeIntervalSince1970: 1_800_000_000), actor: "cli", address: nil,
+                                          action: "login.refused", target: "ops")])
+        #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("UPDATE audit SET actor = 'x'") } }
+        #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("DELETE FROM audit") } }
+        #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("TRUNCATE audit") } }
+        #expect(try store.auditEntries(since: nil, actor: nil, actions: nil, target: nil).map(\.actor) == ["cli"])
+    }
+}
