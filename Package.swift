@@ -117,7 +117,7 @@ let package = Package(
         // Runs the built `xinyu` binary end to end (exit statuses, one-line errors, output formats).
         .testTarget(
             name: "XinyuCLITests",
-            dependencies: ["xinyu", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["xinyu", "XinyuPostgres", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/XinyuCLITests"
         ),
         .testTarget(
