@@ -109,8 +109,11 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
             let connection = try PostgresConnection.connect(on: group.next(), configuration: target.configuration(), id: id,
                                                             logger: logger).wait()
             return PostgresSession(connection: connection, url: url, logger: logger)
+        } catch let e as PSQLError where e.code == .sslUnsupported {
+            let reason = "the server offers no TLS but sslmode is \(target.sslMode) (enable ssl there or use sslmode=prefer)"
+            throw PostgresStoreError.cannotConnect(url: url, reason: reason)
         } catch let e as PSQLError {
-            let reason = e.serverInfo?[.message] ?? e.underlying.map { "\($0)" } ?? String(reflecting: e.code)
+            let reason = e.serverInfo?[.message] ?? e.underlying.map { "\($0)" } ?? String(describing: e.code)
             throw PostgresStoreError.cannotConnect(url: url, reason: reason)
         } catch let e as PostgresStoreError {
             throw e

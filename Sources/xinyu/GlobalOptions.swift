@@ -56,7 +56,7 @@ struct GlobalOptions: ParsableArguments {
     /// `pg_dump`); a PostgreSQL URL is a usage error naming `what`.
     func openSQLite(for what: String? = nil) throws -> AppDatabase {
         if isPostgres {
-            throw UsageError("\(what ?? "this command") needs a SQLite database; \(PostgresURL.redact(databasePath)) is PostgreSQL")
+            throw UsageError("\(what ?? "this command") needs a SQLite database; \(displayName) is PostgreSQL")
         }
         return try AppDatabase.open(path: databasePath, busyTimeout: busyTimeout)
     }
