@@ -77,4 +77,52 @@ import XinyuCore
         #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("TRUNCATE audit") } }
         #expect(try store.auditEntries(since: nil, actor: nil, actions: nil, target: nil).map(\.actor) == ["cli"])
     }
+
+    @Test(.enabled(if: enabled)) func readersSeeTheLastCommitWhileAFeedIsOpen() throws {
+        let store = try #require(StoreEngine.postgres).make()
+        let version = try store.dataVersion()
+        try store.applyFeed { t in
+            try t.upsertSchool(School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608"),
+                               grades: [])
+            try t.recordChange()
+            #expect(try t.schoolExists("S1"))
+            // Another connection of the same store: neither blocked nor shown the uncommitted school.
+            #expect(throws: StoreError.self) { try store.requireSchool("S1") }
+            #expect(try store.dataVersion() == version)
+            return .commit
+        }
+        try store.requireSchool("S1")
+        #expect(try store.dataVersion() != version)
+    }
+
+    @Test(.enabled(if: enabled)) func twoProcessesImportingOneFeedImportItOnce() throws {
+        let make = try #require(StoreEngine.postgres).make
+        let first = try make()
+        let name = try #require(first as? PostgresStore).target
+        // A second store on the same database, as a second process would open it.
+        let second = try PostgresStore.open(name)
+        let applied = ManagedCounter()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let store: any XinyuStore = i == 0 ? first : second
+            try? store.applyFeed { t in
+                if try t.isImported(feed: "F-1") { return .rollback }
+                Thread.sleep(forTimeInterval: 0.2)
+                try t.logAttempt(ImportLogEntry(feedId: "F-1", format: "district-v1", file: "f.xml", digest: "d",
+                                                importedAt: Date(timeIntervalSince1970: 1_800_000_000), status: .applied,
+                                                accepted: "{}", rejectedCount: 0, rejections: "[]"))
+                applied.add()
+                return .commit
+            }
+        }
+        #expect(applied.value == 1)
+        #expect(try first.importLog().count == 1)
+    }
+}
+
+/// A counter several threads add to.
+private final class ManagedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    var value: Int { lock.withLock { n } }
+    func add() { lock.withLock { n += 1 } }
 }
