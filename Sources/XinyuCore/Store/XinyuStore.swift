@@ -2,8 +2,8 @@
 /// takes and their log (``FeedStore``), the term schedules (``SchedulingStore``), its maintenance
 /// (``MaintenanceStore``), and the accounts, tokens, sessions and audit trail (``AccountStore``).
 ///
-/// ``AppDatabase`` (SQLite) is the one implementation today; the PostgreSQL issue implements these same protocols,
-/// and the conformance suite (`Tests/XinyuCoreTests/Conformance`) is what any implementation must pass.
+/// ``AppDatabase`` (SQLite) implements it, and `PostgresStore` (target `XinyuPostgres`) on PostgreSQL; the
+/// conformance suite (`Tests/XinyuCoreTests/Conformance`) is what any implementation must pass.
 /// Requirements name no engine type (no GRDB `Database`, writer or statement): what a requirement needs of an
 /// engine stays inside it.
 public protocol XinyuStore: ReportStore, FeedStore, SchedulingStore, MaintenanceStore, AccountStore, Sendable {}
