@@ -23,6 +23,7 @@ import XinyuCore
     @Test func thePasswordComesFromTheURLThenPGPASSWORDThenPgpass() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-pgpass-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         try "# comment\nother:5432:*:ops:no\ndb.example.cn:5432:*:ops:from\\:pgpass\n"
             .write(to: dir.appendingPathComponent(".pgpass"), atomically: true, encoding: .utf8)
         let text = "postgres://ops@db.example.cn/xinyu"
