@@ -162,6 +162,12 @@ extension AppDatabase {
                 INSERT INTO storeVersion (id, version) VALUES (1, 0);
                 """)
         }
+        // Issue #15: training recorded where it happens: the owners of courses schools and teachers enter, evidence
+        // files, entered attendance records with their record state, and their transitions (append-only). Other
+        // branches add v7-accounts and v7-timetable; the names only need to be distinct.
+        m.registerMigration("v7-training-records") { db in
+            try db.execute(sql: AppDatabase.trainingRecordsSchema)
+        }
         return m
     }
 }
