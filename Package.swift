@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // swift-crypto: the import log's SHA-256 of each feed file (BoringSSL's, with the CPU's SHA instructions).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // ZIPFoundation: the zip container of .xlsx sign-in sheets, read and written (issue #15).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -39,7 +41,8 @@ let package = Package(
         ),
         .target(
             name: "Importers",
-            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Importers",
             exclude: ["README.md"],
             resources: [.copy("Schema")]
