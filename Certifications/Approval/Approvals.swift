@@ -26,7 +26,9 @@ public enum Approvals {
                 .compactMap { ApprovalMachine.source(of: action, as: $0) }
             let records = try store.recordEntries(RecordFilter(school: scope.school, course: course, states: states))
             for r in records {
-                guard let t = ApprovalMachine.transition(action, from: r.state), scope.capacities.contains(t.capacity) else { continue }
+                guard let t = ApprovalMachine.transition(action, from: r.state), scope.capacities.contains(t.capacity) else {
+                    continue
+                }
                 moves.append(RecordMove(entry: r.id, from: r.state, to: t.to, capacity: t.capacity.rawValue))
             }
         } else {

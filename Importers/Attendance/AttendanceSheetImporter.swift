@@ -57,7 +57,8 @@ public enum AttendanceSheetImporter {
     }
 
     /// Opens the file by its content: a zip is a workbook, an old binary `.xls` is refused, anything else is CSV.
-    static func open(_ path: String, name: String, sheet: String?) throws -> (reader: SheetReader, sheet: String?, encoding: String?) {
+    static func open(_ path: String, name: String,
+                     sheet: String?) throws -> (reader: SheetReader, sheet: String?, encoding: String?) {
         guard let h = FileHandle(forReadingAtPath: path) else { throw FileAccessError(path: path, reason: "cannot open it") }
         let head = [UInt8]((try? h.read(upToCount: 8)) ?? Data())
         try? h.close()
@@ -121,7 +122,8 @@ public enum AttendanceSheetImporter {
             while let row = try reader.nextRow() {
                 dataRows += 1
                 guard dataRows <= AttendanceSheetImporter.maxRows else {
-                    throw SheetFileError(file: name, problem: "more than \(AttendanceSheetImporter.maxRows) rows after the header")
+                    throw SheetFileError(file: name,
+                                         problem: "more than \(AttendanceSheetImporter.maxRows) rows after the header")
                 }
                 switch try entry(row, columns) {
                 case .skipped: s.skipped += 1
@@ -179,7 +181,8 @@ public enum AttendanceSheetImporter {
                     return bad(.teacherId, id, "no teacher with this id" + hint)
                 }
                 guard t.schoolId == school else {
-                    return bad(.teacherId, id, "teacher \(t.id) is at school \(t.schoolId), not at \(school) where the training ran")
+                    return bad(.teacherId, id,
+                               "teacher \(t.id) is at school \(t.schoolId), not at \(school) where the training ran")
                 }
                 if !name.isEmpty && SheetValues.name(name) != SheetValues.name(t.name) {
                     return bad(.name, name, "teacher \(t.id) is \(t.name) in the store; check the id or the name")
@@ -249,8 +252,8 @@ public enum AttendanceSheetImporter {
             guard note.count <= AttendanceSheetImporter.maxNote else {
                 return bad(.note, nil, "a note longer than \(AttendanceSheetImporter.maxNote) characters")
             }
-            let record = Attendance(teacherId: teacher.id, courseId: course.id, hours: hours ?? .zero, status: status ?? .completed,
-                                    result: result, date: date)
+            let record = Attendance(teacherId: teacher.id, courseId: course.id, hours: hours ?? .zero,
+                                    status: status ?? .completed, result: result, date: date)
             return .outcome(try tx.enter(record, note: note.isEmpty ? nil : note))
         }
     }

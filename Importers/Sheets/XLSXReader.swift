@@ -29,7 +29,8 @@ public final class XLSXReader {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw SheetFileError(file: path, problem: "not a readable .xlsx file (the zip container is damaged); save it again from Excel, WPS or LibreOffice")
+            throw SheetFileError(file: path, problem: "not a readable .xlsx file (the zip container is damaged); "
+                                 + "save it again from Excel, WPS or LibreOffice")
         }
         self.archive = archive
         let book = Self.workbookPart(archive, path: path)
@@ -37,7 +38,8 @@ public final class XLSXReader {
             throw SheetFileError(file: path, problem: "not an .xlsx workbook (no \(book)); save it as Excel Workbook (.xlsx)")
         }
         let dir = (book as NSString).deletingLastPathComponent
-        let rels = try Self.relationships(archive, part: "\(dir)/_rels/\((book as NSString).lastPathComponent).rels", dir: dir, file: path)
+        let bookRels = "\(dir)/_rels/\((book as NSString).lastPathComponent).rels"
+        let rels = try Self.relationships(archive, part: bookRels, dir: dir, file: path)
         var names: [String] = []
         var parts: [String] = []
         var is1904 = false
@@ -63,12 +65,14 @@ public final class XLSXReader {
         var index = 0
         if let name {
             guard let i = sheetNames.firstIndex(of: name) else {
-                throw SheetFileError(file: path, problem: "no sheet named \(name); the sheets are " + sheetNames.joined(separator: ", "))
+                throw SheetFileError(file: path,
+                                     problem: "no sheet named \(name); the sheets are " + sheetNames.joined(separator: ", "))
             }
             index = i
         }
         guard let entry = archive[sheetParts[index]] else {
-            throw SheetFileError(file: path, problem: "sheet \(sheetNames[index]) is missing from the file (\(sheetParts[index]))")
+            throw SheetFileError(file: path,
+                                 problem: "sheet \(sheetNames[index]) is missing from the file (\(sheetParts[index]))")
         }
         let stream = ZipEntryStream(archive: archive, entry: entry, limit: Self.partLimit)
         return XLSXSheetReader(pull: try XMLPull(stream, name: path), file: path, shared: shared, dateStyles: dateStyles,

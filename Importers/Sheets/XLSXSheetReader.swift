@@ -132,7 +132,13 @@ final class XLSXSheetReader: SheetReader {
         var n = 0
         var letters = 0
         for u in ref.utf8 {
-            if u >= 65 && u <= 90 { n = n * 26 + Int(u - 64) } else if u >= 97 && u <= 122 { n = n * 26 + Int(u - 96) } else { break }
+            if u >= 65 && u <= 90 {
+                n = n * 26 + Int(u - 64)
+            } else if u >= 97 && u <= 122 {
+                n = n * 26 + Int(u - 96)
+            } else {
+                break
+            }
             letters += 1
             if letters > 3 { break }
         }

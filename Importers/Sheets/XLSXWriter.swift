@@ -61,12 +61,13 @@ public final class XLSXWriter: SheetWriter {
     private func parts() -> [(String, String)] {
         let decl = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let ml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
         let types = decl + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
             + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
             + #"<Default Extension="xml" ContentType="application/xml"/>"#
-            + #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
-            + #"<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
-            + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+            + #"<Override PartName="/xl/workbook.xml" ContentType="\#(ml).sheet.main+xml"/>"#
+            + #"<Override PartName="/xl/worksheets/sheet1.xml" ContentType="\#(ml).worksheet+xml"/>"#
+            + #"<Override PartName="/xl/styles.xml" ContentType="\#(ml).styles+xml"/>"#
             + "</Types>"
         let rootRels = decl + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
             + #"<Relationship Id="rId1" Type="\#(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
@@ -76,8 +77,10 @@ public final class XLSXWriter: SheetWriter {
             + #"<Relationship Id="rId1" Type="\#(rel)/worksheet" Target="worksheets/sheet1.xml"/>"#
             + #"<Relationship Id="rId2" Type="\#(rel)/styles" Target="styles.xml"/></Relationships>"#
         let styles = decl + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-            + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
-            + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+            + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>"#
+            + #"<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
+            + #"<fills count="2"><fill><patternFill patternType="none"/></fill>"#
+            + #"<fill><patternFill patternType="gray125"/></fill></fills>"#
             + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
             + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
             + #"<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#

@@ -21,7 +21,8 @@ public enum EvidenceFile {
     public static func check(_ bytes: [UInt8], name: String) throws -> StoredEvidence {
         guard !bytes.isEmpty else { throw RejectedValue(name: "evidence", value: name, problem: "the file is empty") }
         guard bytes.count <= maxBytes else {
-            throw RejectedValue(name: "evidence", value: name, problem: "larger than 10 MB (\(bytes.count) bytes); scan it smaller")
+            throw RejectedValue(name: "evidence", value: name,
+                                problem: "larger than 10 MB (\(bytes.count) bytes); scan it smaller")
         }
         guard let type = mediaType(of: bytes) else {
             throw RejectedValue(name: "evidence", value: name,

@@ -36,7 +36,9 @@ public struct TrainingInput: Sendable, Codable, Hashable {
             RejectedValue(name: name(field), value: value, problem: problem)
         }
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty, title.count <= 1000 else { throw reject("title", self.title, "a title of 1 to 1000 characters is required") }
+        guard !title.isEmpty, title.count <= 1000 else {
+            throw reject("title", self.title, "a title of 1 to 1000 characters is required")
+        }
         let provider = self.provider?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let provider, provider.count > 1000 { throw reject("provider", provider, "longer than 1000 characters") }
         guard let tier = tier ?? defaultTier else { throw reject("tier", "", "required: 10, 20, 30, 40, 60 or 99") }

@@ -40,6 +40,8 @@ public enum OpenAPIDocument {
     nonisolated(unsafe) static let date: [String: Any] = ["type": "string", "format": "date",
                                                           "description": "YYYY-MM-DD, in the years \(Day.supportedYearsText)"]
     nonisolated(unsafe) static let anyObject: [String: Any] = ["type": "object", "additionalProperties": true]
+    /// The media type of an .xlsx workbook.
+    static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     nonisolated(unsafe) static let document: [String: Any] = [
         "openapi": "3.0.3",
@@ -88,45 +90,48 @@ public enum OpenAPIDocument {
                 query("school", "School id"), query("from", "Only trainings ending on or after this day", date),
                 query("to", "Only trainings starting on or before this day", date),
             ], ok: json(["type": "array", "items": anyObject]), errors: [400, 404]).merging([
-                "post": ["summary": "Enter a training a school ran (the same fields and checks as a feed course); answers the stored training",
+                "post": ["summary": "Enter a training a school ran (the same fields and checks as a feed course)",
                          "security": [["bearer": [String]()]],
                          "requestBody": ["required": true, "content": ["application/json": ["schema": ref("TrainingRequest")]]],
-                         "responses": errors([400, 401, 403, 404, 413, 503]).merging(["201": json(anyObject, "Stored")]) { a, _ in a }],
+                         "responses": errors([400, 401, 403, 404, 413, 503])
+                            .merging(["201": json(anyObject, "The stored training")]) { a, _ in a }],
             ]) { a, _ in a },
             "/api/v1/trainings/{id}/attendance": ["post": [
-                "summary": "Enter a sign-in sheet (.xlsx or .csv as the body) as submitted records (as `xinyu attendance import --format json`)",
+                "summary": "Enter a sign-in sheet (.xlsx or .csv as the body) as submitted records "
+                    + "(as `xinyu attendance import --format json`)",
                 "security": [["bearer": [String]()]],
                 "parameters": [pathParam("id", "The training's course id"),
                                query("strict", "true: any bad row rejects the whole sheet", ["type": "boolean"]),
                                query("dryRun", "true: check and report, write nothing", ["type": "boolean"]),
                                query("sheet", "The sheet of an .xlsx workbook (default: the first)")],
                 "requestBody": ["required": true, "content": [
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+                    xlsx: ["schema": ["type": "string", "format": "binary"]],
                     "text/csv": ["schema": ["type": "string", "format": "binary"]]]],
                 "responses": errors([401, 403, 404, 408, 413, 503]).merging([
                     "200": json(anyObject, "Applied or partly applied"),
-                    "400": json(anyObject, "Rejected: a summary (strict, bad rows) or an error (the file is not a sign-in sheet)")]) { a, _ in a }]],
+                    "400": json(anyObject, "Rejected: a summary (strict, bad rows) or an error (not a sign-in sheet)"),
+                ]) { a, _ in a }]],
             "/api/v1/trainings/{id}/template": ["get": [
                 "summary": "The sign-in sheet to print: the training's details and the school's active teachers",
                 "parameters": [pathParam("id", "The training's course id"),
                                query("format", "xlsx (default) or csv", ["type": "string", "enum": ["xlsx", "csv"]])],
                 "responses": errors([400, 404]).merging(["200": ["description": "The sheet", "content": [
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+                    xlsx: ["schema": ["type": "string", "format": "binary"]],
                     "text/csv": ["schema": ["type": "string"]]]]]) { a, _ in a }]],
             "/api/v1/submissions": ["post": [
-                "summary": "A teacher's outside training with one evidence file (PDF, JPEG or PNG, at most 10 MB, checked by content)",
+                "summary": "A teacher's outside training with one evidence file (PDF, JPEG or PNG, ≤ 10 MB, checked by content)",
                 "security": [["bearer": [String]()]],
                 "requestBody": ["required": true, "content": [
-                    "multipart/form-data": ["schema": ["type": "object", "required": ["teacher", "title", "hours", "date", "evidence"],
-                                                       "properties": ["teacher": ["type": "string"], "title": ["type": "string"],
-                                                                      "provider": ["type": "string"], "category": ["type": "string"],
-                                                                      "hours": ["type": "string"], "date": date, "end": date,
-                                                                      "track": ["type": "string"], "tier": ["type": "integer"],
-                                                                      "mode": ["type": "integer"], "result": ["type": "string"],
-                                                                      "note": ["type": "string"],
-                                                                      "evidence": ["type": "string", "format": "binary"]]]],
+                    "multipart/form-data": ["schema": [
+                        "type": "object", "required": ["teacher", "title", "hours", "date", "evidence"],
+                        "properties": ["teacher": ["type": "string"], "title": ["type": "string"], "provider": ["type": "string"],
+                                       "category": ["type": "string"], "hours": ["type": "string"], "date": date, "end": date,
+                                       "track": ["type": "string"], "tier": ["type": "integer"], "mode": ["type": "integer"],
+                                       "result": ["type": "string"], "note": ["type": "string"],
+                                       "evidence": ["type": "string", "format": "binary"]]]],
                     "application/json": ["schema": ref("SubmissionRequest")]]],
-                "responses": errors([400, 401, 403, 404, 413, 503]).merging(["201": json(anyObject, "The record, submitted")]) { a, _ in a }]],
+                "responses": errors([400, 401, 403, 404, 413, 503])
+                    .merging(["201": json(anyObject, "The record, submitted")]) { a, _ in a }]],
             "/api/v1/submissions/{id}/evidence": ["get": [
                 "summary": "A record's evidence file (the teacher, their school's admins and district roles)",
                 "security": [["bearer": [String]()]],
@@ -141,7 +146,7 @@ public enum OpenAPIDocument {
                 query("course", "Course id"), query("teacher", "Teacher id"),
             ], ok: json(["type": "array", "items": anyObject]), errors: [400, 404]),
             "/api/v1/approvals/{action}": ["post": [
-                "summary": "Approve (school-admin), certify (district-admin) or return (either, with a reason) records by id or a whole course",
+                "summary": "Approve (school-admin), certify (district-admin) or return (with a reason) records, by id or course",
                 "security": [["bearer": [String]()]],
                 "parameters": [["name": "action", "in": "path", "required": true, "description": "approve, certify or return",
                                 "schema": ["type": "string", "enum": ["approve", "certify", "return"]]]],
@@ -193,7 +198,8 @@ public enum OpenAPIDocument {
                 "TrainingFields": ["type": "object", "required": ["title", "hours", "date"], "properties": [
                     "title": ["type": "string"], "provider": ["type": "string"],
                     "category": ["type": "string", "enum": ["public", "professional", "elective"]],
-                    "tier": ["type": "integer", "enum": [10, 20, 30, 40, 60, 99]], "mode": ["type": "integer", "enum": [1, 2, 3, 4, 9]],
+                    "tier": ["type": "integer", "enum": [10, 20, 30, 40, 60, 99]],
+                    "mode": ["type": "integer", "enum": [1, 2, 3, 4, 9]],
                     "hours": ["type": "string", "description": "0 < h ≤ 500, at most one decimal"], "date": date, "end": date,
                     "track": ["type": "string", "enum": ["A", "B", "C", "cpd", "none"]]]],
                 "TrainingRequest": ["type": "object", "required": ["school", "training"],

@@ -14,12 +14,12 @@ import Testing
         try f.teacher("T1")
         try f.teacher("T2", school: "S2")
         let d = Day(year: 2026, month: 3, day: 1)!
-        let course = try f.db.addTraining(Course(id: "", title: "C级培训", provider: nil, tier: 60, mode: 2, hours: 36, start: d, end: d,
-                                                 track: .C, category: .professional, capacity: nil),
-                                          school: "S1", by: "cli:test", at: Date())
+        let c = Course(id: "", title: "C级培训", provider: nil, tier: 60, mode: 2, hours: 36, start: d, end: d, track: .C,
+                       category: .professional, capacity: nil)
+        let course = try f.db.addTraining(c, school: "S1", by: "cli:test", at: Date())
         try f.db.enterAttendance(course: course.id, by: "cli:test", capacity: "school", at: Date()) { tx in
-            _ = try tx.enter(Attendance(teacherId: "T1", courseId: course.id, hours: 36, status: .completed, result: .pass, date: d),
-                             note: nil)
+            let row = Attendance(teacherId: "T1", courseId: course.id, hours: 36, status: .completed, result: .pass, date: d)
+            _ = try tx.enter(row, note: nil)
             return .commit
         }
         return (f, try f.db.recordEntries(RecordFilter(course: course.id))[0])
@@ -42,7 +42,8 @@ import Testing
         #expect(ledger.totalHours == .zero && ledger.pendingHours == 36 && ledger.pending?.map(\.id) == [record.id])
         #expect(ledger.status.level(.C).status == .none)
         let store: any TrainingStore = f.db
-        _ = try Approvals.apply(.approve, ids: [record.id], course: nil, reason: nil, actor: "cli:admin", scope: .everything, store: store)
+        _ = try Approvals.apply(.approve, ids: [record.id], course: nil, reason: nil, actor: "cli:admin", scope: .everything,
+                                store: store)
         ledger = try CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: Self.day, profile: f.profile)
         #expect(ledger.totalHours == .zero && ledger.pending?.first?.state == .approved)
         // countApproved: true counts the approved record at once.
@@ -51,13 +52,14 @@ import Testing
         #expect(try CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: Self.day, profile: counting).totalHours == 36)
         let lines = try Approvals.apply(.certify, ids: [], course: record.courseId, reason: nil, actor: "cli:district",
                                         scope: .everything, store: store)
-        #expect(lines.map(\.to) == [.certified] && lines[0].capacity == "district-admin" && lines[0].auditAction == "record.certify")
+        #expect(lines.map(\.to) == [.certified] && lines[0].capacity == "district-admin")
+        #expect(lines[0].auditAction == "record.certify")
         ledger = try CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: Self.day, profile: f.profile)
         #expect(ledger.totalHours == 36 && ledger.pending == nil && ledger.pendingHours == nil)
         #expect(ledger.hoursByTrack["C"] == 36 && ledger.status.level(.C).status == .eligible)
         #expect(try f.status("T1", "2026-06-30").level(.C).status == .eligible)   // the bulk path agrees
-        let quota = try QuotaLedger.load(from: f.db, year: SchoolYear(containing: Day(year: 2026, month: 3, day: 1)!), school: "S1",
-                                         rules: QuotaRules.load(profilePath: nil))
+        let year = SchoolYear(containing: Day(year: 2026, month: 3, day: 1)!)
+        let quota = try QuotaLedger.load(from: f.db, year: year, school: "S1", rules: QuotaRules.load(profilePath: nil))
         #expect(quota.standings["T1"]?.total == 36 && quota.standings["T1"]?.sessions == 1)
         #expect(try f.db.recordTransitions(entry: record.id).map(\.actor) == ["cli:test", "cli:admin", "cli:district"])
     }

@@ -102,7 +102,8 @@ import XinyuCore
     @Test func reviewsThroughAnotherStoreAreTheSame() throws {
         let (f, record) = try ApprovalTests.district()
         let relay: any XinyuStore = RelayStore(base: f.db)
-        _ = try Approvals.apply(.approve, ids: [record.id], course: nil, reason: nil, actor: "relay", scope: .everything, store: relay)
+        _ = try Approvals.apply(.approve, ids: [record.id], course: nil, reason: nil, actor: "relay", scope: .everything,
+                                store: relay)
         _ = try Approvals.apply(.certify, ids: [], course: record.courseId, reason: nil, actor: "relay", scope: .everything,
                                 store: relay)
         let day = Day(year: 2026, month: 6, day: 30)!

@@ -38,7 +38,8 @@ struct AttendanceFixture {
         return path(name)
     }
 
-    func importSheet(_ file: String, _ configure: (inout AttendanceImportOptions) -> Void = { _ in }) throws -> AttendanceImportSummary {
+    func importSheet(_ file: String,
+                     _ configure: (inout AttendanceImportOptions) -> Void = { _ in }) throws -> AttendanceImportSummary {
         var options = AttendanceImportOptions()
         options.actor = "cli:test"
         configure(&options)

@@ -77,7 +77,8 @@ import Testing
     @Test func aLibreOfficeWorkbookReadsAsItsCSV() throws {
         let f = try AttendanceFixture()
         // LibreOffice reads 0012 as the number 12 and may take a date for a number: those rows are left out here.
-        let text = Self.csv.replacingOccurrences(of: "4,0012,刘洋,,,\n", with: "").replacingOccurrences(of: "日期,2026-03-01\n", with: "")
+        let text = Self.csv.replacingOccurrences(of: "4,0012,刘洋,,,\n", with: "")
+            .replacingOccurrences(of: "日期,2026-03-01\n", with: "")
         let csv = try f.text(text, "lo.csv")
         let xlsx = try ExternalTools.libreoffice(convert: csv, to: "xlsx", in: f.dir)
         #expect(try AttendanceFixture.rows(xlsx) == AttendanceFixture.rows(csv))
@@ -108,11 +109,14 @@ import Testing
     @Test func aReturnedRecordCorrectedIsSubmittedAgainAndLockedOnceApproved() throws {
         let f = try AttendanceFixture()
         _ = try f.importSheet(try f.text(Self.csv, "first.csv"))
-        let byTeacher = Dictionary(uniqueKeysWithValues: try f.db.recordEntries(RecordFilter(course: f.course)).map { ($0.teacherId, $0.id) })
-        _ = try f.db.moveRecords([RecordMove(entry: byTeacher["T003"]!, from: .submitted, to: .returned, capacity: "school-admin")],
-                                 by: "cli:admin", at: Date(), reason: "王芳只参加了一半")
-        _ = try f.db.moveRecords([RecordMove(entry: byTeacher["T001"]!, from: .submitted, to: .approved, capacity: "school-admin")],
-                                 by: "cli:admin", at: Date(), reason: nil)
+        let entries = try f.db.recordEntries(RecordFilter(course: f.course))
+        let byTeacher = Dictionary(uniqueKeysWithValues: entries.map { ($0.teacherId, $0.id) })
+        func move(_ teacher: String, to state: RecordState, reason: String?) throws {
+            let m = RecordMove(entry: byTeacher[teacher]!, from: .submitted, to: state, capacity: "school-admin")
+            _ = try f.db.moveRecords([m], by: "cli:admin", at: Date(), reason: reason)
+        }
+        try move("T003", to: .returned, reason: "王芳只参加了一半")
+        try move("T001", to: .approved, reason: nil)
         #expect(try f.db.recordEntries(RecordFilter(ids: [byTeacher["T003"]!]))[0].reason == "王芳只参加了一半")
         let corrected = Self.csv.replacingOccurrences(of: "T003,王芳,1.5", with: "T003,王芳,2")
             .replacingOccurrences(of: "T001,张伟,3", with: "T001,张伟,2")

@@ -26,11 +26,11 @@ import Testing
         try Self.feed.write(toFile: dir.appendingPathComponent("feed.xml").path, atomically: true, encoding: .utf8)
         #expect(try xinyu(["import", "feed.xml"]).status == 0)
 
-        let bad = try xinyu(["trainings", "add", "--school", "S1", "--title", "全员培训", "--category", "professional", "--tier", "60",
-                             "--mode", "2", "--hours", "0", "--date", "2026-03-01"])
+        let add = ["trainings", "add", "--school", "S1", "--title", "全员培训", "--category", "professional", "--tier", "60",
+                   "--mode", "2", "--date", "2026-03-01"]
+        let bad = try xinyu(add + ["--hours", "0"])
         #expect(bad.status == 2 && bad.stderr.hasPrefix("xinyu: --hours 0:") && bad.stderr.split(separator: "\n").count == 1)
-        let added = try xinyu(["trainings", "add", "--school", "S1", "--title", "全员培训", "--category", "professional", "--tier", "60",
-                               "--mode", "2", "--hours", "3", "--date", "2026-03-01", "--track", "cpd"])
+        let added = try xinyu(add + ["--hours", "3", "--track", "cpd"])
         #expect(added.status == 0 && added.stdout == "S1-T0001\n")
         #expect(try xinyu(["trainings", "list", "--school", "S1"]).stdout.contains("全员培训"))
 
@@ -41,7 +41,8 @@ import Testing
         #expect(unchanged.status == 0 && notSigned == 3)
 
         let csv = "工号,姓名,学时,备注\r\nT1,王芳,3,\r\n,李娜,1.5,迟到\r\nT9,无名,3,\r\n"
-        let script = "open('sheet.csv','wb').write(\(String(decoding: try JSONEncoder().encode(csv), as: UTF8.self)).encode('gbk'))"
+        let literal = String(decoding: try JSONEncoder().encode(csv), as: UTF8.self)
+        let script = "open('sheet.csv','wb').write(\(literal).encode('gbk'))"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", script]
@@ -61,9 +62,11 @@ import Testing
         let noCourse = try xinyu(["attendance", "import", "sheet.csv", "--course", "C404"])
         #expect(noCourse.status == 1 && noCourse.stderr.hasPrefix("xinyu: no course with id C404"))
 
-        var ledger = try json(try xinyu(["teachers", "show", "T1", "--as-of", "2026-06-30", "--format", "json"]).stdout) as? [String: Any]
+        let show = ["teachers", "show", "T1", "--as-of", "2026-06-30", "--format", "json"]
+        var ledger = try json(try xinyu(show).stdout) as? [String: Any]
         #expect(ledger?["totalHours"] as? Double == 0 && ledger?["pendingHours"] as? Double == 3)
-        let listed = try json(try xinyu(["approvals", "list", "--state", "submitted", "--format", "json"]).stdout) as? [[String: Any]]
+        let listed = try json(try xinyu(["approvals", "list", "--state", "submitted", "--format", "json"]).stdout)
+            as? [[String: Any]]
         #expect(listed?.count == 2)
         let noReason = try xinyu(["approvals", "return", "2"])
         #expect(noReason.status == 1 && noReason.stderr.contains("needs a reason"))
@@ -72,7 +75,7 @@ import Testing
         let early = try xinyu(["approvals", "certify", "2"])
         #expect(early.status == 1 && early.stderr.contains("record 2 is returned"))
         #expect(try xinyu(["approvals", "certify", "1"]).status == 0)
-        ledger = try json(try xinyu(["teachers", "show", "T1", "--as-of", "2026-06-30", "--format", "json"]).stdout) as? [String: Any]
+        ledger = try json(try xinyu(show).stdout) as? [String: Any]
         #expect(ledger?["totalHours"] as? Double == 3 && ledger?["pendingHours"] == nil)
         let shown = try xinyu(["teachers", "show", "T2", "--as-of", "2026-06-30"]).stdout
         #expect(shown.contains("returned") && shown.contains("迟到者学时待核实"))
@@ -81,8 +84,8 @@ import Testing
 
         try Data("%PDF-1.4 certificate".utf8).write(to: dir.appendingPathComponent("cert.txt"))
         try Data("not a pdf".utf8).write(to: dir.appendingPathComponent("fake.pdf"))
-        let fake = try xinyu(["submissions", "add", "--teacher", "T3", "--title", "省网络研修", "--hours", "10", "--date", "2026-04-01",
-                              "--evidence", "fake.pdf"])
+        let fake = try xinyu(["submissions", "add", "--teacher", "T3", "--title", "省网络研修", "--hours", "10",
+                              "--date", "2026-04-01", "--evidence", "fake.pdf"])
         #expect(fake.status == 2 && fake.stderr.contains("not a PDF, JPEG or PNG"))
         let submitted = try xinyu(["submissions", "add", "--teacher", "T3", "--title", "省网络研修", "--hours", "10",
                                    "--date", "2026-04-01", "--mode", "3", "--tier", "20", "--evidence", "cert.txt"])

@@ -38,8 +38,9 @@ extension AppDatabase {
                 }
             }
             let pending = Self.enteredCondition(on: "e", counting: counting, inCounting: false, statusRule: false)
-            let uncounted = try Self.entries(db, whereClause: "WHERE e.teacherId = ? AND e.date <= ? AND \(pending.sql)",
-                                             arguments: [RecordState.returned, RecordState.returned, teacherId, d] + pending.arguments)
+            let uncounted = try Self.entries(
+                db, whereClause: "WHERE e.teacherId = ? AND e.date <= ? AND \(pending.sql)",
+                arguments: [RecordState.returned, RecordState.returned, teacherId, d] + pending.arguments)
             let practice = try Self.practiceTotals(db, asOf: asOf) { column in (" AND \(column) = ?", [teacherId]) }
             return TeacherTrainingRecord(teacher: teacher, awards: awards, attendance: attendance, practice: practice,
                                          uncounted: uncounted)
@@ -235,7 +236,8 @@ extension AppDatabase {
     /// whose teacher and course the district's feed holds: the feed's record wins.
     static func enteredCondition(on alias: String, counting: [RecordState], inCounting: Bool,
                                  statusRule: Bool) -> (sql: String, arguments: StatementArguments) {
-        let feed = "NOT EXISTS (SELECT 1 FROM attendance f WHERE f.teacherId = \(alias).teacherId AND f.courseId = \(alias).courseId)"
+        let feed = "NOT EXISTS (SELECT 1 FROM attendance f "
+            + "WHERE f.teacherId = \(alias).teacherId AND f.courseId = \(alias).courseId)"
         guard !counting.isEmpty else { return (inCounting ? "0" : feed, []) }
         let list = "(" + counting.map { _ in "?" }.joined(separator: ", ") + ")"
         var sql = "\(alias).state \(inCounting ? "IN" : "NOT IN") \(list) AND \(feed)"

@@ -58,6 +58,7 @@ extension AppDatabase {
     private static var invariants: [Invariant] {
         let att = "teacherId || '/' || courseId"
         let entry = "'record ' || id"
+        let entryCourseHours = "(SELECT c.hoursTenths FROM course c WHERE c.id = attendanceEntry.courseId)"
         var list: [Invariant] = [
             .init(table: "school", key: "id", condition: known("stage", Stage.allCases.map(\.rawValue)),
                   problem: unknown("stage", "stage")),
@@ -100,9 +101,8 @@ extension AppDatabase {
             // Entered records (issue #15): the attendance rules, and known record states and sources.
             .init(table: "attendanceEntry", key: entry, condition: "hoursTenths < 0",
                   problem: "printf('negative hours %s', \(hours("hoursTenths")))"),
-            .init(table: "attendanceEntry", key: entry,
-                  condition: "hoursTenths > (SELECT c.hoursTenths FROM course c WHERE c.id = attendanceEntry.courseId)",
-                  problem: "printf('hours %s exceed the course''s %s', \(hours("hoursTenths")), \(hours("(SELECT c.hoursTenths FROM course c WHERE c.id = attendanceEntry.courseId)")))"),
+            .init(table: "attendanceEntry", key: entry, condition: "hoursTenths > \(entryCourseHours)",
+                  problem: "printf('hours %s exceed the course''s %s', \(hours("hoursTenths")), \(hours(entryCourseHours)))"),
             .init(table: "attendanceEntry", key: entry, condition: known("status", AttendanceStatus.allCases.map(\.rawValue)),
                   problem: unknown("status", "status")),
             .init(table: "attendanceEntry", key: entry, condition: known("result", CourseResult.allCases.map(\.rawValue)),

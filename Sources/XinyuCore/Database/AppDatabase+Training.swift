@@ -240,8 +240,8 @@ extension AppDatabase: TrainingStore {
     private static func session(_ db: Database, _ row: Row) throws -> TrainingSession {
         let course = try Course(row: row)
         var counts = Dictionary(uniqueKeysWithValues: RecordState.allCases.map { ($0.rawValue, 0) })
-        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT state, COUNT(*) FROM attendanceEntry WHERE courseId = ? GROUP BY state"),
-                                  arguments: [course.id]) {
+        let sql = "SELECT state, COUNT(*) FROM attendanceEntry WHERE courseId = ? GROUP BY state"
+        for r in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [course.id]) {
             counts[r[0]] = r[1]
         }
         return TrainingSession(course: course, schoolId: row["originSchool"], source: row["originSource"],

@@ -39,7 +39,8 @@ public protocol TrainingStore: Sendable {
     /// Stores a teacher's outside training: its course (numbered `<school>-X0001`, …, source `submission`), the
     /// evidence (kept once per SHA-256) and the record, `submitted`. Returns the record.
     /// ``StoreError/unknownTeacher(id:)`` when the teacher is not stored.
-    func submitTraining(_ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String, at: Date) throws -> RecordEntry
+    func submitTraining(_ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
+                        at: Date) throws -> RecordEntry
 
     /// Corrects a submission that is `submitted` or `returned` (a `returned` one becomes `submitted` again, with a
     /// transition line): its course and result, and its evidence when given. The teacher cannot change.

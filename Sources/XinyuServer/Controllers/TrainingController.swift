@@ -163,7 +163,8 @@ struct TrainingController {
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch {
-            throw APIError(.badRequest, code: "bad_request", message: "the body is not the JSON this route takes: \(Self.words(error))")
+            throw APIError(.badRequest, code: "bad_request",
+                           message: "the body is not the JSON this route takes: \(Self.words(error))")
         }
     }
 
@@ -195,10 +196,12 @@ struct TrainingController {
                 throw APIError(.badRequest, code: "bad_request", message: "the form is not well-formed multipart/form-data")
             }
             guard let t = form.text("teacher"), let file = form.parts.first(where: { $0.name == "evidence" }) else {
-                throw APIError(.badRequest, code: "bad_request", message: "the form needs the fields teacher, title, hours, date and a file evidence")
+                throw APIError(.badRequest, code: "bad_request",
+                               message: "the form needs the fields teacher, title, hours, date and a file evidence")
             }
             teacher = t
-            input = TrainingInput(title: form.text("title") ?? "", provider: form.text("provider"), category: form.text("category"),
+            input = TrainingInput(title: form.text("title") ?? "", provider: form.text("provider"),
+                                  category: form.text("category"),
                                   tier: try form.text("tier").map(Self.int), mode: try form.text("mode").map(Self.int),
                                   hours: form.text("hours") ?? "", date: form.text("date") ?? "", end: form.text("end"),
                                   track: form.text("track"))
@@ -250,7 +253,8 @@ struct TrainingController {
             for try await var chunk in request.body {
                 total += chunk.readableBytes
                 if total > limit {
-                    throw APIError(.contentTooLarge, code: "payload_too_large", message: "the sheet is larger than \(limit) bytes")
+                    throw APIError(.contentTooLarge, code: "payload_too_large",
+                                   message: "the sheet is larger than \(limit) bytes")
                 }
                 if ContinuousClock.now > deadline {
                     throw APIError(.requestTimeout, code: "request_timeout", message: "the body took too long to arrive")

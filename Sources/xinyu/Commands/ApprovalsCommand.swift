@@ -57,26 +57,30 @@ struct ApprovalsCommand: AsyncParsableCommand {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve submitted records (school-admin).")
+        static let configuration = CommandConfiguration(commandName: "approve",
+                                                        abstract: "Approve submitted records (school-admin).")
         @OptionGroup var selection: Selection
         func run() async throws { try selection.run(.approve) }
     }
 
     struct Certify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "certify", abstract: "Certify approved records (district-admin).")
+        static let configuration = CommandConfiguration(commandName: "certify",
+                                                        abstract: "Certify approved records (district-admin).")
         @OptionGroup var selection: Selection
         func run() async throws { try selection.run(.certify) }
     }
 
     struct Return: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "return", abstract: "Return submitted (school-admin) or approved (district-admin) records, with --reason.")
+            commandName: "return",
+            abstract: "Return submitted (school-admin) or approved (district-admin) records, with --reason.")
         @OptionGroup var selection: Selection
         func run() async throws { try selection.run(.return) }
     }
 
     struct History: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "history", abstract: "The kept transitions of a record (or of all).")
+        static let configuration = CommandConfiguration(commandName: "history",
+                                                        abstract: "The kept transitions of a record (or of all).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: "A record id (default: every record).") var id: Int64?

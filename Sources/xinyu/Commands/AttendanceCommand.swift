@@ -63,7 +63,8 @@ struct AttendanceCommand: AsyncParsableCommand {
 
     struct Template: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "template", abstract: "Write the sign-in sheet to print: the training's details and the school's active teachers.")
+            commandName: "template",
+            abstract: "Write the sign-in sheet to print: the training's details and the school's active teachers.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The training's course id.") var course: String
         @Option(help: "The file to write (.xlsx, else CSV with a byte-order mark).") var out: String

@@ -41,7 +41,8 @@ struct SubmissionsCommand: AsyncParsableCommand {
         func run() async throws {
             guard let path = fields.evidence else { throw UsageError("--evidence FILE is required (a PDF, JPEG or PNG)") }
             let evidence = try EvidenceFile.load(path: path)
-            let submission = TrainingSubmission(teacherId: teacher, course: try fields.course(), result: fields.result, note: fields.note)
+            let submission = TrainingSubmission(teacherId: teacher, course: try fields.course(), result: fields.result,
+                                                note: fields.note)
             let entry = try global.open().submitTraining(submission, evidence: evidence, by: CommandLineActor.name, at: Date())
             print(entry.id)
         }

@@ -37,7 +37,8 @@ import XinyuCore
         #expect(one.course == a && one.schoolId == "S1" && one.source == "school" && one.createdBy == "cli:t")
         #expect(one.records == ["submitted": 0, "approved": 0, "returned": 0, "certified": 0])
         #expect(throws: TrainingStoreError.unknownCourse(id: "NOPE")) { try store.training(id: "NOPE") }
-        #expect(throws: TrainingStoreError.notASchoolTraining(id: district.courses[0].id)) { try store.training(id: district.courses[0].id) }
+        let feedCourse = district.courses[0].id
+        #expect(throws: TrainingStoreError.notASchoolTraining(id: feedCourse)) { try store.training(id: feedCourse) }
         #expect(throws: StoreError.self) { try store.addTraining(training("x"), school: "NOPE", by: "cli:t", at: Self.at) }
     }
 
@@ -46,7 +47,8 @@ import XinyuCore
         let store = try seeded(engine)
         let course = try store.addTraining(training("全员培训"), school: "S1", by: "cli:t", at: Self.at)
         let t = teacher
-        let record = Attendance(teacherId: t.id, courseId: course.id, hours: 6, status: .completed, result: .pass, date: course.end)
+        let record = Attendance(teacherId: t.id, courseId: course.id, hours: 6, status: .completed, result: .pass,
+                                date: course.end)
         let before = try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1))
         var outcomes: [EntryOutcome] = []
         try store.enterAttendance(course: course.id, by: "cli:t", capacity: "school", at: Self.at) { tx in
@@ -58,8 +60,9 @@ import XinyuCore
         }
         #expect(outcomes == [.added, .unchanged])
         try store.enterAttendance(course: course.id, by: "cli:t", capacity: "school", at: Self.at) { tx in
-            _ = try tx.enter(Attendance(teacherId: self.district.teachers[1].id, courseId: course.id, hours: 6, status: .completed,
-                                        result: .none, date: course.end), note: nil)
+            let other = Attendance(teacherId: self.district.teachers[1].id, courseId: course.id, hours: 6,
+                                   status: .completed, result: .none, date: course.end)
+            _ = try tx.enter(other, note: nil)
             return .rollback
         }
         let entries = try store.recordEntries(RecordFilter(course: course.id))
@@ -70,14 +73,15 @@ import XinyuCore
         let moved = try store.moveRecords([RecordMove(entry: id, from: .submitted, to: .approved, capacity: "school-admin")],
                                           by: "cli:a", at: Self.at, reason: nil)
         #expect(moved.count == 1 && moved[0].from == .submitted)
-        #expect(try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1), counting: [.approved, .certified]).attendance.count
-                == before.attendance.count + 1)
+        let approvedCounts = try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1), counting: [.approved, .certified])
+        #expect(approvedCounts.attendance.count == before.attendance.count + 1)
         _ = try store.moveRecords([RecordMove(entry: id, from: .approved, to: .certified, capacity: "district-admin")],
                                   by: "cli:d", at: Self.at, reason: nil)
         let after = try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1))
         #expect(after.attendance.count == before.attendance.count + 1 && after.uncounted.isEmpty)
         let year = SchoolYear(containing: course.end)
-        #expect(try store.quotaYear(from: year.first, through: year.last, school: "S1").attendance.contains { $0.courseId == course.id })
+        let quota = try store.quotaYear(from: year.first, through: year.last, school: "S1")
+        #expect(quota.attendance.contains { $0.courseId == course.id })
         let bulk = try store.certificationReadings(asOf: day(2030, 1, 1), school: "S1", includeInactive: true, parts: 1,
                                                    withSchools: false) { $0.attendance[t.id]?.count ?? 0 }
         let bulkBefore = try store.certificationReadings(asOf: day(2030, 1, 1), school: "S1", includeInactive: true, counting: [],
@@ -94,7 +98,8 @@ import XinyuCore
     @Test(arguments: StoreEngine.all)
     func aReturnedSubmissionIsCorrectedWithNewEvidence(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
-        let pdf = StoredEvidence(sha256: String(repeating: "a", count: 64), mediaType: "application/pdf", bytes: Array("%PDF-1.4".utf8))
+        let pdf = StoredEvidence(sha256: String(repeating: "a", count: 64), mediaType: "application/pdf",
+                                 bytes: Array("%PDF-1.4".utf8))
         let submission = TrainingSubmission(teacherId: teacher.id, course: training("省网络研修", hours: 10, track: .cpd),
                                             result: .pass, note: nil)
         let entry = try store.submitTraining(submission, evidence: pdf, by: "teacher", at: Self.at)
@@ -104,12 +109,14 @@ import XinyuCore
         _ = try store.moveRecords([RecordMove(entry: entry.id, from: .submitted, to: .returned, capacity: "school-admin")],
                                   by: "cli:a", at: Self.at, reason: "证书看不清")
         #expect(try store.recordEntries(RecordFilter(states: [.returned])).map(\.reason) == ["证书看不清"])
-        let png = StoredEvidence(sha256: String(repeating: "b", count: 64), mediaType: "image/png", bytes: [0x89, 0x50, 0x4E, 0x47])
+        let png = StoredEvidence(sha256: String(repeating: "b", count: 64), mediaType: "image/png",
+                                 bytes: [0x89, 0x50, 0x4E, 0x47])
         var corrected = submission
         corrected.course.hoursTenths = 120
         let again = try store.resubmitTraining(entry: entry.id, corrected, evidence: png, by: "teacher", at: Self.at)
         #expect(again.state == .submitted && again.hours == 12 && again.reason == nil && again.evidence == png.sha256)
-        #expect(try store.recordTransitions(entry: entry.id).map(\.auditAction) == ["record.submit", "record.return", "record.resubmit"])
+        #expect(try store.recordTransitions(entry: entry.id).map(\.auditAction)
+                == ["record.submit", "record.return", "record.resubmit"])
         #expect(try store.evidence(entry: entry.id) == png)
         #expect(throws: TrainingStoreError.unknownRecord(id: 999)) { try store.evidence(entry: 999) }
         #expect(throws: StoreError.self) {
