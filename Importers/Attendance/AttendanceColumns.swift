@@ -67,7 +67,7 @@ struct AttendanceColumns {
     /// The cell of `field` in `row`, trimmed; "" when the sheet has no such column.
     func cell(_ field: Field, _ row: SheetRow) -> String {
         guard let i = index[field] else { return "" }
-        return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        return SheetValues.trimmed(row[i])
     }
 
     /// How a message names the column of `field`: its letter and its header, e.g. `C (学时)`.

@@ -45,7 +45,7 @@ final class XLSXSheetReader: SheetReader {
             var cells: [String] = []
             if x.isEmptyElement { return SheetRow(number: number, cells: cells) }
             var column = -1
-            var type = "n", style = -1, value = "", inValue = false, inInline = false, phonetic = 0
+            var type = "n", style = -1, value = "", inValue = false, inInline = false, inText = false, phonetic = 0
             while try x.read() {
                 let kind = x.nodeType
                 if kind == XMLPull.element {
@@ -59,6 +59,8 @@ final class XLSXSheetReader: SheetReader {
                         inValue = !x.isEmptyElement
                     } else if x.named("is") {
                         inInline = !x.isEmptyElement
+                    } else if x.named("t") {
+                        inText = inInline && !x.isEmptyElement
                     } else if x.named("rPh") {
                         if !x.isEmptyElement { phonetic += 1 }
                     }
@@ -69,12 +71,14 @@ final class XLSXSheetReader: SheetReader {
                         inValue = false
                     } else if x.named("is") {
                         inInline = false
+                    } else if x.named("t") {
+                        inText = false
                     } else if x.named("rPh") {
                         phonetic -= 1
                     } else if x.named("row") {
                         break
                     }
-                } else if XMLPull.textTypes.contains(kind) && (inValue || inInline && phonetic == 0) {
+                } else if XMLPull.textTypes.contains(kind) && (inValue || inText && phonetic == 0) {
                     value += x.value
                 }
             }

@@ -62,15 +62,18 @@ final class XMLPull {
 
     /// The current element's attribute with this local name (any namespace), or nil.
     func attribute(_ local: String) -> String? {
-        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return nil }
+        guard xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return nil }
         defer { xmlTextReaderMoveToElement(reader) }
-        repeat {
-            if let n = xmlTextReaderConstLocalName(reader), String(cString: n) == local,
-               xmlTextReaderIsNamespaceDecl(reader) != 1 {
-                return xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            }
-        } while xmlTextReaderMoveToNextAttribute(reader) == 1
-        return nil
+        return local.withCString { wanted in
+            repeat {
+                if let n = xmlTextReaderConstLocalName(reader),
+                   strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), wanted) == 0,
+                   xmlTextReaderIsNamespaceDecl(reader) != 1 {
+                    return xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+                }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            return nil
+        }
     }
 
     static let element: Int32 = 1

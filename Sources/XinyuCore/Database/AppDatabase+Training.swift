@@ -45,6 +45,10 @@ extension AppDatabase: TrainingStore {
         do {
             try withWriteLockNote("import a sign-in sheet of course \(course)") {
                 try writer.writeWithoutTransaction { db in
+                    // A large sheet touches four indexes: a larger page cache for its transaction, as for feeds.
+                    let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                    try db.execute(sql: "PRAGMA cache_size = -32768")
+                    defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
                     try db.inTransaction(.immediate) {
                         let session = try Self.requireTraining(db, id: course)
                         let transaction = SQLiteSheetTransaction(db, courseId: session.course.id, actor: actor,

@@ -21,13 +21,25 @@ final class SQLiteSheetTransaction: AttendanceSheetTransaction {
         self.at = at
     }
 
-    func teacher(id: String) throws -> Teacher? { try Teacher.fetchOne(db, key: id) }
+    func teacher(id: String) throws -> Teacher? {
+        let s = try db.cachedStatement(sql: "SELECT \(Self.columns) FROM teacher WHERE id = ?")
+        return try Row.fetchOne(s, arguments: [id]).map(Self.teacher)
+    }
 
     func teachers(named name: String, school: String, limit: Int) throws -> [Teacher] {
-        try Teacher.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM teacher WHERE schoolId = ? AND REPLACE(REPLACE(name, ' ', ''), char(12288), '') = ?
-            ORDER BY id LIMIT ?
-            """), arguments: [school, name.filter { !$0.isWhitespace }, limit])
+        let s = try db.cachedStatement(sql: """
+            SELECT \(Self.columns) FROM teacher
+            WHERE schoolId = ? AND REPLACE(REPLACE(name, ' ', ''), char(12288), '') = ? ORDER BY id LIMIT ?
+            """)
+        return try Row.fetchAll(s, arguments: [school, name.filter { !$0.isWhitespace }, limit]).map(Self.teacher)
+    }
+
+    /// A sheet asks for a teacher per row: the row is decoded by position, not through Codable.
+    private static let columns = "id, schoolId, name, role, hired, status"
+
+    private static func teacher(_ r: Row) -> Teacher {
+        Teacher(id: r[0], schoolId: r[1], name: r[2], role: Role(rawValue: r[3]) ?? .subjectTeacher,
+                hired: (r[4] as String?).flatMap { Day($0) }, status: TeacherStatus(rawValue: r[5]) ?? .active)
     }
 
     func enter(_ record: Attendance, note: String?) throws -> EntryOutcome {
