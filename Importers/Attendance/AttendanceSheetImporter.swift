@@ -20,8 +20,9 @@ import XinyuCore
 ///   stored name), or by a name unique among the school's teachers (spaces ignored). A teacher twice in one sheet
 ///   is an error on the second row.
 /// - **Stored records**: a row equal to the stored record changes nothing (so a sheet imported twice changes
-///   nothing); a `submitted` record is replaced, a `returned` one is replaced and sent again; an `approved` or
-///   `certified` record, or one the district's feed holds, is not changed (a row error says so).
+///   nothing, and a `returned` record sent back unchanged stays `returned`: it must be corrected); a `submitted`
+///   record is replaced, a `returned` one is replaced and sent again (`submitted`); an `approved` or `certified`
+///   record, or one the district's feed holds, is not changed (a row error says so).
 /// - The file is read inside the store's write transaction (a sheet is small; the lock is held for milliseconds per
 ///   thousand rows), so a fault anywhere in it, even in its last byte, rolls everything back.
 public enum AttendanceSheetImporter {
