@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // hummingbird-auth: bcrypt for account passwords (HummingbirdBcrypt), issue #14.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // ZIPFoundation: the zip container of .xlsx sign-in sheets, read and written (issue #15).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -41,7 +43,8 @@ let package = Package(
         ),
         .target(
             name: "Importers",
-            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Importers",
             exclude: ["README.md"],
             resources: [.copy("Schema")]

@@ -23,6 +23,7 @@ struct Xinyu: AsyncParsableCommand {
             SchoolsCommand.self, TeachersCommand.self,
             CertsCommand.self, CoverageCommand.self, QuotaCommand.self,
             LessonsCommand.self, ActivitiesCommand.self, ScheduleCommand.self,
+            TrainingsCommand.self, AttendanceCommand.self, SubmissionsCommand.self, ApprovalsCommand.self,
             ServeCommand.self, BackupCommand.self, CheckCommand.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self,
         ]

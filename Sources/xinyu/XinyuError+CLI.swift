@@ -35,6 +35,12 @@ func cliLine(_ error: any XinyuError) -> String {
         case .schoolCount: "--" + e.description
         case .cannotWrite: e.description
         }
+    case let e as TrainingStoreError:
+        switch e {
+        case .unknownCourse: e.description + " (see `xinyu trainings list`)"
+        case .unknownRecord: e.description + " (see `xinyu approvals list`)"
+        default: e.description
+        }
     case let e as QuotaPlanError:
         switch e {
         case .badBudget: "--" + e.description

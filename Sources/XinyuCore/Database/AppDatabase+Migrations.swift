@@ -167,6 +167,11 @@ extension AppDatabase {
         m.registerMigration("v7-accounts") { db in
             try db.execute(sql: AppDatabase.accountsSchema)
         }
+        // Issue #15: training recorded where it happens: the owners of courses schools and teachers enter, evidence
+        // files, entered attendance records with their record state, and their transitions (append-only).
+        m.registerMigration("v8-training-records") { db in
+            try db.execute(sql: AppDatabase.trainingRecordsSchema)
+        }
         return m
     }
 }
