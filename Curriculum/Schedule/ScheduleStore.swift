@@ -1,3 +1,4 @@
+import Foundation
 import XinyuCore
 
 /// Reading inputs for the scheduler from the store, and writing built schedules into `scheduledSession`.
@@ -22,7 +23,7 @@ public enum ScheduleStore {
             ScheduledSession(term: s.term, schoolId: s.school, classId: s.classId, grade: s.grade, date: s.date,
                              period: s.period, teacherId: s.teacher, lessonId: s.lesson, kind: s.kind, room: s.room)
         }
-        try db.replaceSchedule(term: term, schools: schools, with: rows)
+        try db.replaceSchedule(term: term, schools: schools, sessions: rows, plans: [], builtAt: Date())
     }
 
     /// The stored schedule of one school as the CLI and the server show it (JSON shape of `xinyu schedule show`).
