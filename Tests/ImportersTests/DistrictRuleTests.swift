@@ -33,6 +33,13 @@ struct BrokenRule: Sendable, CustomStringConvertible {
         .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="leader" hired="2025-02-30"><name>x</name></teacher>"#, key: "T9", schemaCatches: true),
         .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="leader" status="retired"><name>x</name></teacher>"#, key: "T9", schemaCatches: true),
         .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="leader"><name> </name></teacher>"#, key: "T9", schemaCatches: true),
+        // Feed v1.1 homeroom: only for class teachers, only a class the school has (S1: grade 1 × 4, grade 2 × 3).
+        .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="subject-teacher" homeroom="1-1"><name>x</name></teacher>"#, key: "T9", schemaCatches: false),
+        .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="class-teacher" homeroom="1-5"><name>x</name></teacher>"#, key: "T9", schemaCatches: false),
+        .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="class-teacher" homeroom="3-1"><name>x</name></teacher>"#, key: "T9", schemaCatches: false),
+        .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="class-teacher" homeroom="1-02"><name>x</name></teacher>"#, key: "T9", schemaCatches: true),
+        .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="class-teacher" homeroom="13-1"><name>x</name></teacher>"#, key: "T9", schemaCatches: true),
+        .init(section: "teachers", record: #"<teacher id="T9" school="S1" role="class-teacher" homeroom=" "><name>x</name></teacher>"#, key: "T9", schemaCatches: true),
         .init(section: "courses", record: #"<course id="C9" tier="50" mode="2" hours="8" start="2025-01-01" end="2025-01-02"><title>x</title></course>"#, key: "C9", schemaCatches: true),
         .init(section: "courses", record: #"<course id="C9" tier="40" mode="5" hours="8" start="2025-01-01" end="2025-01-02"><title>x</title></course>"#, key: "C9", schemaCatches: true),
         .init(section: "courses", record: #"<course id="C9" tier="40" mode="2" hours="0" start="2025-01-01" end="2025-01-02"><title>x</title></course>"#, key: "C9", schemaCatches: true),
