@@ -202,7 +202,8 @@ struct DistrictFeedReader {
         guard let value else { return .success(.keep) }
         if value.isEmpty { return .success(.clear) }
         guard let (g, k) = Homeroom.parse(value) else {
-            return .failure(RecordProblem("homeroom \"\(value)\" is not G-K (grade 1–12, class 1–40, e.g. 3-2), or \"\" to clear it"))
+            return .failure(RecordProblem("homeroom \"\(value)\" is not G-K (grade 1–12, class 1–40, e.g. 3-2), "
+                                          + "or \"\" to clear it"))
         }
         guard role == .classTeacher else {
             return .failure(RecordProblem("homeroom \(value) is only for role class-teacher, not \(role.rawValue)"))

@@ -161,7 +161,8 @@ final class ImportSession {
             return "homeroom \(grade)-\(classNumber): school \(school) has no class in grade \(grade)"
         }
         guard classNumber <= classes else {
-            return "homeroom \(grade)-\(classNumber): grade \(grade) of school \(school) has \(classes) class\(classes == 1 ? "" : "es")"
+            let count = "\(classes) class\(classes == 1 ? "" : "es")"
+            return "homeroom \(grade)-\(classNumber): grade \(grade) of school \(school) has \(count)"
         }
         return nil
     }

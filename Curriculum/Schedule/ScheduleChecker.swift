@@ -64,7 +64,8 @@ public enum ScheduleChecker {
                     }
                     time = (w.start, w.start + a.minutes)
                     let (g0, g1) = (w.start, w.start + a.minutes)
-                    if ctx.busyTimes(teacher: s.teacher, weekday: s.date.weekday).contains(where: { $0.start < g1 && g0 < $0.end }) {
+                    let busy = ctx.busyTimes(teacher: s.teacher, weekday: s.date.weekday)
+                    if busy.contains(where: { $0.start < g1 && g0 < $0.end }) {
                         add(.timetableConflict, "\(tag): \(s.teacher) is busy then in the school's timetable")
                     }
                     let grade = gradeClasses["\(s.school)#\(s.grade)"] ?? 0
@@ -72,7 +73,9 @@ public enum ScheduleChecker {
                         ctx.occupiedTimes(classId: "\(s.school)-\(s.grade)-\(k + 1)", weekday: s.date.weekday)
                             .contains { $0.start < g1 && g0 < $0.end }
                     }
-                    if occupied { add(.timetableConflict, "\(tag): a class of grade \(s.grade) is occupied then in the school's timetable") }
+                    if occupied {
+                        add(.timetableConflict, "\(tag): a class of grade \(s.grade) is occupied then in the school's timetable")
+                    }
                     let key = SlotKey(a: s.school, date: s.date.ordinal, period: s.period)
                     if let other = roomSlots[key] { add(.roomDoubleBooked, "\(tag): room already used by \(other)") }
                     roomSlots[key] = s.classId
@@ -86,7 +89,8 @@ public enum ScheduleChecker {
                 if let t = teachers[s.teacher] {
                     if !ctx.canTeach(t, classId: s.classId, school: s.school) {
                         if t.role == .classTeacher, let own = ctx.homerooms[t.id], own != s.classId {
-                            add(.unqualifiedTeacher, "\(tag): \(s.teacher) is a class teacher and may teach only their own class \(own)")
+                            add(.unqualifiedTeacher,
+                                "\(tag): \(s.teacher) is a class teacher and may teach only their own class \(own)")
                         } else {
                             add(.unqualifiedTeacher, "\(tag): \(s.teacher) is not qualified for \(s.classId)")
                         }

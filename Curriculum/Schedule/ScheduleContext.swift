@@ -41,7 +41,9 @@ public struct ScheduleContext: Sendable {
         for s in timetable.sorted(by: { $0.row < $1.row }) {
             let key = ScheduleContext.slot(weekday: s.weekday, period: s.period)
             if s.psychology {
-                if let c = s.classId, !(psychologySlots[c]?.contains(key) ?? false) { psychologySlots[c, default: []].append(key) }
+                if let c = s.classId, !(psychologySlots[c]?.contains(key) ?? false) {
+                    psychologySlots[c, default: []].append(key)
+                }
                 continue
             }
             if let t = s.teacherId { teacherBusy[t, default: []].insert(key) }

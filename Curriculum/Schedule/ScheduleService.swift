@@ -47,7 +47,8 @@ extension Curriculum {
     }
 
     /// Builds the term schedule for one school (or all), checks it, and stores it with every class's plan (replacing
-    /// those schools' build of the term in one transaction). `levels` maps teacher id → effective level on the term's first teaching day.
+    /// those schools' build of the term in one transaction). `levels` maps teacher id → effective level on the
+    /// term's first teaching day.
     public static func buildSchedule(in db: any SchedulingStore, term: Term, school: String? = nil, rules: ScheduleRules,
                                      levels: [String: Level]) throws -> ScheduleBuildReport {
         let library = try LessonLibrary.bundled()

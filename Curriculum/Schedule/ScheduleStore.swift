@@ -48,14 +48,16 @@ public enum ScheduleStore {
         let t = stored.term
         var rows = stored.sessions
         var plans = stored.plans.map(ClassPlan.init)
-        var unplaced = plans.filter { $0.outcome == .unplaced }.map { UnplacedWork(class: $0.class, reason: $0.reason, cause: $0.cause) }
+        var unplaced = plans.filter { $0.outcome == .unplaced }.map {
+            UnplacedWork(class: $0.class, reason: $0.reason, cause: $0.cause)
+        }
         if stored.builtAt == nil && plans.isEmpty {
             // A term stored before builds kept their plans: classes with no lesson, without the reason.
             let planned = Set(rows.filter { $0.kind == .lesson }.map(\.classId))
             for g in stored.grades where g.classes > 0 {
                 for k in 1...g.classes where !planned.contains("\(school)-\(g.level)-\(k)") {
-                    unplaced.append(UnplacedWork(class: "\(school)-\(g.level)-\(k)",
-                                                 reason: "no lesson planned for \(t.description); build the term's schedule again to see why"))
+                    let why = "no lesson planned for \(t.description); build the term's schedule again to see why"
+                    unplaced.append(UnplacedWork(class: "\(school)-\(g.level)-\(k)", reason: why))
                 }
             }
         }

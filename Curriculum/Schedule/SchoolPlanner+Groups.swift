@@ -49,7 +49,8 @@ extension SchoolPlanner {
                         (weekLoad[$0.id]?.values.reduce(0, +) ?? 0, $0.id) < (weekLoad[$1.id]?.values.reduce(0, +) ?? 0, $1.id)
                     }
                     for f in fOrder {
-                        if ctx.busyTimes(teacher: f.id, weekday: wd).contains(where: { $0.start < e0 && s0 < $0.end }) { continue }
+                        let timetabled = ctx.busyTimes(teacher: f.id, weekday: wd)
+                        if timetabled.contains(where: { $0.start < e0 && s0 < $0.end }) { continue }
                         let ok = chosen.allSatisfy { d in
                             let w = ctx.week(of: d) - 1
                             guard (weekLoad[f.id]?[w] ?? 0) + 1 <= rules.weeklyMax(f.id) else { return false }

@@ -17,7 +17,9 @@ struct StaffNumbers {
         if psych.isEmpty {
             t += "the school has no psychology teacher with level B or A"
         } else {
-            let maxText = maxes.count == 1 ? "weekly maximum \(maxes.first!)" : "weekly maxima \(maxes.sorted().map(String.init).joined(separator: "/"))"
+            let maxText = maxes.count == 1
+                ? "weekly maximum \(maxes.first!)"
+                : "weekly maxima \(maxes.sorted().map(String.init).joined(separator: "/"))"
             t += "\(psych.count) psychology teacher\(psych.count == 1 ? "" : "s") with level B or A give at most \(capacity) "
                 + "(\(maxText); \(free) free periods of the \(planner.allowedSlots.count * psych.count) psychology may use)"
         }

@@ -26,6 +26,8 @@ struct SchoolPlanner {
     var sessions: [ScheduleEntry] = []
     var unplaced: [UnplacedWork] = []
     var plans: [ClassPlan] = []
+    /// Slots (Monday–Friday × allowed periods) psychology may use, by weekday then period.
+    let allowedSlots: [Int]
 
     init(ctx: ScheduleContext, school: School, grades: [Grade], teachers: [Teacher], calendar: TermCalendar,
          bandLessons: [Band: [LessonPlan]]) {
@@ -35,6 +37,8 @@ struct SchoolPlanner {
         self.teachers = teachers
         self.calendar = calendar
         self.bandLessons = bandLessons
+        let periods = ctx.rules.allowedPeriods.sorted()
+        allowedSlots = (1...5).flatMap { d in periods.map { ScheduleContext.slot(weekday: d, period: $0) } }
     }
 
     /// A class to plan.
@@ -152,20 +156,17 @@ struct SchoolPlanner {
                           ownClassTeacher: Bool) -> ClassNeed {
         var ladder = [every]
         let minimum = ctx.rules.minimumPeriods
-        while let last = ladder.last, last < 52, calendar.reaches(minimum, every: last + 1), calendar.reaches(minimum, every: last) {
+        while let last = ladder.last, last < 52, calendar.reaches(minimum, every: last + 1),
+              calendar.reaches(minimum, every: last) {
             ladder.append(last + 1)
         }
         let occupied = ctx.classOccupied[id] ?? []
         let psychology = ctx.psychologySlots[id] ?? []
         var free = psychology.filter { allowedSlots.contains($0) && !occupied.contains($0) }
-        for s in allowedSlots where !occupied.contains(s) && !free.contains(s) { free.append(s) }
+        let first = Set(free)
+        for s in allowedSlots where !occupied.contains(s) && !first.contains(s) { free.append(s) }
         return ClassNeed(id: id, grade: grade, k: k, band: band, rulesEvery: every, ladder: ladder, candidates: candidates,
                          hasClassTeacher: ownClassTeacher, free: free, psychology: Set(psychology))
-    }
-
-    /// Slots (Monday–Friday × allowed periods) psychology may use, by weekday then period.
-    var allowedSlots: [Int] {
-        (1...5).flatMap { d in ctx.rules.allowedPeriods.sorted().map { ScheduleContext.slot(weekday: d, period: $0) } }
     }
 
     // MARK: placing with degrading
@@ -187,7 +188,8 @@ struct SchoolPlanner {
             let blocking = Set(stuck.filter { !hopeless.contains($0) }.flatMap { needs[$0].candidates })
             // The most frequent class placed with a teacher of a stuck class steps down (the highest grade first).
             let victim = placed.filter { i, p in
-                blocking.contains(p.staff) && needs[i].ladder.firstIndex(of: p.every).map { $0 + 1 < needs[i].ladder.count } == true
+                let step = needs[i].ladder.firstIndex(of: p.every) ?? needs[i].ladder.count
+                return blocking.contains(p.staff) && step + 1 < needs[i].ladder.count
             }.min { a, b in
                 (a.value.every, -needs[a.key].grade, -needs[a.key].k) < (b.value.every, -needs[b.key].grade, -needs[b.key].k)
             }
@@ -207,9 +209,8 @@ struct SchoolPlanner {
         let only = needs.indices.filter { !needs[$0].hasClassTeacher }
         var need = only.reduce(0.0) { $0 + 1.0 / Double(needs[$1].ladder[0]) }
         while need > Double(capacity) + 1e-9 {
-            let next = only.filter { step[$0] + 1 < needs[$0].ladder.count }.min { a, b in
-                (needs[a].ladder[step[a]], -needs[a].grade, -needs[a].k) < (needs[b].ladder[step[b]], -needs[b].grade, -needs[b].k)
-            }
+            func key(_ i: Int) -> (Int, Int, Int) { (needs[i].ladder[step[i]], -needs[i].grade, -needs[i].k) }
+            let next = only.filter { step[$0] + 1 < needs[$0].ladder.count }.min { key($0) < key($1) }
             guard let i = next else { break }
             need += 1.0 / Double(needs[i].ladder[step[i] + 1]) - 1.0 / Double(needs[i].ladder[step[i]])
             step[i] += 1
@@ -256,9 +257,8 @@ struct SchoolPlanner {
                 let m = TermCalendar.phaseWeeks(every: every, phase: p)
                 return (TermCalendar.weeks(m & allWeeks).map { s.load[$0] }.max() ?? 0, p)
             }.sorted { $0 < $1 }.map(\.1)
-            let slots = n.free.filter { !s.busy.contains($0) }.sorted { a, b in
-                (n.psychology.contains(a) ? 0 : 1, s.dayLoad[a / 32], a) < (n.psychology.contains(b) ? 0 : 1, s.dayLoad[b / 32], b)
-            }
+            func key(_ slot: Int) -> (Int, Int, Int) { (n.psychology.contains(slot) ? 0 : 1, s.dayLoad[slot / 32], slot) }
+            let slots = n.free.filter { !s.busy.contains($0) }.sorted { key($0) < key($1) }
             for phase in phases {
                 let pm = TermCalendar.phaseWeeks(every: every, phase: phase)
                 for slot in slots {

@@ -44,7 +44,9 @@ struct TimetableFile {
     static func read(path: String) throws -> TimetableFile {
         let (text, encoding) = try TextFile.read(path: path)
         let (records, unclosed) = CSVReader.records(text)
-        if let unclosed { throw InputError(file: path, line: unclosed, problem: "a quoted field is never closed; close the quote") }
+        if let unclosed {
+            throw InputError(file: path, line: unclosed, problem: "a quoted field is never closed; close the quote")
+        }
         guard let header = records.first else {
             throw InputError(file: path, line: 1, problem: "empty file; give FET's CSV timetable export or rows of teacher, "
                              + "weekday, period")
@@ -73,9 +75,10 @@ struct TimetableFile {
         if isFET {
             let missing = ["day", "hour", "students", "teachers"].filter { col[$0] == nil }
             if !missing.isEmpty {
-                let names = missing.map { ["day": "Day", "hour": "Hour", "students": "Students Sets", "teachers": "Teachers"][$0]! }
+                let fet = ["day": "Day", "hour": "Hour", "students": "Students Sets", "teachers": "Teachers"]
+                let names = missing.map { fet[$0]! }.joined(separator: ", ")
                 throw InputError(file: path, line: header.line, record: "header",
-                                 problem: "FET timetable without column\(missing.count > 1 ? "s" : "") " + names.joined(separator: ", "))
+                                 problem: "FET timetable without column\(missing.count > 1 ? "s" : "") " + names)
             }
         }
         let data = hasHeader ? Array(records.dropFirst()) : records

@@ -39,7 +39,8 @@ public enum TimetableImport {
         }
         let status: ImportStatus = applied == 0 ? .rejected : rejected.isEmpty ? .applied : .partial
         if applied > 0 {
-            let source = TimetableSource(schoolId: school, file: path, format: file.format.rawValue, importedAt: now, rows: applied)
+            let source = TimetableSource(schoolId: school, file: path, format: file.format.rawValue, importedAt: now,
+                                         rows: applied)
             try store.replaceTimetable(school: school, source: source, slots: slots)
         }
         return TimetableImportReport(file: path, school: school, format: file.format.rawValue, encoding: file.encoding,
@@ -61,7 +62,8 @@ public enum TimetableImport {
         init(school: String, teachers: [Teacher], grades: [Grade], rules: ScheduleRules) {
             self.school = school
             byId = Dictionary(teachers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            byName = Dictionary(grouping: teachers.sorted { ($0.status == .active ? 0 : 1, $0.id) < ($1.status == .active ? 0 : 1, $1.id) },
+            func key(_ t: Teacher) -> (Int, String) { (t.status == .active ? 0 : 1, t.id) }
+            byName = Dictionary(grouping: teachers.sorted { key($0) < key($1) },
                                 by: { $0.name.trimmingCharacters(in: .whitespaces) })
             classes = Dictionary(grades.map { ($0.level, $0.classes) }, uniquingKeysWith: { a, _ in a })
             self.rules = rules
@@ -107,7 +109,8 @@ public enum TimetableImport {
             if let t = byId[name] { return .success(t.id) }
             let matches = byName[name] ?? []
             guard let first = matches.first else {
-                return .failure(RowProblem("teacher \(name) is not a teacher of school \(school) (give the id or the name as stored)"))
+                return .failure(RowProblem("teacher \(name) is not a teacher of school \(school) "
+                                           + "(give the id or the name as stored)"))
             }
             let same = matches.filter { $0.status == first.status }
             if same.count > 1 {
@@ -126,7 +129,8 @@ public enum TimetableImport {
             }
             guard let k else { return .success((1...n).map { "\(school)-\(grade)-\($0)" }) }
             guard (1...n).contains(k) else {
-                return .failure(RowProblem("class \(set): grade \(grade) of school \(school) has \(n) class\(n == 1 ? "" : "es")"))
+                let count = "\(n) class\(n == 1 ? "" : "es")"
+                return .failure(RowProblem("class \(set): grade \(grade) of school \(school) has \(count)"))
             }
             return .success(["\(school)-\(grade)-\(k)"])
         }

@@ -68,8 +68,8 @@ public struct SampleFeedGenerator: Sendable {
         for t in district.teachers {
             let status = t.leftYear == nil ? "active" : "inactive"
             let homeroom = t.homeroom.map { " homeroom=\"\($0.grade)-\($0.classNumber)\"" } ?? ""
-            out.write("    <teacher id=\"\(t.id)\" school=\"\(t.school)\" role=\"\(t.role.rawValue)\" hired=\"\(t.hireYear)-09-01\" "
-                      + "status=\"\(status)\"\(homeroom)><name>\(t.name)</name></teacher>\n")
+            out.write("    <teacher id=\"\(t.id)\" school=\"\(t.school)\" role=\"\(t.role.rawValue)\" "
+                      + "hired=\"\(t.hireYear)-09-01\" status=\"\(status)\"\(homeroom)><name>\(t.name)</name></teacher>\n")
             stats.teachers += 1
         }
         out.write("  </teachers>\n  <courses>\n")

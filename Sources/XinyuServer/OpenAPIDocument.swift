@@ -125,7 +125,9 @@ public enum OpenAPIDocument {
                 "Coverage": ["type": "object", "properties": ["asOf": date, "district": anyObject,
                                                               "schools": ["type": "array", "items": anyObject]]],
                 "Schedule": ["type": "object", "properties": ["school": ["type": "string"], "term": ["type": "string"],
-                                                              "sessions": ["type": "array", "items": anyObject], "unplaced": ["type": "array", "items": anyObject]]],
+                                                              "sessions": ["type": "array", "items": anyObject],
+                                                              "unplaced": ["type": "array", "items": anyObject],
+                                                              "classes": ["type": "array", "items": anyObject]]],
             ],
         ],
     ]

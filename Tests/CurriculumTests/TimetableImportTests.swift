@@ -72,14 +72,16 @@ import XinyuCore
             }
         }
         lines.append(#""99","星期三","第7节","四(1)班","心理","王芳","","","""#)
-        let report = try TimetableImport.run(path: try write(lines.joined(separator: "\r\n")), school: "S1", rules: rules, store: db)
+        let path = try write(lines.joined(separator: "\r\n"))
+        let report = try TimetableImport.run(path: path, school: "S1", rules: rules, store: db)
         #expect(report.status == .applied, "\(report.rejected)")
         let levels: [String: Level] = ["T1": .B, "T2": .C]
         let built = try Curriculum.buildSchedule(in: db, term: Fixture.term, rules: rules, levels: levels)
         #expect(built.violations.isEmpty)
         let stored = try #require(try db.timetable(school: "S1"))
-        let teacherBusy = Set(stored.slots.filter { !$0.psychology }.compactMap { s in s.teacherId.map { "\($0) \(s.weekday)/\(s.period)" } })
-        let classBusy = Set(stored.slots.filter { !$0.psychology }.compactMap { s in s.classId.map { "\($0) \(s.weekday)/\(s.period)" } })
+        let busy = stored.slots.filter { !$0.psychology }
+        let teacherBusy = Set(busy.compactMap { s in s.teacherId.map { "\($0) \(s.weekday)/\(s.period)" } })
+        let classBusy = Set(busy.compactMap { s in s.classId.map { "\($0) \(s.weekday)/\(s.period)" } })
         let view = try Curriculum.schedule(in: db, school: "S1", rules: rules)
         let lessons = view.sessions.filter { $0.kind == .lesson }
         #expect(!lessons.isEmpty)
@@ -116,13 +118,15 @@ import XinyuCore
 
     @Test func valuesAsChineseSchoolsWriteThem() {
         let starts = [480, 535, 600, 655, 840, 895, 950]
-        #expect(["星期一", "周二", "礼拜三", "Thursday", "fri", "星期日", "周天", "6"].map(TimetableValues.weekday) == [1, 2, 3, 4, 5, 7, 7, 6])
+        let days = ["星期一", "周二", "礼拜三", "Thursday", "fri", "星期日", "周天", "6"]
+        #expect(days.map(TimetableValues.weekday) == [1, 2, 3, 4, 5, 7, 7, 6])
         #expect(TimetableValues.weekday("星期八") == nil)
-        #expect(["第2节", "第十节", "3", "08:55", "8:55", "10:55-11:40", "10:10", "第三节课"].map { TimetableValues.period($0, starts: starts) }
-                == [2, 10, 3, 2, 2, 4, 3, 3])
+        let hours = ["第2节", "第十节", "3", "08:55", "8:55", "10:55-11:40", "10:10", "第三节课"]
+        #expect(hours.map { TimetableValues.period($0, starts: starts) } == [2, 10, 3, 2, 2, 4, 3, 3])
         #expect(TimetableValues.period("07:00", starts: starts) == nil)
         func set(_ s: String) -> String {
-            TimetableValues.studentSet(s, school: "S0001").map { "\($0.grade)-\($0.classNumber.map(String.init) ?? "*")" } ?? "nil"
+            guard let c = TimetableValues.studentSet(s, school: "S0001") else { return "nil" }
+            return "\(c.grade)-\(c.classNumber.map(String.init) ?? "*")"
         }
         #expect(["3-2", "S0001-3-2", "三(2)班", "三（2）班", "三年级2班", "3年级(2)班", "初一(3)班", "高二5班", "七年级(1)班",
                  "十二年级", "初三", "三年级", "三(二)班"].map(set)

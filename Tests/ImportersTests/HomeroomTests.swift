@@ -33,7 +33,8 @@ import XinyuCore
             """, id: "F2")
         #expect(try FeedFixture.run(later, db: db).0.status == .applied)
         #expect(try homerooms(db) == ["T4": "7-5", "T5": "1-4"])
-        let clear = teachers(#"<teacher id="T4" school="S2" role="subject-teacher" homeroom=""><name>赵老师</name></teacher>"#, id: "F3")
+        let clear = teachers(#"<teacher id="T4" school="S2" role="subject-teacher" homeroom=""><name>赵老师</name>"#
+                             + "</teacher>", id: "F3")
         #expect(try FeedFixture.run(clear, db: db).0.status == .applied)
         #expect(try homerooms(db) == ["T5": "1-4"])
         #expect(try db.consistencyProblems().isEmpty)

@@ -58,7 +58,8 @@ import Testing
         #expect(never.stderr == "xinyu: S3: no schedule stored; run `xinyu schedule build --term 2026-fall --school S3` first\n")
         let otherTerm = try CLIRunner.run(["--db", db, "schedule", "show", "--school", "S2", "--term", "2027-spring"])
         #expect(otherTerm.status == 1)
-        #expect(otherTerm.stderr.hasPrefix("xinyu: S2: no schedule stored for 2027-spring; run `xinyu schedule build --term 2027-spring"))
+        #expect(otherTerm.stderr.hasPrefix(
+            "xinyu: S2: no schedule stored for 2027-spring; run `xinyu schedule build --term 2027-spring"))
     }
 
     @Test func buildListsUnplacedOnlyWhenAsked() throws {

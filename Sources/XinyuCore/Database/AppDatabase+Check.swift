@@ -102,8 +102,8 @@ extension AppDatabase {
                   problem: "printf('homeroom %d-%d is not a grade 1–12 and a class 1–40', grade, classNumber)"),
             .init(table: "timetableSlot", key: "schoolId || ' row ' || \"row\"",
                   condition: "weekday NOT BETWEEN 1 AND 7 OR period NOT BETWEEN 1 AND \(TimetableSlot.periods.upperBound)",
-                  problem: "printf('weekday %d, period %d: not a weekday 1–7 and a period 1–\(TimetableSlot.periods.upperBound)', "
-                      + "weekday, period)"),
+                  problem: "printf('weekday %d, period %d: not a weekday 1–7 and a period "
+                      + "1–\(TimetableSlot.periods.upperBound)', weekday, period)"),
             .init(table: "schedulePlan", key: "term || '/' || classId",
                   condition: known("outcome", PlanOutcome.allCases.map(\.rawValue)), problem: unknown("outcome", "outcome")),
             .init(table: "schedulePlan", key: "term || '/' || classId",

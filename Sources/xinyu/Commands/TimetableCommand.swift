@@ -10,7 +10,8 @@ struct TimetableCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Import a school's master timetable (FET's CSV export, or teacher, weekday, period).",
+            commandName: "import",
+            abstract: "Import a school's master timetable (FET's CSV export, or teacher, weekday, period).",
             discussion: """
                 FET: its CSV timetable export ("Activity Id","Day","Hour","Students Sets","Subject","Teachers",…); \
                 teachers by id or name, several joined with +; days as 星期一, 周一 or Monday; hours as 第2节, 2 or the \
@@ -39,9 +40,9 @@ struct TimetableCommand: AsyncParsableCommand {
             if format == .json {
                 print(try JSONOutput.string(report), terminator: "")
             } else {
-                print("\(report.file): \(report.school) timetable \(report.status.rawValue) (\(report.format), \(report.encoding)): "
-                      + "\(report.applied) of \(report.rows) rows, \(report.teachers) teachers, \(report.classes) classes, "
-                      + "\(report.psychologyRows) psychology rows")
+                let how = "\(report.status.rawValue) (\(report.format), \(report.encoding))"
+                print("\(report.file): \(report.school) timetable \(how): \(report.applied) of \(report.rows) rows, "
+                      + "\(report.teachers) teachers, \(report.classes) classes, \(report.psychologyRows) psychology rows")
                 for r in report.rejected { print("  \(report.file):\(r.line): \(r.problem)") }
             }
             if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
@@ -66,7 +67,8 @@ struct TimetableCommand: AsyncParsableCommand {
             let db = try global.openForReading()
             var school: String?
             if let cls {
-                guard let s = try db.schoolSummaries().map(\.id).filter({ cls.hasPrefix($0 + "-") }).max(by: { $0.count < $1.count }) else {
+                let ids = try db.schoolSummaries().map(\.id).filter { cls.hasPrefix($0 + "-") }
+                guard let s = ids.max(by: { $0.count < $1.count }) else {
                     throw UsageError("--class \(cls): no school's class has this id (classes are SCHOOL-GRADE-K)")
                 }
                 school = s
@@ -79,8 +81,10 @@ struct TimetableCommand: AsyncParsableCommand {
             try emit(output.format, json: week) {
                 output.format == .csv
                     ? TextTable(headers: ["weekday", "period", "start", "subject", "class", "teacher", "psychology", "row"],
-                                rows: week.slots.map { [String($0.weekday), String($0.period), $0.start, $0.subject,
-                                                        $0.class ?? "", $0.teacher ?? "", $0.psychology ? "yes" : "", String($0.row)] })
+                                rows: week.slots.map {
+                                    [String($0.weekday), String($0.period), $0.start, $0.subject, $0.class ?? "",
+                                     $0.teacher ?? "", $0.psychology ? "yes" : "", String($0.row)]
+                                })
                     : week.grid()
             }
         }

@@ -37,6 +37,25 @@ public struct TimetableSlot: Sendable, Codable, Hashable, FetchableRecord, Mutab
         self.row = row
     }
 
+    /// Read by column position (a build reads every school's slots; this skips the keyed decoder).
+    public init(row: Row) throws {
+        id = row[0]
+        schoolId = row[1]
+        weekday = row[2]
+        period = row[3]
+        teacherId = row[4]
+        classId = row[5]
+        subject = row[6]
+        psychology = row[7]
+        self.row = row[8]
+    }
+
+    /// The columns in the order ``init(row:)`` reads them.
+    public static var databaseSelection: [any SQLSelectable] {
+        [Column("id"), Column("schoolId"), Column("weekday"), Column("period"), Column("teacherId"), Column("classId"),
+         Column("subject"), Column("psychology"), Column("row")]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Weekdays a timetable may name (Saturday and Sunday are kept, though lessons never fall on them).
