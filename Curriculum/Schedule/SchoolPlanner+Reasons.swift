@@ -20,7 +20,8 @@ struct StaffNumbers {
             let maxText = maxes.count == 1
                 ? "weekly maximum \(maxes.first!)"
                 : "weekly maxima \(maxes.sorted().map(String.init).joined(separator: "/"))"
-            t += "\(psych.count) psychology teacher\(psych.count == 1 ? "" : "s") with level B or A give at most \(capacity) "
+            let who = psych.count == 1 ? "teacher with level B or A gives" : "teachers with level B or A give"
+            t += "\(psych.count) psychology \(who) at most \(capacity) "
                 + "(\(maxText); \(free) free periods of the \(planner.allowedSlots.count * psych.count) psychology may use)"
         }
         if planner.ctx.rules.allowClassTeachersWithC {

@@ -43,7 +43,7 @@ import XinyuCore
         #expect(!degraded.isEmpty)
         #expect(degraded.allSatisfy { ($0.everyWeeks ?? 0) > ($0.rulesEveryWeeks ?? 9) && $0.cause == .teacherPeriods })
         #expect(degraded[0].reason.contains("38 classes need 38 periods a week"), "\(degraded[0].reason)")
-        #expect(degraded[0].reason.contains("1 psychology teacher with level B or A give at most 14"))
+        #expect(degraded[0].reason.contains("1 psychology teacher with level B or A gives at most 14"))
         // The teacher's week never goes over the maximum.
         let weeks = Dictionary(grouping: built.sessions, by: { ctx.week(of: $0.date) }).mapValues(\.count)
         #expect(weeks.values.allSatisfy { $0 <= 14 })
