@@ -18,12 +18,15 @@ public enum Scheduler {
         let teachersBySchool = Dictionary(grouping: ctx.teachers, by: \.schoolId)
         let calendar = TermCalendar(ctx)
         let bandLessons = Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, ctx.library.lessons(band: $0)) })
+        var chosen: [SchoolPlanner.LessonKey: [String]] = [:]
         for school in ctx.schools.sorted(by: { $0.id < $1.id }) {
             var out = SchoolPlanner(ctx: ctx, school: school,
                                     grades: (gradesBySchool[school.id] ?? []).sorted { $0.level < $1.level },
                                     teachers: (teachersBySchool[school.id] ?? []).sorted { $0.id < $1.id },
                                     calendar: calendar, bandLessons: bandLessons)
+            out.chosenLessons = chosen
             out.run()
+            chosen = out.chosenLessons
             sessions += out.sessions
             unplaced += out.unplaced
             plans += out.plans

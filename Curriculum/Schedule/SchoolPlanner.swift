@@ -28,6 +28,15 @@ struct SchoolPlanner {
     var plans: [ClassPlan] = []
     /// Slots (Monday–Friday × allowed periods) psychology may use, by weekday then period.
     let allowedSlots: [Int]
+    /// Lessons chosen for a band and the months of a class's dates (``LessonChooser`` is deterministic), handed
+    /// from school to school by ``Scheduler``.
+    var chosenLessons: [LessonKey: [String]] = [:]
+
+    /// What a class's lesson sequence depends on.
+    struct LessonKey: Hashable {
+        var band: Band
+        var months: [Int]
+    }
 
     init(ctx: ScheduleContext, school: School, grades: [Grade], teachers: [Teacher], calendar: TermCalendar,
          bandLessons: [Band: [LessonPlan]]) {
@@ -282,11 +291,21 @@ struct SchoolPlanner {
     /// Dates and lessons of a placed class, and its plan.
     private mutating func plan(_ n: ClassNeed, placement p: Placement, staff: [Staff], numbers: StaffNumbers) {
         let teacher = staff[p.staff].teacher.id
-        var chooser = LessonChooser(lessons: bandLessons[n.band] ?? [])
         let dates = TermCalendar.weeks(p.weeks).compactMap { calendar.days[$0]?[p.weekday] }
-        for (date, lesson) in zip(dates, chooser.assign(months: dates.map(\.month))) {
+        let months = dates.map(\.month)
+        // The choice depends only on the band and the dates' months: classes meeting in the same months share it.
+        let key = LessonKey(band: n.band, months: months)
+        let lessons: [String]
+        if let known = chosenLessons[key] {
+            lessons = known
+        } else {
+            var chooser = LessonChooser(lessons: bandLessons[n.band] ?? [])
+            lessons = chooser.assign(months: months).map(\.id)
+            chosenLessons[key] = lessons
+        }
+        for (date, lesson) in zip(dates, lessons) {
             sessions.append(ScheduleEntry(term: ctx.term.description, school: school.id, classId: n.id, grade: n.grade,
-                                          date: date, period: p.period, teacher: teacher, lesson: lesson.id))
+                                          date: date, period: p.period, teacher: teacher, lesson: lesson))
         }
         let by = staff[p.staff].isPsych ? "" : ", by its class teacher \(teacher)"
         let degraded = p.every != n.rulesEvery
