@@ -26,6 +26,27 @@ struct SchoolPlanner {
     var sessions: [ScheduleEntry] = []
     var unplaced: [UnplacedWork] = []
     var plans: [ClassPlan] = []
+    /// What the psychology teachers keep for the school's group programmes: the programmes the school can run
+    /// (counseling room, a grade the activity suits, a facilitator of its level) spread over the teachers who can
+    /// facilitate one. Only classes with a class teacher of their own leave it free (they can be taught by that
+    /// teacher instead), so groups never push a class without one towards fewer lessons.
+    func groupReserve(_ staff: [Staff]) -> (facilitators: Set<String>, each: Int) {
+        guard school.counselingRoom else { return ([], 0) }
+        var programmes = 0
+        var facilitators = Set<String>()
+        for program in ctx.rules.groups {
+            guard let a = ctx.catalog.activity(program.activity), a.room == "counseling-room",
+                  grades.contains(where: { g in g.classes > 0 && Band(grade: g.level).map { a.bands.contains($0) } == true })
+            else { continue }
+            let able = staff.filter { $0.isPsych && ctx.canFacilitate($0.teacher, activity: a, school: school.id) }
+            guard !able.isEmpty else { continue }
+            programmes += 1
+            facilitators.formUnion(able.map(\.teacher.id))
+        }
+        guard !facilitators.isEmpty else { return ([], 0) }
+        return (facilitators, (programmes + facilitators.count - 1) / facilitators.count)
+    }
+
     /// Slots (Monday–Friday × allowed periods) psychology may use, by weekday then period.
     let allowedSlots: [Int]
     /// Lessons chosen for a band and the months of a class's dates (``LessonChooser`` is deterministic), handed
@@ -83,6 +104,11 @@ struct SchoolPlanner {
         var load: [Int] = [Int](repeating: 0, count: TermCalendar.maxWeeks)
         /// Weeks at the weekly maximum.
         var full: UInt64 = 0
+        /// Periods a week a psychology teacher keeps for the school's group programmes when a class that has its
+        /// own class teacher is placed (0 for class teachers).
+        var reserve = 0
+        /// Weeks with no period left but the reserve.
+        var reserved: UInt64 = 0
         var dayLoad = [Int](repeating: 0, count: 8)
         var total = 0
 
@@ -91,6 +117,7 @@ struct SchoolPlanner {
             for w in TermCalendar.weeks(weeks) {
                 load[w] += 1
                 if load[w] >= weeklyMax { full |= 1 << UInt64(w) }
+                if load[w] >= weeklyMax - reserve { reserved |= 1 << UInt64(w) }
             }
             dayLoad[weekday] += 1
             total += weeks.nonzeroBitCount
@@ -110,6 +137,8 @@ struct SchoolPlanner {
         var needs: [ClassNeed] = []
         var staff = makeStaff()
         let psych = staff.indices.filter { staff[$0].isPsych }
+        let reserve = groupReserve(staff)
+        for i in psych where reserve.facilitators.contains(staff[i].teacher.id) { staff[i].reserve = reserve.each }
         for g in grades {
             guard let band = Band(grade: g.level), g.classes > 0 else { continue }
             for k in 1...g.classes {
@@ -273,7 +302,8 @@ struct SchoolPlanner {
                 for slot in slots {
                     let d = slot / 32
                     let weeks = calendar.weekdayWeeks[d] & pm
-                    guard weeks.nonzeroBitCount >= max(required, 1), weeks & s.full == 0,
+                    let taken = n.hasClassTeacher ? s.reserved : s.full
+                    guard weeks.nonzeroBitCount >= max(required, 1), weeks & taken == 0,
                           (s.used[slot] ?? 0) & weeks == 0 else { continue }
                     staff[t].take(slot: slot, weeks: weeks, weekday: d)
                     return Placement(staff: t, weekday: d, period: slot % 32, every: every, weeks: weeks)

@@ -106,6 +106,34 @@ import XinyuCore
         #expect(alone.plans.contains { $0.outcome == .degraded })
     }
 
+    /// A psychology teacher keeps periods for the school's group programmes when classes have their own class
+    /// teacher to take the lessons; with no class teachers, lessons come first and the groups find no room.
+    @Test func groupsKeepTheirPeriodsWhenClassTeachersCanTakeTheLessons() throws {
+        var (s, g, t) = Self.school("SG", classes: 20)
+        s.counselingRoom = true
+        var homerooms: [Homeroom] = []
+        for grade in g {
+            for k in 1...grade.classes {
+                let id = "SG-C\(grade.level)\(k)"
+                t.append(Self.classTeacher(id, school: "SG"))
+                homerooms.append(Homeroom(teacherId: id, grade: grade.level, classNumber: k))
+            }
+        }
+        var levels = Dictionary(uniqueKeysWithValues: t.map { ($0.id, Level.C) })
+        levels["SG-P"] = .B
+        let ctx = try Fixture.context(schools: [s], grades: g, teachers: t, levels: levels).with(homerooms: homerooms)
+        let built = Scheduler.build(ctx)
+        #expect(ScheduleChecker.violations(built.sessions, context: ctx).isEmpty)
+        #expect(built.unplaced.isEmpty, "\(built.unplaced)")
+        let groups = built.plans.filter { $0.kind == .group }
+        #expect(!groups.isEmpty && groups.allSatisfy { $0.outcome == .full && $0.teacher == "SG-P" })
+        #expect(built.plans.filter { $0.kind == .lesson }.allSatisfy { $0.outcome == .full })
+        // Without class teachers, the twenty classes take every period the teacher has.
+        let alone = Scheduler.build(try Fixture.context(schools: [s], grades: g, teachers: [t[0]], levels: ["SG-P": .B]))
+        #expect(alone.plans.filter { $0.kind == .group }.allSatisfy { $0.outcome == .unplaced })
+        #expect(alone.plans.filter { $0.kind == .lesson }.allSatisfy { $0.outcome != .unplaced })
+    }
+
     /// The checker refuses a class teacher in another class.
     @Test func theCheckerRefusesAClassTeacherInAnotherClass() throws {
         let (s, g, t) = Self.school("SK", classes: 8, teachers: [Self.classTeacher("SK-C1", school: "SK")])
