@@ -112,6 +112,21 @@ struct SchoolPlanner {
         var dayLoad = [Int](repeating: 0, count: 8)
         var total = 0
 
+        init(teacher: Teacher, isPsych: Bool, weeklyMax: Int, busy: Set<Int>) {
+            self.teacher = teacher
+            self.isPsych = isPsych
+            self.weeklyMax = weeklyMax
+            self.busy = busy
+            full = weeklyMax <= 0 ? ~0 : 0
+            reserved = full
+        }
+
+        /// Keeps `n` periods a week for groups.
+        mutating func keep(_ n: Int) {
+            reserve = n
+            if weeklyMax - n <= 0 { reserved = ~0 }
+        }
+
         mutating func take(slot: Int, weeks: UInt64, weekday: Int) {
             used[slot, default: 0] |= weeks
             for w in TermCalendar.weeks(weeks) {
@@ -138,7 +153,7 @@ struct SchoolPlanner {
         var staff = makeStaff()
         let psych = staff.indices.filter { staff[$0].isPsych }
         let reserve = groupReserve(staff)
-        for i in psych where reserve.facilitators.contains(staff[i].teacher.id) { staff[i].reserve = reserve.each }
+        for i in psych where reserve.facilitators.contains(staff[i].teacher.id) { staff[i].keep(reserve.each) }
         for g in grades {
             guard let band = Band(grade: g.level), g.classes > 0 else { continue }
             for k in 1...g.classes {

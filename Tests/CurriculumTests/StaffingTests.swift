@@ -134,6 +134,17 @@ import XinyuCore
         #expect(alone.plans.filter { $0.kind == .lesson }.allSatisfy { $0.outcome != .unplaced })
     }
 
+    /// A teacher whose weekly maximum is 0 teaches nothing, and the classes say why.
+    @Test func aTeacherWithNoPeriodsTeachesNothing() throws {
+        let (s, g, t) = Self.school("SZ", classes: 4)
+        let rules = try Fixture.rules { $0.teacherWeeklyMaxById = ["SZ-P": 0] }
+        let ctx = try Fixture.context(rules: rules, schools: [s], grades: g, teachers: t, levels: ["SZ-P": .A])
+        let built = Scheduler.build(ctx)
+        #expect(built.sessions.isEmpty)
+        #expect(built.unplaced.count == 4 && built.unplaced.allSatisfy { $0.cause == .teacherPeriods })
+        #expect(built.unplaced[0].reason.contains("gives at most 0"), "\(built.unplaced[0].reason)")
+    }
+
     /// The checker refuses a class teacher in another class.
     @Test func theCheckerRefusesAClassTeacherInAnotherClass() throws {
         let (s, g, t) = Self.school("SK", classes: 8, teachers: [Self.classTeacher("SK-C1", school: "SK")])
