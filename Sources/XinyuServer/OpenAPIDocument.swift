@@ -306,7 +306,9 @@ public enum OpenAPIDocument {
                 "ReviewRequest": ["type": "object", "properties": ["ids": ["type": "array", "items": ["type": "integer"]],
                                                                    "course": ["type": "string"], "reason": ["type": "string"]]],
                 "Schedule": ["type": "object", "properties": ["school": ["type": "string"], "term": ["type": "string"],
-                                                              "sessions": ["type": "array", "items": anyObject], "unplaced": ["type": "array", "items": anyObject]]],
+                                                              "sessions": ["type": "array", "items": anyObject],
+                                                              "unplaced": ["type": "array", "items": anyObject],
+                                                              "classes": ["type": "array", "items": anyObject]]],
             ],
         ],
     ]

@@ -29,6 +29,12 @@ func cliLine(_ error: any XinyuError) -> String {
         switch e {
         case let .noScheduleStored(school):
             e.description + "; run `xinyu schedule build --term 2026-fall --school \(school)` first"
+        case let .termNotBuilt(school, term):
+            e.description + "; run `xinyu schedule build --term \(term) --school \(school)` first"
+        }
+    case let e as TimetableLookupError:
+        switch e {
+        case let .noTimetable(school): e.description + "; run `xinyu timetable import FILE --school \(school)` first"
         }
     case let e as SampleFeedError:
         switch e {

@@ -62,12 +62,17 @@ import XinyuCore
         func recordTransitions(entry: Int64?) throws -> [RecordTransition] { try base.recordTransitions(entry: entry) }
         func evidence(entry: Int64) throws -> StoredEvidence? { try base.evidence(entry: entry) }
         func scheduleInputs(school: String?) throws -> ScheduleInputs { try base.scheduleInputs(school: school) }
-        func replaceSchedule(term: Term, schools: [String], with sessions: [ScheduledSession]) throws {
-            try base.replaceSchedule(term: term, schools: schools, with: sessions)
+        func replaceSchedule(term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
+                             builtAt: Date) throws {
+            try base.replaceSchedule(term: term, schools: schools, sessions: sessions, plans: plans, builtAt: builtAt)
         }
         func storedSchedule(school: String, term: Term?) throws -> StoredSchedule? {
             try base.storedSchedule(school: school, term: term)
         }
+        func replaceTimetable(school: String, source: TimetableSource, slots: [TimetableSlot]) throws {
+            try base.replaceTimetable(school: school, source: source, slots: slots)
+        }
+        func timetable(school: String) throws -> StoredTimetable? { try base.timetable(school: school) }
         func backup(to out: String) throws { try base.backup(to: out) }
         func consistencyProblems() throws -> [StoreProblem] { try base.consistencyProblems() }
         func withWriteLockNote<T>(_ what: String, _ body: () throws -> T) throws -> T {

@@ -111,6 +111,18 @@ extension AppDatabase {
                   problem: unknown("state", "record state")),
             .init(table: "attendanceEntry", key: entry, condition: known("source", RecordSource.allCases.map(\.rawValue)),
                   problem: unknown("source", "source")),
+            .init(table: "homeroom", key: "teacherId",
+                  condition: "grade NOT BETWEEN \(Homeroom.grades.lowerBound) AND \(Homeroom.grades.upperBound) "
+                      + "OR classNumber NOT BETWEEN \(Homeroom.classNumbers.lowerBound) AND \(Homeroom.classNumbers.upperBound)",
+                  problem: "printf('homeroom %d-%d is not a grade 1–12 and a class 1–40', grade, classNumber)"),
+            .init(table: "timetableSlot", key: "schoolId || ' row ' || \"row\"",
+                  condition: "weekday NOT BETWEEN 1 AND 7 OR period NOT BETWEEN 1 AND \(TimetableSlot.periods.upperBound)",
+                  problem: "printf('weekday %d, period %d: not a weekday 1–7 and a period "
+                      + "1–\(TimetableSlot.periods.upperBound)', weekday, period)"),
+            .init(table: "schedulePlan", key: "term || '/' || classId",
+                  condition: known("outcome", PlanOutcome.allCases.map(\.rawValue)), problem: unknown("outcome", "outcome")),
+            .init(table: "schedulePlan", key: "term || '/' || classId",
+                  condition: known("kind", SessionKind.allCases.map(\.rawValue)), problem: unknown("kind", "kind")),
         ]
         let dates: [(table: String, key: String, column: String)] = [
             ("course", "id", "start"), ("course", "id", "\"end\""), ("attendance", att, "date"),
