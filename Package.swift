@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // postgres-nio: the PostgreSQL store (XinyuPostgres), issue #18.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // ZIPFoundation: the zip container of .xlsx sign-in sheets, read and written (issue #15).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -43,7 +45,8 @@ let package = Package(
         ),
         .target(
             name: "Importers",
-            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Importers",
             exclude: ["README.md"],
             resources: [.copy("Schema")]

@@ -25,7 +25,8 @@ extension CertificationEngine {
     static func statusesAndSchools(in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String?,
                                    includeInactive: Bool, explain: Bool, parts: Int,
                                    withSchools: Bool) throws -> (schools: [SchoolName], statuses: [TeacherCertStatus]) {
-        let results = try db.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive, parts: parts,
+        let results = try db.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive,
+                                                   counting: profile.countingStates, parts: parts,
                                                    withSchools: withSchools) { reading in
             (reading.schools, statuses(reading, asOf: asOf, profile: profile, explain: explain))
         }

@@ -12,7 +12,7 @@ import XinyuCore
 public enum CertificationEngine {
     /// One teacher's ledger; an unknown id throws `StoreError.unknownTeacher`.
     public static func ledger(teacherId: String, in db: any ReportStore, asOf: Day, profile: RuleProfile) throws -> TeacherLedger {
-        let record = try db.trainingRecord(teacherId: teacherId, asOf: asOf)
+        let record = try db.trainingRecord(teacherId: teacherId, asOf: asOf, counting: profile.countingStates)
         var history = TeacherHistory()
         history.awards = record.awards
         var byTrack: [String: Hours] = Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, Hours.zero) })
@@ -32,9 +32,11 @@ public enum CertificationEngine {
         let scheduled = record.practice.scheduledPeriods[teacherId] ?? 0
         history.lessonPeriods = feed + scheduled
         let status = evaluate(teacher: record.teacher, history: history, asOf: asOf, profile: profile)
-        return TeacherLedger(asOf: asOf, teacher: record.teacher, profile: profile.source, hoursByTrack: byTrack,
-                             hoursByCategory: byCategory, totalHours: total,
-                             counselingHours: Hours(tenths: history.counselingTenths), lessonPeriods: history.lessonPeriods,
-                             deliveredScheduledPeriods: scheduled, status: status, awards: history.awards)
+        var ledger = TeacherLedger(asOf: asOf, teacher: record.teacher, profile: profile.source, hoursByTrack: byTrack,
+                                   hoursByCategory: byCategory, totalHours: total,
+                                   counselingHours: Hours(tenths: history.counselingTenths), lessonPeriods: history.lessonPeriods,
+                                   deliveredScheduledPeriods: scheduled, status: status, awards: history.awards)
+        ledger.addUncounted(record.uncounted)
+        return ledger
     }
 }

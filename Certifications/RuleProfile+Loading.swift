@@ -124,7 +124,12 @@ private struct ProfileReader {
 
     func profile(_ root: Node) throws -> RuleProfile {
         let top = try mapping(root, "", allowed: ["name", "description", "levels", "roleRequirements",
-                                                   "continuingEducation", "unionQuota"])
+                                                   "continuingEducation", "unionQuota", "countApproved"])
+        var countApproved = false
+        if let n = top["countApproved"], n.null == nil {
+            guard let b = boolean(n) else { throw fail(n, "countApproved", "expected true or false") }
+            countApproved = b
+        }
         // Levels.
         let levelsNode = try required(top, "levels", in: "", of: root)
         guard let lm = levelsNode.mapping else { throw fail(levelsNode, "levels", "expected a mapping with C, B and A") }
@@ -226,6 +231,6 @@ private struct ProfileReader {
                        wholeStaffAttendanceShare: share, wholeStaffTier: tier)
         }
         return RuleProfile(levels: .init(C: rules[.C]!, B: rules[.B]!, A: rules[.A]!), roleRequirements: roles,
-                           continuingEducation: ce, unionQuota: uq)
+                           continuingEducation: ce, unionQuota: uq, countApproved: countApproved)
     }
 }

@@ -14,14 +14,21 @@ public struct RuleProfile: Sendable, Codable, Hashable {
     public var roleRequirements: [String: Level]
     public var continuingEducation: ContinuingEducation?
     public var unionQuota: UnionQuota?
+    /// RULES.md "Record states": `approved` records (a school's approval) count at once, not only `certified`
+    /// ones. Default false.
+    public var countApproved: Bool
     /// The file the profile came from (not part of the YAML).
     public var source: String?
 
     public init(levels: Levels, roleRequirements: [String: Level], continuingEducation: ContinuingEducation? = nil,
-                unionQuota: UnionQuota? = nil, source: String? = nil) {
+                unionQuota: UnionQuota? = nil, countApproved: Bool = false, source: String? = nil) {
         self.levels = levels; self.roleRequirements = roleRequirements
         self.continuingEducation = continuingEducation; self.unionQuota = unionQuota; self.source = source
+        self.countApproved = countApproved
     }
+
+    /// The record states whose hours count: `certified`, and `approved` with ``countApproved``.
+    public var countingStates: [RecordState] { countApproved ? [.approved, .certified] : RecordState.countedByDefault }
 
     /// The three levels' rules, keyed `C`, `B`, `A` in the file.
     public struct Levels: Sendable, Codable, Hashable {

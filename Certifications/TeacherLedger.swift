@@ -22,4 +22,24 @@ public struct TeacherLedger: Sendable, Codable, Hashable {
     public var status: TeacherCertStatus
     /// The awards issued on or before the date.
     public var awards: [Award]
+    /// Entered records (a school's sheet, the teacher's submissions) not counted yet, `submitted` or `approved`
+    /// (RULES.md "Record states"), dated on or before the date; nil when there are none (the field is then left
+    /// out of the JSON).
+    public var pending: [RecordEntry]?
+    /// The hours those pending records will count once certified (status completed or partial, result not fail).
+    public var pendingHours: Hours?
+    /// Entered records sent back, each with its reason; nil when there are none.
+    public var returned: [RecordEntry]?
+
+    /// Sorts the uncounted records of the store's reading into ``pending`` and ``returned``.
+    mutating func addUncounted(_ records: [RecordEntry]) {
+        let waiting = records.filter { $0.state != .returned }
+        let back = records.filter { $0.state == .returned }
+        if !waiting.isEmpty {
+            pending = waiting
+            pendingHours = waiting.filter { Attendance.counts(status: $0.status, result: $0.result) }
+                .reduce(Hours.zero) { $0 + $1.hours }
+        }
+        if !back.isEmpty { returned = back }
+    }
 }

@@ -177,14 +177,38 @@ struct DistrictFeedReader {
         if let h = a.values[3] { guard let d = Day(h) else { return fail("hired \"\(h)\" is not a date YYYY-MM-DD") }; hired = d }
         var status = TeacherStatus.active
         if let s = a.values[4] { guard let st = TeacherStatus(rawValue: s) else { return fail("status \"\(s)\" is not active or inactive") }; status = st }
+        let homeroom: HomeroomChange
+        switch teacherHomeroom(a.values[5], role: role) {
+        case let .success(h): homeroom = h
+        case let .failure(p): return fail(p.reason)
+        }
         let kids = children(node, allowed: ["name"])
         if let u = kids.unknown { return fail("unknown element \(u)") }
         if kids.known.count > 1 { return fail("more than one name") }
         guard let n = kids.known.first.map({ Node.text($0.1).trimmed }), !n.isEmpty else { return fail("missing required element name") }
         if let p = tooLong(n, "name") { return fail(p) }
         guard try session.schoolExists(school) else { return fail("school \(school) is neither in this feed nor stored") }
+        if case let .set(g, k) = homeroom, let p = try session.homeroomProblem(school: school, grade: g, classNumber: k) {
+            return fail(p)
+        }
         session.listedSchools.insert(school)
         try session.upsertTeacher(Teacher(id: key, schoolId: school, name: n, role: role, hired: hired, status: status))
+        try session.applyHomeroom(homeroom, teacher: key)
+    }
+
+    /// The `homeroom` attribute (since feed v1.1): absent keeps the stored one, `""` clears it, `G-K` sets it and
+    /// needs role `class-teacher`.
+    private func teacherHomeroom(_ value: String?, role: Role) -> Result<HomeroomChange, RecordProblem> {
+        guard let value else { return .success(.keep) }
+        if value.isEmpty { return .success(.clear) }
+        guard let (g, k) = Homeroom.parse(value) else {
+            return .failure(RecordProblem("homeroom \"\(value)\" is not G-K (grade 1–12, class 1–40, e.g. 3-2), "
+                                          + "or \"\" to clear it"))
+        }
+        guard role == .classTeacher else {
+            return .failure(RecordProblem("homeroom \(value) is only for role class-teacher, not \(role.rawValue)"))
+        }
+        return .success(.set(grade: g, classNumber: k))
     }
 
     private func course(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {

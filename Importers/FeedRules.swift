@@ -7,7 +7,7 @@ enum FeedRules {
     /// The attributes each record element may carry, in the order the readers index them.
     enum Attrs {
         static let school: [StaticString] = ["id", "stage", "counselingRoom"]
-        static let teacher: [StaticString] = ["id", "school", "role", "hired", "status"]
+        static let teacher: [StaticString] = ["id", "school", "role", "hired", "status", "homeroom"]
         static let course: [StaticString] = ["id", "tier", "mode", "hours", "start", "end", "track", "category", "capacity"]
         static let record: [StaticString] = ["teacher", "course", "hours", "status", "result", "date"]
         static let award: [StaticString] = ["teacher", "level", "issued", "number", "expires"]

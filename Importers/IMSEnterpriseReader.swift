@@ -13,6 +13,9 @@ import XinyuCore
 ///   A group with `recstatus="3"` is skipped (courses are never deleted).
 /// - A stored teacher keeps its school, role and hire date; the file only updates name and status (and role when
 ///   an `extension/role` names one of the product's roles).
+/// - A class teacher's own class (feed v1.1 `homeroom`) comes from an `extension/homeroom` element, `G-K` as in
+///   the district feed (grade and class number at the `--school`), next to `extension/role` `class-teacher` in the
+///   same person; an empty element clears it, no element leaves it.
 /// - A learner's attendance: `completed` with the course's hours when a final result exists (`pass`/`p` → pass,
 ///   `fail`/`f` → fail, anything else → none); `withdrawn` with 0 hours for recstatus 3 or status 0; otherwise
 ///   `partial` with 0 hours (enrolled, not finished). Its date is the role's `timeframe/end`, else the course's end.
@@ -114,9 +117,25 @@ struct IMSEnterpriseReader {
             guard let v = Role(rawValue: r) else { return fail("extension role \"\(r)\" is not one of psych-fulltime, psych-parttime, class-teacher, subject-teacher, leader") }
             role = v; roleGiven = true
         }
+        var homeroom = HomeroomChange.keep
+        if let h = path(node, "extension", "homeroom").map({ Node.text($0).trimmed }) {
+            if h.isEmpty {
+                homeroom = .clear
+            } else {
+                guard let (g, k) = Homeroom.parse(h) else {
+                    return fail("extension homeroom \"\(h)\" is not G-K (grade 1–12, class 1–40, e.g. 3-2), or empty to clear it")
+                }
+                guard role == .classTeacher, roleGiven else {
+                    return fail("extension homeroom \(h) needs extension role class-teacher in the same person")
+                }
+                if let p = try session.homeroomProblem(school: school, grade: g, classNumber: k) { return fail(p) }
+                homeroom = .set(grade: g, classNumber: k)
+            }
+        }
         let status: TeacherStatus = attribute(node, "recstatus") == "3" ? .inactive : .active
         try session.upsertIMSTeacher(Teacher(id: id, schoolId: school, name: name, role: role, hired: nil, status: status),
                                      roleGiven: roleGiven)
+        try session.applyHomeroom(homeroom, teacher: id)
     }
 
     private func group(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {
@@ -174,6 +193,5 @@ struct IMSEnterpriseReader {
                                              status: status, result: result, date: date.description)
             }
         }
-        _ = path
     }
 }

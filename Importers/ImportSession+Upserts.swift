@@ -6,6 +6,7 @@ import XinyuCore
 extension ImportSession {
     func upsertSchool(_ s: School, grades: [Grade]) throws {
         try withStore { try $0.upsertSchool(s, grades: grades) }
+        for g in grades { classCounts["\(s.id)#\(g.level)"] = .some(g.classes) }
         schools.insert(s.id)
         accepted.schools += 1
     }
@@ -15,6 +16,15 @@ extension ImportSession {
         try queue { $0.append(t) }
         teachers.insert(t.id)
         accepted.teachers += 1
+    }
+
+    /// Sets or clears a teacher's homeroom (already checked); `keep` does nothing.
+    func applyHomeroom(_ change: HomeroomChange, teacher: String) throws {
+        switch change {
+        case .keep: break
+        case .clear: try withStore { try $0.clearHomeroom(teacher: teacher) }
+        case let .set(g, k): try queue { $0.append(Homeroom(teacherId: teacher, grade: g, classNumber: k)) }
+        }
     }
 
     /// IMS persons: a stored teacher keeps its school, role and hire date unless the file names a role.

@@ -22,6 +22,9 @@ final class ImportSession {
     var courses: [String: CourseInfo] = [:]
     /// The fast path's courses by the bytes of their id; emptied when a course is upserted.
     var courseByBytes = ByteKeyMap<CourseInfo>()
+    /// Classes per grade of schools (`school#level`; nil: no such grade), stored or upserted by this feed, for
+    /// homeroom checks; the school upserts keep it up to date.
+    var classCounts: [String: Int?] = [:]
     /// Award numbers of the store and of this feed (see ``AwardNumberIndex``).
     var awardNumbers = AwardNumberIndex()
     /// mode="full": the schools the feed lists and every teacher id it mentions.
@@ -141,6 +144,27 @@ final class ImportSession {
         let c = CourseInfo(hours: limits.hoursTenths, end: limits.end, endText: limits.end.description)
         courses[id] = c
         return c
+    }
+
+    /// Why homeroom `grade-classNumber` cannot be a class of `school` (its grade has fewer classes or is not
+    /// stored), or nil when the class exists.
+    func homeroomProblem(school: String, grade: Int, classNumber: Int) throws -> String? {
+        let key = "\(school)#\(grade)"
+        let classes: Int?
+        if let cached = classCounts[key] {
+            classes = cached
+        } else {
+            classes = try withStore { try $0.classCount(school: school, grade: grade) }
+            classCounts[key] = classes
+        }
+        guard let classes, classes > 0 else {
+            return "homeroom \(grade)-\(classNumber): school \(school) has no class in grade \(grade)"
+        }
+        guard classNumber <= classes else {
+            let count = "\(classes) class\(classes == 1 ? "" : "es")"
+            return "homeroom \(grade)-\(classNumber): grade \(grade) of school \(school) has \(count)"
+        }
+        return nil
     }
 
     /// The key (`teacher/level/issued`) of the award holding `number`, if an award has it.

@@ -23,7 +23,7 @@ public struct QuotaLedger: Sendable {
     /// Reads the ledger. Only `active` teachers count (an inactive teacher has left; RULES.md coverage
     /// counts active teachers only, and the union plans for the staff it has). `school` limits to one school.
     public static func load(from db: any ReportStore, year: SchoolYear, school: String?, rules: QuotaRules) throws -> QuotaLedger {
-        let reading = try db.quotaYear(from: year.first, through: year.last, school: school)
+        let reading = try db.quotaYear(from: year.first, through: year.last, school: school, counting: rules.countingStates)
         let schools = reading.schools, teachers = reading.teachers
         var standings: [String: QuotaStanding] = [:]
         var schoolOf: [String: String] = [:]

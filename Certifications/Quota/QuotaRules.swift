@@ -40,6 +40,8 @@ public struct QuotaRules: Sendable, Codable, Hashable {
 
     public var continuingEducation: ContinuingEducation
     public var unionQuota: UnionQuota
+    /// The record states whose hours count (the profile's `countApproved`; RULES.md "Record states").
+    public var countingStates: [RecordState] = RecordState.countedByDefault
 
     public init(continuingEducation: ContinuingEducation, unionQuota: UnionQuota) {
         self.continuingEducation = continuingEducation
@@ -53,6 +55,7 @@ public struct QuotaRules: Sendable, Codable, Hashable {
                              + "copy them from the bundled default.yaml")
         }
         self.init(continuingEducation: ce, unionQuota: uq)
+        countingStates = profile.countingStates
     }
 
     /// Parses profile YAML text (the whole rule profile, validated like every profile) and takes its quota sections.

@@ -8,6 +8,8 @@ public struct ScheduleViolation: Sendable, Hashable, CustomStringConvertible {
         case wrongBand = "wrong-band", notSchoolDay = "not-a-school-day", periodNotAllowed = "period-not-allowed"
         case unknownClass = "unknown-class", unknownLesson = "unknown-lesson", themeRepeated = "theme-repeated"
         case groupOutsideRoomHours = "group-outside-room-hours", groupSize = "group-size", roomDoubleBooked = "room-double-booked"
+        /// A session in a period the school's own timetable gives its teacher (or, for a lesson, its class).
+        case timetableConflict = "timetable-conflict"
     }
     public var kind: Kind
     public var message: String
@@ -22,7 +24,11 @@ public enum ScheduleChecker {
         let teachers = Dictionary(uniqueKeysWithValues: ctx.teachers.map { ($0.id, $0) })
         let schools = Dictionary(uniqueKeysWithValues: ctx.schools.map { ($0.id, $0) })
         var classGrade: [String: Int] = [:]
-        for g in ctx.grades where g.classes > 0 { for k in 1...g.classes { classGrade["\(g.schoolId)-\(g.level)-\(k)"] = g.level } }
+        var gradeClasses: [String: Int] = [:]
+        for g in ctx.grades where g.classes > 0 {
+            gradeClasses["\(g.schoolId)#\(g.level)"] = g.classes
+            for k in 1...g.classes { classGrade["\(g.schoolId)-\(g.level)-\(k)"] = g.level }
+        }
         var teacherTimes: [String: [Day: [(Int, Int, String)]]] = [:]
         struct SlotKey: Hashable { var a: String; var date: Int; var period: Int }
         var classSlots: [SlotKey: String] = [:]
@@ -57,6 +63,19 @@ public enum ScheduleChecker {
                         add(.groupOutsideRoomHours, "\(tag): \(a.minutes) minutes on weekday \(s.date.weekday) outside the room's open hours")
                     }
                     time = (w.start, w.start + a.minutes)
+                    let (g0, g1) = (w.start, w.start + a.minutes)
+                    let busy = ctx.busyTimes(teacher: s.teacher, weekday: s.date.weekday)
+                    if busy.contains(where: { $0.start < g1 && g0 < $0.end }) {
+                        add(.timetableConflict, "\(tag): \(s.teacher) is busy then in the school's timetable")
+                    }
+                    let grade = gradeClasses["\(s.school)#\(s.grade)"] ?? 0
+                    let occupied = (0..<grade).contains { k in
+                        ctx.occupiedTimes(classId: "\(s.school)-\(s.grade)-\(k + 1)", weekday: s.date.weekday)
+                            .contains { $0.start < g1 && g0 < $0.end }
+                    }
+                    if occupied {
+                        add(.timetableConflict, "\(tag): a class of grade \(s.grade) is occupied then in the school's timetable")
+                    }
                     let key = SlotKey(a: s.school, date: s.date.ordinal, period: s.period)
                     if let other = roomSlots[key] { add(.roomDoubleBooked, "\(tag): room already used by \(other)") }
                     roomSlots[key] = s.classId
@@ -68,8 +87,22 @@ public enum ScheduleChecker {
                     add(.unknownClass, "\(tag): no class \(s.classId) in the school's grades")
                 }
                 if let t = teachers[s.teacher] {
-                    if !ctx.canTeachLessons(t, school: s.school) { add(.unqualifiedTeacher, "\(tag): \(s.teacher) is not qualified at \(s.school)") }
+                    if !ctx.canTeach(t, classId: s.classId, school: s.school) {
+                        if t.role == .classTeacher, let own = ctx.homerooms[t.id], own != s.classId {
+                            add(.unqualifiedTeacher,
+                                "\(tag): \(s.teacher) is a class teacher and may teach only their own class \(own)")
+                        } else {
+                            add(.unqualifiedTeacher, "\(tag): \(s.teacher) is not qualified for \(s.classId)")
+                        }
+                    }
                 } else { add(.unqualifiedTeacher, "\(tag): unknown teacher \(s.teacher)") }
+                let slot = ScheduleContext.slot(weekday: s.date.weekday, period: s.period)
+                if ctx.teacherBusy[s.teacher]?.contains(slot) == true {
+                    add(.timetableConflict, "\(tag): \(s.teacher) is busy then in the school's timetable")
+                }
+                if ctx.classOccupied[s.classId]?.contains(slot) == true {
+                    add(.timetableConflict, "\(tag): the class is occupied then in the school's timetable")
+                }
                 if !ctx.rules.allowedPeriods.contains(s.period) { add(.periodNotAllowed, "\(tag): period \(s.period) is not allowed") }
                 if let band = Band(grade: s.grade), let t = ctx.rules.periodTime(s.period, band: band) { time = (t.start, t.end) }
                 let key = SlotKey(a: s.classId, date: s.date.ordinal, period: s.period)

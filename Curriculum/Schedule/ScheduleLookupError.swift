@@ -4,10 +4,13 @@ import XinyuCore
 public enum ScheduleLookupError: XinyuError, Equatable {
     /// No schedule of any term is stored for the school (it was never built).
     case noScheduleStored(school: String)
+    /// The school was never built for this term.
+    case termNotBuilt(school: String, term: String)
 
     public var description: String {
         switch self {
         case let .noScheduleStored(school): "\(school): no schedule stored"
+        case let .termNotBuilt(school, term): "\(school): no schedule stored for \(term)"
         }
     }
 }

@@ -5,7 +5,9 @@ import XinyuCore
 ///
 /// Everything local lives here, never in code: frequency per band, teaching weeks of each term, holidays,
 /// the period timetable and which periods psychology may use, teachers' weekly maximum, whether C-certified
-/// class teachers may teach, counseling-room open hours and the group programmes each school with a room runs.
+/// class teachers may teach their own class, the fewest periods a class gets when staff is thin, the subjects of
+/// a school's own timetable that are psychology, counseling-room open hours and the group programmes each school
+/// with a room runs.
 public struct ScheduleRules: Sendable {
     /// A time window on some weekdays (ISO 1 Monday … 7 Sunday), minutes since midnight.
     public struct Window: Sendable, Hashable {
@@ -33,14 +35,31 @@ public struct ScheduleRules: Sendable {
     public var allowedPeriods: [Int]
     public var teacherWeeklyMax: Int
     public var teacherWeeklyMaxById: [String: Int]
-    /// Whether active class teachers with effective level C (or higher) may teach psychology periods.
+    /// Whether active class teachers with effective level C (or higher) may teach their own class's psychology
+    /// periods (never another class's).
     public var allowClassTeachersWithC: Bool
+    /// The fewest psychology periods a class should get in a term: when the qualified teachers cannot give every
+    /// class its band's frequency, classes are planned less often, but never below this.
+    public var minimumPeriods: Int
+    /// Subjects of a school's own timetable that are psychology (matched as parts of the subject, ignoring case):
+    /// those periods are the class's psychology slot, not busy time.
+    public var psychologySubjects: [String]
     public var roomOpen: [Window]
     public var groups: [GroupProgram]
     /// IANA time zone of the calendar export.
     public var timeZone: String
 
     public func weeklyMax(_ teacher: String) -> Int { teacherWeeklyMaxById[teacher] ?? teacherWeeklyMax }
+
+    /// Whether a timetable subject is psychology (see ``psychologySubjects``).
+    public func isPsychology(subject: String) -> Bool {
+        let s = subject.lowercased()
+        return psychologySubjects.contains { !$0.isEmpty && s.contains($0.lowercased()) }
+    }
+
+    /// The minutes a period of the school's own timetable may take: from its start, as long as the longest
+    /// period (45 minutes, secondary).
+    public func busyTime(_ period: Int) -> (start: Int, end: Int)? { periodTime(period, band: .junior) }
 
     /// Teaching span of a term.
     public func span(of term: Term) -> ClosedRange<Day> { termDays[term.description] ?? (term.first...term.last) }
@@ -82,6 +101,8 @@ public struct ScheduleRules: Sendable {
         var teacherWeeklyMax: Int?
         var teacherWeeklyMaxById: [String: Int]?
         var allowClassTeachersWithC: Bool?
+        var minimumPeriods: Int?
+        var psychologySubjects: [String]?
         var counselingRoom: RawRoom?
         var groups: [RawGroup]?
         var timeZone: String?
@@ -158,14 +179,20 @@ public struct ScheduleRules: Sendable {
             guard let a = g.activity, let s = g.size, s > 0 else { throw fail("groups", "each group needs an activity id and a size") }
             return GroupProgram(activity: a, size: s)
         }
+        let minimum = r.minimumPeriods ?? 6
+        guard (1...40).contains(minimum) else { throw fail("minimumPeriods", "\(minimum) is not 1–40") }
         let tz = r.timeZone ?? "Asia/Shanghai"
         guard TimeZone(identifier: tz) != nil else { throw fail("timeZone", "\(tz) is not an IANA time zone") }
         return ScheduleRules(everyWeeks: every, termDays: terms, holidays: holidays, periodStarts: starts,
                              allowedPeriods: allowed, teacherWeeklyMax: maxWeek,
                              teacherWeeklyMaxById: r.teacherWeeklyMaxById ?? [:],
-                             allowClassTeachersWithC: r.allowClassTeachersWithC ?? false,
+                             allowClassTeachersWithC: r.allowClassTeachersWithC ?? true, minimumPeriods: minimum,
+                             psychologySubjects: r.psychologySubjects ?? ScheduleRules.defaultPsychologySubjects,
                              roomOpen: windows, groups: groups, timeZone: tz)
     }
+
+    /// The psychology subjects when the rules name none.
+    public static let defaultPsychologySubjects = ["心理", "psychology", "mental health"]
 
     /// Checks that every group programme names a catalog activity that runs in the counseling room and fits the size limits.
     public func validate(against catalog: ActivityCatalog, file: String) throws {

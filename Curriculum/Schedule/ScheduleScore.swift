@@ -4,7 +4,9 @@ import XinyuCore
 public struct ScheduleScore: Sendable, Codable, Hashable {
     /// Per class: distinct themes ÷ min(7, lessons), averaged.
     public var themeCoverage: Double
-    /// Per teacher: how evenly lessons spread over Monday–Friday (1 = even, 0 = all on one day), averaged.
+    /// Per psychology teacher (B or A, who may teach every class): how evenly lessons spread over Monday–Friday
+    /// (1 = even, 0 = all on one day), averaged. Class teachers give only their own class's lessons, which fall on
+    /// one weekday, so they are left out.
     public var weekSpread: Double
     /// Per school with two or more qualified teachers: least ÷ most sessions among them, averaged.
     public var loadBalance: Double
@@ -18,12 +20,15 @@ public struct ScheduleScore: Sendable, Codable, Hashable {
         var days: [String: [Int]] = [:]
         var perTeacher: [String: Int] = [:]
         var pref = 0, prefHit = 0
+        let teachers = Dictionary(ctx.teachers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for s in lessons {
             guard let l = ctx.library.lesson(s.lesson) else { continue }
             var e = themes[s.classId] ?? ([], 0)
             e.0.insert(l.theme); e.1 += 1
             themes[s.classId] = e
-            days[s.teacher, default: [Int](repeating: 0, count: 6)][min(s.date.weekday, 5)] += 1
+            if let t = teachers[s.teacher], ctx.canTeachLessons(t, school: s.school) {
+                days[s.teacher, default: [Int](repeating: 0, count: 6)][min(s.date.weekday, 5)] += 1
+            }
             perTeacher[s.teacher, default: 0] += 1
             if !l.preferredMonths.isEmpty { pref += 1; if l.preferredMonths.contains(s.date.month) { prefHit += 1 } }
         }

@@ -4,11 +4,27 @@ import XinyuCore
 
 /// What `xinyu schedule build` prints and the server returns after a build.
 public struct ScheduleBuildReport: Sendable, Codable {
+    /// How many unplaced classes and groups share one cause.
+    public struct CauseCount: Sendable, Codable, Hashable {
+        public var cause: PlanCause
+        /// The cause in a few words.
+        public var summary: String
+        public var count: Int
+    }
+
     public var term: String
     public var schools: Int
     public var classes: Int
     public var sessions: Int
     public var groupSessions: Int
+    /// Classes placed at the rules' frequency.
+    public var classesFull: Int
+    /// Classes placed less often than the rules ask (at least the minimum periods).
+    public var classesDegraded: Int
+    /// Classes not placed.
+    public var classesUnplaced: Int
+    /// Unplaced classes and groups by cause, most first.
+    public var unplacedByCause: [CauseCount]
     public var unplaced: [UnplacedWork]
     public var violations: [String]
     public var score: ScheduleScore
@@ -30,8 +46,9 @@ extension Curriculum {
         return r
     }
 
-    /// Builds the term schedule for one school (or all), checks it, and stores it (replacing those schools' rows of
-    /// the term in one transaction). `levels` maps teacher id → effective level on the term's first teaching day.
+    /// Builds the term schedule for one school (or all), checks it, and stores it with every class's plan (replacing
+    /// those schools' build of the term in one transaction). `levels` maps teacher id → effective level on the
+    /// term's first teaching day.
     public static func buildSchedule(in db: any SchedulingStore, term: Term, school: String? = nil, rules: ScheduleRules,
                                      levels: [String: Level]) throws -> ScheduleBuildReport {
         let library = try LessonLibrary.bundled()
@@ -45,9 +62,16 @@ extension Curriculum {
         }
         try ScheduleStore.save(built, term: term, schools: ctx.schools.map(\.id), in: db)
         let classes = ctx.grades.reduce(0) { $0 + ($1.level >= 1 && $1.level <= 12 ? $1.classes : 0) }
+        let lessons = built.plans.filter { $0.kind == .lesson }
+        func count(_ o: PlanOutcome) -> Int { lessons.filter { $0.outcome == o }.count }
+        let causes = Dictionary(grouping: built.unplaced, by: { $0.cause ?? .noCommonPeriod })
+            .map { ScheduleBuildReport.CauseCount(cause: $0.key, summary: $0.key.summary, count: $0.value.count) }
+            .sorted { ($1.count, $0.cause.rawValue) < ($0.count, $1.cause.rawValue) }
         return ScheduleBuildReport(term: term.description, schools: ctx.schools.count, classes: classes,
                                    sessions: built.sessions.count,
                                    groupSessions: built.sessions.filter { $0.kind == .group }.count,
+                                   classesFull: count(.full), classesDegraded: count(.degraded),
+                                   classesUnplaced: count(.unplaced), unplacedByCause: causes,
                                    unplaced: built.unplaced, violations: [],
                                    score: ScheduleScore.of(built.sessions, context: ctx))
     }

@@ -21,6 +21,8 @@ struct SampleDistrict {
         /// The school year in which the teacher left (inactive from then on), or nil when active.
         var leftYear: Int?
         var name: String
+        /// The class a class teacher leads (grade, class number), feed v1.1 `homeroom`.
+        var homeroom: (grade: Int, classNumber: Int)?
     }
 
     struct CoursePlan {
@@ -104,6 +106,7 @@ struct SampleDistrict {
             for _ in 0..<r.int(1...3) { roles.append(.psychParttime) }
             for _ in 0..<(classes * 9 / 10) { roles.append(.classTeacher) }
             while roles.count < count { roles.append(.subjectTeacher) }
+            let first = teachers.count
             for role in roles {
                 let index = teachers.count
                 var tr = SeededRandom(seed: g.seed, stream: 2, index: UInt64(index))
@@ -113,6 +116,20 @@ struct SampleDistrict {
                 teachers.append(TeacherPlan(
                     index: index, id: "T" + pad(index + 1, 7), school: id, schoolIndex: i, role: role,
                     hireYear: hire, leftYear: left, name: Names.person(&tr)))
+            }
+            assignHomerooms(teachers: first..<teachers.count, grades: grades)
+        }
+    }
+
+    /// Every class gets an active class teacher (班主任): the school's active class teachers take the classes in
+    /// order, and active subject teachers become class teachers of the classes left over.
+    private mutating func assignHomerooms(teachers range: Range<Int>, grades: [(Int, Int)]) {
+        var classes = grades.flatMap { level, n in (0..<n).map { (grade: level, classNumber: $0 + 1) } }[...]
+        for role in [Role.classTeacher, .subjectTeacher] {
+            for t in range where teachers[t].role == role && teachers[t].leftYear == nil {
+                guard let c = classes.popFirst() else { return }
+                teachers[t].role = .classTeacher
+                teachers[t].homeroom = c
             }
         }
     }

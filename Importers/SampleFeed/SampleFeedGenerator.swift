@@ -11,7 +11,8 @@ import XinyuCore
 /// What the district looks like:
 /// - stages in a real district's proportions (mostly primary schools), 2–10 classes per grade, 85% with a counseling room;
 /// - per school: a leader, usually a full-time psych teacher, 1–3 part-time psych teachers, class teachers and
-///   subject teachers (about 2.5 teachers per class); a few teachers inactive (left);
+///   subject teachers (about 2.5 teachers per class); a few teachers inactive (left); every class has an active
+///   class teacher with its `homeroom` (feed v1.1);
 /// - courses per school year: certification courses for tracks C (36 h), B (2 × 45 h) and A (2 × 60 h), district
 ///   mental-health CPD, continuing-education courses per category, and each school's two whole-staff (tier 60)
 ///   trainings a term, one of them on mental health (track `cpd`);
@@ -66,7 +67,9 @@ public struct SampleFeedGenerator: Sendable {
         out.write("  </schools>\n  <teachers>\n")
         for t in district.teachers {
             let status = t.leftYear == nil ? "active" : "inactive"
-            out.write("    <teacher id=\"\(t.id)\" school=\"\(t.school)\" role=\"\(t.role.rawValue)\" hired=\"\(t.hireYear)-09-01\" status=\"\(status)\"><name>\(t.name)</name></teacher>\n")
+            let homeroom = t.homeroom.map { " homeroom=\"\($0.grade)-\($0.classNumber)\"" } ?? ""
+            out.write("    <teacher id=\"\(t.id)\" school=\"\(t.school)\" role=\"\(t.role.rawValue)\" "
+                      + "hired=\"\(t.hireYear)-09-01\" status=\"\(status)\"\(homeroom)><name>\(t.name)</name></teacher>\n")
             stats.teachers += 1
         }
         out.write("  </teachers>\n  <courses>\n")

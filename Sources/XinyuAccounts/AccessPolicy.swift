@@ -117,3 +117,19 @@ public enum AccessPolicy {
         }
     }
 }
+
+extension AccessPolicy.ReadScope {
+    /// The school a school- or teacher-scoped caller's lists are limited to; nil for district roles.
+    public var school: String? {
+        switch self {
+        case .district: nil
+        case .school(let school): school
+        case .teacher(_, let school): school
+        }
+    }
+
+    /// The teacher a teacher's lists are limited to; nil for other roles.
+    public var teacher: String? {
+        if case .teacher(let id, _) = self { id } else { nil }
+    }
+}

@@ -1,3 +1,4 @@
+import Certifications
 import Foundation
 import Hummingbird
 import XinyuCore
@@ -70,6 +71,19 @@ public struct APIError: HTTPResponseError, Sendable {
             }
             let message = e.body ?? (e.status == .notFound ? "no such route" : e.status.reasonPhrase)
             return APIError(e.status, code: code, message: message)
+        }
+        if let e = error as? TrainingStoreError {
+            switch e {
+            case .unknownCourse, .unknownRecord: return .notFound(e.description)
+            case .stateChanged, .cannotChange: return APIError(.conflict, code: "conflict", message: e.description)
+            case .notASchoolTraining: return APIError(.badRequest, code: "bad_request", message: e.description)
+            }
+        }
+        if let e = error as? ApprovalError {
+            switch e {
+            case .notApplicable, .notAllowed: return APIError(.conflict, code: "conflict", message: e.description)
+            default: return APIError(.badRequest, code: "bad_request", message: e.description)
+            }
         }
         if let e = error as? any XinyuError { return APIError(.badRequest, code: "bad_request", message: e.description) }
         return .internal("\(error)")

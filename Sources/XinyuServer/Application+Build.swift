@@ -58,6 +58,9 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
                       maxBodyBytes: configuration.maxBodyBytes, bodyTimeout: configuration.bodyTimeout,
                       uploads: UploadDirectory(path: configuration.temporaryDirectory),
                       onImported: { await cache.invalidate() }).addRoutes(to: api)
+    TrainingController(database: db, access: TrainingAccess(), accounts: accounts,
+                       uploads: UploadDirectory(path: configuration.temporaryDirectory), bodyTimeout: configuration.bodyTimeout,
+                       onChanged: { await cache.invalidate() }).addRoutes(to: api)
     ReportsController(database: db, reports: reports).addRoutes(to: api)
     CoverageController(database: db, profile: dependencies.profile, reports: reports).addRoutes(to: api)
     CurriculumController(database: db, profile: dependencies.profile, accounts: accounts,

@@ -27,6 +27,12 @@ public enum OpenAPIDocument {
         "get /api/v1/quota": schoolReaders, "get /api/v1/lessons": human, "get /api/v1/lessons/{id}": human,
         "get /api/v1/activities": human, "get /api/v1/schedule": human, "get /api/v1/schedule.ics": human,
         "post /api/v1/schedule/build": ["district-admin", "planner"], "get /api/v1/audit": ["district-admin"],
+        "get /api/v1/trainings": schoolReaders, "post /api/v1/trainings": ["district-admin", "school-admin"],
+        "post /api/v1/trainings/{id}/attendance": ["district-admin", "school-admin"],
+        "get /api/v1/trainings/{id}/template": schoolReaders,
+        "post /api/v1/submissions": ["district-admin", "school-admin", "teacher"],
+        "get /api/v1/submissions/{id}/evidence": ["district-admin", "district-viewer", "school-admin", "teacher"],
+        "get /api/v1/approvals": schoolReaders, "post /api/v1/approvals/{action}": ["district-admin", "school-admin"],
     ]
 
     /// The document as JSON bytes (sorted keys).
@@ -46,7 +52,9 @@ public enum OpenAPIDocument {
     static func errors(_ codes: [Int]) -> [String: Any] {
         var out: [String: Any] = [:]
         let text = [400: "Bad parameter: malformed, empty (`asOf=`), or a date or term outside the supported years \(Day.supportedYearsText)", 401: "Not logged in, or an unknown, expired or revoked token", 403: "Not allowed for the caller's role",
-                    404: "Unknown id or route", 413: "Body over the size limit"]
+                    404: "Unknown id or route", 413: "Body over the size limit", 408: "The body took too long to arrive",
+                    409: "The record's state does not allow this (or changed meanwhile); nothing was changed",
+                    503: "The store is busy with another write, or its disk is full (see Retry-After)"]
         for c in codes { out[String(c)] = json(error, text[c] ?? "Error") }
         return out
     }
@@ -57,6 +65,8 @@ public enum OpenAPIDocument {
     nonisolated(unsafe) static let date: [String: Any] = ["type": "string", "format": "date",
                                                           "description": "YYYY-MM-DD, in the years \(Day.supportedYearsText)"]
     nonisolated(unsafe) static let anyObject: [String: Any] = ["type": "object", "additionalProperties": true]
+    /// The media type of an .xlsx workbook.
+    static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     /// The document: ``base`` with each operation's roles (`x-xinyu-roles`, also in words in its description) and
     /// its security (a bearer token or the browser's session cookie; none on the public operations).
@@ -165,6 +175,73 @@ public enum OpenAPIDocument {
                                        "413": json(error, "Body over the size limit"),
                                        "503": json(error, "The store is busy with another write, or its disk is full (see Retry-After)")]],
             ],
+            "/api/v1/trainings": get("Trainings schools entered (as `xinyu trainings list --format json`)", params: [
+                query("school", "School id"), query("from", "Only trainings ending on or after this day", date),
+                query("to", "Only trainings starting on or before this day", date),
+            ], ok: json(["type": "array", "items": anyObject]), errors: [400, 404]).merging([
+                "post": ["summary": "Enter a training a school ran (the same fields and checks as a feed course)",
+                         "security": [["bearer": [String]()]],
+                         "requestBody": ["required": true, "content": ["application/json": ["schema": ref("TrainingRequest")]]],
+                         "responses": errors([400, 401, 403, 404, 413, 503])
+                            .merging(["201": json(anyObject, "The stored training")]) { a, _ in a }],
+            ]) { a, _ in a },
+            "/api/v1/trainings/{id}/attendance": ["post": [
+                "summary": "Enter a sign-in sheet (.xlsx or .csv as the body) as submitted records "
+                    + "(as `xinyu attendance import --format json`)",
+                "security": [["bearer": [String]()]],
+                "parameters": [pathParam("id", "The training's course id"),
+                               query("strict", "true: any bad row rejects the whole sheet", ["type": "boolean"]),
+                               query("dryRun", "true: check and report, write nothing", ["type": "boolean"]),
+                               query("sheet", "The sheet of an .xlsx workbook (default: the first)")],
+                "requestBody": ["required": true, "content": [
+                    xlsx: ["schema": ["type": "string", "format": "binary"]],
+                    "text/csv": ["schema": ["type": "string", "format": "binary"]]]],
+                "responses": errors([401, 403, 404, 408, 413, 503]).merging([
+                    "200": json(anyObject, "Applied or partly applied"),
+                    "400": json(anyObject, "Rejected: a summary (strict, bad rows) or an error (not a sign-in sheet)"),
+                ]) { a, _ in a }]],
+            "/api/v1/trainings/{id}/template": ["get": [
+                "summary": "The sign-in sheet to print: the training's details and the school's active teachers",
+                "parameters": [pathParam("id", "The training's course id"),
+                               query("format", "xlsx (default) or csv", ["type": "string", "enum": ["xlsx", "csv"]])],
+                "responses": errors([400, 404]).merging(["200": ["description": "The sheet", "content": [
+                    xlsx: ["schema": ["type": "string", "format": "binary"]],
+                    "text/csv": ["schema": ["type": "string"]]]]]) { a, _ in a }]],
+            "/api/v1/submissions": ["post": [
+                "summary": "A teacher's outside training with one evidence file (PDF, JPEG or PNG, ≤ 10 MB, checked by content)",
+                "security": [["bearer": [String]()]],
+                "requestBody": ["required": true, "content": [
+                    "multipart/form-data": ["schema": [
+                        "type": "object", "required": ["teacher", "title", "hours", "date", "evidence"],
+                        "properties": ["teacher": ["type": "string"], "title": ["type": "string"], "provider": ["type": "string"],
+                                       "category": ["type": "string"], "hours": ["type": "string"], "date": date, "end": date,
+                                       "track": ["type": "string"], "tier": ["type": "integer"], "mode": ["type": "integer"],
+                                       "result": ["type": "string"], "note": ["type": "string"],
+                                       "evidence": ["type": "string", "format": "binary"]]]],
+                    "application/json": ["schema": ref("SubmissionRequest")]]],
+                "responses": errors([400, 401, 403, 404, 413, 503])
+                    .merging(["201": json(anyObject, "The record, submitted")]) { a, _ in a }]],
+            "/api/v1/submissions/{id}/evidence": ["get": [
+                "summary": "A record's evidence file (the teacher, their school's admins and district roles)",
+                "security": [["bearer": [String]()]],
+                "parameters": [pathParam("id", "The record's id")],
+                "responses": errors([401, 403, 404]).merging(["200": ["description": "The file", "content": [
+                    "application/pdf": ["schema": ["type": "string", "format": "binary"]],
+                    "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
+                    "image/png": ["schema": ["type": "string", "format": "binary"]]]]]) { a, _ in a }]],
+            "/api/v1/approvals": get("Entered records (as `xinyu approvals list --format json`)", params: [
+                query("school", "School id"),
+                query("state", "Record state", ["type": "string", "enum": ["submitted", "approved", "returned", "certified"]]),
+                query("course", "Course id"), query("teacher", "Teacher id"),
+            ], ok: json(["type": "array", "items": anyObject]), errors: [400, 404]),
+            "/api/v1/approvals/{action}": ["post": [
+                "summary": "Approve (school-admin), certify (district-admin) or return (with a reason) records, by id or course",
+                "security": [["bearer": [String]()]],
+                "parameters": [["name": "action", "in": "path", "required": true, "description": "approve, certify or return",
+                                "schema": ["type": "string", "enum": ["approve", "certify", "return"]]]],
+                "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ReviewRequest")]]],
+                "responses": errors([400, 401, 403, 404, 409, 413, 503]).merging([
+                    "200": json(["type": "array", "items": anyObject], "The transitions kept")]) { a, _ in a }]],
             "/api/v1/quota": get("Union training quotas per school year (as `xinyu quota report --format json`)", params: [
                 query("year", "School year 2025-2026 or 2025 (default: the one containing today)"),
                 query("school", "Only this school"),
@@ -212,8 +289,26 @@ public enum OpenAPIDocument {
                                                                    "file": ["type": "string"], "digest": ["type": "string"], "dryRun": ["type": "boolean"]]],
                 "Coverage": ["type": "object", "properties": ["asOf": date, "district": anyObject,
                                                               "schools": ["type": "array", "items": anyObject]]],
+                "TrainingFields": ["type": "object", "required": ["title", "hours", "date"], "properties": [
+                    "title": ["type": "string"], "provider": ["type": "string"],
+                    "category": ["type": "string", "enum": ["public", "professional", "elective"]],
+                    "tier": ["type": "integer", "enum": [10, 20, 30, 40, 60, 99]],
+                    "mode": ["type": "integer", "enum": [1, 2, 3, 4, 9]],
+                    "hours": ["type": "string", "description": "0 < h ≤ 500, at most one decimal"], "date": date, "end": date,
+                    "track": ["type": "string", "enum": ["A", "B", "C", "cpd", "none"]]]],
+                "TrainingRequest": ["type": "object", "required": ["school", "training"],
+                                    "properties": ["school": ["type": "string"], "training": ref("TrainingFields")]],
+                "SubmissionRequest": ["type": "object", "required": ["teacher", "training", "evidence"],
+                                      "properties": ["teacher": ["type": "string"], "training": ref("TrainingFields"),
+                                                     "result": ["type": "string", "enum": ["pass", "fail", "none"]],
+                                                     "note": ["type": "string"], "evidence": ["type": "string", "format": "byte"],
+                                                     "evidenceName": ["type": "string"]]],
+                "ReviewRequest": ["type": "object", "properties": ["ids": ["type": "array", "items": ["type": "integer"]],
+                                                                   "course": ["type": "string"], "reason": ["type": "string"]]],
                 "Schedule": ["type": "object", "properties": ["school": ["type": "string"], "term": ["type": "string"],
-                                                              "sessions": ["type": "array", "items": anyObject], "unplaced": ["type": "array", "items": anyObject]]],
+                                                              "sessions": ["type": "array", "items": anyObject],
+                                                              "unplaced": ["type": "array", "items": anyObject],
+                                                              "classes": ["type": "array", "items": anyObject]]],
             ],
         ],
     ]

@@ -63,7 +63,7 @@ struct DemoReport {
         let built = try Curriculum.buildSchedule(in: store, term: term, rules: rules, profile: profile)
         Swift.print("""
 
-            Psychology lessons, term \(built.term): \(built.sessions) periods planned for \(built.classes) classes in \(built.schools) schools (\(built.groupSessions) group-guidance sessions), \(built.unplaced.count) classes or groups not placed; soft score \(String(format: "%.2f", built.score.total))
+            Psychology lessons, term \(built.term): \(built.sessions) periods planned for \(built.classes) classes in \(built.schools) schools (\(built.groupSessions) group-guidance sessions), \(built.classesFull) classes at the rules' frequency, \(built.classesDegraded) less often, \(built.unplaced.count) classes or groups not placed; soft score \(String(format: "%.2f", built.score.total))
             """)
         if let first = built.unplaced.first { Swift.print("  not placed, e.g. \(first.class): \(first.reason)") }
         guard let school = try store.schoolSummaries().first(where: { $0.classes > 0 }) else { return }

@@ -62,6 +62,13 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// `--db` on the commands that never open the database (they read the bundled library or write a file), so that
+/// `xinyu --db X <command>` works for every command, as `$XINYU_DB` does. The value is accepted and not used.
+struct LibraryOnlyOptions: ParsableArguments {
+    @Option(name: .long, help: "Accepted as by every command; this command does not open the database.")
+    var db: String?
+}
+
 /// `--format table|json|csv` for listings.
 struct FormatOption: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json or csv (UTF-8 with BOM).")

@@ -30,11 +30,23 @@ func cliLine(_ error: any XinyuError) -> String {
         switch e {
         case let .noScheduleStored(school):
             e.description + "; run `xinyu schedule build --term 2026-fall --school \(school)` first"
+        case let .termNotBuilt(school, term):
+            e.description + "; run `xinyu schedule build --term \(term) --school \(school)` first"
+        }
+    case let e as TimetableLookupError:
+        switch e {
+        case let .noTimetable(school): e.description + "; run `xinyu timetable import FILE --school \(school)` first"
         }
     case let e as SampleFeedError:
         switch e {
         case .schoolCount: "--" + e.description
         case .cannotWrite: e.description
+        }
+    case let e as TrainingStoreError:
+        switch e {
+        case .unknownCourse: e.description + " (see `xinyu trainings list`)"
+        case .unknownRecord: e.description + " (see `xinyu approvals list`)"
+        default: e.description
         }
     case let e as QuotaPlanError:
         switch e {

@@ -23,26 +23,56 @@ import XinyuCore
         func healthCounts() throws -> (schools: Int, teachers: Int) { try base.healthCounts() }
         func tableCounts() throws -> [String: Int] { try base.tableCounts() }
         func dataVersion() throws -> String { try base.dataVersion() }
-        func trainingRecord(teacherId: String, asOf: Day) throws -> TeacherTrainingRecord {
-            try base.trainingRecord(teacherId: teacherId, asOf: asOf)
+        func trainingRecord(teacherId: String, asOf: Day, counting: [RecordState]) throws -> TeacherTrainingRecord {
+            try base.trainingRecord(teacherId: teacherId, asOf: asOf, counting: counting)
         }
         func certificationReadings<T: Sendable>(
-            asOf: Day, school: String?, includeInactive: Bool, parts: Int, withSchools: Bool,
+            asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
             _ compute: @escaping @Sendable (CertificationReading) throws -> T
         ) throws -> [T] {
-            try base.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive, parts: parts,
-                                           withSchools: withSchools, compute)
+            try base.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive, counting: counting,
+                                           parts: parts, withSchools: withSchools, compute)
         }
-        func quotaYear(from first: Day, through last: Day, school: String?) throws -> QuotaYearReading {
-            try base.quotaYear(from: first, through: last, school: school)
+        func quotaYear(from first: Day, through last: Day, school: String?, counting: [RecordState]) throws -> QuotaYearReading {
+            try base.quotaYear(from: first, through: last, school: school, counting: counting)
         }
+        func addTraining(_ course: Course, school: String, by actor: String, at: Date) throws -> Course {
+            try base.addTraining(course, school: school, by: actor, at: at)
+        }
+        func trainings(school: String?, from: Day?, to: Day?) throws -> [TrainingSession] {
+            try base.trainings(school: school, from: from, to: to)
+        }
+        func training(id: String) throws -> TrainingSession { try base.training(id: id) }
+        func enterAttendance(course: String, by actor: String, capacity: String, at: Date,
+                             _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd) throws {
+            try base.enterAttendance(course: course, by: actor, capacity: capacity, at: at, body)
+        }
+        func submitTraining(_ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
+                            at: Date) throws -> RecordEntry {
+            try base.submitTraining(submission, evidence: evidence, by: actor, at: at)
+        }
+        func resubmitTraining(entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
+                              by actor: String, at: Date) throws -> RecordEntry {
+            try base.resubmitTraining(entry: id, submission, evidence: evidence, by: actor, at: at)
+        }
+        func recordEntries(_ filter: RecordFilter) throws -> [RecordEntry] { try base.recordEntries(filter) }
+        func moveRecords(_ moves: [RecordMove], by actor: String, at: Date, reason: String?) throws -> [RecordTransition] {
+            try base.moveRecords(moves, by: actor, at: at, reason: reason)
+        }
+        func recordTransitions(entry: Int64?) throws -> [RecordTransition] { try base.recordTransitions(entry: entry) }
+        func evidence(entry: Int64) throws -> StoredEvidence? { try base.evidence(entry: entry) }
         func scheduleInputs(school: String?) throws -> ScheduleInputs { try base.scheduleInputs(school: school) }
-        func replaceSchedule(term: Term, schools: [String], with sessions: [ScheduledSession]) throws {
-            try base.replaceSchedule(term: term, schools: schools, with: sessions)
+        func replaceSchedule(term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
+                             builtAt: Date) throws {
+            try base.replaceSchedule(term: term, schools: schools, sessions: sessions, plans: plans, builtAt: builtAt)
         }
         func storedSchedule(school: String, term: Term?) throws -> StoredSchedule? {
             try base.storedSchedule(school: school, term: term)
         }
+        func replaceTimetable(school: String, source: TimetableSource, slots: [TimetableSlot]) throws {
+            try base.replaceTimetable(school: school, source: source, slots: slots)
+        }
+        func timetable(school: String) throws -> StoredTimetable? { try base.timetable(school: school) }
         func backup(to out: String) throws { try base.backup(to: out) }
         func consistencyProblems() throws -> [StoreProblem] { try base.consistencyProblems() }
         func withWriteLockNote<T>(_ what: String, _ body: () throws -> T) throws -> T {
@@ -96,5 +126,18 @@ import XinyuCore
         }
         #expect(try quota(relay) == quota(db))
         #expect(throws: StoreError.self) { try CoverageReport.compute(in: relay, asOf: day, school: "S404", profile: profile) }
+    }
+
+    @Test func reviewsThroughAnotherStoreAreTheSame() throws {
+        let (f, record) = try ApprovalTests.district()
+        let relay: any XinyuStore = RelayStore(base: f.db)
+        _ = try Approvals.apply(.approve, ids: [record.id], course: nil, reason: nil, actor: "relay", scope: .everything,
+                                store: relay)
+        _ = try Approvals.apply(.certify, ids: [], course: record.courseId, reason: nil, actor: "relay", scope: .everything,
+                                store: relay)
+        let day = Day(year: 2026, month: 6, day: 30)!
+        #expect(try CertificationEngine.ledger(teacherId: "T1", in: relay, asOf: day, profile: f.profile)
+                == CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: day, profile: f.profile))
+        #expect(try relay.recordTransitions(entry: record.id).map(\.actor) == ["cli:test", "relay", "relay"])
     }
 }

@@ -22,7 +22,7 @@ import Testing
             #expect(first7.count == 7, "\(c) covers every theme before repeating")
             #expect(list.allSatisfy { ctx.rules.isSchoolDay($0.date, term: ctx.term) })
         }
-        // The C-certified class teacher is not allowed by default.
+        // The C-certified class teacher has no class of their own.
         #expect(!built.sessions.contains { $0.teacher == "T3" })
         // Load is shared between the two qualified teachers.
         let t1 = lessons.filter { $0.teacher == "T1" }.count, t2 = lessons.filter { $0.teacher == "T2" }.count
@@ -50,33 +50,44 @@ import Testing
         #expect(first.lesson == "jun-01")
     }
 
-    @Test func tooFewTeachersIsReportedWithTheReason() throws {
+    @Test func tooFewTeachersDegradeWithTheReason() throws {
         let s = School(id: "S0012", name: "某小学", stage: .primary, counselingRoom: false, district: "440305")
         let g = [Grade(schoolId: "S0012", level: 3, classes: 9), Grade(schoolId: "S0012", level: 4, classes: 9)]
         let t = Teacher(id: "X1", schoolId: "S0012", name: "赵老师", role: .psychFulltime, hired: nil, status: .active)
         let ctx = try Fixture.context(schools: [s], grades: g, teachers: [t], levels: ["X1": .B])
         let built = Scheduler.build(ctx)
-        #expect(built.unplaced.count == 4)
-        #expect(built.unplaced.allSatisfy { $0.reason == "S0012: 18 classes need 18 periods a week; 1 qualified teacher, weekly maximum 14" })
+        #expect(built.unplaced.isEmpty)
+        // 18 weekly classes need 18 periods a week, the teacher gives 14: eight classes meet every two weeks.
+        let degraded = built.plans.filter { $0.outcome == .degraded }
+        #expect(degraded.count == 8)
+        #expect(degraded.allSatisfy { $0.everyWeeks == 2 && $0.rulesEveryWeeks == 1 })
+        #expect(degraded.allSatisfy {
+            $0.reason.hasPrefix("every 2 weeks instead of weekly")
+                && $0.reason.contains("18 classes need 18 periods a week at the rules' frequencies; 1 psychology teacher")
+        })
         #expect(ScheduleChecker.violations(built.sessions, context: ctx).isEmpty)
     }
 
-    @Test func unqualifiedTeachersAreNotUsedUnlessRulesAllowClassTeachers() throws {
+    @Test func unqualifiedTeachersAreNotUsedAndClassTeachersOnlyForTheirOwnClass() throws {
         let s = School(id: "S2", name: "乡村小学", stage: .primary, counselingRoom: false, district: "440305")
         let g = [Grade(schoolId: "S2", level: 3, classes: 2)]
         let t = [Teacher(id: "P", schoolId: "S2", name: "周老师", role: .psychParttime, hired: nil, status: .active),
                  Teacher(id: "Q", schoolId: "S2", name: "吴老师", role: .psychFulltime, hired: nil, status: .inactive),
                  Teacher(id: "C", schoolId: "S2", name: "郑老师", role: .classTeacher, hired: nil, status: .active)]
         let levels: [String: Level] = ["P": .C, "Q": .A, "C": .C]
-        let ctx = try Fixture.context(schools: [s], grades: g, teachers: t, levels: levels)
+        let homerooms = [Homeroom(teacherId: "C", grade: 3, classNumber: 1)]
+        let off = try Fixture.rules { $0.allowClassTeachersWithC = false }
+        let ctx = try Fixture.context(rules: off, schools: [s], grades: g, teachers: t, levels: levels).with(homerooms: homerooms)
         let built = Scheduler.build(ctx)
         #expect(built.sessions.isEmpty)
         #expect(built.unplaced.count == 2 && built.unplaced[0].reason.contains("no qualified teacher"))
-        let allow = try Fixture.rules { $0.allowClassTeachersWithC = true }
-        let ctx2 = try Fixture.context(rules: allow, schools: [s], grades: g, teachers: t, levels: levels)
+        #expect(built.unplaced[0].reason.contains("class teachers may not teach"))
+        let ctx2 = try Fixture.context(schools: [s], grades: g, teachers: t, levels: levels).with(homerooms: homerooms)
+        #expect(ctx2.rules.allowClassTeachersWithC, "the bundled rules allow class teachers")
         let built2 = Scheduler.build(ctx2)
-        #expect(built2.unplaced.isEmpty)
-        #expect(built2.sessions.allSatisfy { $0.teacher == "C" })
+        #expect(built2.unplaced.map(\.class) == ["S2-3-2"])
+        #expect(built2.unplaced[0].reason.hasSuffix("and no class teacher has this class as homeroom"))
+        #expect(!built2.sessions.isEmpty && built2.sessions.allSatisfy { $0.teacher == "C" && $0.classId == "S2-3-1" })
         #expect(ScheduleChecker.violations(built2.sessions, context: ctx2).isEmpty)
     }
 

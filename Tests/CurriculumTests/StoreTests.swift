@@ -5,17 +5,24 @@ import Certifications
 @testable import Curriculum
 
 @Suite struct StoreTests {
-    @Test func viewListsClassesWithoutLessonsAndFiltersDates() throws {
+    @Test func viewListsEveryClassPlanAndFiltersDates() throws {
         let s = School(id: "S5", name: "五小", stage: .primary, counselingRoom: false, district: "440305")
         let g = [Grade(schoolId: "S5", level: 3, classes: 16)]
         let t = Teacher(id: "T5", schoolId: "S5", name: "钱老师", role: .psychFulltime, hired: nil, status: .active)
         let db = try Fixture.database(schools: [s], grades: g, teachers: [t])
         let report = try Curriculum.buildSchedule(in: db, term: Fixture.term, rules: ScheduleRules.bundled(), levels: ["T5": .A])
-        #expect(report.unplaced.map(\.class) == ["S5-3-15", "S5-3-16"])
+        // 16 weekly classes, 14 periods a week: the four last classes meet every two weeks.
+        #expect(report.unplaced.isEmpty)
+        #expect((report.classesFull, report.classesDegraded, report.classesUnplaced) == (12, 4, 0))
         let view = try Curriculum.schedule(in: db, school: "S5", from: Day("2026-09-14"), to: Day("2026-09-18"))
-        #expect(view.unplaced.map(\.class) == ["S5-3-15", "S5-3-16"])
+        #expect(view.unplaced.isEmpty)
+        #expect(view.classes.count == 16)
+        #expect(view.classes.filter { $0.outcome == .degraded }.map(\.class) == ["S5-3-13", "S5-3-14", "S5-3-15", "S5-3-16"])
+        #expect(view.classes.filter { $0.outcome == .degraded }.allSatisfy { $0.frequency == "every 2 weeks" })
         #expect(view.sessions.count == 14)
         #expect(view.sessions.allSatisfy { $0.week == 3 })
+        let one = try Curriculum.schedule(in: db, school: "S5", class: "S5-3-16")
+        #expect(one.classes.map(\.class) == ["S5-3-16"] && one.sessions.count == one.classes[0].periods)
     }
 
     /// The scheduler's qualification source is the certification engine (no second implementation here): a

@@ -69,6 +69,27 @@ import XinyuCore
         }
     }
 
+    /// Every class of the sample district has an active class teacher (feed v1.1 homeroom), and the importer
+    /// stores them all.
+    @Test func everyClassHasAnActiveClassTeacher() throws {
+        let g = SampleFeedGenerator(schools: 4, seed: 5)
+        let d = g.makeDistrict()
+        var classes = Set<String>()
+        for s in d.schools {
+            for (level, n) in s.grades where n > 0 { for k in 1...n { classes.insert("\(s.id)-\(level)-\(k)") } }
+        }
+        let led = d.teachers.compactMap { t in t.homeroom.map { (t, "\(t.school)-\($0.grade)-\($0.classNumber)") } }
+        #expect(led.allSatisfy { $0.0.role == .classTeacher && $0.0.leftYear == nil })
+        #expect(Set(led.map(\.1)) == classes)
+        #expect(led.count == classes.count, "one class teacher per class")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString).xml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try g.write(to: path)
+        let db = try AppDatabase.inMemory()
+        #expect(try FeedImporter.importFile(at: path, into: db, options: ImportOptions()).status == .applied)
+        #expect(try FeedFixture.count(db, "homeroom") == classes.count)
+    }
+
     @Test func historyIsStableAcrossCalls() {
         let d = SampleFeedGenerator(schools: 2, seed: 9).makeDistrict()
         let t = d.teachers[3]

@@ -70,7 +70,7 @@ import Testing
         let r = try CLIRunner.run(["--help"])
         #expect(r.status == 0)
         for command in ["init", "demo", "sample-feed", "import", "imports", "schools", "teachers", "certs",
-                        "coverage", "quota", "lessons", "activities", "schedule", "serve", "backup", "check"] {
+                        "coverage", "quota", "lessons", "activities", "schedule", "timetable", "serve", "backup", "check"] {
             #expect(r.stdout.contains("  \(command) "), "missing \(command)")
         }
     }

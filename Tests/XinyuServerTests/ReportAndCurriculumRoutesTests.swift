@@ -66,6 +66,27 @@ import XinyuCore
         }
     }
 
+    /// A school built with every class unplaced answers its empty plan and every class's reason; a school never
+    /// built is a 404.
+    @Test func anAllUnplacedSchoolIsItsReasonsNotA404() async throws {
+        let db = try sampleDatabase()
+        let rules = try ScheduleRules.bundled()
+        _ = try Curriculum.buildSchedule(in: db, term: try #require(Term("2026-fall")), school: "S002", rules: rules, levels: [:])
+        try await testApp(db).test(.router) { client in
+            try await client.asAdmin(uri: "/api/v1/schedule?school=S002", method: .get) { r in
+                #expect(r.status == .ok)
+                let body = try jsonObject(r)
+                #expect((body["sessions"] as? [Any])?.isEmpty == true)
+                let unplaced = try #require(body["unplaced"] as? [[String: Any]])
+                #expect(unplaced.map { $0["class"] as? String } == ["S002-1-1", "S002-1-2", "S002-1-3"])
+                #expect(unplaced.allSatisfy { ($0["reason"] as? String)?.hasPrefix("no qualified teacher") == true })
+            }
+            try await client.asAdmin(uri: "/api/v1/schedule?school=S001", method: .get) { r in
+                try expectError(r, .notFound, "not_found")
+            }
+        }
+    }
+
     @Test func scheduleIsTheStoredView() async throws {
         let db = try sampleDatabase()
         let rules = try ScheduleRules.bundled()

@@ -8,7 +8,7 @@ extension AppDatabase {
     /// One teacher's training as of a date: the teacher, awards issued on or before it, counted attendance dated on
     /// or before it (with each course's track and category), and practice toward A. An unknown id throws
     /// ``StoreError/unknownTeacher(id:)``.
-    public func trainingRecord(teacherId: String, asOf: Day) throws -> TeacherTrainingRecord {
+    public func trainingRecord(teacherId: String, asOf: Day, counting: [RecordState]) throws -> TeacherTrainingRecord {
         try writer.read { db in
             guard let teacher = try Teacher.fetchOne(db, key: teacherId) else { throw StoreError.unknownTeacher(id: teacherId) }
             let d = asOf.description
@@ -25,8 +25,25 @@ extension AppDatabase {
                 let date: String = r[2]
                 attendance.append(CountedAttendance(track: r[0], category: r[1], date: Day(date), tenths: r[3], pass: r[4]))
             }
+            let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
+            if !counting.isEmpty {
+                let more = try Row.fetchCursor(db, sql: """
+                    SELECT c.track, c.category, e.date, e.hoursTenths, e.result = ?
+                    FROM attendanceEntry e JOIN course c ON c.id = e.courseId
+                    WHERE e.teacherId = ? AND e.date <= ? AND \(entered.sql) ORDER BY e.courseId
+                    """, arguments: [CourseResult.pass, teacherId, d] + entered.arguments)
+                while let r = try more.next() {
+                    let date: String = r[2]
+                    attendance.append(CountedAttendance(track: r[0], category: r[1], date: Day(date), tenths: r[3], pass: r[4]))
+                }
+            }
+            let pending = Self.enteredCondition(on: "e", counting: counting, inCounting: false, statusRule: false)
+            let uncounted = try Self.entries(
+                db, whereClause: "WHERE e.teacherId = ? AND e.date <= ? AND \(pending.sql)",
+                arguments: [RecordState.returned, RecordState.returned, teacherId, d] + pending.arguments)
             let practice = try Self.practiceTotals(db, asOf: asOf) { column in (" AND \(column) = ?", [teacherId]) }
-            return TeacherTrainingRecord(teacher: teacher, awards: awards, attendance: attendance, practice: practice)
+            return TeacherTrainingRecord(teacher: teacher, awards: awards, attendance: attendance, practice: practice,
+                                         uncounted: uncounted)
         }
     }
 
@@ -45,27 +62,29 @@ extension AppDatabase {
     /// the first part's reading also holds the schools with their names (an unknown `school` throws
     /// ``StoreError/unknownSchool(id:)`` before anything is computed).
     public func certificationReadings<T: Sendable>(
-        asOf: Day, school: String?, includeInactive: Bool, parts: Int, withSchools: Bool,
+        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
         _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
         let whole = TeacherSelection(school: school, includeInactive: includeInactive)
         let bounds = school == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts) } : []
         guard !bounds.isEmpty else {
             return try writer.read { db in
-                [try compute(try Self.certificationReading(db, asOf: asOf, selection: whole, withSchools: withSchools))]
+                [try compute(try Self.certificationReading(db, asOf: asOf, selection: whole, counting: counting,
+                                                            withSchools: withSchools))]
             }
         }
         let ranges = zip([nil] + bounds, bounds + [nil]).map { lower, upper in
             TeacherSelection(school: nil, includeInactive: includeInactive, from: lower, below: upper)
         }
         return try concurrentReads(parts: ranges.count) { db, i in
-            try compute(try Self.certificationReading(db, asOf: asOf, selection: ranges[i], withSchools: withSchools && i == 0))
+            try compute(try Self.certificationReading(db, asOf: asOf, selection: ranges[i], counting: counting,
+                                                      withSchools: withSchools && i == 0))
         }
     }
 
     /// Reads of one selection in a fixed number of SQL passes (no per-teacher queries): teachers, awards, the
     /// ids of track courses, one scan of attendance in its key order, three practice sums.
-    static func certificationReading(_ db: Database, asOf: Day, selection: TeacherSelection,
+    static func certificationReading(_ db: Database, asOf: Day, selection: TeacherSelection, counting: [RecordState],
                                      withSchools: Bool) throws -> CertificationReading {
         let schools = withSchools ? try schoolNames(db, only: selection.school) : nil
         let d = asOf.description
@@ -91,7 +110,7 @@ extension AppDatabase {
             awards.append(Award(teacherId: id, level: try RawRows.word(s, 1, "award of teacher", id), issued: issued,
                                 number: RawRows.text(s, 3), expires: try RawRows.day(s, 4, "award of teacher", id)))
         }
-        let attendance = try trackedAttendance(db, asOf: asOf, selection: selection)
+        let attendance = try trackedAttendance(db, asOf: asOf, selection: selection, counting: counting)
         let practice = try practiceTotals(db, asOf: asOf, conditions: selection.conditions(on:))
         return CertificationReading(teachers: teachers, awards: awards, attendance: attendance, practice: practice, schools: schools)
     }
@@ -100,7 +119,9 @@ extension AppDatabase {
     /// course), counted records dated on or before the date, of tracks A, B, C and cpd. The track comes from an
     /// in-memory map by the bytes of the course id, so a record of another track costs one probe and no Swift
     /// string; a teacher's records arrive together and are stored once.
-    static func trackedAttendance(_ db: Database, asOf: Day, selection: TeacherSelection) throws -> [String: [TrackedAttendance]] {
+    /// Entered records in a `counting` state follow, each teacher's in a second call (course order).
+    static func trackedAttendance(_ db: Database, asOf: Day, selection: TeacherSelection,
+                                  counting: [RecordState]) throws -> [String: [TrackedAttendance]] {
         let d = asOf.description
         var trackOf = ByteKeyMap<Track>()
         let courses = try Row.fetchCursor(db, sql: "SELECT id, track FROM course WHERE track IN (?, ?, ?, ?)",
@@ -127,6 +148,16 @@ extension AppDatabase {
         }
         var out: [String: [TrackedAttendance]] = [:]
         try forEachTeacher(scan, trackOf: trackOf) { id, entries in out[id, default: []].append(contentsOf: entries) }
+        if !counting.isEmpty {
+            let entered = enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
+            let r = selection.conditions(on: "e.teacherId")
+            let more = try db.makeStatement(sql: """
+                SELECT e.teacherId, e.courseId, e.date, e.hoursTenths, e.result = ? FROM attendanceEntry e
+                WHERE e.date <= ? AND \(entered.sql)\(r.sql) ORDER BY e.teacherId, e.courseId
+                """)
+            try more.setArguments([CourseResult.pass, d] + entered.arguments + r.arguments)
+            try forEachTeacher(more, trackOf: trackOf) { id, entries in out[id, default: []].append(contentsOf: entries) }
+        }
         return out
     }
 
@@ -198,6 +229,25 @@ extension AppDatabase {
         return try (1..<parts).map { i in
             try String.fetchOne(db, sql: "SELECT id FROM teacher ORDER BY id LIMIT 1 OFFSET ?", arguments: [count * i / parts])!
         }
+    }
+
+    /// Entered records (table `attendanceEntry` under `alias`) whose record state is one of `counting` (`inCounting`)
+    /// or none of them (not `inCounting`), with RULES.md's status and result rule when `statusRule`, leaving out any
+    /// whose teacher and course the district's feed holds: the feed's record wins.
+    static func enteredCondition(on alias: String, counting: [RecordState], inCounting: Bool,
+                                 statusRule: Bool) -> (sql: String, arguments: StatementArguments) {
+        let feed = "NOT EXISTS (SELECT 1 FROM attendance f "
+            + "WHERE f.teacherId = \(alias).teacherId AND f.courseId = \(alias).courseId)"
+        guard !counting.isEmpty else { return (inCounting ? "0" : feed, []) }
+        let list = "(" + counting.map { _ in "?" }.joined(separator: ", ") + ")"
+        var sql = "\(alias).state \(inCounting ? "IN" : "NOT IN") \(list) AND \(feed)"
+        var arguments = StatementArguments(counting.map(\.rawValue))
+        if statusRule {
+            let rule = countedCondition(on: alias)
+            sql += " AND " + rule.sql
+            arguments += rule.arguments
+        }
+        return (sql, arguments)
     }
 
     /// RULES.md "Counted hours" (``Attendance/counts(status:result:)``) as a condition on the attendance table

@@ -57,6 +57,8 @@ extension AppDatabase {
 
     private static var invariants: [Invariant] {
         let att = "teacherId || '/' || courseId"
+        let entry = "'record ' || id"
+        let entryCourseHours = "(SELECT c.hoursTenths FROM course c WHERE c.id = attendanceEntry.courseId)"
         var list: [Invariant] = [
             .init(table: "school", key: "id", condition: known("stage", Stage.allCases.map(\.rawValue)),
                   problem: unknown("stage", "stage")),
@@ -96,12 +98,38 @@ extension AppDatabase {
                   problem: "printf('expires %s, not after it was issued %s', expires, issued)"),
             .init(table: "scheduledSession", key: "id", condition: known("kind", SessionKind.allCases.map(\.rawValue)),
                   problem: unknown("kind", "kind")),
+            // Entered records (issue #15): the attendance rules, and known record states and sources.
+            .init(table: "attendanceEntry", key: entry, condition: "hoursTenths < 0",
+                  problem: "printf('negative hours %s', \(hours("hoursTenths")))"),
+            .init(table: "attendanceEntry", key: entry, condition: "hoursTenths > \(entryCourseHours)",
+                  problem: "printf('hours %s exceed the course''s %s', \(hours("hoursTenths")), \(hours(entryCourseHours)))"),
+            .init(table: "attendanceEntry", key: entry, condition: known("status", AttendanceStatus.allCases.map(\.rawValue)),
+                  problem: unknown("status", "status")),
+            .init(table: "attendanceEntry", key: entry, condition: known("result", CourseResult.allCases.map(\.rawValue)),
+                  problem: unknown("result", "result")),
+            .init(table: "attendanceEntry", key: entry, condition: known("state", RecordState.allCases.map(\.rawValue)),
+                  problem: unknown("state", "record state")),
+            .init(table: "attendanceEntry", key: entry, condition: known("source", RecordSource.allCases.map(\.rawValue)),
+                  problem: unknown("source", "source")),
+            .init(table: "homeroom", key: "teacherId",
+                  condition: "grade NOT BETWEEN \(Homeroom.grades.lowerBound) AND \(Homeroom.grades.upperBound) "
+                      + "OR classNumber NOT BETWEEN \(Homeroom.classNumbers.lowerBound) AND \(Homeroom.classNumbers.upperBound)",
+                  problem: "printf('homeroom %d-%d is not a grade 1–12 and a class 1–40', grade, classNumber)"),
+            .init(table: "timetableSlot", key: "schoolId || ' row ' || \"row\"",
+                  condition: "weekday NOT BETWEEN 1 AND 7 OR period NOT BETWEEN 1 AND \(TimetableSlot.periods.upperBound)",
+                  problem: "printf('weekday %d, period %d: not a weekday 1–7 and a period "
+                      + "1–\(TimetableSlot.periods.upperBound)', weekday, period)"),
+            .init(table: "schedulePlan", key: "term || '/' || classId",
+                  condition: known("outcome", PlanOutcome.allCases.map(\.rawValue)), problem: unknown("outcome", "outcome")),
+            .init(table: "schedulePlan", key: "term || '/' || classId",
+                  condition: known("kind", SessionKind.allCases.map(\.rawValue)), problem: unknown("kind", "kind")),
         ]
         let dates: [(table: String, key: String, column: String)] = [
             ("course", "id", "start"), ("course", "id", "\"end\""), ("attendance", att, "date"),
             ("counseling", "teacherId || '/' || date", "date"), ("lessonPractice", "teacherId || '/' || date", "date"),
             ("award", "teacherId || '/' || level || '/' || issued", "issued"),
             ("award", "teacherId || '/' || level || '/' || issued", "expires"), ("scheduledSession", "id", "date"),
+            ("attendanceEntry", entry, "date"),
         ]
         for d in dates {
             list.append(.init(table: d.table, key: d.key, condition: "\(d.column) IS NOT NULL AND \(badDay(d.column))",

@@ -167,6 +167,60 @@ extension AppDatabase {
         m.registerMigration("v7-accounts") { db in
             try db.execute(sql: AppDatabase.accountsSchema)
         }
+        // Issue #15: training recorded where it happens: the owners of courses schools and teachers enter, evidence
+        // files, entered attendance records with their record state, and their transitions (append-only).
+        m.registerMigration("v8-training-records") { db in
+            try db.execute(sql: AppDatabase.trainingRecordsSchema)
+        }
+        // Issue #17. Class teachers' own classes (feed v1.1 `homeroom`), each school's own master timetable
+        // (replaced whole by every import), and what each stored build gave every class, placed or not.
+        m.registerMigration("v9-timetable-homeroom") { db in
+            try db.create(table: "homeroom", options: [.withoutRowID]) { t in
+                t.primaryKey("teacherId", .text).references("teacher", onDelete: .restrict)
+                t.column("grade", .integer).notNull()
+                t.column("classNumber", .integer).notNull()
+            }
+            try db.create(table: "timetable") { t in
+                t.primaryKey("schoolId", .text).references("school", onDelete: .restrict)
+                t.column("file", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("importedAt", .datetime).notNull()
+                t.column("rows", .integer).notNull()
+            }
+            try db.create(table: "timetableSlot") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("schoolId", .text).notNull().indexed().references("timetable", onDelete: .cascade)
+                t.column("weekday", .integer).notNull()
+                t.column("period", .integer).notNull()
+                t.column("teacherId", .text).indexed().references("teacher", onDelete: .restrict)
+                t.column("classId", .text)
+                t.column("subject", .text).notNull()
+                t.column("psychology", .boolean).notNull()
+                t.column("row", .integer).notNull()
+            }
+            try db.create(table: "scheduleBuild") { t in
+                t.column("term", .text).notNull()
+                t.column("schoolId", .text).notNull().references("school", onDelete: .restrict)
+                t.column("builtAt", .datetime).notNull()
+                t.primaryKey(["term", "schoolId"])
+            }
+            try db.create(table: "schedulePlan", options: [.withoutRowID]) { t in
+                t.column("term", .text).notNull()
+                t.column("schoolId", .text).notNull()
+                t.column("classId", .text).notNull()
+                t.column("grade", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("everyWeeks", .integer)
+                t.column("rulesEveryWeeks", .integer)
+                t.column("periods", .integer).notNull()
+                t.column("teacherId", .text).references("teacher", onDelete: .restrict)
+                t.column("cause", .text)
+                t.column("reason", .text).notNull()
+                t.primaryKey(["term", "schoolId", "classId"])
+                t.foreignKey(["term", "schoolId"], references: "scheduleBuild", onDelete: .cascade)
+            }
+        }
         return m
     }
 }

@@ -19,3 +19,4 @@ extension AttendanceStatus: DatabaseValueConvertible {}
 extension CourseResult: DatabaseValueConvertible {}
 extension SessionKind: DatabaseValueConvertible {}
 extension ImportStatus: DatabaseValueConvertible {}
+extension PlanOutcome: DatabaseValueConvertible {}

@@ -50,6 +50,13 @@ final class SQLiteFeedTransaction: FeedTransaction {
         return CourseLimits(hoursTenths: row[0], end: end)
     }
 
+    func classCount(school: String, grade: Int) throws -> Int? {
+        try connection { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT classes FROM grade WHERE schoolId = ? AND level = ?"),
+                             arguments: [school, grade])
+        }
+    }
+
     func awardNumbers() throws -> [StoredAwardNumber] {
         try connection { db in
             var numbers: [StoredAwardNumber] = []
@@ -90,6 +97,12 @@ final class SQLiteFeedTransaction: FeedTransaction {
     func deactivateTeacher(id: String) throws {
         try connection { db in
             try db.execute(sql: "UPDATE teacher SET status = ? WHERE id = ?", arguments: [TeacherStatus.inactive, id])
+        }
+    }
+
+    func clearHomeroom(teacher: String) throws {
+        try connection { db in
+            try db.execute(sql: "DELETE FROM homeroom WHERE teacherId = ?", arguments: [teacher])
         }
     }
 

@@ -18,6 +18,9 @@ public protocol FeedTransaction: AnyObject {
     /// What validation needs of a stored course: its hours and its end, or nil when no course has this id.
     func courseLimits(_ id: String) throws -> CourseLimits?
 
+    /// How many classes grade `grade` of school `school` has, or nil when no such grade is stored.
+    func classCount(school: String, grade: Int) throws -> Int?
+
     /// Every stored award number with the award holding it.
     func awardNumbers() throws -> [StoredAwardNumber]
 
@@ -33,6 +36,9 @@ public protocol FeedTransaction: AnyObject {
 
     /// Makes a teacher inactive (never deleted).
     func deactivateTeacher(id: String) throws
+
+    /// Removes the teacher's homeroom, if one is stored (feed v1.1 `homeroom=""`).
+    func clearHomeroom(teacher: String) throws
 
     /// Queues the batch's records for writing (see ``RecordBatch``).
     func submit(_ batch: RecordBatch) throws

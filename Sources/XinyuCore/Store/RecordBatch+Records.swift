@@ -63,4 +63,12 @@ extension RecordBatch {
         text(l.date.description)
         int(l.periods)
     }
+
+    /// Packs a class teacher's own class.
+    public mutating func append(_ h: Homeroom) {
+        begin(.homeroom)
+        text(h.teacherId)
+        int(h.grade)
+        int(h.classNumber)
+    }
 }

@@ -21,6 +21,8 @@ public struct RecordBatch: Sendable {
         case course
         /// `award`: teacherId, level, issued, number, expires (key teacherId, level, issued).
         case award
+        /// `homeroom`: teacherId, grade, classNumber (key teacherId).
+        case homeroom
 
         /// The table's columns in the order a record's values come, and the key columns.
         public var columns: TableColumns {
@@ -31,6 +33,7 @@ public struct RecordBatch: Sendable {
             case .teacher: .teacher
             case .course: .course
             case .award: .award
+            case .homeroom: .homeroom
             }
         }
     }

@@ -48,8 +48,10 @@ public protocol ReportStore: Sendable {
     func dataVersion() throws -> String
 
     /// One teacher's training as of `asOf` (see ``TeacherTrainingRecord`` for what it holds and its order), from
-    /// one committed state. An unknown id throws ``StoreError/unknownTeacher(id:)``.
-    func trainingRecord(teacherId: String, asOf: Day) throws -> TeacherTrainingRecord
+    /// one committed state. Entered records (``TrainingStore``) count when their record state is one of
+    /// `counting`; the others dated on or before `asOf` are listed apart. An unknown id throws
+    /// ``StoreError/unknownTeacher(id:)``.
+    func trainingRecord(teacherId: String, asOf: Day, counting: [RecordState]) throws -> TeacherTrainingRecord
 
     /// Reads what the certification engine needs of the teachers as of `asOf` (see ``CertificationReading``) and
     /// calls `compute` on it; returns what `compute` returned for each part, the parts in teacher-id order.
@@ -61,13 +63,37 @@ public protocol ReportStore: Sendable {
     /// ``StoreError/unknownSchool(id:)`` before anything is computed (with `withSchools`), or gives no teachers.
     /// Every part reads one committed state, and no write made through this store lands between the parts' reads;
     /// the SQLite engine cannot hold off another process's commit in the instant between two parts' starts.
+    /// Entered records count when their record state is one of `counting`.
     func certificationReadings<T: Sendable>(
-        asOf: Day, school: String?, includeInactive: Bool, parts: Int, withSchools: Bool,
+        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
         _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T]
 
     /// A school year's reading for the union quota (see ``QuotaYearReading``), from one committed state: the
-    /// schools in scope, their active teachers, and those teachers' attendance dated from `first` through `last`.
-    /// `school` limits it to one school (``StoreError/unknownSchool(id:)`` if not stored).
-    func quotaYear(from first: Day, through last: Day, school: String?) throws -> QuotaYearReading
+    /// schools in scope, their active teachers, and those teachers' attendance dated from `first` through `last`
+    /// (entered records only in the states of `counting`). `school` limits it to one school
+    /// (``StoreError/unknownSchool(id:)`` if not stored).
+    func quotaYear(from first: Day, through last: Day, school: String?, counting: [RecordState]) throws -> QuotaYearReading
+}
+
+extension ReportStore {
+    /// ``trainingRecord(teacherId:asOf:counting:)`` under the default profile (only `certified` records count).
+    public func trainingRecord(teacherId: String, asOf: Day) throws -> TeacherTrainingRecord {
+        try trainingRecord(teacherId: teacherId, asOf: asOf, counting: RecordState.countedByDefault)
+    }
+
+    /// ``certificationReadings(asOf:school:includeInactive:counting:parts:withSchools:_:)`` under the default
+    /// profile (only `certified` records count).
+    public func certificationReadings<T: Sendable>(
+        asOf: Day, school: String?, includeInactive: Bool, parts: Int, withSchools: Bool,
+        _ compute: @escaping @Sendable (CertificationReading) throws -> T
+    ) throws -> [T] {
+        try certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive,
+                                  counting: RecordState.countedByDefault, parts: parts, withSchools: withSchools, compute)
+    }
+
+    /// ``quotaYear(from:through:school:counting:)`` under the default profile (only `certified` records count).
+    public func quotaYear(from first: Day, through last: Day, school: String?) throws -> QuotaYearReading {
+        try quotaYear(from: first, through: last, school: school, counting: RecordState.countedByDefault)
+    }
 }

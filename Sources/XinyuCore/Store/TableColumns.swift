@@ -28,8 +28,13 @@ public struct TableColumns: Sendable, Hashable {
     public static let award = TableColumns(table: "award", columns: ["teacherId", "level", "issued", "number", "expires"],
                                            key: ["teacherId", "level", "issued"])
 
+    /// A class teacher's own class (feed v1.1 `homeroom`); clearing it is a delete, not an upsert.
+    public static let homeroom = TableColumns(table: "homeroom", columns: ["teacherId", "grade", "classNumber"],
+                                              key: ["teacherId"])
+
     /// Every definition, for the schema check.
-    public static let all: [TableColumns] = [school, grade, teacher, course, attendance, counseling, lessonPractice, award]
+    public static let all: [TableColumns] = [school, grade, teacher, course, attendance, counseling, lessonPractice, award,
+                                             homeroom]
 
     /// The columns that are not part of the key: what an upsert of a stored key replaces.
     public var updated: [String] { columns.filter { !key.contains($0) } }

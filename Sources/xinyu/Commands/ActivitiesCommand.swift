@@ -9,6 +9,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List group-guidance activities with sizes, sessions and facilitator level.")
+        @OptionGroup var global: LibraryOnlyOptions
         @OptionGroup var output: FormatOption
 
         func run() async throws {

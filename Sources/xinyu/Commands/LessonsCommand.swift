@@ -12,6 +12,7 @@ struct LessonsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List lesson plans (id, band, theme, title).")
+        @OptionGroup var global: LibraryOnlyOptions
         @Option(help: "Band: low, middle, high, junior, senior.") var band: Band?
         @Option(help: "Theme: self-awareness, emotions, learning, relationships, adaptation, life-safety, career.") var theme: Theme?
         @OptionGroup var output: FormatOption
@@ -29,6 +30,7 @@ struct LessonsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one lesson plan in full.")
+        @OptionGroup var global: LibraryOnlyOptions
         @Argument(help: "Lesson id, e.g. low-01.") var id: String
         @OptionGroup var output: FormatOption
 

@@ -9,6 +9,7 @@ struct SampleFeedCommand: AsyncParsableCommand {
         abstract: "Write a deterministic synthetic district feed (district feed v1).",
         discussion: "The default district has 39 schools (about 4,000 teachers, 200k attendance records since 2017); it scales to 400+ schools.")
 
+    @OptionGroup var global: LibraryOnlyOptions
     @Argument(help: "The XML file to write.") var out: String
     @Option(help: "Number of schools (1–100000).") var schools: Int = 39
     @Option(help: "Random seed: the same seed gives the same file.") var seed: UInt64 = 1

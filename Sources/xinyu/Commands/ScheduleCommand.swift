@@ -19,6 +19,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         @Option(help: "Scheduling rules YAML (default: the bundled schedule-rules.yaml).") var rules: String?
         @OptionGroup var profileOption: ProfileOption
         @OptionGroup var output: FormatOption
+        @Flag(help: "List every unplaced class and group with its reason (JSON and CSV always list them).") var unplaced = false
 
         func run() async throws {
             guard let t = try parseTerm(term) else { return }
@@ -30,14 +31,31 @@ struct ScheduleCommand: AsyncParsableCommand {
             }
             try Accounts(store: db).record("schedule.build", target: "\(school ?? "all schools") \(t)", by: .commandLine(),
                                            after: report.auditValues)
-            try emit(output.format, json: report) {
-                var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions (\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
-                            ["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, preferred months %.3f)",
-                                                 report.score.total, report.score.themeCoverage, report.score.weekSpread,
-                                                 report.score.loadBalance, report.score.preferredMonths)]]
-                rows += report.unplaced.map { ["unplaced", $0.class, $0.reason] }
-                return TextTable(headers: ["what", "class", "detail"], rows: rows)
+            try emit(output.format, json: report) { Build.table(report, listUnplaced: unplaced || output.format == .csv) }
+        }
+
+        /// The summary: counts, classes by outcome, unplaced work by cause, the score; then, when asked, every
+        /// unplaced class and group with its reason.
+        static func table(_ report: ScheduleBuildReport, listUnplaced: Bool) -> TextTable {
+            func share(_ n: Int) -> String {
+                report.classes == 0 ? "" : String(format: " (%.1f%%)", 100 * Double(n) / Double(report.classes))
             }
+            var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions "
+                            + "(\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
+                        ["classes", "", "\(report.classesFull) at the rules' frequency\(share(report.classesFull)), "
+                            + "\(report.classesDegraded) less often\(share(report.classesDegraded)), "
+                            + "\(report.classesUnplaced) unplaced\(share(report.classesUnplaced))"]]
+            rows += report.unplacedByCause.map { ["unplaced", $0.cause.rawValue, "\($0.count): \($0.summary)"] }
+            rows.append(["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, "
+                                                + "preferred months %.3f)",
+                                             report.score.total, report.score.themeCoverage, report.score.weekSpread,
+                                             report.score.loadBalance, report.score.preferredMonths)])
+            if listUnplaced {
+                rows += report.unplaced.map { ["unplaced", $0.class, $0.reason] }
+            } else if !report.unplaced.isEmpty {
+                rows.append(["", "", "list them with --unplaced, or see `schedule show --school S`"])
+            }
+            return TextTable(headers: ["what", "class", "detail"], rows: rows)
         }
     }
 
@@ -57,7 +75,13 @@ struct ScheduleCommand: AsyncParsableCommand {
             var view = try Curriculum.schedule(in: global.openForReading(), school: school, term: term, class: cls, rules: r)
             if let week { view.sessions = view.sessions.filter { $0.week == week } }
             try emit(output.format, json: view) { CalendarExport.table(view) }
-            if output.format == .table, !view.unplaced.isEmpty {
+            guard output.format == .table else { return }
+            let degraded = view.classes.filter { $0.outcome == .degraded }
+            if !degraded.isEmpty {
+                print("\nplanned less often than the rules ask:")
+                for c in degraded { print("  \(c.class): \(c.reason)") }
+            }
+            if !view.unplaced.isEmpty {
                 print("\nunplaced:")
                 for u in view.unplaced { print("  \(u.class): \(u.reason)") }
             }

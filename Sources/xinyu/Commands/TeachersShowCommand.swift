@@ -37,6 +37,14 @@ extension TeacherLedger {
             + "; " + ["public", "professional", "elective"].map { "\($0) \(hoursByCategory[$0] ?? .zero)" }.joined(separator: ", ") + "\n"
         out += "practice: counseling \(counselingHours) h, psychology lessons \(lessonPeriods) periods"
             + " (\(deliveredScheduledPeriods) from delivered scheduled lessons)\n"
+        if let pending, let pendingHours {
+            out += "pending (not counted until certified): \(pendingHours) h in \(pending.count) record(s): "
+                + pending.map { "#\($0.id) \($0.courseTitle) \($0.hours) h \($0.state.rawValue)" }.joined(separator: "; ") + "\n"
+        }
+        if let returned {
+            out += "returned: " + returned.map { "#\($0.id) \($0.courseTitle) \($0.hours) h: \($0.reason ?? "")" }
+                .joined(separator: "; ") + "\n"
+        }
         if !awards.isEmpty {
             out += "awards: " + awards.map { a in
                 "\(a.level.rawValue) \(a.issued)" + (a.number.map { " no. \($0)" } ?? "") + (a.expires.map { " expires \($0)" } ?? "")

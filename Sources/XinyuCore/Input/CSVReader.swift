@@ -1,11 +1,14 @@
 /// A small RFC 4180 reader for the Excel-friendly CSV files users hand us (UTF-8, optional BOM, CRLF or LF,
-/// quoted fields with doubled quotes and embedded line breaks).
-enum CSVReader {
+/// quoted fields with doubled quotes and embedded line breaks). Decode the file first with ``TextFile``.
+public enum CSVReader {
     /// One record with the 1-based line number where it starts.
-    struct Record { var line: Int; var fields: [String] }
+    public struct Record: Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
 
     /// Splits `text` into records; blank lines are skipped. Returns nil and the line of an unclosed quote on error.
-    static func records(_ text: String) -> (records: [Record], unclosedQuoteLine: Int?) {
+    public static func records(_ text: String) -> (records: [Record], unclosedQuoteLine: Int?) {
         var scalars = Substring(text).unicodeScalars[...]
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         var out: [Record] = []
