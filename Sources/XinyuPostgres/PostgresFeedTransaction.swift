@@ -33,6 +33,11 @@ final class PostgresFeedTransaction: FeedTransaction {
         return CourseLimits(hoursTenths: try r.int(0) ?? 0, end: end)
     }
 
+    func classCount(school: String, grade: Int) throws -> Int? {
+        try s.rows("SELECT classes FROM grade WHERE schoolId = ? AND level = ?", [.text(school), .int(grade)])
+            .first?.int(0)
+    }
+
     func awardNumbers() throws -> [StoredAwardNumber] {
         try s.rows("""
             SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL ORDER BY teacherId, level, issued
@@ -66,10 +71,14 @@ final class PostgresFeedTransaction: FeedTransaction {
         try s.execute("UPDATE teacher SET status = ? WHERE id = ?", [.text(TeacherStatus.inactive.rawValue), .text(id)])
     }
 
+    func clearHomeroom(teacher: String) throws {
+        try s.execute("DELETE FROM homeroom WHERE teacherId = ?", [.text(teacher)])
+    }
+
     func submit(_ batch: RecordBatch) throws {
         guard batch.count > 0 else { return }
         let decoded = try Self.decode(batch)
-        let order: [RecordBatch.Kind] = [.teacher, .course, .attendance, .counseling, .lesson, .award]
+        let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
         for kind in order {
             guard let rows = decoded[kind] else { continue }
             try upsertSet(kind.columns, Self.lastOfEachKey(rows, key: kind.columns.key.count))
@@ -117,7 +126,8 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     /// The integer columns of the batch kinds' tables (every other column of theirs is text).
-    static let integerColumns: Set<String> = ["hoursTenths", "tier", "mode", "capacity", "periods"]
+    static let integerColumns: Set<String> = ["hoursTenths", "tier", "mode", "capacity", "periods", "grade",
+                                              "classNumber"]
 
     /// Upserts `rows` (keys distinct) in one statement: each column is one array argument (an array literal), and
     /// `unnest` turns the arrays back into rows.

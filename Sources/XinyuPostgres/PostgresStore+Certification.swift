@@ -1,9 +1,13 @@
 import PostgresNIO
 import XinyuCore
 
-/// The certification engine's reads on PostgreSQL (``ReportStore/trainingRecord(teacherId:asOf:)`` and
-/// ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``): the SQLite store's
-/// queries and orders. A district is read as one part, in one `REPEATABLE READ` transaction.
+/// The certification engine's reads on PostgreSQL (``ReportStore/trainingRecord(teacherId:asOf:counting:)`` and
+/// ``ReportStore/certificationReadings(asOf:school:includeInactive:counting:parts:withSchools:_:)``): the SQLite
+/// store's queries and orders. A district is read as one part, in one `REPEATABLE READ` transaction.
+///
+/// `counting` names the record states in which entered records (``TrainingStore``) count. A PostgreSQL store holds
+/// no entered records yet (its ``TrainingStore`` requirements throw ``PostgresStoreError/unsupported(feature:)``),
+/// so only the feed's attendance counts, whatever `counting` says, and nothing is ever `uncounted`.
 extension PostgresStore {
     /// RULES.md "Counted hours" as a condition on attendance `a`, with its arguments.
     private static var counted: (sql: String, values: [PostgresValue]) {
@@ -12,7 +16,7 @@ extension PostgresStore {
           .text(CourseResult.fail.rawValue)])
     }
 
-    public func trainingRecord(teacherId: String, asOf: Day) throws -> TeacherTrainingRecord {
+    public func trainingRecord(teacherId: String, asOf: Day, counting: [RecordState]) throws -> TeacherTrainingRecord {
         try reading { s in
             guard let t = try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(teacherId)])
                 .first.map(teacher) else { throw StoreError.unknownTeacher(id: teacherId) }
@@ -35,7 +39,7 @@ extension PostgresStore {
     }
 
     public func certificationReadings<T: Sendable>(
-        asOf: Day, school: String?, includeInactive: Bool, parts: Int, withSchools: Bool,
+        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
         _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
         let selection = TeacherSelection(school: school, includeInactive: includeInactive)

@@ -6,7 +6,7 @@ import XinyuCore
 /// `pg_dump`'s job: ``backup(to:)`` refuses with that advice.
 extension PostgresStore {
     public func backup(to out: String) throws {
-        throw PostgresStoreError.unsupported(
+        throw PostgresStoreError.outOfScope(
             url: url, what: "a backup to a file",
             instead: "back it up with pg_dump (e.g. pg_dump -Fc -f xinyu.dump \(target.database)) or the server's own backups")
     }

@@ -8,6 +8,7 @@ extension PostgresStore {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-core", coreSchema),
         ("v2-accounts", accountsSchema),
+        ("v3-timetable-homeroom", timetableHomeroomSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

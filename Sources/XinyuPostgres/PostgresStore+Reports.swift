@@ -95,7 +95,10 @@ extension PostgresStore {
         try withSession { s in String(try s.int("SELECT version FROM storeVersion WHERE id = 1")) }
     }
 
-    public func quotaYear(from first: Day, through last: Day, school: String?) throws -> QuotaYearReading {
+    /// The union quota's year reading. A PostgreSQL store holds no entered records yet (see
+    /// ``TrainingStore``), so `counting` changes nothing: only the feed's attendance is read.
+    public func quotaYear(from first: Day, through last: Day, school: String?,
+                          counting: [RecordState]) throws -> QuotaYearReading {
         try reading { s in
             let schools: [School]
             if let school {

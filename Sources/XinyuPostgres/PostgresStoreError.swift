@@ -10,7 +10,9 @@ public enum PostgresStoreError: XinyuError, Equatable {
     /// The server ran a statement and refused it.
     case server(url: String, message: String)
     /// A requirement that a PostgreSQL store does not have (e.g. a file backup: that is `pg_dump`'s job).
-    case unsupported(url: String, what: String, instead: String)
+    case outOfScope(url: String, what: String, instead: String)
+    /// A feature xinyu has on SQLite but not yet on PostgreSQL (see README "PostgreSQL"): use a SQLite store for it.
+    case unsupported(feature: String)
 
     public var description: String {
         switch self {
@@ -20,8 +22,10 @@ public enum PostgresStoreError: XinyuError, Equatable {
             "cannot connect to database \(url): \(reason)"
         case let .server(url, message):
             "database \(url): \(message)"
-        case let .unsupported(url, what, instead):
+        case let .outOfScope(url, what, instead):
             "database \(url) is PostgreSQL: \(what) is not done by xinyu; \(instead)"
+        case let .unsupported(feature):
+            "\(feature) is not yet available on PostgreSQL; use a SQLite store (a file path as --db) for it"
         }
     }
 }

@@ -57,7 +57,7 @@ func cliLine(_ error: any XinyuError) -> String {
         case .badURL: e.description + " (pass --db postgres://user@host:5432/dbname or a SQLite file)"
         case .cannotConnect:
             e.description + " (check that the server runs, the URL, and the password: URL, PGPASSWORD or ~/.pgpass)"
-        case .server, .unsupported: e.description
+        case .server, .outOfScope, .unsupported: e.description
         }
     case let e as AccountStoreError:
         switch e {

@@ -9,6 +9,11 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     let name: String
     /// Whether ``MaintenanceStore/backup(to:)`` writes a SQLite file (PostgreSQL refuses: `pg_dump` backs it up).
     var backsUpToFile = true
+    /// Whether the engine implements ``TrainingStore`` (issue #15: trainings, sign-in sheets, submissions, moves)
+    /// and so holds entered records for the `counting:` reads of ``ReportStore``. PostgreSQL does not yet: each
+    /// of its ``TrainingStore`` requirements throws `PostgresStoreError.unsupported(feature:)`, which the
+    /// ``TrainingStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
+    var recordsTraining = true
     /// A new, empty store with the current schema.
     let make: @Sendable () throws -> any XinyuStore
 
@@ -27,7 +32,7 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     static let postgres: StoreEngine? = {
         let env = ProcessInfo.processInfo.environment
         guard env["XINYU_TEST_POSTGRES"] != "0", let text = env["XINYU_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
-        return StoreEngine(name: "PostgreSQL", backsUpToFile: false) {
+        return StoreEngine(name: "PostgreSQL", backsUpToFile: false, recordsTraining: false) {
             let server = try PostgresURL(text)
             let name = "xinyu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             try PostgresStore.createDatabase(name, on: server)
