@@ -91,6 +91,19 @@ extension PostgresStore {
             check("award", award, "expires IS NOT NULL AND expires <= issued",
                   "format('expires %s, not after it was issued %s', expires, issued)"),
             check("scheduledSession", "id", known("kind", SessionKind.allCases.map(\.rawValue)), unknown("kind", "kind")),
+            check("homeroom", "teacherId",
+                  "grade NOT BETWEEN \(Homeroom.grades.lowerBound) AND \(Homeroom.grades.upperBound) "
+                      + "OR classNumber NOT BETWEEN \(Homeroom.classNumbers.lowerBound) AND "
+                      + "\(Homeroom.classNumbers.upperBound)",
+                  "format('homeroom %s-%s is not a grade 1–12 and a class 1–40', grade, classNumber)"),
+            check("timetableSlot", "schoolId || ' row ' || \"row\"",
+                  "weekday NOT BETWEEN 1 AND 7 OR period NOT BETWEEN 1 AND \(TimetableSlot.periods.upperBound)",
+                  "format('weekday %s, period %s: not a weekday 1–7 and a period "
+                      + "1–\(TimetableSlot.periods.upperBound)', weekday, period)"),
+            check("schedulePlan", "term || '/' || classId", known("outcome", PlanOutcome.allCases.map(\.rawValue)),
+                  unknown("outcome", "outcome")),
+            check("schedulePlan", "term || '/' || classId", known("kind", SessionKind.allCases.map(\.rawValue)),
+                  unknown("kind", "kind")),
         ]
         let dates: [(table: String, key: String, column: String)] = [
             ("course", "id", "start"), ("course", "id", "\"end\""), ("attendance", att, "date"),
