@@ -5,7 +5,8 @@ import PostgresNIO
 import XinyuCore
 
 /// The product's store on PostgreSQL (issue #18): the same ``XinyuStore`` contract as the SQLite store, for
-/// city- and province-wide deployments on a database the bureau's IT already runs.
+/// city- and province-wide deployments on a database the bureau's IT already runs. Not yet here: ``TrainingStore``
+/// (issue #15), whose requirements throw ``PostgresStoreError/unsupported(feature:)`` (README "PostgreSQL").
 ///
 /// The store protocols are synchronous. Each call takes a connection from a small pool, runs its statements on
 /// PostgresNIO's event loop and waits for them on the calling thread; callers must not be event-loop threads
