@@ -167,6 +167,10 @@ extension AppDatabase {
         m.registerMigration("v7-accounts") { db in
             try db.execute(sql: AppDatabase.accountsSchema)
         }
+        // Issue #16: the reminders' outbox, certificates' verification codes and revocations.
+        m.registerMigration("v8-notices-certificates") { db in
+            try db.execute(sql: AppDatabase.noticesCertificatesSchema)
+        }
         return m
     }
 }
