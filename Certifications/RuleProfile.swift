@@ -14,13 +14,19 @@ public struct RuleProfile: Sendable, Codable, Hashable {
     public var roleRequirements: [String: Level]
     public var continuingEducation: ContinuingEducation?
     public var unionQuota: UnionQuota?
+    /// When `xinyu remind` tells whom (issue #16); nil: ``ReminderRules/standard``.
+    public var reminders: ReminderRules?
+    /// The bands of `xinyu stats hours` (`statistics.hourBands`); nil: ``HourBands/standard``.
+    public var statistics: HourBands?
     /// The file the profile came from (not part of the YAML).
     public var source: String?
 
     public init(levels: Levels, roleRequirements: [String: Level], continuingEducation: ContinuingEducation? = nil,
-                unionQuota: UnionQuota? = nil, source: String? = nil) {
+                unionQuota: UnionQuota? = nil, reminders: ReminderRules? = nil, statistics: HourBands? = nil,
+                source: String? = nil) {
         self.levels = levels; self.roleRequirements = roleRequirements
-        self.continuingEducation = continuingEducation; self.unionQuota = unionQuota; self.source = source
+        self.continuingEducation = continuingEducation; self.unionQuota = unionQuota
+        self.reminders = reminders; self.statistics = statistics; self.source = source
     }
 
     /// The three levels' rules, keyed `C`, `B`, `A` in the file.

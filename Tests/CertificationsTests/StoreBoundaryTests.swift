@@ -114,6 +114,11 @@ import XinyuCore
                                                                 profilePath: nil))
         }
         #expect(try quota(relay) == quota(db))
+        let stats = { (store: any ReportStore) in
+            try HoursStatistics.compute(in: store, year: year, school: nil, rules: QuotaRules.load(profilePath: nil),
+                                        bands: .standard)
+        }
+        #expect(try stats(relay) == stats(db))
         #expect(throws: StoreError.self) { try CoverageReport.compute(in: relay, asOf: day, school: "S404", profile: profile) }
     }
 }
