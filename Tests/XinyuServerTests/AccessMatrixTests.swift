@@ -22,6 +22,9 @@ import XinyuCore
         let otherTeacher: String
         /// S0002 and its teachers' ids: none may reach a caller limited to S0001.
         let otherIds: [String]
+        /// The award numbers of a certificate of ``ownTeacher`` and of ``otherTeacher``.
+        let ownCertificate: String?
+        let otherCertificate: String?
 
         init() throws {
             store = try TemporaryStore()
@@ -34,8 +37,18 @@ import XinyuCore
             accounts = Accounts(store: store.db, bcryptCost: 4)
             let ours = try store.db.teachers(school: "S0001", role: nil, status: .active)
             let theirs = try store.db.teachers(school: "S0002", role: nil, status: nil)
-            ownTeacher = ours[0].id
-            otherTeacher = theirs[0].id
+            // Teachers holding a numbered certificate, so that the certificate page has one to show.
+            let today = Day.today()
+            let db = store.db
+            func certificate(_ t: Teacher) throws -> String? {
+                try db.trainingRecord(teacherId: t.id, asOf: today).awards.compactMap(\.number).first
+            }
+            let own = try ours.first { try certificate($0) != nil } ?? ours[0]
+            let other = try theirs.first { try certificate($0) != nil } ?? theirs[0]
+            ownTeacher = own.id
+            otherTeacher = other.id
+            ownCertificate = try certificate(own)
+            otherCertificate = try certificate(other)
             otherIds = ["S0002"] + theirs.map(\.id)
             let admin = Principal.commandLine(user: "test")
             for role in AccountRole.allCases {
@@ -46,9 +59,10 @@ import XinyuCore
             }
         }
 
-        func app() throws -> some ApplicationProtocol {
+        func app(limiter: VerifyRateLimiter = VerifyRateLimiter()) throws -> some ApplicationProtocol {
             let config = ServerConfiguration(token: nil, maxBodyBytes: 1 << 20, temporaryDirectory: store.directory)
-            let deps = try ServerDependencies(database: store.db, imports: ImportProbe().service, accounts: accounts)
+            let deps = try ServerDependencies(database: store.db, imports: ImportProbe().service, accounts: accounts,
+                                              verifyLimiter: limiter)
             return Application(router: buildRouter(configuration: config, dependencies: deps))
         }
     }
@@ -60,6 +74,7 @@ import XinyuCore
         var uri = path.replacingOccurrences(of: "{school}", with: school)
             .replacingOccurrences(of: "{id}", with: path.hasPrefix("/api/v1/lessons") ? "low-01"
                                   : path.hasPrefix("/schools") ? school : teacher)
+            .replacingOccurrences(of: "{no}", with: (ours ? d.ownCertificate : d.otherCertificate) ?? "none")
         switch (method, path) {
         case ("get", "/api/v1/schedule"), ("get", "/api/v1/schedule.ics"): uri += "?school=\(school)"
         case ("post", "/api/v1/schedule/build"): uri += "?term=2026-fall&school=\(school)"
@@ -71,14 +86,19 @@ import XinyuCore
 
     /// Whether the operation names one school's or teacher's data (so another school's is a 404 or a 403).
     static func isScoped(_ method: String, _ path: String) -> Bool {
-        path.contains("{school}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
+        path.contains("{school}") || path.contains("{no}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
             || ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule/build"].contains(path)
             || (method == "get" && ["/api/v1/teachers", "/api/v1/quota"].contains(path))
     }
 
     @Test func everyOperationTimesEveryRole() async throws {
         let d = try District()
-        let operations = OpenAPIDocument.operations.filter { !["/health", "/login", "/logout"].contains($0.path) }
+        // The public operations (/health, the login page, the certificate verification) and the logout form are
+        // checked by their own tests.
+        let operations = OpenAPIDocument.operations.filter {
+            !["/health", "/login", "/logout", "/verify/{code}"].contains($0.path)
+        }
+        #expect(d.ownCertificate != nil && d.otherCertificate != nil)
         #expect(operations.count >= 20)
         try await d.app().test(.router) { client in
             for (path, method) in operations {
