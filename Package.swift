@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // AsyncHTTPClient: the reminders' WeCom and DingTalk robot webhooks (issue #16), with timeouts.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // ZIPFoundation: the `.xlsx` of `xinyu stats hours --format xlsx` (issue #16), in the CLI only.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -98,8 +100,9 @@ let package = Package(
         .executableTarget(
             name: "xinyu",
             dependencies: [
-                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts",
+                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts", "XinyuNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/xinyu"
         ),

@@ -25,6 +25,7 @@ struct Xinyu: AsyncParsableCommand {
             LessonsCommand.self, ActivitiesCommand.self, ScheduleCommand.self,
             ServeCommand.self, BackupCommand.self, CheckCommand.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self,
+            RemindCommand.self, NoticesCommand.self, StatsCommand.self,
         ]
     )
 
