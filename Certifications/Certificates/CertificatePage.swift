@@ -32,7 +32,8 @@ public struct CertificatePage: Sendable {
         th{width:38%;text-align:left;vertical-align:top;padding:3mm 2mm;border-bottom:1px solid #ddd;font-weight:normal}
         td{padding:3mm 2mm;border-bottom:1px solid #ddd}
         .verify{margin-top:10mm;padding:4mm;border:1px solid #bbb;font-size:11pt}
-        .verify code{font-family:"DejaVu Sans Mono",monospace;font-size:13pt;letter-spacing:.05em}
+        .verify code{font-family:"DejaVu Sans Mono",monospace;font-size:13pt;letter-spacing:.05em;display:block}
+        .verify p code{font-size:10pt;letter-spacing:0;word-break:break-all}
         .stamp{margin-top:8mm;padding:3mm;border:2px solid #b00020;color:#b00020;font-size:13pt;text-align:center}
         .sign{position:absolute;left:20mm;right:20mm;bottom:24mm;display:flex;justify-content:space-between;font-size:12pt}
         @media print{html,body{background:#fff}.sheet{margin:0;border:none;height:296mm;page-break-after:avoid}}

@@ -61,7 +61,8 @@ extension HoursStatistics {
                 + cats.map { Self.categoryName($0, lang) } + [lang.pick("尚缺", "missing")],
             rows: belowMinimumTeachers.map { t in
                 [t.id, t.name, t.school, t.schoolName, t.hours.description]
-                    + cats.map { (t.hoursByCategory[$0.rawValue] ?? .zero).description } + [t.missing.words(lang, sessions: false)]
+                    + cats.map { (t.hoursByCategory[$0.rawValue] ?? .zero).description }
+                    + [t.missing.words(lang, sessions: false)]
             },
             numeric: Set(4..<(5 + cats.count)))
     }

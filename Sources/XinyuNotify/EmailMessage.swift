@@ -7,7 +7,9 @@ enum EmailMessage {
     /// the notice; line breaks are removed from them here as well.
     static func make(from sender: String, to address: String, subject: String, body: String, id: Int64,
                      date: Date) -> Data {
-        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        func clean(_ s: String) -> String {
+            s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
         let domain = sender.split(separator: "@").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "> ")) }
             ?? "localhost"
         var text = ""

@@ -11,7 +11,8 @@ extension NotifyConfiguration {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw InputError(file: path, problem: "cannot read the notify file (missing, unreadable or not UTF-8); check the path")
+            throw InputError(file: path,
+                             problem: "cannot read the notify file (missing, unreadable or not UTF-8); check the path")
         }
         var config = try parse(yaml: text, file: path)
         if !config.outboxDirectory.hasPrefix("/") {
@@ -78,8 +79,8 @@ private struct NotifyReader {
     func email(_ node: Node, _ key: String) throws -> String {
         let s = try text(node, key)
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !s.contains(where: { $0 == " " || $0 == "<" || $0 == ">"
-                                                                                              || $0 == "," || $0 == ";" }) else {
+        let forbidden: Set<Character> = [" ", "<", ">", ",", ";"]
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !s.contains(where: forbidden.contains) else {
             throw fail(node, key, "\(s) is not an e-mail address like name@school.example.cn")
         }
         return s
@@ -143,7 +144,11 @@ private struct NotifyReader {
                     let key = "people.\(id)"
                     var p = NotifyConfiguration.Person()
                     for (k, n) in try mapping(v, key, allowed: ["email", "language"]) {
-                        if k == "email" { p.email = try email(n, "\(key).email") } else { p.language = try language(n, "\(key).language") }
+                        if k == "email" {
+                            p.email = try email(n, "\(key).email")
+                        } else {
+                            p.language = try language(n, "\(key).language")
+                        }
                     }
                     c.people[id] = p
                 }

@@ -68,7 +68,8 @@ public struct Postman: Sendable {
                     if first.channel == .wecom {
                         try await transport.post(RobotTransport.wecomBody(batch.markdown), to: robot.webhook)
                     } else {
-                        let url = robot.secret.map { RobotTransport.signed(robot.webhook, secret: $0, at: now()) } ?? robot.webhook
+                        let url = robot.secret.map { RobotTransport.signed(robot.webhook, secret: $0, at: now()) }
+                            ?? robot.webhook
                         try await transport.post(RobotTransport.dingtalkBody(title: batch.title, batch.markdown), to: url)
                     }
                 } catch let e as DeliveryError {

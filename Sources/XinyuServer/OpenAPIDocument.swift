@@ -122,13 +122,16 @@ public enum OpenAPIDocument {
                        "post": form("Log in: opens a session (cookie xinyu_session)", ["name", "password", "form", "next"])],
             "/logout": ["post": form("Log out: ends the session", ["form"])],
             "/certificates/{no}": ["get": [
-                "summary": "A certificate as a printable A4 page (zh-Hans with English): name, school, level, dates, award number, verification code and address; the first view issues the code",
+                "summary": "A certificate as a printable A4 page (zh-Hans with English): name, school, level, dates, "
+                    + "award number, verification code and address; the first view issues the code",
                 "parameters": [pathParam("no", "Award number")],
                 "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],
                               "404": json(error, "Unknown award number (or outside the caller's scope)"),
                               "503": json(error, "The store is busy (see Retry-After)")]]],
             "/verify/{code}": ["get": [
-                "summary": "Public verification of a certificate: level, dates, status (valid, expiring, expired, revoked) and the holder's name with all but the first character masked; nothing else. At most 30 requests a minute per client address",
+                "summary": "Public verification of a certificate: level, dates, status (valid, expiring, expired, "
+                    + "revoked) and the holder's name with all but the first character masked; nothing else. "
+                    + "At most 30 requests a minute per client address",
                 "parameters": [pathParam("code", "Verification code (26 characters; dashes, spaces and case do not matter)"),
                                query("lang", "zh (default) or en", ["type": "string", "enum": ["zh", "en"]])],
                 "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],

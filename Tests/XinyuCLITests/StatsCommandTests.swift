@@ -104,7 +104,8 @@ import Testing
     @Test func anHoursCertificateListsTheYearsCountedTrainingsWithTotalsAndSignatureLines() throws {
         let (_, db) = Self.district
         let quota = try json(["quota", "report", "--db", db, "--year", "2025-2026", "--teachers", "--format", "json"])
-        let teacher = try #require((quota["teachers"] as? [[String: Any]])?.first { (($0["total"] as? NSNumber)?.doubleValue ?? 0) > 0 })
+        let teachers = quota["teachers"] as? [[String: Any]] ?? []
+        let teacher = try #require(teachers.first { (($0["total"] as? NSNumber)?.doubleValue ?? 0) > 0 })
         let id = try #require(teacher["id"] as? String)
         let cert = try json(["stats", "hours-certificate", id, "--db", db, "--year", "2025-2026", "--format", "json"])
         #expect((cert["total"] as? NSNumber)?.doubleValue == (teacher["total"] as? NSNumber)?.doubleValue)

@@ -19,6 +19,11 @@ import XinyuCore
                body: body, asOf: day("2026-12-01"), created: now, attempts: 1)
     }
 
+    /// Delivers `notices` with a postman of `config`.
+    func deliver(_ config: NotifyConfiguration, _ notices: [Notice]) async throws -> [(notice: Notice, error: DeliveryError?)] {
+        try await Postman.with(config) { p in await p.deliver(notices) }
+    }
+
     static func tempDir() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-notify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -56,10 +61,10 @@ import XinyuCore
         #expect(mail.hasSuffix("\r\n\r\n第一行\r\n第二行\r\n"))
         // A sendmail that refuses: the delivery fails with its status and words.
         config.sendmailPath = try Self.fakeSendmail(in: dir, status: 75, stderr: "mailbox temporarily unavailable")
-        let failed = try await Postman.with(config) { p in await p.deliver([notice(8, "T1", channel: .email, address: "a@b.cn")]) }
+        let failed = try await deliver(config, [notice(8, "T1", channel: .email, address: "a@b.cn")])
         #expect(failed.first?.error?.description == "sendmail exited with status 75: mailbox temporarily unavailable")
         config.sendmailPath = dir.appendingPathComponent("missing").path
-        let missing = try await Postman.with(config) { p in await p.deliver([notice(9, "T1", channel: .email, address: "a@b.cn")]) }
+        let missing = try await deliver(config, [notice(9, "T1", channel: .email, address: "a@b.cn")])
         #expect(missing.first?.error?.description.contains("missing or not executable") == true)
     }
 
@@ -68,7 +73,9 @@ import XinyuCore
         let posts = Mutex<[(path: String, query: String, body: Data)]>([])
         /// The posts with their JSON bodies.
         var all: [(path: String, query: String, body: [String: Any])] {
-            posts.withLock { $0 }.map { ($0.path, $0.query, (try? JSONSerialization.jsonObject(with: $0.body)) as? [String: Any] ?? [:]) }
+            posts.withLock { $0 }.map {
+                ($0.path, $0.query, (try? JSONSerialization.jsonObject(with: $0.body)) as? [String: Any] ?? [:])
+            }
         }
     }
 
@@ -83,7 +90,8 @@ import XinyuCore
                 received.posts.withLock { $0.append((path, query, data)) }
                 if path == "slow" { try await Task.sleep(for: .seconds(3)) }
                 if path == "broken" { return Response(status: .internalServerError) }
-                let answer = path == "busy" ? #"{"errcode":45009,"errmsg":"api freq out of limit"}"# : #"{"errcode":0,"errmsg":"ok"}"#
+                let answer = path == "busy" ? #"{"errcode":45009,"errmsg":"api freq out of limit"}"#
+                    : #"{"errcode":0,"errmsg":"ok"}"#
                 return Response(status: .ok, headers: [.contentType: "application/json"],
                                 body: ResponseBody(byteBuffer: ByteBuffer(string: answer)))
             }
@@ -131,13 +139,15 @@ import XinyuCore
             let base = "http://127.0.0.1:\(try #require(client.port))"
             for (path, words) in [("busy", "errcode 45009 api freq out of limit"), ("broken", "HTTP 500"),
                                   ("slow", "no answer within the timeout")] {
-                let config = NotifyConfiguration(timeoutSeconds: 1, schools: ["S1": .init(wecom: .init(webhook: "\(base)/\(path)"))])
-                let results = try await Postman.with(config) { p in await p.deliver([notice(1, "T1", channel: .wecom, address: "S1")]) }
+                let robot = NotifyConfiguration.SchoolChannels(wecom: .init(webhook: "\(base)/\(path)"))
+                let config = NotifyConfiguration(timeoutSeconds: 1, schools: ["S1": robot])
+                let results = try await deliver(config, [notice(1, "T1", channel: .wecom, address: "S1")])
                 #expect(results.first?.error?.description == "127.0.0.1: \(words)", "\(path)")
             }
             // Nothing listens here: a connection error, not a hang.
-            let closed = NotifyConfiguration(timeoutSeconds: 1, schools: ["S1": .init(wecom: .init(webhook: "http://127.0.0.1:9/x"))])
-            let results = try await Postman.with(closed) { p in await p.deliver([notice(1, "T1", channel: .wecom, address: "S1")]) }
+            let nobody = NotifyConfiguration.SchoolChannels(wecom: .init(webhook: "http://127.0.0.1:9/x"))
+            let closed = NotifyConfiguration(timeoutSeconds: 1, schools: ["S1": nobody])
+            let results = try await deliver(closed, [notice(1, "T1", channel: .wecom, address: "S1")])
             #expect(results.first?.error?.description.hasPrefix("127.0.0.1: ") == true)
             // A school whose robot was removed from the file.
             let none = try await Postman.with(NotifyConfiguration()) { p in

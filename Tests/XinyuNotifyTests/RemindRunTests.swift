@@ -80,7 +80,8 @@ import XinyuCore
         clock.advance(1)
         let second = try await run()
         #expect(second.attempted == first.queued && second.failed == first.queued && second.queued == 0)
-        #expect(try d.store.notices(state: .failed).allSatisfy { $0.attempts == 2 && $0.nextAttempt == clock.now.addingTimeInterval(1_200) })
+        let doubled = clock.now.addingTimeInterval(1_200)
+        #expect(try d.store.notices(state: .failed).allSatisfy { $0.attempts == 2 && $0.nextAttempt == doubled })
         // The channel is back: the next due run sends them all, once.
         channel.fail(false)
         clock.advance(1_200)

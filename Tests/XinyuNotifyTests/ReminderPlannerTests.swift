@@ -110,7 +110,7 @@ import XinyuCore
         let d = try district()
         let monday = day("2026-11-30")   // a Monday, 31 days before T1's end: expiring
         #expect(monday.weekday == 1)
-        let digests = { (asOf: Day) in try d.planner().plan(in: d.store, asOf: asOf, now: now).filter { $0.key.kind == "digest" } }
+        let digests = { (asOf: Day) in try notices(d, asOf, kind: "digest") }
         let first = try digests(monday)
         // S2 has no active teacher: no digest.
         #expect(first.map(\.key) == [NoticeKey(person: "school:S1", kind: "digest", window: "2026-W49")])

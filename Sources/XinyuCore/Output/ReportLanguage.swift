@@ -11,6 +11,12 @@ public enum ReportLanguage: String, Sendable, Codable, CaseIterable {
     /// `zh` or `en` as written (also `zh-Hans`, `zh-CN`, `en-US`…); nil otherwise.
     public init?(code: String) {
         let c = code.lowercased()
-        if c == "zh" || c.hasPrefix("zh-") { self = .zh } else if c == "en" || c.hasPrefix("en-") { self = .en } else { return nil }
+        if c == "zh" || c.hasPrefix("zh-") {
+            self = .zh
+        } else if c == "en" || c.hasPrefix("en-") {
+            self = .en
+        } else {
+            return nil
+        }
     }
 }

@@ -53,8 +53,9 @@ struct CertificateController {
             let verification = try await BlockingWork.quick {
                 try Certificates.verify(code: code, in: db, asOf: today, profile: profile)
             }
+            let path = "/verify/" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             let chrome = PageChrome(lang: lang, title: lang.pick("心理健康教育教师证书验证", "Certificate verification"),
-                                    user: nil, path: "/verify/\(code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+                                    user: nil, path: path)
             let page = VerificationPage(verification: verification, lang: lang, chrome: chrome).render()
             return Self.html(page, status: verification == nil ? .notFound : .ok)
         }

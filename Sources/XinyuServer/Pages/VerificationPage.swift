@@ -22,9 +22,9 @@ struct VerificationPage {
         let e = HTML.escape
         var html = chrome.head()
         guard let v = verification else {
-            html += "<section><p class=\"error\">" + e(lang.pick("未找到此验证码对应的证书。请核对证书上的验证码。",
-                                                                 "No certificate has this verification code. Check the code on the certificate."))
-                + "</p></section>\n"
+            let words = lang.pick("未找到此验证码对应的证书。请核对证书上的验证码。",
+                                  "No certificate has this verification code. Check the code on the certificate.")
+            html += "<section><p class=\"error\">" + e(words) + "</p></section>\n"
             return html + PageChrome.foot
         }
         let status = statusWords(v.status)
@@ -41,9 +41,9 @@ struct VerificationPage {
         for (label, value, css) in rows {
             html += "<tr><th>\(e(label))</th><td" + (css.map { " class=\"\($0)\"" } ?? "") + ">\(e(value))</td></tr>\n"
         }
-        html += "</table>\n<p class=\"note\">" + e(lang.pick("查询日期：\(v.asOf)。本页只显示证书的等级、日期和状态。",
-                                                          "Checked on \(v.asOf). This page shows only the certificate's level, dates and status."))
-            + "</p></section>\n"
+        let note = lang.pick("查询日期：\(v.asOf)。本页只显示证书的等级、日期和状态。",
+                             "Checked on \(v.asOf). This page shows only the certificate's level, dates and status.")
+        html += "</table>\n<p class=\"note\">" + e(note) + "</p></section>\n"
         return html + PageChrome.foot
     }
 }

@@ -16,7 +16,8 @@ struct CertsPrintCommand: AsyncParsableCommand {
     @Argument(help: "The award number, as in the feed.") var number: String
     @Option(help: "Write the page to this file (default: standard output).") var out: String?
     @Option(name: .customLong("public-url"),
-            help: "The server's public address for the verification link, e.g. https://xinyu.example.cn (default: $XINYU_PUBLIC_URL).")
+            help: "The server's public address for the verification link, e.g. https://xinyu.example.cn "
+                + "(default: $XINYU_PUBLIC_URL).")
     var publicURL: String?
 
     func run() async throws {
@@ -40,7 +41,8 @@ struct CertsPrintCommand: AsyncParsableCommand {
         let text = option ?? ProcessInfo.processInfo.environment["XINYU_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         guard let text else { return nil }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            throw RejectedValue(name: "--public-url", value: text, problem: "not an http(s) address like https://xinyu.example.cn")
+            throw RejectedValue(name: "--public-url", value: text,
+                                problem: "not an http(s) address like https://xinyu.example.cn")
         }
         return text
     }

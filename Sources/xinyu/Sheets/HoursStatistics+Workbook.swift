@@ -32,7 +32,9 @@ extension HoursStatistics {
         let nb = bands.count, nt = Self.tierKeys.count, nc = cats.count
         let width = 3 + nb + nt + nc + 2
         var sheet = XLSXWorkbook.Sheet(name: lang.pick("学时统计", "Hours"))
-        func span(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int) { sheet.merges.append("\(XLSXWorkbook.ref(r1, c1)):\(XLSXWorkbook.ref(r2, c2))") }
+        func span(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int) {
+            sheet.merges.append("\(XLSXWorkbook.ref(r1, c1)):\(XLSXWorkbook.ref(r2, c2))")
+        }
         func padded(_ cells: [C]) -> [C] { cells + [C](repeating: .empty(), count: max(0, width - cells.count)) }
         sheet.rows.append(padded([.text(lang.pick("\(year)学年 中小学教师继续教育学时统计表",
                                                   "Teachers' continuing-education hours, school year \(year)"), .title)]))
@@ -88,14 +90,16 @@ extension HoursStatistics {
         let cats = XinyuCore.Category.allCases
         let width = 5 + (1 + cats.count) + (cats.count + 1)
         var sheet = XLSXWorkbook.Sheet(name: lang.pick("不达标名单", "Below minimum"))
-        func span(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int) { sheet.merges.append("\(XLSXWorkbook.ref(r1, c1)):\(XLSXWorkbook.ref(r2, c2))") }
+        func span(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int) {
+            sheet.merges.append("\(XLSXWorkbook.ref(r1, c1)):\(XLSXWorkbook.ref(r2, c2))")
+        }
         func padded(_ cells: [C]) -> [C] { cells + [C](repeating: .empty(), count: max(0, width - cells.count)) }
         sheet.rows.append(padded([.text(lang.pick("\(year)学年 继续教育学时不达标教师名单",
                                                   "Teachers below the yearly minimum, school year \(year)"), .title)]))
         span(0, 0, 0, width - 1)
-        sheet.rows.append(padded([.text(lang.pick("共 \(belowMinimumTeachers.count) 人；尚缺为距学年最低要求（各类别及合计）的差额",
-                                                  "\(belowMinimumTeachers.count) teachers; missing: the gap to the year's minimums"),
-                                        .note)]))
+        let n = belowMinimumTeachers.count
+        sheet.rows.append(padded([.text(lang.pick("共 \(n) 人；尚缺为距学年最低要求（各类别及合计）的差额",
+                                                  "\(n) teachers; missing: the gap to the year's minimums"), .note)]))
         span(1, 0, 1, width - 1)
         var top = [C](repeating: .empty(.header), count: width)
         var second = [C](repeating: .empty(.header), count: width)
