@@ -124,7 +124,7 @@ private struct ProfileReader {
 
     func profile(_ root: Node) throws -> RuleProfile {
         let top = try mapping(root, "", allowed: ["name", "description", "levels", "roleRequirements",
-                                                   "continuingEducation", "unionQuota", "countApproved"])
+                                                   "continuingEducation", "unionQuota", "countApproved", "reminders", "statistics"])
         var countApproved = false
         if let n = top["countApproved"], n.null == nil {
             guard let b = boolean(n) else { throw fail(n, "countApproved", "expected true or false") }
@@ -231,6 +231,52 @@ private struct ProfileReader {
                        wholeStaffAttendanceShare: share, wholeStaffTier: tier)
         }
         return RuleProfile(levels: .init(C: rules[.C]!, B: rules[.B]!, A: rules[.A]!), roleRequirements: roles,
-                           continuingEducation: ce, unionQuota: uq, countApproved: countApproved)
+                           continuingEducation: ce, unionQuota: uq, countApproved: countApproved, reminders: try reminders(top["reminders"]),
+                           statistics: try statistics(top["statistics"]))
+    }
+
+    /// A list of whole numbers in `min...max`.
+    func integers(_ node: Node, _ key: String, min: Int, max: Int, what: String) throws -> [Int] {
+        guard let seq = node.sequence, !seq.isEmpty else { throw fail(node, key, "expected a list of \(what), like [1, 2]") }
+        return try seq.map { try integer($0, key, min: min, max: max, what: what) }
+    }
+
+    /// The `reminders` section (issue #16); absent: nil (the standard rules apply).
+    func reminders(_ node: Node?) throws -> ReminderRules? {
+        guard let n = node, n.null == nil else { return nil }
+        let k = "reminders"
+        let m = try mapping(n, k, allowed: ["expiryWindowsDays", "lapsedWithinDays", "behindCheckDates"])
+        var r = ReminderRules.standard
+        if let w = m["expiryWindowsDays"] {
+            r.expiryWindowsDays = Array(Set(try integers(w, "\(k).expiryWindowsDays", min: 1, max: Self.maxDays, what: "days")))
+                .sorted(by: >)
+        }
+        if let l = m["lapsedWithinDays"] {
+            r.lapsedWithinDays = try integer(l, "\(k).lapsedWithinDays", min: 0, max: Self.maxDays, what: "days")
+        }
+        if let b = m["behindCheckDates"] {
+            let key = "\(k).behindCheckDates"
+            guard let seq = b.sequence else { throw fail(b, key, "expected a list of days like [\"03-01\", \"05-01\"]") }
+            r.behindCheckDates = try seq.map { d in
+                guard let s = d.scalar?.string, let md = ReminderRules.MonthDay(s) else {
+                    throw fail(d, key, "\(d.scalar?.string ?? "?") is not a day of the year written MM-DD, like 03-01")
+                }
+                return md
+            }
+        }
+        return r
+    }
+
+    /// The `statistics` section; absent: nil (RULES.md's bands apply).
+    func statistics(_ node: Node?) throws -> HourBands? {
+        guard let n = node, n.null == nil else { return nil }
+        let m = try mapping(n, "statistics", allowed: ["hourBands"])
+        let key = "statistics.hourBands"
+        let bands = try required(m, "hourBands", in: "statistics", of: n)
+        let limits = try integers(bands, key, min: 1, max: Self.maxHours.tenths / 10, what: "hours")
+        guard zip(limits, limits.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw fail(bands, key, "the band limits must rise, like [36, 72, 108]")
+        }
+        return HourBands(limits: limits)
     }
 }

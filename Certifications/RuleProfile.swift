@@ -17,14 +17,20 @@ public struct RuleProfile: Sendable, Codable, Hashable {
     /// RULES.md "Record states": `approved` records (a school's approval) count at once, not only `certified`
     /// ones. Default false.
     public var countApproved: Bool
+    /// When `xinyu remind` tells whom (issue #16); nil: ``ReminderRules/standard``.
+    public var reminders: ReminderRules?
+    /// The bands of `xinyu stats hours` (`statistics.hourBands`); nil: ``HourBands/standard``.
+    public var statistics: HourBands?
     /// The file the profile came from (not part of the YAML).
     public var source: String?
 
     public init(levels: Levels, roleRequirements: [String: Level], continuingEducation: ContinuingEducation? = nil,
-                unionQuota: UnionQuota? = nil, countApproved: Bool = false, source: String? = nil) {
+                unionQuota: UnionQuota? = nil, countApproved: Bool = false, reminders: ReminderRules? = nil,
+                statistics: HourBands? = nil, source: String? = nil) {
         self.levels = levels; self.roleRequirements = roleRequirements
         self.continuingEducation = continuingEducation; self.unionQuota = unionQuota; self.source = source
         self.countApproved = countApproved
+        self.reminders = reminders; self.statistics = statistics
     }
 
     /// The record states whose hours count: `certified`, and `approved` with ``countApproved``.

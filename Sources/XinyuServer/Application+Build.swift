@@ -18,12 +18,16 @@ public struct ServerDependencies: Sendable {
     public var coverage: ReportCache
     /// Users, tokens, sessions and the audit trail of the same store.
     public var accounts: Accounts
+    /// The budget of the public certificate verification per client address.
+    public var verifyLimiter: VerifyRateLimiter
 
     /// Loads the rule profile at `profilePath` (nil: the bundled default); a bad profile throws its one-line error.
     public init(database: any XinyuStore, profilePath: String? = nil, imports: ImportService = .live,
-                coverage: ReportCache = ReportCache(), accounts: Accounts? = nil) throws {
+                coverage: ReportCache = ReportCache(), accounts: Accounts? = nil,
+                verifyLimiter: VerifyRateLimiter = VerifyRateLimiter()) throws {
         self.database = database; self.imports = imports; self.coverage = coverage
         self.accounts = accounts ?? Accounts(store: database)
+        self.verifyLimiter = verifyLimiter
         self.profile = try RuleProfile.load(path: profilePath)
         self.quotaRules = try QuotaRules.load(profilePath: profilePath)
     }
@@ -68,6 +72,8 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     AuditController(accounts: accounts).addRoutes(to: api)
     DashboardController(database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
                         reports: reports).addRoutes(to: router)
+    CertificateController(database: db, profile: dependencies.profile, publicURL: configuration.publicURL,
+                          limiter: dependencies.verifyLimiter).addRoutes(to: router)
     OpenAPIController().addRoutes(to: api)
     // Last, so it knows every route: another method on a known path is a 405 with `Allow`, not a 404.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))

@@ -33,6 +33,7 @@ public enum OpenAPIDocument {
         "post /api/v1/submissions": ["district-admin", "school-admin", "teacher"],
         "get /api/v1/submissions/{id}/evidence": ["district-admin", "district-viewer", "school-admin", "teacher"],
         "get /api/v1/approvals": schoolReaders, "post /api/v1/approvals/{action}": ["district-admin", "school-admin"],
+        "get /certificates/{no}": ["district-admin", "district-viewer", "school-admin", "teacher"],
     ]
 
     /// The document as JSON bytes (sorted keys).
@@ -130,6 +131,23 @@ public enum OpenAPIDocument {
             "/login": ["get": html("The login page", params: [query("next", "Where to go after logging in (a path)")]),
                        "post": form("Log in: opens a session (cookie xinyu_session)", ["name", "password", "form", "next"])],
             "/logout": ["post": form("Log out: ends the session", ["form"])],
+            "/certificates/{no}": ["get": [
+                "summary": "A certificate as a printable A4 page (zh-Hans with English): name, school, level, dates, "
+                    + "award number, verification code and address; the first view issues the code",
+                "parameters": [pathParam("no", "Award number")],
+                "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],
+                              "404": json(error, "Unknown award number (or outside the caller's scope)"),
+                              "503": json(error, "The store is busy (see Retry-After)")]]],
+            "/verify/{code}": ["get": [
+                "summary": "Public verification of a certificate: level, dates, status (valid, expiring, expired, "
+                    + "revoked) and the holder's name with all but the first character masked; nothing else. "
+                    + "At most 30 requests a minute per client address",
+                "parameters": [pathParam("code", "Verification code (26 characters; dashes, spaces and case do not matter)"),
+                               query("lang", "zh (default) or en", ["type": "string", "enum": ["zh", "en"]])],
+                "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],
+                              "404": ["description": "No certificate has this code (HTML page)",
+                                      "content": ["text/html": ["schema": ["type": "string"]]]],
+                              "429": json(error, "Too many verifications from this address (see Retry-After)")]]],
             "/me": ["get": html("A teacher's own page: ledger, hours this school year, what is still needed, next lessons",
                                 params: [query("lang", "zh or en"), query("asOf", "Date (default today)", date)])],
             "/schools/{id}": ["get": html("A school's page: staff by status, quota gaps, the schedule, exports",

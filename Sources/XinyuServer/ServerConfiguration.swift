@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// The longest an upload body may take to arrive in full (408 after it). Default 15 minutes: 512 MB at
     /// about 0.6 MB/s, a slow school line.
     public var bodyTimeout: Duration
+    /// The server's public address (`https://xinyu.example.cn`) that certificates print for their verification
+    /// (issue #16); nil: the address a certificate page was asked on.
+    public var publicURL: String?
 
     /// The largest body limit `xinyu serve` accepts, in MB (64 GiB): larger values are a usage error, never an
     /// overflow.
@@ -31,8 +34,9 @@ public struct ServerConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
                 temporaryDirectory: String = NSTemporaryDirectory(), idleTimeout: Duration = .seconds(30),
-                bodyTimeout: Duration = .seconds(900), secureCookies: Bool = false) {
+                bodyTimeout: Duration = .seconds(900), secureCookies: Bool = false, publicURL: String? = nil) {
         self.secureCookies = secureCookies
+        self.publicURL = publicURL
         self.host = host
         self.port = port
         self.token = token

@@ -26,6 +26,7 @@ struct Xinyu: AsyncParsableCommand {
             TrainingsCommand.self, AttendanceCommand.self, SubmissionsCommand.self, ApprovalsCommand.self,
             ServeCommand.self, BackupCommand.self, CheckCommand.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self,
+            RemindCommand.self, NoticesCommand.self, StatsCommand.self,
         ]
     )
 

@@ -51,6 +51,19 @@ func cliLine(_ error: any XinyuError) -> String {
         switch e {
         case .badBudget: "--" + e.description
         }
+    case let e as CertificateStoreError:
+        switch e {
+        case .unknownCertificate: e.description + " (award numbers are the feed's `number`)"
+        case .alreadyRevoked: e.description + " (see `xinyu certs revoked`)"
+        }
+    case let e as CertificateError:
+        switch e {
+        case let .badReason(text): "--reason \"\(text.prefix(40))\": give the reason on one line, 1–500 characters"
+        }
+    case let e as StatisticsError:
+        switch e {
+        case .inactiveTeacher: e.description
+        }
     case let e as AccountStoreError:
         switch e {
         case .unknownAccount: e.description + " (see `xinyu users list`)"

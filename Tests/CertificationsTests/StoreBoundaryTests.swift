@@ -106,6 +106,25 @@ import XinyuCore
         func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry] {
             try base.auditEntries(since: since, actor: actor, actions: actions, target: target)
         }
+        func enqueueNotices(_ notices: [Notice], audit: AuditEntry?) throws -> [Notice] {
+            try base.enqueueNotices(notices, audit: audit)
+        }
+        func storedNoticeKeys(_ keys: [NoticeKey]) throws -> Set<NoticeKey> { try base.storedNoticeKeys(keys) }
+        func claimDueNotices(now: Date, leaseUntil: Date, maxAttempts: Int, limit: Int) throws -> [Notice] {
+            try base.claimDueNotices(now: now, leaseUntil: leaseUntil, maxAttempts: maxAttempts, limit: limit)
+        }
+        func recordDelivery(id: Int64, _ outcome: NoticeDelivery) throws { try base.recordDelivery(id: id, outcome) }
+        func notices(state: NoticeState?) throws -> [Notice] { try base.notices(state: state) }
+        func certificate(number: String) throws -> StoredCertificate? { try base.certificate(number: number) }
+        func certificate(code: String) throws -> StoredCertificate? { try base.certificate(code: code) }
+        func issueVerificationCode(number: String, code: String, audit: AuditEntry) throws -> String {
+            try base.issueVerificationCode(number: number, code: code, audit: audit)
+        }
+        func revokeCertificate(number: String, _ revocation: CertificateRevocation, audit: AuditEntry) throws {
+            try base.revokeCertificate(number: number, revocation, audit: audit)
+        }
+        func revokedCertificates() throws -> [StoredCertificate] { try base.revokedCertificates() }
+        func courses(ids: [String]) throws -> [Course] { try base.courses(ids: ids) }
     }
 
     @Test func reportsThroughAnotherStoreAreTheSame() throws {
@@ -125,6 +144,11 @@ import XinyuCore
                                                                 profilePath: nil))
         }
         #expect(try quota(relay) == quota(db))
+        let stats = { (store: any ReportStore) in
+            try HoursStatistics.compute(in: store, year: year, school: nil, rules: QuotaRules.load(profilePath: nil),
+                                        bands: .standard)
+        }
+        #expect(try stats(relay) == stats(db))
         #expect(throws: StoreError.self) { try CoverageReport.compute(in: relay, asOf: day, school: "S404", profile: profile) }
     }
 

@@ -25,6 +25,9 @@ import XinyuCore
         /// A training each school entered (ours, theirs) and a teacher's submission with evidence of each (#15).
         let trainings: (ours: String, theirs: String)
         let submissions: (ours: Int64, theirs: Int64)
+        /// The award numbers of a certificate of ``ownTeacher`` and of ``otherTeacher``.
+        let ownCertificate: String?
+        let otherCertificate: String?
 
         init() throws {
             store = try TemporaryStore()
@@ -37,10 +40,19 @@ import XinyuCore
             accounts = Accounts(store: store.db, bcryptCost: 4)
             let ours = try store.db.teachers(school: "S0001", role: nil, status: .active)
             let theirs = try store.db.teachers(school: "S0002", role: nil, status: nil)
-            ownTeacher = ours[0].id
-            otherTeacher = theirs[0].id
-            let admin = Principal.commandLine(user: "test")
+            // Teachers holding a numbered certificate, so that the certificate page has one to show.
+            let today = Day.today()
             let db = store.db
+            func certificate(_ t: Teacher) throws -> String? {
+                try db.trainingRecord(teacherId: t.id, asOf: today).awards.compactMap(\.number).first
+            }
+            let own = try ours.first { try certificate($0) != nil } ?? ours[0]
+            let other = try theirs.first { try certificate($0) != nil } ?? theirs[0]
+            ownTeacher = own.id
+            otherTeacher = other.id
+            ownCertificate = try certificate(own)
+            otherCertificate = try certificate(other)
+            let admin = Principal.commandLine(user: "test")
             func training(_ school: String) throws -> String {
                 let course = Course(id: "", title: "全员培训", provider: nil, tier: 60, mode: 2, hours: Hours(tenths: 30),
                                     start: Day("2026-03-01")!, end: Day("2026-03-01")!, track: .none,
@@ -67,9 +79,10 @@ import XinyuCore
             }
         }
 
-        func app() throws -> some ApplicationProtocol {
+        func app(limiter: VerifyRateLimiter = VerifyRateLimiter()) throws -> some ApplicationProtocol {
             let config = ServerConfiguration(token: nil, maxBodyBytes: 1 << 20, temporaryDirectory: store.directory)
-            let deps = try ServerDependencies(database: store.db, imports: ImportProbe().service, accounts: accounts)
+            let deps = try ServerDependencies(database: store.db, imports: ImportProbe().service, accounts: accounts,
+                                              verifyLimiter: limiter)
             return Application(router: buildRouter(configuration: config, dependencies: deps))
         }
     }
@@ -85,6 +98,7 @@ import XinyuCore
             : teacher
         var uri = path.replacingOccurrences(of: "{school}", with: school).replacingOccurrences(of: "{id}", with: id)
             .replacingOccurrences(of: "{action}", with: "return")
+            .replacingOccurrences(of: "{no}", with: (ours ? d.ownCertificate : d.otherCertificate) ?? "none")
         switch (method, path) {
         case ("get", "/api/v1/schedule"), ("get", "/api/v1/schedule.ics"): uri += "?school=\(school)"
         case ("post", "/api/v1/schedule/build"): uri += "?term=2026-fall&school=\(school)"
@@ -119,7 +133,7 @@ import XinyuCore
 
     /// Whether the operation names one school's or teacher's data (so another school's is a 404 or a 403).
     static func isScoped(_ method: String, _ path: String) -> Bool {
-        path.contains("{school}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
+        path.contains("{school}") || path.contains("{no}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
             || ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule/build", "/api/v1/approvals/{action}"]
                 .contains(path)
             || (method == "get" && ["/api/v1/teachers", "/api/v1/quota", "/api/v1/trainings", "/api/v1/approvals"]
@@ -129,7 +143,12 @@ import XinyuCore
 
     @Test func everyOperationTimesEveryRole() async throws {
         let d = try District()
-        let operations = OpenAPIDocument.operations.filter { !["/health", "/login", "/logout"].contains($0.path) }
+        // The public operations (/health, the login page, the certificate verification) and the logout form are
+        // checked by their own tests.
+        let operations = OpenAPIDocument.operations.filter {
+            !["/health", "/login", "/logout", "/verify/{code}"].contains($0.path)
+        }
+        #expect(d.ownCertificate != nil && d.otherCertificate != nil)
         #expect(operations.count >= 20)
         try await d.app().test(.router) { client in
             for (path, method) in operations {

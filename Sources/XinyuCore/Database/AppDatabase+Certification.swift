@@ -12,8 +12,9 @@ extension AppDatabase {
         try writer.read { db in
             guard let teacher = try Teacher.fetchOne(db, key: teacherId) else { throw StoreError.unknownTeacher(id: teacherId) }
             let d = asOf.description
-            let awards = try Award.fetchAll(db, sql: "SELECT * FROM award WHERE teacherId = ? AND issued <= ? ORDER BY issued, level",
-                                            arguments: [teacherId, d])
+            let awards = try Award.fetchAll(db, sql: """
+                SELECT * FROM award WHERE teacherId = ? AND issued <= ? AND \(Self.notRevoked("award")) ORDER BY issued, level
+                """, arguments: [teacherId, d])
             let counted = Self.countedCondition(on: "a")
             var attendance: [CountedAttendance] = []
             let rows = try Row.fetchCursor(db, sql: """
@@ -82,7 +83,8 @@ extension AppDatabase {
         }
     }
 
-    /// Reads of one selection in a fixed number of SQL passes (no per-teacher queries): teachers, awards, the
+    /// Reads of one selection in a fixed number of SQL passes (no per-teacher queries): teachers, awards (revoked
+    /// ones left out, ``CertificateStore``), the
     /// ids of track courses, one scan of attendance in its key order, three practice sums.
     static func certificationReading(_ db: Database, asOf: Day, selection: TeacherSelection, counting: [RecordState],
                                      withSchools: Bool) throws -> CertificationReading {
@@ -102,7 +104,7 @@ extension AppDatabase {
         var awards: [Award] = []
         let awardFilter = selection.conditions(on: "teacherId")
         let awardRows = try db.makeStatement(sql: "SELECT teacherId, level, issued, number, expires FROM award WHERE issued <= ?"
-                                                  + awardFilter.sql)
+                                                  + " AND " + notRevoked("award") + awardFilter.sql)
         try awardRows.setArguments([d] + awardFilter.arguments)
         try RawRows.forEach(awardRows) { s in
             let id = try RawRows.required(s, 0, "award of teacher", nil)

@@ -221,6 +221,10 @@ extension AppDatabase {
                 t.foreignKey(["term", "schoolId"], references: "scheduleBuild", onDelete: .cascade)
             }
         }
+        // Issue #16: the reminders' outbox, certificates' verification codes and revocations.
+        m.registerMigration("v10-notices-certificates") { db in
+            try db.execute(sql: AppDatabase.noticesCertificatesSchema)
+        }
         return m
     }
 }

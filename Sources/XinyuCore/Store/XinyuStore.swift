@@ -1,11 +1,12 @@
 /// The product's store, as every consumer outside the store sees it: its reads (``ReportStore``), the feeds it
 /// takes and their log (``FeedStore``), the term schedules (``SchedulingStore``), its maintenance
-/// (``MaintenanceStore``), the accounts, tokens, sessions and audit trail (``AccountStore``), and the training
-/// schools and teachers record themselves with its approvals (``TrainingStore``).
+/// (``MaintenanceStore``), the accounts, tokens, sessions and audit trail (``AccountStore``), the training
+/// schools and teachers record themselves with its approvals (``TrainingStore``), the reminders' outbox
+/// (``NoticeStore``) and printable, verifiable certificates (``CertificateStore``).
 ///
 /// ``AppDatabase`` (SQLite) is the one implementation today; the PostgreSQL issue implements these same protocols,
 /// and the conformance suite (`Tests/XinyuCoreTests/Conformance`) is what any implementation must pass.
 /// Requirements name no engine type (no GRDB `Database`, writer or statement): what a requirement needs of an
 /// engine stays inside it.
 public protocol XinyuStore: ReportStore, FeedStore, SchedulingStore, MaintenanceStore, AccountStore, TrainingStore,
-    Sendable {}
+    NoticeStore, CertificateStore, Sendable {}

@@ -4,7 +4,8 @@ import XinyuAccounts
 import XinyuCore
 
 /// Finds who is calling, before any route runs: the bootstrap token, an API token (`Authorization: Bearer`), or
-/// a browser session (cookie `xinyu_session`). Everything but ``publicPaths`` needs one: without it the answer is
+/// a browser session (cookie `xinyu_session`). Everything but ``publicPaths`` and the public certificate
+/// verification (`/verify/…`, issue #16) needs one: without it the answer is
 /// 401 (JSON under `/api`, a page that links to the login page elsewhere).
 ///
 /// A browser session authenticates reads and the pages' own forms (which carry a form token); it never
@@ -36,7 +37,7 @@ struct AuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if Self.publicPaths.contains(path) { return try await next(request, context) }
+        if Self.publicPaths.contains(path) || path.hasPrefix("/verify/") { return try await next(request, context) }
         let isAPI = path.hasPrefix("/api/")
         var context = context
         let address = Self.clientAddress(request, peer: context.peerAddress)

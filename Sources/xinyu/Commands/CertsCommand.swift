@@ -7,8 +7,9 @@ extension CertStatus: ExpressibleByArgument {}
 
 struct CertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "certs", abstract: "Teachers' certification statuses as of a date.",
-        subcommands: [List.self], defaultSubcommand: List.self)
+        commandName: "certs", abstract: "Certification statuses as of a date; printable certificates and revocation.",
+        subcommands: [List.self, CertsPrintCommand.self, CertsRevokeCommand.self, CertsRevokedCommand.self],
+        defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list",

@@ -17,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies = false
     @Option(name: .customLong("max-body-mb"), help: "Largest accepted import body, in MB.") var maxBodyMB = 512
     @OptionGroup var profileOption: ProfileOption
+    @Option(name: .customLong("public-url"),
+            help: ArgumentHelp("The server's public address for certificates' verification links "
+                + "(default: $XINYU_PUBLIC_URL, else the request's)."))
+    var publicURL: String?
 
     func run() async throws {
         guard (1...65535).contains(port) else { throw UsageError("--port \(port): not a TCP port (1–65535)") }
@@ -25,7 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let token = try ServerConfiguration.token(file: tokenFile)
         let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBodyBytes,
-                                         profilePath: profileOption.profile, secureCookies: secureCookies)
+                                         profilePath: profileOption.profile, secureCookies: secureCookies,
+                                         publicURL: try CertsPrintCommand.publicBase(publicURL))
         try await XinyuServer.run(configuration: config, database: try global.open())
     }
 }
