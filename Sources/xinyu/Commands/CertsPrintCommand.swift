@@ -16,8 +16,8 @@ struct CertsPrintCommand: AsyncParsableCommand {
     @Argument(help: "The award number, as in the feed.") var number: String
     @Option(help: "Write the page to this file (default: standard output).") var out: String?
     @Option(name: .customLong("public-url"),
-            help: "The server's public address for the verification link, e.g. https://xinyu.example.cn "
-                + "(default: $XINYU_PUBLIC_URL).")
+            help: ArgumentHelp("The server's public address for the verification link, e.g. https://xinyu.example.cn "
+                               + "(default: $XINYU_PUBLIC_URL)."))
     var publicURL: String?
 
     func run() async throws {

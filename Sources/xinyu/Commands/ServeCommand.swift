@@ -18,8 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-mb"), help: "Largest accepted import body, in MB.") var maxBodyMB = 512
     @OptionGroup var profileOption: ProfileOption
     @Option(name: .customLong("public-url"),
-            help: "The server's public address for certificates' verification links "
-                + "(default: $XINYU_PUBLIC_URL, else the request's).")
+            help: ArgumentHelp("The server's public address for certificates' verification links "
+                               + "(default: $XINYU_PUBLIC_URL, else the request's)."))
     var publicURL: String?
 
     func run() async throws {
