@@ -11,16 +11,17 @@ extension HoursStatistics {
         var standings: [String: QuotaStanding] = [:]
         for t in reading.teachers { standings[t.id] = QuotaStanding() }
         let schoolOf = Dictionary(uniqueKeysWithValues: reading.teachers.map { ($0.id, $0.schoolId) })
-        // Counted hours per school and tier: a standing per (school, tier) applies the same counting rule.
-        var tiers: [String: [Int: QuotaStanding]] = [:]
+        // Counted tenths per school and tier: what the quota's own rule added to the teacher's standing.
+        var tiers: [String: [Int: Int]] = [:]
         for r in reading.attendance {
             guard standings[r.teacherId] != nil, let sid = schoolOf[r.teacherId] else { continue }
-            let hours = Hours(tenths: r.tenths)
-            standings[r.teacherId]!.add(courseId: r.courseId, category: r.category, hours: hours, status: r.status,
-                                        result: r.result)
+            let before = standings[r.teacherId]!.total.tenths
+            standings[r.teacherId]!.add(courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
+                                        status: r.status, result: r.result)
+            let counted = standings[r.teacherId]!.total.tenths - before
+            guard counted != 0 else { continue }
             let tier = Tier(rawValue: r.tier)?.rawValue ?? Tier.other.rawValue
-            tiers[sid, default: [:]][tier, default: QuotaStanding()]
-                .add(courseId: r.courseId, category: r.category, hours: hours, status: r.status, result: r.result)
+            tiers[sid, default: [:]][tier, default: 0] += counted
         }
         let names = Dictionary(uniqueKeysWithValues: reading.schools.map { ($0.id, $0.name) })
         var figures: [String: Figures] = [:]
@@ -41,7 +42,7 @@ extension HoursStatistics {
             figures[t.schoolId] = f
         }
         for (sid, byTier) in tiers {
-            for (tier, st) in byTier { figures[sid]?.hoursByTier[String(tier), default: .zero] += st.total }
+            for (tier, tenths) in byTier { figures[sid]?.hoursByTier[String(tier), default: .zero] += Hours(tenths: tenths) }
         }
         var district = Figures(bands: bands.limits.count + 1)
         for s in reading.schools {

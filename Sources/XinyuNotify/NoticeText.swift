@@ -108,7 +108,7 @@ enum NoticeText {
     static let digestListLimit = 30
 
     /// A school's weekly digest for its school-admins.
-    static func digest(school: String, asOf: Day, year: SchoolYear, expiring: [DigestExpiring], behind: [DigestBehind],
+    static func digest(school: String, asOf: Day, year: SchoolYear, expiring: [DigestExpiring], behind: [DigestBehind]?,
                        teachers: Int, awaitingApproval: Int?, _ lang: ReportLanguage) -> Text {
         let en = lang == .en
         var lines: [String] = []
@@ -122,8 +122,21 @@ enum NoticeText {
         if expiring.count > digestListLimit {
             lines.append(en ? "- and \(expiring.count - digestListLimit) more" : "- 另有 \(expiring.count - digestListLimit) 人")
         }
-        lines.append(en ? "Behind on the \(year) hours or sessions: \(behind.count) of \(teachers)"
-                        : "\(year)学年学时或培训次数未达标：\(behind.count) 人（共 \(teachers) 人）")
+        if let behind {
+            lines += behindLines(behind, year: year, teachers: teachers, lang)
+        }
+        if let awaitingApproval {
+            lines.append(en ? "Training records awaiting your approval: \(awaitingApproval)" : "待您审批的培训记录：\(awaitingApproval) 条")
+        }
+        lines.append(en ? "Details: your school's page in Xinyu." : "详情请登录心育查看本校页面。")
+        return (en ? "[Xinyu] Weekly digest: \(school)" : "【心育】\(school) 每周简报", lines.joined(separator: "\n"))
+    }
+
+    /// A digest's lines on who is behind this school year.
+    static func behindLines(_ behind: [DigestBehind], year: SchoolYear, teachers: Int, _ lang: ReportLanguage) -> [String] {
+        let en = lang == .en
+        var lines = [en ? "Behind on the \(year) hours or sessions: \(behind.count) of \(teachers)"
+                        : "\(year)学年学时或培训次数未达标：\(behind.count) 人（共 \(teachers) 人）"]
         for b in behind.prefix(digestListLimit) {
             lines.append(en ? "- \(b.name): \(b.total) h, missing \(b.missing.summary)"
                             : "- \(b.name)：已计 \(b.total) 学时，尚缺 \(b.missing.words(.zh))")
@@ -131,10 +144,6 @@ enum NoticeText {
         if behind.count > digestListLimit {
             lines.append(en ? "- and \(behind.count - digestListLimit) more" : "- 另有 \(behind.count - digestListLimit) 人")
         }
-        if let awaitingApproval {
-            lines.append(en ? "Training records awaiting your approval: \(awaitingApproval)" : "待您审批的培训记录：\(awaitingApproval) 条")
-        }
-        lines.append(en ? "Details: your school's page in Xinyu." : "详情请登录心育查看本校页面。")
-        return (en ? "[Xinyu] Weekly digest: \(school)" : "【心育】\(school) 每周简报", lines.joined(separator: "\n"))
+        return lines
     }
 }

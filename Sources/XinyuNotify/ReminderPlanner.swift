@@ -15,7 +15,11 @@ import XinyuCore
 ///   the date.
 /// - `digest` (window `YYYY-Www`, the ISO week): once a week per school with active teachers, to each of its
 ///   enabled school-admins who has an e-mail in the notify file, else once to the school's own channel (person
-///   `school:ID`): who is expiring (RULES.md's warning window), who is behind this school year.
+///   `school:ID`): who is expiring (RULES.md's warning window), and from the year's first behind-check day on,
+///   who is behind this school year (before it, early in the year, nearly everyone is, and nobody was told yet).
+///
+/// The certification statuses and the quota's reading of the year (needed from the first behind-check day on)
+/// are read at once, on two threads.
 public struct ReminderPlanner: Sendable {
     public var profile: RuleProfile
     public var quotaRules: QuotaRules
@@ -32,9 +36,13 @@ public struct ReminderPlanner: Sendable {
 
     /// The notices due as of `asOf`, created at `now` (not yet checked against the outbox), sorted by key.
     public func plan(in store: any XinyuStore, asOf: Day, now: Date) throws -> [Notice] {
-        let statuses = try CertificationEngine.statuses(in: store, asOf: asOf, profile: profile, explain: false)
         let year = SchoolYear(containing: asOf)
-        let reading = try store.quotaYear(from: year.first, through: asOf, school: nil)
+        let check = rules.behindCheck(asOf: asOf)
+        let quota = Background { [check] in
+            check == nil ? nil : try store.quotaYear(from: year.first, through: asOf, school: nil)
+        }
+        let statuses = try CertificationEngine.statuses(in: store, asOf: asOf, profile: profile, explain: false)
+        let reading = try quota.value() ?? QuotaYearReading(schools: [], teachers: [], attendance: [])
         var standings: [String: QuotaStanding] = [:]
         for t in reading.teachers { standings[t.id] = QuotaStanding() }
         for r in reading.attendance where standings[r.teacherId] != nil {
@@ -49,7 +57,6 @@ public struct ReminderPlanner: Sendable {
                               language: route.language.rawValue, subject: t.subject, body: t.body, asOf: asOf,
                               created: now))
         }
-        let check = rules.behindCheck(asOf: asOf)
         for t in statuses where t.isActive {
             if let l = t.effectiveLevel {
                 let s = t.level(l)
@@ -85,14 +92,14 @@ public struct ReminderPlanner: Sendable {
                 }
             }
         }
-        out += try digests(in: store, asOf: asOf, year: year, statuses: statuses, standings: standings,
-                           schools: reading.schools, now: now)
+        out += try digests(in: store, asOf: asOf, year: year, statuses: statuses,
+                           standings: check == nil ? nil : standings, now: now)
         return out.sorted { ($0.key.kind, $0.key.person, $0.key.window) < ($1.key.kind, $1.key.person, $1.key.window) }
     }
 
     /// The week's digests, one per school with active teachers (see the type's comment for who gets them).
     func digests(in store: any XinyuStore, asOf: Day, year: SchoolYear, statuses: [TeacherCertStatus],
-                 standings: [String: QuotaStanding], schools: [School], now: Date) throws -> [Notice] {
+                 standings: [String: QuotaStanding]?, now: Date) throws -> [Notice] {
         let week = Self.isoWeek(asOf)
         var admins: [String: [StoredAccount]] = [:]
         for a in try store.accounts() where a.role == .schoolAdmin && !a.disabled {
@@ -101,7 +108,7 @@ public struct ReminderPlanner: Sendable {
         var bySchool: [String: [TeacherCertStatus]] = [:]
         for t in statuses where t.isActive { bySchool[t.schoolId, default: []].append(t) }
         var out: [Notice] = []
-        for school in schools {
+        for school in try store.schoolSummaries() {
             guard let teachers = bySchool[school.id], !teachers.isEmpty else { continue }
             var expiring: [NoticeText.DigestExpiring] = []
             var behind: [NoticeText.DigestBehind] = []
@@ -113,7 +120,7 @@ public struct ReminderPlanner: Sendable {
                                               short: s.renewalRequired - (s.renewalHours ?? .zero)))
                     }
                 }
-                if let st = standings[t.teacherId] {
+                if let st = standings?[t.teacherId] {
                     let m = st.missing(quotaRules)
                     if !m.meetsAll { behind.append(.init(name: t.name, total: st.total, missing: m)) }
                 }
@@ -124,7 +131,8 @@ public struct ReminderPlanner: Sendable {
                                          : mailed.map { (person: $0.name, name: $0.name) }
             for reader in readers {
                 let route = configuration.route(person: reader.person, school: school.id)
-                let text = NoticeText.digest(school: school.name, asOf: asOf, year: year, expiring: expiring, behind: behind,
+                let text = NoticeText.digest(school: school.name, asOf: asOf, year: year, expiring: expiring,
+                                             behind: standings == nil ? nil : behind,
                                              teachers: teachers.count, awaitingApproval: nil, route.language)
                 out.append(Notice(key: NoticeKey(person: reader.person, kind: "digest", window: week), school: school.id,
                                   recipient: reader.name, channel: route.channel, address: route.address,

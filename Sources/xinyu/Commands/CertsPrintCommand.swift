@@ -17,7 +17,7 @@ struct CertsPrintCommand: AsyncParsableCommand {
     @Option(help: "Write the page to this file (default: standard output).") var out: String?
     @Option(name: .customLong("public-url"),
             help: ArgumentHelp("The server's public address for the verification link, e.g. https://xinyu.example.cn "
-                + "(default: $XINYU_PUBLIC_URL)."))
+                               + "(default: $XINYU_PUBLIC_URL)."))
     var publicURL: String?
 
     func run() async throws {

@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var profileOption: ProfileOption
     @Option(name: .customLong("public-url"),
             help: ArgumentHelp("The server's public address for certificates' verification links "
-                + "(default: $XINYU_PUBLIC_URL, else the request's)."))
+                               + "(default: $XINYU_PUBLIC_URL, else the request's)."))
     var publicURL: String?
 
     func run() async throws {
