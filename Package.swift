@@ -46,8 +46,10 @@ let package = Package(
         ),
         .target(
             name: "Importers",
-            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Importers",
             exclude: ["README.md"],
             resources: [.copy("Schema")]
@@ -118,7 +120,7 @@ let package = Package(
             name: "ImportersTests",
             dependencies: ["Importers", "XinyuCore"],
             path: "Tests/ImportersTests",
-            exclude: ["Fixtures"] // read through #filePath, so they are not bundled
+            exclude: ["Fixtures"]  // read through #filePath, so they are not bundled
         ),
         .testTarget(
             name: "XinyuNotifyTests",
@@ -130,8 +132,10 @@ let package = Package(
             ],
             path: "Tests/XinyuNotifyTests"
         ),
-        .testTarget(name: "CertificationsTests", dependencies: ["Certifications", "XinyuCore"], path: "Tests/CertificationsTests"),
-        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Certifications", "XinyuCore"], path: "Tests/CurriculumTests"),
+        .testTarget(
+            name: "CertificationsTests", dependencies: ["Certifications", "XinyuCore"], path: "Tests/CertificationsTests"),
+        .testTarget(
+            name: "CurriculumTests", dependencies: ["Curriculum", "Certifications", "XinyuCore"], path: "Tests/CurriculumTests"),
         // Runs the built `xinyu` binary end to end (exit statuses, one-line errors, output formats).
         .testTarget(
             name: "XinyuCLITests",

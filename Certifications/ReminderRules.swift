@@ -47,8 +47,9 @@ public struct ReminderRules: Sendable, Codable, Hashable {
 
     /// The values: windows of 180, 90, 30 and 7 days, lapses of the last 30 days, checks on 1 March and
     /// 1 May.
-    public static let standard = ReminderRules(expiryWindowsDays: [180, 90, 30, 7], lapsedWithinDays: 30,
-                                               behindCheckDates: [MonthDay(month: 3, day: 1)!, MonthDay(month: 5, day: 1)!])
+    public static let standard = ReminderRules(
+        expiryWindowsDays: [180, 90, 30, 7], lapsedWithinDays: 30,
+        behindCheckDates: [MonthDay(month: 3, day: 1)!, MonthDay(month: 5, day: 1)!])
 
     /// Rules; the windows are kept most first, without repeats.
     public init(expiryWindowsDays: [Int], lapsedWithinDays: Int, behindCheckDates: [MonthDay]) {

@@ -10,7 +10,7 @@ public enum CertificateError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .badReason(text): "reason \"\(text.prefix(40))\": give the reason on one line, 1–500 characters"
+        case .badReason(let text): "reason \"\(text.prefix(40))\": give the reason on one line, 1–500 characters"
         }
     }
 }

@@ -63,8 +63,9 @@ public struct CertificatePage: Sendable {
         html += row("学校", "School", v.schoolName)
         html += row("等级", "Level", levelZh, "Level \(v.level.rawValue)")
         html += row("发证日期", "Date of issue", Self.chineseDate(v.issued), v.issued.description)
-        html += row(v.status == .expired ? "有效期至（已过期）" : "本期有效期至", "Current cycle ends",
-                    Self.chineseDate(v.cycleEnd), v.cycleEnd.description)
+        html += row(
+            v.status == .expired ? "有效期至（已过期）" : "本期有效期至", "Current cycle ends",
+            Self.chineseDate(v.cycleEnd), v.cycleEnd.description)
         html += row("证书编号", "Award number", v.number)
         html += "</table>\n"
         if let code = v.code {
@@ -79,7 +80,8 @@ public struct CertificatePage: Sendable {
         switch v.status {
         case .revoked:
             let on = v.revocation.map { Day(date: $0.at) }
-            html += "<div class=\"stamp\">本证书已撤销" + (on.map { "（\(Self.chineseDate($0))）" } ?? "")
+            html +=
+                "<div class=\"stamp\">本证书已撤销" + (on.map { "（\(Self.chineseDate($0))）" } ?? "")
                 + "<span class=\"en\">This certificate has been revoked" + (on.map { " on \($0)" } ?? "") + ".</span></div>\n"
         case .expired:
             html += "<div class=\"stamp\">本证书已过期<span class=\"en\">This certificate has expired.</span></div>\n"

@@ -35,8 +35,9 @@ public struct CertificateView: Sendable, Codable, Hashable {
 
     /// The public part.
     public var verification: Verification {
-        Verification(level: level, issued: issued, cycleEnd: cycleEnd, status: status, maskedName: MaskedName.mask(name),
-                     revokedOn: revocation.map { Day(date: $0.at) }, asOf: asOf)
+        Verification(
+            level: level, issued: issued, cycleEnd: cycleEnd, status: status, maskedName: MaskedName.mask(name),
+            revokedOn: revocation.map { Day(date: $0.at) }, asOf: asOf)
     }
 }
 

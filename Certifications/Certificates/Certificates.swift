@@ -17,9 +17,11 @@ public enum Certificates {
     /// The page of the certificate numbered `number` as of `asOf`; with `issueCode` a code is issued when it has
     /// none (audited as `actor` from `address`). ``CertificateStoreError/unknownCertificate(number:)`` when no award
     /// has the number.
-    public static func view(number: String, in store: any ReportStore & CertificateStore, asOf: Day, profile: RuleProfile,
-                            issueCode: Bool, actor: String, address: String? = nil,
-                            now: Date = Date()) throws -> CertificateView {
+    public static func view(
+        number: String, in store: any ReportStore & CertificateStore, asOf: Day, profile: RuleProfile,
+        issueCode: Bool, actor: String, address: String? = nil,
+        now: Date = Date()
+    ) throws -> CertificateView {
         guard var cert = try store.certificate(number: number) else {
             throw CertificateStoreError.unknownCertificate(number: number)
         }
@@ -32,29 +34,36 @@ public enum Certificates {
 
     /// The public verification of `code` as typed (see ``VerificationCode/normalize(_:)``), or nil when no
     /// certificate has it.
-    public static func verify(code text: String, in store: any ReportStore & CertificateStore, asOf: Day,
-                              profile: RuleProfile) throws -> CertificateView.Verification? {
+    public static func verify(
+        code text: String, in store: any ReportStore & CertificateStore, asOf: Day,
+        profile: RuleProfile
+    ) throws -> CertificateView.Verification? {
         guard let code = VerificationCode.normalize(text), let cert = try store.certificate(code: code) else { return nil }
         return try view(cert, in: store, asOf: asOf, profile: profile).verification
     }
 
     /// Revokes the certificate numbered `number` for `reason` (one line, 1–500 characters), audited as
     /// `certificate.revoke` by `actor`. Its standing becomes "revoked" and it stops counting anywhere.
-    public static func revoke(number: String, reason: String, in store: any CertificateStore, actor: String,
-                              address: String? = nil, now: Date = Date()) throws {
+    public static func revoke(
+        number: String, reason: String, in store: any CertificateStore, actor: String,
+        address: String? = nil, now: Date = Date()
+    ) throws {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty, why.count <= 500, !why.contains(where: \.isNewline) else {
             throw CertificateError.badReason(reason)
         }
-        let audit = AuditEntry(at: now, actor: actor, address: address, action: "certificate.revoke", target: number,
-                               before: #"{"status":"in force"}"#,
-                               after: "{\"reason\":\(jsonString(why)),\"status\":\"revoked\"}")
+        let audit = AuditEntry(
+            at: now, actor: actor, address: address, action: "certificate.revoke", target: number,
+            before: #"{"status":"in force"}"#,
+            after: "{\"reason\":\(jsonString(why)),\"status\":\"revoked\"}")
         try store.revokeCertificate(number: number, CertificateRevocation(at: now, actor: actor, reason: why), audit: audit)
     }
 
     /// The view of a stored certificate: its cycles from the teacher's counted training as of `asOf`.
-    static func view(_ cert: StoredCertificate, in store: any ReportStore, asOf: Day,
-                     profile: RuleProfile) throws -> CertificateView {
+    static func view(
+        _ cert: StoredCertificate, in store: any ReportStore, asOf: Day,
+        profile: RuleProfile
+    ) throws -> CertificateView {
         let record = try store.trainingRecord(teacherId: cert.teacher.id, asOf: asOf)
         var entries: [TrackedAttendance] = []
         for r in record.attendance {
@@ -62,14 +71,18 @@ public enum Certificates {
                 entries.append(TrackedAttendance(track: t, date: day, tenths: r.tenths, pass: r.pass))
             }
         }
-        let state = CertificationEngine.state(of: cert.award, asOf: asOf, rule: profile.rule(for: cert.award.level),
-                                              entries: entries)
-        let status: CertificateStatus = cert.revocation != nil ? .revoked
+        let state = CertificationEngine.state(
+            of: cert.award, asOf: asOf, rule: profile.rule(for: cert.award.level),
+            entries: entries)
+        let status: CertificateStatus =
+            cert.revocation != nil
+            ? .revoked
             : !state.valid ? .expired : state.expiring ? .expiring : .valid
-        return CertificateView(number: cert.award.number ?? "", teacher: cert.teacher.id, name: cert.teacher.name,
-                               school: cert.teacher.schoolId, schoolName: cert.schoolName, level: cert.award.level,
-                               issued: cert.award.issued, cycleStart: state.cycleStart, cycleEnd: state.cycleEnd,
-                               status: status, code: cert.code, revocation: cert.revocation, asOf: asOf)
+        return CertificateView(
+            number: cert.award.number ?? "", teacher: cert.teacher.id, name: cert.teacher.name,
+            school: cert.teacher.schoolId, schoolName: cert.schoolName, level: cert.award.level,
+            issued: cert.award.issued, cycleStart: state.cycleStart, cycleEnd: state.cycleEnd,
+            status: status, code: cert.code, revocation: cert.revocation, asOf: asOf)
     }
 
     /// `s` as a JSON string literal.

@@ -36,29 +36,34 @@ public struct HoursCertificate: Sendable, Codable, Hashable {
 
     /// Computes the certificate of `teacher` (``StoreError/unknownTeacher(id:)``; an inactive teacher is
     /// ``StatisticsError/inactiveTeacher(id:)``) for `year`.
-    public static func compute(in store: any ReportStore & CertificateStore, teacher id: String, year: SchoolYear,
-                               rules: QuotaRules) throws -> HoursCertificate {
+    public static func compute(
+        in store: any ReportStore & CertificateStore, teacher id: String, year: SchoolYear,
+        rules: QuotaRules
+    ) throws -> HoursCertificate {
         let teacher = try store.teacher(id: id)
         guard teacher.status == .active else { throw StatisticsError.inactiveTeacher(id: id) }
         let reading = try store.quotaYear(from: year.first, through: year.last, school: teacher.schoolId)
         var standing = QuotaStanding()
         var counted: [CourseAttendance] = []
         for r in reading.attendance where r.teacherId == id {
-            standing.add(courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths), status: r.status,
-                         result: r.result)
+            standing.add(
+                courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths), status: r.status,
+                result: r.result)
             if Attendance.counts(status: r.status, result: r.result) { counted.append(r) }
         }
         let courses = Dictionary(uniqueKeysWithValues: try store.courses(ids: counted.map(\.courseId)).map { ($0.id, $0) })
         let lines = counted.map { r in
-            Line(date: r.date, course: r.courseId, title: courses[r.courseId]?.title ?? r.courseId,
-                 provider: courses[r.courseId]?.provider, tier: r.tier, category: r.category, hours: Hours(tenths: r.tenths))
+            Line(
+                date: r.date, course: r.courseId, title: courses[r.courseId]?.title ?? r.courseId,
+                provider: courses[r.courseId]?.provider, tier: r.tier, category: r.category, hours: Hours(tenths: r.tenths))
         }.sorted { ($0.date, $0.course) < ($1.date, $1.course) }
         let missing = standing.missing(rules)
-        return HoursCertificate(year: year.description, first: year.first, last: year.last, teacher: id, name: teacher.name,
-                                school: teacher.schoolId,
-                                schoolName: reading.schools.first { $0.id == teacher.schoolId }?.name ?? teacher.schoolId,
-                                lines: lines, hoursByCategory: HoursStatistics.categoryHours(standing),
-                                total: standing.total, sessions: standing.sessions, meetsHours: missing.meetsHours,
-                                missing: missing)
+        return HoursCertificate(
+            year: year.description, first: year.first, last: year.last, teacher: id, name: teacher.name,
+            school: teacher.schoolId,
+            schoolName: reading.schools.first { $0.id == teacher.schoolId }?.name ?? teacher.schoolId,
+            lines: lines, hoursByCategory: HoursStatistics.categoryHours(standing),
+            total: standing.total, sessions: standing.sessions, meetsHours: missing.meetsHours,
+            missing: missing)
     }
 }

@@ -5,8 +5,10 @@ extension HoursStatistics {
     /// (``ReportStore/quotaYear(from:through:school:)``: the active teachers in scope and their attendance dated
     /// inside the year), counting hours with the quota's own rule (``QuotaStanding``), so both always agree.
     /// `school` limits it to one school (`StoreError.unknownSchool` when not stored).
-    public static func compute(in store: any ReportStore, year: SchoolYear, school: String?, rules: QuotaRules,
-                               bands: HourBands) throws -> HoursStatistics {
+    public static func compute(
+        in store: any ReportStore, year: SchoolYear, school: String?, rules: QuotaRules,
+        bands: HourBands
+    ) throws -> HoursStatistics {
         let reading = try store.quotaYear(from: year.first, through: year.last, school: school)
         var standings: [String: QuotaStanding] = [:]
         for t in reading.teachers { standings[t.id] = QuotaStanding() }
@@ -16,8 +18,9 @@ extension HoursStatistics {
         for r in reading.attendance {
             guard standings[r.teacherId] != nil, let sid = schoolOf[r.teacherId] else { continue }
             let before = standings[r.teacherId]!.total.tenths
-            standings[r.teacherId]!.add(courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
-                                        status: r.status, result: r.result)
+            standings[r.teacherId]!.add(
+                courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
+                status: r.status, result: r.result)
             let counted = standings[r.teacherId]!.total.tenths - before
             guard counted != 0 else { continue }
             let tier = Tier(rawValue: r.tier)?.rawValue ?? Tier.other.rawValue
@@ -36,8 +39,10 @@ extension HoursStatistics {
             for c in XinyuCore.Category.allCases { f.hoursByCategory[c.rawValue, default: .zero] += st.hours(c) }
             if !missing.meetsHours {
                 f.belowMinimum += 1
-                below.append(BelowMinimum(id: t.id, name: t.name, school: t.schoolId, schoolName: names[t.schoolId] ?? "",
-                                          hours: st.total, hoursByCategory: categoryHours(st), missing: missing))
+                below.append(
+                    BelowMinimum(
+                        id: t.id, name: t.name, school: t.schoolId, schoolName: names[t.schoolId] ?? "",
+                        hours: st.total, hoursByCategory: categoryHours(st), missing: missing))
             }
             figures[t.schoolId] = f
         }
@@ -54,9 +59,10 @@ extension HoursStatistics {
             for (k, h) in f.hoursByCategory { district.hoursByCategory[k, default: .zero] += h }
         }
         below.sort { ($0.school, $0.id) < ($1.school, $1.id) }
-        return HoursStatistics(year: year.description, bands: bands.labels, district: district,
-                               schools: reading.schools.map { School(id: $0.id, name: $0.name, figures: figures[$0.id]!) },
-                               belowMinimumTeachers: below)
+        return HoursStatistics(
+            year: year.description, bands: bands.labels, district: district,
+            schools: reading.schools.map { School(id: $0.id, name: $0.name, figures: figures[$0.id]!) },
+            belowMinimumTeachers: below)
     }
 
     /// A standing's hours per category name.

@@ -45,19 +45,23 @@ extension HoursStatistics {
 
     /// One line per school and the district's (table and CSV).
     public func schoolTable(_ lang: ReportLanguage) -> TextTable {
-        let rows = schools.map { [$0.id, $0.name] + Self.cells($0.figures) }
+        let rows =
+            schools.map { [$0.id, $0.name] + Self.cells($0.figures) }
             + [[lang.pick("全区合计", "district"), ""] + Self.cells(district)]
         let width = 2 + figureHeaders(lang).count
-        return TextTable(headers: [lang.pick("学校代码", "school"), lang.pick("学校名称", "name")] + figureHeaders(lang),
-                         rows: rows, numeric: Set(2..<width))
+        return TextTable(
+            headers: [lang.pick("学校代码", "school"), lang.pick("学校名称", "name")] + figureHeaders(lang),
+            rows: rows, numeric: Set(2..<width))
     }
 
     /// The teachers below the yearly minimum (不达标名单) with the hours they lack (table and CSV).
     public func belowMinimumTable(_ lang: ReportLanguage) -> TextTable {
         let cats = XinyuCore.Category.allCases
         return TextTable(
-            headers: [lang.pick("教师编号", "teacher"), lang.pick("姓名", "name"), lang.pick("学校代码", "school"),
-                      lang.pick("学校名称", "school name"), lang.pick("已计学时", "hours")]
+            headers: [
+                lang.pick("教师编号", "teacher"), lang.pick("姓名", "name"), lang.pick("学校代码", "school"),
+                lang.pick("学校名称", "school name"), lang.pick("已计学时", "hours"),
+            ]
                 + cats.map { Self.categoryName($0, lang) } + [lang.pick("尚缺", "missing")],
             rows: belowMinimumTeachers.map { t in
                 [t.id, t.name, t.school, t.schoolName, t.hours.description]
@@ -73,8 +77,13 @@ extension QuotaMissing {
     /// sessions), or "—" when nothing is.
     public func words(_ lang: ReportLanguage, sessions withSessions: Bool = true) -> String {
         guard lang == .zh else {
-            let s = withSessions ? summary : QuotaMissing(public: `public`, professional: professional, elective: elective,
-                                                          total: total, sessions: 0).summary
+            let s =
+                withSessions
+                ? summary
+                : QuotaMissing(
+                    public: `public`, professional: professional, elective: elective,
+                    total: total, sessions: 0
+                ).summary
             return s
         }
         var parts: [String] = []

@@ -7,7 +7,7 @@ public enum StatisticsError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .inactiveTeacher(id):
+        case .inactiveTeacher(let id):
             "teacher \(id) is inactive: the yearly statistics and hours certificates cover active teachers (RULES.md)"
         }
     }

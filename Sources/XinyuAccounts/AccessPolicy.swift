@@ -102,14 +102,14 @@ public enum AccessPolicy {
             case .teacher: return principal.school == school ? .forbidden : .notFound
             case .feed: return .forbidden
             }
-        case let .teacher(id, school):
+        case .teacher(let id, let school):
             switch role {
             case .districtAdmin, .districtViewer: return .allow
             case .schoolAdmin, .planner: return principal.school == school ? .allow : .notFound
             case .teacher: return principal.teacher == id ? .allow : .notFound
             case .feed: return .forbidden
             }
-        case let .certificate(id, school):
+        case .certificate(let id, let school):
             switch role {
             case .districtAdmin, .districtViewer: return .allow
             case .schoolAdmin: return principal.school == school ? .allow : .notFound

@@ -8,7 +8,7 @@ final class Background<T: Sendable>: @unchecked Sendable {
     /// Starts `work`.
     init(_ work: @escaping @Sendable () throws -> T) {
         Thread.detachNewThread { [self] in
-            result = Result { try work() }   // written before the signal, read after the wait
+            result = Result { try work() }  // written before the signal, read after the wait
             done.signal()
         }
     }
@@ -16,7 +16,7 @@ final class Background<T: Sendable>: @unchecked Sendable {
     /// Waits for the work and returns what it returned, or throws what it threw.
     func value() throws -> T {
         done.wait()
-        done.signal()   // a second call returns at once
+        done.signal()  // a second call returns at once
         return try result!.get()
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import XinyuCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The CSV outbox of a school with no mail or robot (issue #16): `DIRECTORY/SCHOOL.csv`, UTF-8 with a byte-order
@@ -29,7 +30,8 @@ struct CSVOutbox: Sendable {
         var text = ""
         if lseek(fd, 0, SEEK_END) == 0 { text += CSV.bom + Self.header.joined(separator: ",") + "\r\n" }
         let created = ISO8601DateFormatter().string(from: n.created)
-        text += [created, n.school ?? "", n.recipient, n.key.kind, n.subject, n.body].map(CSV.field).joined(separator: ",")
+        text +=
+            [created, n.school ?? "", n.recipient, n.key.kind, n.subject, n.body].map(CSV.field).joined(separator: ",")
             + "\r\n"
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

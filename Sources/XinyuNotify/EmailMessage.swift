@@ -5,12 +5,15 @@ import Foundation
 enum EmailMessage {
     /// The message bytes. Header values come from the notify file (checked for line breaks when loaded) and from
     /// the notice; line breaks are removed from them here as well.
-    static func make(from sender: String, to address: String, subject: String, body: String, id: Int64,
-                     date: Date) -> Data {
+    static func make(
+        from sender: String, to address: String, subject: String, body: String, id: Int64,
+        date: Date
+    ) -> Data {
         func clean(_ s: String) -> String {
             s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         }
-        let domain = sender.split(separator: "@").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "> ")) }
+        let domain =
+            sender.split(separator: "@").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "> ")) }
             ?? "localhost"
         var text = ""
         text += "From: \(clean(sender))\r\n"

@@ -11,8 +11,9 @@ extension NotifyConfiguration {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw InputError(file: path,
-                             problem: "cannot read the notify file (missing, unreadable or not UTF-8); check the path")
+            throw InputError(
+                file: path,
+                problem: "cannot read the notify file (missing, unreadable or not UTF-8); check the path")
         }
         var config = try parse(yaml: text, file: path)
         if !config.outboxDirectory.hasPrefix("/") {
@@ -102,7 +103,8 @@ private struct NotifyReader {
     func webhook(_ node: Node, _ key: String) throws -> String {
         let s = try text(node, key)
         guard let url = URL(string: s), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              url.host?.isEmpty == false else {
+            url.host?.isEmpty == false
+        else {
             throw fail(node, key, "\(s.prefix(60)) is not a webhook address (https://…)")
         }
         return s
@@ -110,8 +112,12 @@ private struct NotifyReader {
 
     func configuration(_ root: Node) throws -> NotifyConfiguration {
         var c = NotifyConfiguration()
-        let top = try mapping(root, "", allowed: ["sender", "sendmailPath", "outboxDirectory", "language", "timeoutSeconds",
-                                                   "retry", "schools", "people"])
+        let top = try mapping(
+            root, "",
+            allowed: [
+                "sender", "sendmailPath", "outboxDirectory", "language", "timeoutSeconds",
+                "retry", "schools", "people",
+            ])
         for (name, node) in top {
             switch name {
             case "sender": c.sender = try text(node, name)

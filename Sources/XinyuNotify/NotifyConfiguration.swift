@@ -76,10 +76,12 @@ public struct NotifyConfiguration: Sendable, Hashable {
     public var source: String?
 
     /// A configuration (the defaults are the file's).
-    public init(sender: String = "xinyu <xinyu@localhost>", sendmailPath: String = "/usr/sbin/sendmail",
-                outboxDirectory: String = "outbox", language: ReportLanguage = .zh, timeoutSeconds: Int = 10,
-                maxAttempts: Int = 6, firstDelayMinutes: Int = 10, schools: [String: SchoolChannels] = [:],
-                people: [String: Person] = [:], source: String? = nil) {
+    public init(
+        sender: String = "xinyu <xinyu@localhost>", sendmailPath: String = "/usr/sbin/sendmail",
+        outboxDirectory: String = "outbox", language: ReportLanguage = .zh, timeoutSeconds: Int = 10,
+        maxAttempts: Int = 6, firstDelayMinutes: Int = 10, schools: [String: SchoolChannels] = [:],
+        people: [String: Person] = [:], source: String? = nil
+    ) {
         self.sender = sender
         self.sendmailPath = sendmailPath
         self.outboxDirectory = outboxDirectory

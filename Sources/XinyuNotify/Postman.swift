@@ -14,8 +14,10 @@ public struct Postman: Sendable {
 
     /// Runs `body` with a postman whose HTTP client (AsyncHTTPClient, the configured timeouts, no redirects) is
     /// shut down afterwards.
-    public static func with<T: Sendable>(_ configuration: NotifyConfiguration, now: @escaping @Sendable () -> Date = { Date() },
-                                         _ body: (Postman) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(
+        _ configuration: NotifyConfiguration, now: @escaping @Sendable () -> Date = { Date() },
+        _ body: (Postman) async throws -> T
+    ) async throws -> T {
         var http = HTTPClient.Configuration()
         let seconds = Int64(configuration.timeoutSeconds)
         http.timeout = .init(connect: .seconds(seconds), read: .seconds(seconds))
@@ -35,15 +37,17 @@ public struct Postman: Sendable {
     /// Delivers `notices`; returns each with nil (sent) or why it failed, in the order given.
     public func deliver(_ notices: [Notice]) async -> [(notice: Notice, error: DeliveryError?)] {
         var outcome = [DeliveryError?](repeating: DeliveryError("not delivered"), count: notices.count)
-        var robots: [String: [Int]] = [:]   // "channel address" → indexes
+        var robots: [String: [Int]] = [:]  // "channel address" → indexes
         let timeout = TimeInterval(configuration.timeoutSeconds)
         for (i, n) in notices.enumerated() {
             switch n.channel {
             case .email:
                 outcome[i] = Self.attempt {
                     try SendmailTransport(path: configuration.sendmailPath, timeout: timeout)
-                        .send(EmailMessage.make(from: configuration.sender, to: n.address, subject: n.subject, body: n.body,
-                                                id: n.id ?? 0, date: now()))
+                        .send(
+                            EmailMessage.make(
+                                from: configuration.sender, to: n.address, subject: n.subject, body: n.body,
+                                id: n.id ?? 0, date: now()))
                 }
             case .csv:
                 outcome[i] = Self.attempt { try CSVOutbox(directory: configuration.outboxDirectory).append(n) }
@@ -68,7 +72,8 @@ public struct Postman: Sendable {
                     if first.channel == .wecom {
                         try await transport.post(RobotTransport.wecomBody(batch.markdown), to: robot.webhook)
                     } else {
-                        let url = robot.secret.map { RobotTransport.signed(robot.webhook, secret: $0, at: now()) }
+                        let url =
+                            robot.secret.map { RobotTransport.signed(robot.webhook, secret: $0, at: now()) }
                             ?? robot.webhook
                         try await transport.post(RobotTransport.dingtalkBody(title: batch.title, batch.markdown), to: url)
                     }
@@ -112,7 +117,9 @@ public struct Postman: Sendable {
         var text = ""
         func flush() {
             guard let head = current.first?.notice else { return }
-            let title = current.count == 1 ? head.subject
+            let title =
+                current.count == 1
+                ? head.subject
                 : (head.language == "en" ? "[Xinyu] \(current.count) notices" : "【心育】\(current.count) 条通知")
             out.append(Batch(indexes: current.map(\.index), title: title, markdown: text))
             current = []
@@ -120,7 +127,9 @@ public struct Postman: Sendable {
         }
         for item in notices {
             let n = item.notice
-            var piece = "**\(n.subject)**" + lineBreak + n.body.split(separator: "\n", omittingEmptySubsequences: false)
+            var piece =
+                "**\(n.subject)**" + lineBreak
+                + n.body.split(separator: "\n", omittingEmptySubsequences: false)
                 .joined(separator: lineBreak)
             if piece.utf8.count > RobotTransport.maxBytes { piece = cut(piece, to: RobotTransport.maxBytes - 4) + "…" }
             if !current.isEmpty && text.utf8.count + separator.utf8.count + piece.utf8.count > RobotTransport.maxBytes { flush() }

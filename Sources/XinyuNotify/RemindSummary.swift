@@ -34,9 +34,14 @@ public struct RemindSummary: Sendable, Codable {
 
     /// The notices as a table.
     public func table() -> TextTable {
-        TextTable(headers: ["kind", "person", "recipient", "school", "window", "channel", "state", "subject"],
-                  rows: notices.map { [$0.kind, $0.person, $0.recipient, $0.school ?? "", $0.window, $0.channel.rawValue,
-                                       $0.state.rawValue + ($0.error.map { ": \($0)" } ?? ""), $0.subject] })
+        TextTable(
+            headers: ["kind", "person", "recipient", "school", "window", "channel", "state", "subject"],
+            rows: notices.map {
+                [
+                    $0.kind, $0.person, $0.recipient, $0.school ?? "", $0.window, $0.channel.rawValue,
+                    $0.state.rawValue + ($0.error.map { ": \($0)" } ?? ""), $0.subject,
+                ]
+            })
     }
 
     /// The one-line summary.

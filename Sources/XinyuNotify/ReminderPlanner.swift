@@ -46,26 +46,33 @@ public struct ReminderPlanner: Sendable {
         var standings: [String: QuotaStanding] = [:]
         for t in reading.teachers { standings[t.id] = QuotaStanding() }
         for r in reading.attendance where standings[r.teacherId] != nil {
-            standings[r.teacherId]!.add(courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
-                                        status: r.status, result: r.result)
+            standings[r.teacherId]!.add(
+                courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
+                status: r.status, result: r.result)
         }
         var out: [Notice] = []
         func add(_ key: NoticeKey, school: String, recipient: String, _ text: (ReportLanguage) -> NoticeText.Text) {
             let route = configuration.route(person: key.person, school: school)
             let t = text(route.language)
-            out.append(Notice(key: key, school: school, recipient: recipient, channel: route.channel, address: route.address,
-                              language: route.language.rawValue, subject: t.subject, body: t.body, asOf: asOf,
-                              created: now))
+            out.append(
+                Notice(
+                    key: key, school: school, recipient: recipient, channel: route.channel, address: route.address,
+                    language: route.language.rawValue, subject: t.subject, body: t.body, asOf: asOf,
+                    created: now))
         }
         for t in statuses where t.isActive {
             if let l = t.effectiveLevel {
                 let s = t.level(l)
                 if let end = s.cycleEnd, let renewal = s.renewalHours, renewal < s.renewalRequired,
-                   let window = rules.expiryWindow(daysLeft: asOf.days(to: end)) {
-                    add(NoticeKey(person: t.teacherId, kind: "expiry", window: "\(l.rawValue)/\(end)/\(window)"),
-                        school: t.schoolId, recipient: t.name) { lang in
-                        NoticeText.expiry(name: t.name, level: l, end: end, daysLeft: asOf.days(to: end), renewal: renewal,
-                                          required: s.renewalRequired, lang)
+                    let window = rules.expiryWindow(daysLeft: asOf.days(to: end))
+                {
+                    add(
+                        NoticeKey(person: t.teacherId, kind: "expiry", window: "\(l.rawValue)/\(end)/\(window)"),
+                        school: t.schoolId, recipient: t.name
+                    ) { lang in
+                        NoticeText.expiry(
+                            name: t.name, level: l, end: end, daysLeft: asOf.days(to: end), renewal: renewal,
+                            required: s.renewalRequired, lang)
                     }
                 }
             }
@@ -73,33 +80,41 @@ public struct ReminderPlanner: Sendable {
                 let s = t.level(h)
                 if let on = s.countsFrom, on <= asOf, on.days(to: asOf) <= rules.lapsedWithinDays {
                     let rule = profile.rule(for: h)
-                    add(NoticeKey(person: t.teacherId, kind: "lapsed", window: "\(h.rawValue)/\(on)"),
-                        school: t.schoolId, recipient: t.name) { lang in
-                        NoticeText.lapsed(name: t.name, level: h, on: on, trackHours: s.trackHours, required: rule.hours,
-                                          passRequired: rule.passRequired, passed: s.passed, lang)
+                    add(
+                        NoticeKey(person: t.teacherId, kind: "lapsed", window: "\(h.rawValue)/\(on)"),
+                        school: t.schoolId, recipient: t.name
+                    ) { lang in
+                        NoticeText.lapsed(
+                            name: t.name, level: h, on: on, trackHours: s.trackHours, required: rule.hours,
+                            passRequired: rule.passRequired, passed: s.passed, lang)
                     }
                 }
             }
             if let check, let st = standings[t.teacherId] {
                 let missing = st.missing(quotaRules)
                 if !missing.meetsAll {
-                    let key = NoticeKey(person: t.teacherId, kind: "behind",
-                                        window: "\(year)/\(ReminderRules.MonthDay(month: check.month, day: check.day)!)")
+                    let key = NoticeKey(
+                        person: t.teacherId, kind: "behind",
+                        window: "\(year)/\(ReminderRules.MonthDay(month: check.month, day: check.day)!)")
                     add(key, school: t.schoolId, recipient: t.name) { lang in
-                        NoticeText.behind(name: t.name, year: year, asOf: asOf, hours: HoursStatistics.categoryHours(st),
-                                          total: st.total, sessions: st.sessions, missing: missing, lang)
+                        NoticeText.behind(
+                            name: t.name, year: year, asOf: asOf, hours: HoursStatistics.categoryHours(st),
+                            total: st.total, sessions: st.sessions, missing: missing, lang)
                     }
                 }
             }
         }
-        out += try digests(in: store, asOf: asOf, year: year, statuses: statuses,
-                           standings: check == nil ? nil : standings, now: now)
+        out += try digests(
+            in: store, asOf: asOf, year: year, statuses: statuses,
+            standings: check == nil ? nil : standings, now: now)
         return out.sorted { ($0.key.kind, $0.key.person, $0.key.window) < ($1.key.kind, $1.key.person, $1.key.window) }
     }
 
     /// The week's digests, one per school with active teachers (see the type's comment for who gets them).
-    func digests(in store: any XinyuStore, asOf: Day, year: SchoolYear, statuses: [TeacherCertStatus],
-                 standings: [String: QuotaStanding]?, now: Date) throws -> [Notice] {
+    func digests(
+        in store: any XinyuStore, asOf: Day, year: SchoolYear, statuses: [TeacherCertStatus],
+        standings: [String: QuotaStanding]?, now: Date
+    ) throws -> [Notice] {
         let week = Self.isoWeek(asOf)
         var admins: [String: [StoredAccount]] = [:]
         for a in try store.accounts() where a.role == .schoolAdmin && !a.disabled {
@@ -116,8 +131,10 @@ public struct ReminderPlanner: Sendable {
                 if t.isExpiring, let l = t.effectiveLevel {
                     let s = t.level(l)
                     if let end = s.cycleEnd {
-                        expiring.append(.init(name: t.name, level: l, end: end,
-                                              short: s.renewalRequired - (s.renewalHours ?? .zero)))
+                        expiring.append(
+                            .init(
+                                name: t.name, level: l, end: end,
+                                short: s.renewalRequired - (s.renewalHours ?? .zero)))
                     }
                 }
                 if let st = standings?[t.teacherId] {
@@ -127,17 +144,22 @@ public struct ReminderPlanner: Sendable {
             }
             expiring.sort { ($0.end, $0.name) < ($1.end, $1.name) }
             let mailed = (admins[school.id] ?? []).filter { configuration.people[$0.name]?.email != nil }
-            let readers = mailed.isEmpty ? [(person: "school:\(school.id)", name: school.name)]
-                                         : mailed.map { (person: $0.name, name: $0.name) }
+            let readers =
+                mailed.isEmpty
+                ? [(person: "school:\(school.id)", name: school.name)]
+                : mailed.map { (person: $0.name, name: $0.name) }
             for reader in readers {
                 let route = configuration.route(person: reader.person, school: school.id)
-                let text = NoticeText.digest(school: school.name, asOf: asOf, year: year, expiring: expiring,
-                                             behind: standings == nil ? nil : behind,
-                                             teachers: teachers.count, awaitingApproval: nil, route.language)
-                out.append(Notice(key: NoticeKey(person: reader.person, kind: "digest", window: week), school: school.id,
-                                  recipient: reader.name, channel: route.channel, address: route.address,
-                                  language: route.language.rawValue, subject: text.subject, body: text.body, asOf: asOf,
-                                  created: now))
+                let text = NoticeText.digest(
+                    school: school.name, asOf: asOf, year: year, expiring: expiring,
+                    behind: standings == nil ? nil : behind,
+                    teachers: teachers.count, awaitingApproval: nil, route.language)
+                out.append(
+                    Notice(
+                        key: NoticeKey(person: reader.person, kind: "digest", window: week), school: school.id,
+                        recipient: reader.name, channel: route.channel, address: route.address,
+                        language: route.language.rawValue, subject: text.subject, body: text.body, asOf: asOf,
+                        created: now))
             }
         }
         return out

@@ -28,8 +28,9 @@ struct RobotTransport: Sendable {
     /// The webhook with DingTalk's signature appended (`&timestamp=…&sign=…`).
     static func signed(_ webhook: String, secret: String, at date: Date) -> String {
         let timestamp = String(Int64(date.timeIntervalSince1970 * 1000))
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp)\n\(secret)".utf8),
-                                                  using: SymmetricKey(data: Data(secret.utf8)))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("\(timestamp)\n\(secret)".utf8),
+            using: SymmetricKey(data: Data(secret.utf8)))
         let sign = Data(mac).base64EncodedString()
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
@@ -60,7 +61,8 @@ struct RobotTransport: Sendable {
             throw DeliveryError("\(Self.host(url)): HTTP \(response.status.code)")
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let code = object["errcode"] as? Int else {
+            let code = object["errcode"] as? Int
+        else {
             throw DeliveryError("\(Self.host(url)): the answer has no errcode")
         }
         guard code == 0 else {

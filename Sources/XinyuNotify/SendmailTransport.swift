@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hands an e-mail to the system's sendmail (`sendmail -t -i`: recipients from the headers, a lone `.` is not
@@ -14,11 +15,12 @@ struct SendmailTransport: Sendable {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw DeliveryError("sendmail \(path) is missing or not executable (install postfix, msmtp-mta or nullmailer)")
         }
-        signal(SIGPIPE, SIG_IGN)   // a sendmail that exits early must fail this delivery, not end the process
+        signal(SIGPIPE, SIG_IGN)  // a sendmail that exits early must fail this delivery, not end the process
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = ["-t", "-i"]
-        let input = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let errors = Pipe()
         p.standardInput = input
         p.standardOutput = FileHandle.nullDevice
         p.standardError = errors
@@ -52,7 +54,7 @@ private final class ReadAll: @unchecked Sendable {
 
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()   // written before the signal, read after the wait
+            data = handle.readDataToEndOfFile()  // written before the signal, read after the wait
             done.signal()
         }
     }

@@ -31,10 +31,12 @@ public struct ServerConfiguration: Sendable {
     /// overflow.
     public static let maxBodyMegabytes = 65_536
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
-                maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
-                temporaryDirectory: String = NSTemporaryDirectory(), idleTimeout: Duration = .seconds(30),
-                bodyTimeout: Duration = .seconds(900), secureCookies: Bool = false, publicURL: String? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
+        maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
+        temporaryDirectory: String = NSTemporaryDirectory(), idleTimeout: Duration = .seconds(30),
+        bodyTimeout: Duration = .seconds(900), secureCookies: Bool = false, publicURL: String? = nil
+    ) {
         self.secureCookies = secureCookies
         self.publicURL = publicURL
         self.host = host
@@ -56,7 +58,8 @@ public struct ServerConfiguration: Sendable {
     /// Reads the token from `tokenFile` (first line, trimmed) or else `$XINYU_TOKEN`; empty means none.
     ///
     /// A token file that cannot be read is an error, never silently "no token".
-    public static func token(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+    public static func token(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String?
+    {
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ServerSetupError("--token-file \(file): cannot read the file (check the path and permissions)")
@@ -64,7 +67,9 @@ public struct ServerConfiguration: Sendable {
             let text = String(decoding: data, as: UTF8.self)
             let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let token = first.trimmingCharacters(in: .whitespaces)
-            guard !token.isEmpty else { throw ServerSetupError("--token-file \(file): the file is empty; write the token on its first line") }
+            guard !token.isEmpty else {
+                throw ServerSetupError("--token-file \(file): the file is empty; write the token on its first line")
+            }
             return token
         }
         if let env = environment["XINYU_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty { return env }

@@ -1,21 +1,25 @@
 import Foundation
 import Testing
-@testable import XinyuCore
+
 @testable import Certifications
+@testable import XinyuCore
 
 /// RULES.md "Yearly statistics": bands at their limits, hours by tier and category, the 不达标名单, the JSON keys.
 @Suite struct HoursStatisticsTests {
     let year = SchoolYear(startYear: 2025)
 
     func stats(_ f: Fixture, school: String? = nil) throws -> HoursStatistics {
-        try HoursStatistics.compute(in: f.db, year: year, school: school, rules: QuotaRules.load(profilePath: nil),
-                                    bands: f.profile.statistics ?? .standard)
+        try HoursStatistics.compute(
+            in: f.db, year: year, school: school, rules: QuotaRules.load(profilePath: nil),
+            bands: f.profile.statistics ?? .standard)
     }
 
     @Test func bandsSplitAt36And37And108And109Hours() throws {
         var f = try Fixture()
-        let hours: [(String, Hours)] = [("T36", 36), ("T365", Hours(tenths: 365)), ("T37", 37), ("T72", 72), ("T73", 73),
-                                        ("T108", 108), ("T1085", Hours(tenths: 1085)), ("T109", 109)]
+        let hours: [(String, Hours)] = [
+            ("T36", 36), ("T365", Hours(tenths: 365)), ("T37", 37), ("T72", 72), ("T73", 73),
+            ("T108", 108), ("T1085", Hours(tenths: 1085)), ("T109", 109),
+        ]
         for (id, h) in hours {
             try f.teacher(id)
             try f.attend(id, track: .none, hours: h, date: "2025-10-10")
@@ -71,7 +75,8 @@ import Testing
         #expect(s.district.belowMinimum == 1 && s.schools.map(\.belowMinimum) == [0, 1])
         let short = try #require(s.belowMinimumTeachers.first)
         #expect(s.belowMinimumTeachers.count == 1 && short.id == "SHORT" && short.school == "S2" && short.hours == 60)
-        #expect(short.missing.professional == 2 && short.missing.elective == 12 && short.missing.public == .zero
+        #expect(
+            short.missing.professional == 2 && short.missing.elective == 12 && short.missing.public == .zero
                 && short.missing.total == 12)
         #expect(short.missing.words(.zh, sessions: false) == "专业 2.0 学时，选修 12.0 学时，合计 12.0 学时")
         // One school: the district block is its total.

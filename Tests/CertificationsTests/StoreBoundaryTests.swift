@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 /// The certification library needs nothing of the store but the protocols (#13): a store that is not an
@@ -14,8 +15,10 @@ import XinyuCore
         func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
             try base.teachers(school: school, role: role, status: status)
         }
-        func teacherPage(school: String?, role: Role?, status: TeacherStatus?,
-                         limit: Int, offset: Int) throws -> (total: Int, teachers: [Teacher]) {
+        func teacherPage(
+            school: String?, role: Role?, status: TeacherStatus?,
+            limit: Int, offset: Int
+        ) throws -> (total: Int, teachers: [Teacher]) {
             try base.teacherPage(school: school, role: role, status: status, limit: limit, offset: offset)
         }
         func teacher(id: String) throws -> Teacher { try base.teacher(id: id) }
@@ -30,8 +33,9 @@ import XinyuCore
             asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
             _ compute: @escaping @Sendable (CertificationReading) throws -> T
         ) throws -> [T] {
-            try base.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive, counting: counting,
-                                           parts: parts, withSchools: withSchools, compute)
+            try base.certificationReadings(
+                asOf: asOf, school: school, includeInactive: includeInactive, counting: counting,
+                parts: parts, withSchools: withSchools, compute)
         }
         func quotaYear(from first: Day, through last: Day, school: String?, counting: [RecordState]) throws -> QuotaYearReading {
             try base.quotaYear(from: first, through: last, school: school, counting: counting)
@@ -43,16 +47,22 @@ import XinyuCore
             try base.trainings(school: school, from: from, to: to)
         }
         func training(id: String) throws -> TrainingSession { try base.training(id: id) }
-        func enterAttendance(course: String, by actor: String, capacity: String, at: Date,
-                             _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd) throws {
+        func enterAttendance(
+            course: String, by actor: String, capacity: String, at: Date,
+            _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd
+        ) throws {
             try base.enterAttendance(course: course, by: actor, capacity: capacity, at: at, body)
         }
-        func submitTraining(_ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
-                            at: Date) throws -> RecordEntry {
+        func submitTraining(
+            _ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
+            at: Date
+        ) throws -> RecordEntry {
             try base.submitTraining(submission, evidence: evidence, by: actor, at: at)
         }
-        func resubmitTraining(entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
-                              by actor: String, at: Date) throws -> RecordEntry {
+        func resubmitTraining(
+            entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
+            by actor: String, at: Date
+        ) throws -> RecordEntry {
             try base.resubmitTraining(entry: id, submission, evidence: evidence, by: actor, at: at)
         }
         func recordEntries(_ filter: RecordFilter) throws -> [RecordEntry] { try base.recordEntries(filter) }
@@ -62,8 +72,10 @@ import XinyuCore
         func recordTransitions(entry: Int64?) throws -> [RecordTransition] { try base.recordTransitions(entry: entry) }
         func evidence(entry: Int64) throws -> StoredEvidence? { try base.evidence(entry: entry) }
         func scheduleInputs(school: String?) throws -> ScheduleInputs { try base.scheduleInputs(school: school) }
-        func replaceSchedule(term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
-                             builtAt: Date) throws {
+        func replaceSchedule(
+            term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
+            builtAt: Date
+        ) throws {
             try base.replaceSchedule(term: term, schools: schools, sessions: sessions, plans: plans, builtAt: builtAt)
         }
         func storedSchedule(school: String, term: Term?) throws -> StoredSchedule? {
@@ -132,21 +144,27 @@ import XinyuCore
         let relay: any XinyuStore = RelayStore(base: db)
         let profile = try RuleProfile.load(path: nil)
         let day = Day(year: 2026, month: 9, day: 1)!
-        #expect(try CoverageReport.compute(in: relay, asOf: day, school: nil, profile: profile)
+        #expect(
+            try CoverageReport.compute(in: relay, asOf: day, school: nil, profile: profile)
                 == CoverageReport.compute(in: db, asOf: day, school: nil, profile: profile))
-        #expect(try CertificationEngine.statuses(in: relay, asOf: day, profile: profile, parts: 2)
+        #expect(
+            try CertificationEngine.statuses(in: relay, asOf: day, profile: profile, parts: 2)
                 == CertificationEngine.statuses(in: db, asOf: day, profile: profile, parts: 2))
-        #expect(try CertificationEngine.ledger(teacherId: "T00007", in: relay, asOf: day, profile: profile)
+        #expect(
+            try CertificationEngine.ledger(teacherId: "T00007", in: relay, asOf: day, profile: profile)
                 == CertificationEngine.ledger(teacherId: "T00007", in: db, asOf: day, profile: profile))
         let year = SchoolYear(containing: day)
         let quota = { (store: any ReportStore) in
-            try JSONOutput.encoder().encode(QuotaReport.compute(in: store, year: year, school: nil, includeTeachers: true,
-                                                                profilePath: nil))
+            try JSONOutput.encoder().encode(
+                QuotaReport.compute(
+                    in: store, year: year, school: nil, includeTeachers: true,
+                    profilePath: nil))
         }
         #expect(try quota(relay) == quota(db))
         let stats = { (store: any ReportStore) in
-            try HoursStatistics.compute(in: store, year: year, school: nil, rules: QuotaRules.load(profilePath: nil),
-                                        bands: .standard)
+            try HoursStatistics.compute(
+                in: store, year: year, school: nil, rules: QuotaRules.load(profilePath: nil),
+                bands: .standard)
         }
         #expect(try stats(relay) == stats(db))
         #expect(throws: StoreError.self) { try CoverageReport.compute(in: relay, asOf: day, school: "S404", profile: profile) }
@@ -155,12 +173,15 @@ import XinyuCore
     @Test func reviewsThroughAnotherStoreAreTheSame() throws {
         let (f, record) = try ApprovalTests.district()
         let relay: any XinyuStore = RelayStore(base: f.db)
-        _ = try Approvals.apply(.approve, ids: [record.id], course: nil, reason: nil, actor: "relay", scope: .everything,
-                                store: relay)
-        _ = try Approvals.apply(.certify, ids: [], course: record.courseId, reason: nil, actor: "relay", scope: .everything,
-                                store: relay)
+        _ = try Approvals.apply(
+            .approve, ids: [record.id], course: nil, reason: nil, actor: "relay", scope: .everything,
+            store: relay)
+        _ = try Approvals.apply(
+            .certify, ids: [], course: record.courseId, reason: nil, actor: "relay", scope: .everything,
+            store: relay)
         let day = Day(year: 2026, month: 6, day: 30)!
-        #expect(try CertificationEngine.ledger(teacherId: "T1", in: relay, asOf: day, profile: f.profile)
+        #expect(
+            try CertificationEngine.ledger(teacherId: "T1", in: relay, asOf: day, profile: f.profile)
                 == CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: day, profile: f.profile))
         #expect(try relay.recordTransitions(entry: record.id).map(\.actor) == ["cli:test", "relay", "relay"])
     }

@@ -1,5 +1,6 @@
 import Testing
 import XinyuCore
+
 @testable import XinyuAccounts
 
 @Suite struct AccessPolicyTests {

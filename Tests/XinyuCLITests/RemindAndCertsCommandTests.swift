@@ -22,8 +22,9 @@ import Testing
         let (dir, db) = try district()
         let asOf = "2026-03-02"
         // A dry run needs no notify file and writes nothing.
-        let dry = try #require(try json(CLIRunner.run(["remind", "--db", db, "--as-of", asOf, "--dry-run", "--format", "json"]))
-                               as? [String: Any])
+        let dry = try #require(
+            try json(CLIRunner.run(["remind", "--db", db, "--as-of", asOf, "--dry-run", "--format", "json"]))
+                as? [String: Any])
         let planned = try #require(dry["notices"] as? [[String: Any]])
         #expect(dry["dryRun"] as? Bool == true && !planned.isEmpty && planned.count == dry["queued"] as? Int)
         #expect(try json(CLIRunner.run(["notices", "list", "--db", db, "--format", "json"])) as? [Any] != nil)
@@ -42,8 +43,12 @@ import Testing
         people:
           \(person): {email: teacher@s.example.cn, language: en}
         """.write(to: notify, atomically: true, encoding: .utf8)
-        let run = try #require(try json(CLIRunner.run(["remind", "--db", db, "--as-of", asOf, "--notify", notify.path,
-                                                       "--format", "json"])) as? [String: Any])
+        let run = try #require(
+            try json(
+                CLIRunner.run([
+                    "remind", "--db", db, "--as-of", asOf, "--notify", notify.path,
+                    "--format", "json",
+                ])) as? [String: Any])
         #expect(run["queued"] as? Int == planned.count && run["sent"] as? Int == planned.count && run["failed"] as? Int == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: mails.path)
         #expect(files.count == planned.filter { $0["person"] as? String == person }.count)
@@ -53,15 +58,20 @@ import Testing
         let csv = try Data(contentsOf: URL(fileURLWithPath: outbox))
         #expect(csv.starts(with: Data([0xEF, 0xBB, 0xBF]) + Data("created,school,recipient,kind".utf8)))
         // A second run the same day (cron) sends nothing.
-        let again = try #require(try json(CLIRunner.run(["remind", "--db", db, "--as-of", asOf, "--notify", notify.path,
-                                                         "--format", "json"])) as? [String: Any])
+        let again = try #require(
+            try json(
+                CLIRunner.run([
+                    "remind", "--db", db, "--as-of", asOf, "--notify", notify.path,
+                    "--format", "json",
+                ])) as? [String: Any])
         #expect(again["queued"] as? Int == 0 && again["attempted"] as? Int == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: mails.path).count == files.count)
-        let sent = try #require(try json(CLIRunner.run(["notices", "list", "--db", db, "--state", "sent", "--format", "json"]))
-                                as? [[String: Any]])
+        let sent = try #require(
+            try json(CLIRunner.run(["notices", "list", "--db", db, "--state", "sent", "--format", "json"]))
+                as? [[String: Any]])
         #expect(sent.count == planned.count)
         let table = try CLIRunner.run(["notices", "list", "--db", db, "--state", "failed"])
-        #expect(table.status == 0 && table.stdout.split(separator: "\n").count == 2)   // headers and rule only
+        #expect(table.status == 0 && table.stdout.split(separator: "\n").count == 2)  // headers and rule only
         let audit = try CLIRunner.run(["audit", "list", "--db", db, "--format", "json"])
         #expect(audit.stdout.contains("\"remind.queue\"") && audit.stdout.contains("\"remind.deliver\""))
     }
@@ -80,15 +90,21 @@ import Testing
 
     @Test func aCertificatePrintsWithItsCodeAndARevocationShowsEverywhere() throws {
         let (dir, db) = try district()
-        let number = try #require(try DatabaseQueue(path: db).read { db in
-            try String.fetchOne(db, sql: """
-                SELECT a.number FROM award a JOIN teacher t ON t.id = a.teacherId
-                WHERE a.number IS NOT NULL AND t.status = 'active' AND a.issued <= '2026-01-01' ORDER BY a.issued DESC LIMIT 1
-                """)
-        })
+        let number = try #require(
+            try DatabaseQueue(path: db).read { db in
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT a.number FROM award a JOIN teacher t ON t.id = a.teacherId
+                        WHERE a.number IS NOT NULL AND t.status = 'active' AND a.issued <= '2026-01-01'
+                        ORDER BY a.issued DESC LIMIT 1
+                        """)
+            })
         let page = dir.appendingPathComponent("cert.html").path
-        let print1 = try CLIRunner.run(["certs", "print", number, "--db", db, "--out", page,
-                                        "--public-url", "https://xinyu.example.cn"])
+        let print1 = try CLIRunner.run([
+            "certs", "print", number, "--db", db, "--out", page,
+            "--public-url", "https://xinyu.example.cn",
+        ])
         #expect(print1.status == 0, "\(print1.stderr)")
         let html = try String(contentsOfFile: page, encoding: .utf8)
         let link = try #require(html.range(of: "https://xinyu.example.cn/verify/"))

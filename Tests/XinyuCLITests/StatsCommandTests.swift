@@ -48,13 +48,15 @@ import Testing
         #expect(rows[2].compactMap { $0 as? String }.contains("学时分段（人数）"))
         #expect(rows[3].compactMap { $0 as? String }.starts(with: ["≤36", "37–72", "73–108", "≥109", "国家级"]))
         let merged = try #require(book["merged0"] as? [String])
-        #expect(merged.contains("A1:R1") && merged.contains("D3:G3") && merged.contains("H3:M3") && merged.contains("N3:P3")
+        #expect(
+            merged.contains("A1:R1") && merged.contains("D3:G3") && merged.contains("H3:M3") && merged.contains("N3:P3")
                 && merged.contains("A3:A4"))
         let schools = try #require(stats["schools"] as? [[String: Any]])
         let district = try #require(stats["district"] as? [String: Any])
         func number(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         func figures(_ f: [String: Any]) -> [Double] {
-            let tiers = f["hoursByTier"] as? [String: Any] ?? [:], cats = f["hoursByCategory"] as? [String: Any] ?? [:]
+            let tiers = f["hoursByTier"] as? [String: Any] ?? [:]
+            let cats = f["hoursByCategory"] as? [String: Any] ?? [:]
             return [number(f["teachers"])] + (f["byBand"] as? [Any] ?? []).map(number)
                 + ["10", "20", "30", "40", "60", "99"].map { number(tiers[$0]) }
                 + ["public", "professional", "elective"].map { number(cats[$0]) }

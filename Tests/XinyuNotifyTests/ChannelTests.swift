@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Synchronization
 import Testing
 import XinyuCore
+
 @testable import XinyuNotify
 
 /// The channels for real: a fake `sendmail` script that records what it receives, a local HTTP receiver on
@@ -12,11 +13,14 @@ import XinyuCore
 @Suite(.serialized) struct ChannelTests {
     let now = Date(timeIntervalSince1970: 1_780_000_000)
 
-    func notice(_ id: Int64, _ person: String, channel: NoticeChannel, address: String, subject: String = "【心育】测试",
-                body: String = "第一行\n第二行", language: String = "zh") -> Notice {
-        Notice(id: id, key: NoticeKey(person: person, kind: "expiry", window: "C/2026-12-31/30"), school: "S1",
-               recipient: "教师\(person)", channel: channel, address: address, language: language, subject: subject,
-               body: body, asOf: day("2026-12-01"), created: now, attempts: 1)
+    func notice(
+        _ id: Int64, _ person: String, channel: NoticeChannel, address: String, subject: String = "【心育】测试",
+        body: String = "第一行\n第二行", language: String = "zh"
+    ) -> Notice {
+        Notice(
+            id: id, key: NoticeKey(person: person, kind: "expiry", window: "C/2026-12-31/30"), school: "S1",
+            recipient: "教师\(person)", channel: channel, address: address, language: language, subject: subject,
+            body: body, asOf: day("2026-12-01"), created: now, attempts: 1)
     }
 
     /// Delivers `notices` with a postman of `config`.
@@ -49,7 +53,8 @@ import XinyuCore
         let dir = try Self.tempDir()
         let ok = try Self.fakeSendmail(in: dir, status: 0)
         var config = NotifyConfiguration(sender: "心育通知 <xinyu@jyj.example.cn>", sendmailPath: ok)
-        let results = try await Postman.with(config, now: { self.now }) { p in
+        let clock: @Sendable () -> Date = { self.now }
+        let results = try await Postman.with(config, now: clock) { p in
             await p.deliver([notice(7, "T1", channel: .email, address: "zhang@s1.example.cn")])
         }
         #expect(results.map { $0.error == nil } == [true])
@@ -90,10 +95,13 @@ import XinyuCore
                 received.posts.withLock { $0.append((path, query, data)) }
                 if path == "slow" { try await Task.sleep(for: .seconds(3)) }
                 if path == "broken" { return Response(status: .internalServerError) }
-                let answer = path == "busy" ? #"{"errcode":45009,"errmsg":"api freq out of limit"}"#
+                let answer =
+                    path == "busy"
+                    ? #"{"errcode":45009,"errmsg":"api freq out of limit"}"#
                     : #"{"errcode":0,"errmsg":"ok"}"#
-                return Response(status: .ok, headers: [.contentType: "application/json"],
-                                body: ResponseBody(byteBuffer: ByteBuffer(string: answer)))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: answer)))
             }
         }
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
@@ -104,12 +112,16 @@ import XinyuCore
         try await Self.receiver(received).test(.live) { client in
             let port = try #require(client.port)
             let base = "http://127.0.0.1:\(port)"
-            let config = NotifyConfiguration(timeoutSeconds: 1, schools: [
-                "S1": .init(wecom: .init(webhook: "\(base)/ok?key=k1")),
-                "S2": .init(dingtalk: .init(webhook: "\(base)/ok?access_token=t2", secret: "SECtest")),
-            ])
-            let notices = [notice(1, "T1", channel: .wecom, address: "S1"), notice(2, "T2", channel: .wecom, address: "S1"),
-                           notice(3, "T3", channel: .dingtalk, address: "S2", subject: "【心育】钉钉")]
+            let config = NotifyConfiguration(
+                timeoutSeconds: 1,
+                schools: [
+                    "S1": .init(wecom: .init(webhook: "\(base)/ok?key=k1")),
+                    "S2": .init(dingtalk: .init(webhook: "\(base)/ok?access_token=t2", secret: "SECtest")),
+                ])
+            let notices = [
+                notice(1, "T1", channel: .wecom, address: "S1"), notice(2, "T2", channel: .wecom, address: "S1"),
+                notice(3, "T3", channel: .dingtalk, address: "S2", subject: "【心育】钉钉"),
+            ]
             let results = try await Postman.with(config, now: { self.now }) { p in await p.deliver(notices) }
             #expect(results.allSatisfy { $0.error == nil })
             let posts = received.all
@@ -127,8 +139,9 @@ import XinyuCore
             let timestamp = try #require(items.first { $0.name == "timestamp" }?.value)
             let sign = try #require(items.first { $0.name == "sign" }?.value)
             #expect(timestamp == String(Int64(now.timeIntervalSince1970 * 1000)))
-            let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp)\nSECtest".utf8),
-                                                      using: SymmetricKey(data: Data("SECtest".utf8)))
+            let mac = HMAC<SHA256>.authenticationCode(
+                for: Data("\(timestamp)\nSECtest".utf8),
+                using: SymmetricKey(data: Data("SECtest".utf8)))
             #expect(sign == Data(mac).base64EncodedString())
         }
     }
@@ -137,8 +150,10 @@ import XinyuCore
         let received = Received()
         try await Self.receiver(received).test(.live) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"
-            for (path, words) in [("busy", "errcode 45009 api freq out of limit"), ("broken", "HTTP 500"),
-                                  ("slow", "no answer within the timeout")] {
+            for (path, words) in [
+                ("busy", "errcode 45009 api freq out of limit"), ("broken", "HTTP 500"),
+                ("slow", "no answer within the timeout"),
+            ] {
                 let robot = NotifyConfiguration.SchoolChannels(wecom: .init(webhook: "\(base)/\(path)"))
                 let config = NotifyConfiguration(timeoutSeconds: 1, schools: ["S1": robot])
                 let results = try await deliver(config, [notice(1, "T1", channel: .wecom, address: "S1")])
@@ -160,8 +175,10 @@ import XinyuCore
     @Test func theCSVOutboxAppendsOneLinePerNoticeWithABOMOnce() async throws {
         let dir = try Self.tempDir().appendingPathComponent("outbox")
         let config = NotifyConfiguration(outboxDirectory: dir.path)
-        let notices = [notice(1, "T1", channel: .csv, address: "S1", body: "第一行,逗号\n第二行"),
-                       notice(2, "T2", channel: .csv, address: "S1", subject: "say \"hi\"")]
+        let notices = [
+            notice(1, "T1", channel: .csv, address: "S1", body: "第一行,逗号\n第二行"),
+            notice(2, "T2", channel: .csv, address: "S1", subject: "say \"hi\""),
+        ]
         let results = try await Postman.with(config) { p in await p.deliver(notices) }
         #expect(results.allSatisfy { $0.error == nil })
         let bytes = try Data(contentsOf: dir.appendingPathComponent("S1.csv"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import XinyuNotify
 
 /// The notify file: the documented example loads as documented; mistakes are one line naming the key.
@@ -11,7 +12,9 @@ import XinyuCore
     @Test func theExampleLoadsAsDocumented() throws {
         let c = try NotifyConfiguration.load(path: Self.example)
         #expect(c.sender == "心育通知 <xinyu-noreply@jyj.example.gov.cn>" && c.sendmailPath == "/usr/sbin/sendmail")
-        #expect(c.outboxDirectory == URL(fileURLWithPath: Self.example).deletingLastPathComponent()
+        #expect(
+            c.outboxDirectory
+                == URL(fileURLWithPath: Self.example).deletingLastPathComponent()
                 .appendingPathComponent("outbox").path)
         #expect(c.language == .zh && c.timeoutSeconds == 10 && c.maxAttempts == 6 && c.firstDelayMinutes == 10)
         #expect(c.schools["S0002"]?.dingtalk?.secret == "SECREPLACE-WITH-THE-SECRET")

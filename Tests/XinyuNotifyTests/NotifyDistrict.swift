@@ -16,18 +16,22 @@ struct NotifyDistrict {
         profile = try RuleProfile.load(path: nil)
         quota = try QuotaRules.load(profilePath: nil)
         try store.applyFeed { t in
-            try t.upsertSchool(School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440106"),
-                               grades: [])
-            try t.upsertSchool(School(id: "S2", name: "第二中学", stage: .junior, counselingRoom: false, district: "440106"),
-                               grades: [])
+            try t.upsertSchool(
+                School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440106"),
+                grades: [])
+            try t.upsertSchool(
+                School(id: "S2", name: "第二中学", stage: .junior, counselingRoom: false, district: "440106"),
+                grades: [])
             try t.recordChange()
             return .commit
         }
     }
 
     /// Adds an active subject teacher.
-    func teacher(_ id: String, _ name: String, school: String = "S1", role: Role = .subjectTeacher,
-                 status: TeacherStatus = .active) throws {
+    func teacher(
+        _ id: String, _ name: String, school: String = "S1", role: Role = .subjectTeacher,
+        status: TeacherStatus = .active
+    ) throws {
         var batch = RecordBatch()
         batch.append(Teacher(id: id, schoolId: school, name: name, role: role, hired: nil, status: status))
         try write(batch)
@@ -41,13 +45,17 @@ struct NotifyDistrict {
     }
 
     /// One course attended (completed, counted) on `date`.
-    mutating func attend(_ teacher: String, hours: Hours, on date: Day, track: Track = .cpd,
-                         category: XinyuCore.Category = .professional, tier: Int = 40, result: CourseResult = .pass) throws {
+    mutating func attend(
+        _ teacher: String, hours: Hours, on date: Day, track: Track = .cpd,
+        category: XinyuCore.Category = .professional, tier: Int = 40, result: CourseResult = .pass
+    ) throws {
         courses += 1
         let id = "K\(courses)"
         var batch = RecordBatch()
-        batch.append(Course(id: id, title: "课程\(courses)", provider: "区教师发展中心", tier: tier, mode: 2, hours: hours,
-                            start: date, end: date, track: track, category: category, capacity: nil))
+        batch.append(
+            Course(
+                id: id, title: "课程\(courses)", provider: "区教师发展中心", tier: tier, mode: 2, hours: hours,
+                start: date, end: date, track: track, category: category, capacity: nil))
         batch.append(Attendance(teacherId: teacher, courseId: id, hours: hours, status: .completed, result: result, date: date))
         try write(batch)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import XinyuCore
+
 @testable import XinyuNotify
 
 /// A run queues what is due once, delivers it, and retries failures with backoff; a dry run writes nothing.
@@ -39,9 +40,12 @@ import XinyuCore
         let d = try district()
         let clock = Clock(Date(timeIntervalSince1970: 1_780_000_000))
         let channel = Channel()
-        let asOf = day("2026-12-01")   // T1 expiring (30-day window), and the week's digests of S1 and S2
-        let run = { try await Reminders.run(store: d.store, planner: d.planner(), asOf: asOf, dryRun: false,
-                                            actor: "cli:test", now: { clock.now }, deliver: channel.deliver) }
+        let asOf = day("2026-12-01")  // T1 expiring (30-day window), and the week's digests of S1 and S2
+        let run = {
+            try await Reminders.run(
+                store: d.store, planner: d.planner(), asOf: asOf, dryRun: false,
+                actor: "cli:test", now: { clock.now }, deliver: channel.deliver)
+        }
         let first = try await run()
         let expected = try d.planner().plan(in: d.store, asOf: asOf, now: clock.now).map(\.key)
         #expect(first.found == expected.count && first.queued == expected.count && first.sent == expected.count)
@@ -64,15 +68,21 @@ import XinyuCore
         let channel = Channel()
         let config = NotifyConfiguration(maxAttempts: 4, firstDelayMinutes: 10)
         let asOf = day("2026-12-01")
-        let run = { try await Reminders.run(store: d.store, planner: d.planner(config), asOf: asOf, dryRun: false,
-                                            actor: "cli:test", now: { clock.now }, deliver: channel.deliver) }
+        let run = {
+            try await Reminders.run(
+                store: d.store, planner: d.planner(config), asOf: asOf, dryRun: false,
+                actor: "cli:test", now: { clock.now }, deliver: channel.deliver)
+        }
         channel.fail(true)
         let first = try await run()
         #expect(first.failed == first.queued && first.sent == 0 && first.queued > 0)
         let failed = try d.store.notices(state: .failed)
         #expect(failed.count == first.queued)
-        #expect(failed.allSatisfy { $0.attempts == 1 && $0.lastError == "robot answered errcode 45009"
-                                    && $0.nextAttempt == clock.now.addingTimeInterval(600) })
+        #expect(
+            failed.allSatisfy {
+                $0.attempts == 1 && $0.lastError == "robot answered errcode 45009"
+                    && $0.nextAttempt == clock.now.addingTimeInterval(600)
+            })
         // Not yet due: nothing is tried.
         clock.advance(599)
         #expect(try await run().attempted == 0)
@@ -98,8 +108,11 @@ import XinyuCore
         let channel = Channel()
         channel.fail(true)
         let config = NotifyConfiguration(maxAttempts: 2, firstDelayMinutes: 1)
-        let run = { try await Reminders.run(store: d.store, planner: d.planner(config), asOf: day("2026-12-01"),
-                                            dryRun: false, actor: "cli:test", now: { clock.now }, deliver: channel.deliver) }
+        let run = {
+            try await Reminders.run(
+                store: d.store, planner: d.planner(config), asOf: day("2026-12-01"),
+                dryRun: false, actor: "cli:test", now: { clock.now }, deliver: channel.deliver)
+        }
         let queued = try await run().queued
         clock.advance(60)
         #expect(try await run().attempted == queued)
@@ -112,8 +125,9 @@ import XinyuCore
         let d = try district()
         let version = try d.store.dataVersion()
         let channel = Channel()
-        let dry = try await Reminders.run(store: d.store, planner: d.planner(), asOf: day("2026-12-01"), dryRun: true,
-                                          actor: "cli:test", deliver: channel.deliver)
+        let dry = try await Reminders.run(
+            store: d.store, planner: d.planner(), asOf: day("2026-12-01"), dryRun: true,
+            actor: "cli:test", deliver: channel.deliver)
         #expect(dry.dryRun && dry.queued > 0 && dry.queued == dry.found && dry.attempted == 0 && dry.sent == 0)
         #expect(channel.handed.isEmpty)
         #expect(try d.store.notices(state: nil).isEmpty)

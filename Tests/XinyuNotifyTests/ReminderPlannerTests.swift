@@ -2,6 +2,7 @@ import Certifications
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import XinyuNotify
 
 /// Who hears what, as of which day: every window at its boundary day, lapses, the behind-check days, renewals.
@@ -27,8 +28,9 @@ import XinyuCore
         #expect(windows == [180, 90, 30, 7])
         for (i, w) in windows.enumerated() {
             let onTheDay = try notices(d, end.adding(days: -w), kind: "expiry")
-            #expect(onTheDay.map(\.key) == [NoticeKey(person: "T1", kind: "expiry", window: "C/\(end)/\(w)")],
-                    "\(w) days before the end")
+            #expect(
+                onTheDay.map(\.key) == [NoticeKey(person: "T1", kind: "expiry", window: "C/\(end)/\(w)")],
+                "\(w) days before the end")
             // The day before the window opens is still in the previous (larger) window, or in none.
             let before = try notices(d, end.adding(days: -w - 1), kind: "expiry").map(\.key.window)
             #expect(before == (i == 0 ? [] : ["C/\(end)/\(windows[i - 1])"]), "\(w + 1) days before the end")
@@ -77,14 +79,17 @@ import XinyuCore
         try d.attend("T2", hours: 18, on: day("2025-10-01"), category: .public)
         try d.attend("T2", hours: 12, on: day("2025-10-02"), category: .elective)
         for k in 1...4 { try d.attend("T2", hours: 12, on: day("2025-11-1\(k)")) }
-        let march = day("2026-03-01"), may = day("2026-05-01")
+        let march = day("2026-03-01")
+        let may = day("2026-05-01")
         #expect(try notices(d, march.adding(days: -1), kind: "behind").isEmpty)
-        #expect(try notices(d, march, kind: "behind").map(\.key)
+        #expect(
+            try notices(d, march, kind: "behind").map(\.key)
                 == [NoticeKey(person: "T1", kind: "behind", window: "2025-2026/03-01")])
         #expect(try notices(d, may.adding(days: -1), kind: "behind").map(\.key.window) == ["2025-2026/03-01"])
         #expect(try notices(d, may, kind: "behind").map(\.key.window) == ["2025-2026/05-01"])
         let n = try #require(try notices(d, may, kind: "behind").first)
-        #expect(n.body.contains("已计 0.0 学时") && n.body.contains("合计 72.0 学时") && n.body.contains("专业培训 4 次")
+        #expect(
+            n.body.contains("已计 0.0 学时") && n.body.contains("合计 72.0 学时") && n.body.contains("专业培训 4 次")
                 && n.body.contains("2026年8月31日"))
         // A new school year starts without a check until 1 March.
         #expect(try notices(d, day("2026-09-15"), kind: "behind").isEmpty)
@@ -94,8 +99,9 @@ import XinyuCore
         let d = try district()
         try d.teacher("T3", "王五", school: "S2")
         try d.award("T3", .C, issued: day("2022-01-10"), expires: end, number: "GD-C-0003")
-        let config = NotifyConfiguration(schools: ["S2": .init(wecom: .init(webhook: "http://127.0.0.1:9/x"))],
-                                         people: ["T1": .init(email: "zhang@s1.example.cn", language: .en)])
+        let config = NotifyConfiguration(
+            schools: ["S2": .init(wecom: .init(webhook: "http://127.0.0.1:9/x"))],
+            people: ["T1": .init(email: "zhang@s1.example.cn", language: .en)])
         let found = try d.planner(config).plan(in: d.store, asOf: end.adding(days: -30), now: now)
             .filter { $0.key.kind == "expiry" }
         #expect(found.map(\.key.person) == ["T1", "T3"])
@@ -108,7 +114,7 @@ import XinyuCore
 
     @Test func aWeeklyDigestGoesToEachSchoolOnceAWeek() throws {
         let d = try district()
-        let monday = day("2026-11-30")   // a Monday, 31 days before T1's end: expiring
+        let monday = day("2026-11-30")  // a Monday, 31 days before T1's end: expiring
         #expect(monday.weekday == 1)
         let digests = { (asOf: Day) in try notices(d, asOf, kind: "digest") }
         let first = try digests(monday)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 import XinyuAccounts
 import XinyuCore
+
 @testable import XinyuServer
 
 /// `GET /certificates/{no}` within the roles' scopes, and the public, rate-limited `GET /verify/{code}` that shows
@@ -16,7 +17,8 @@ import XinyuCore
 
     @Test func aCertificatePageIsForTheTeacherTheirSchoolsAdminsAndTheDistrict() async throws {
         let d = try District()
-        let own = try #require(d.ownCertificate), other = try #require(d.otherCertificate)
+        let own = try #require(d.ownCertificate)
+        let other = try #require(d.otherCertificate)
         let teacher = try d.store.db.teacher(id: d.ownTeacher)
         try await d.app().test(.router) { client in
             for role in [AccountRole.teacher, .schoolAdmin, .districtViewer, .districtAdmin] {
@@ -57,8 +59,9 @@ import XinyuCore
         let d = try District()
         let own = try #require(d.ownCertificate)
         let profile = try RuleProfile.load(path: nil)
-        let view = try Certificates.view(number: own, in: d.store.db, asOf: Day.today(), profile: profile, issueCode: true,
-                                         actor: "cli:test")
+        let view = try Certificates.view(
+            number: own, in: d.store.db, asOf: Day.today(), profile: profile, issueCode: true,
+            actor: "cli:test")
         let code = try #require(view.code)
         let teacher = try d.store.db.teacher(id: d.ownTeacher)
         // A stopped clock: the 30 requests of the minute are all there is.
@@ -69,7 +72,8 @@ import XinyuCore
                 let html = String(buffer: r.body)
                 #expect(html.contains(MaskedName.mask(teacher.name)) && html.contains("\(view.level.rawValue) 级"))
                 #expect(html.contains(view.issued.description) && html.contains(view.cycleEnd.description))
-                #expect(!html.contains(teacher.name) && !html.contains(own) && !html.contains(teacher.id)
+                #expect(
+                    !html.contains(teacher.name) && !html.contains(own) && !html.contains(teacher.id)
                         && !html.contains(teacher.schoolId) && !html.contains(view.schoolName))
                 #expect(r.headers[.contentSecurityPolicy] != nil && r.headers[.xFrameOptions] == "DENY")
             }
@@ -83,8 +87,11 @@ import XinyuCore
             // 30 a minute per address, then 429 with Retry-After.
             var statuses: [Int] = []
             for _ in 0..<30 {
-                statuses.append(try await client.execute(uri: "/verify/\(code)", method: .get,
-                                                         headers: [.xForwardedFor: "203.0.113.7"]) { r in r.status.code })
+                statuses.append(
+                    try await client.execute(
+                        uri: "/verify/\(code)", method: .get,
+                        headers: [.xForwardedFor: "203.0.113.7"]
+                    ) { r in r.status.code })
             }
             #expect(statuses == [Int](repeating: 200, count: 30))
             try await client.execute(uri: "/verify/\(code)", method: .get, headers: [.xForwardedFor: "203.0.113.7"]) { r in

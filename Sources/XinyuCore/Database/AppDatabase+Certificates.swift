@@ -37,9 +37,12 @@ extension AppDatabase: CertificateStore {
                 throw CertificateStoreError.unknownCertificate(number: number)
             }
             if let existing = cert.code { return existing }
-            try db.execute(sql: "INSERT INTO certificateCode (code, teacherId, level, issued, created) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [code, cert.award.teacherId, cert.award.level.rawValue, cert.award.issued.description,
-                                       audit.at])
+            try db.execute(
+                sql: "INSERT INTO certificateCode (code, teacherId, level, issued, created) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    code, cert.award.teacherId, cert.award.level.rawValue, cert.award.issued.description,
+                    audit.at,
+                ])
             try Self.append(audit, db)
             try AppDatabase.recordChange(db)
             return code
@@ -52,10 +55,14 @@ extension AppDatabase: CertificateStore {
                 throw CertificateStoreError.unknownCertificate(number: number)
             }
             guard cert.revocation == nil else { throw CertificateStoreError.alreadyRevoked(number: number) }
-            try db.execute(sql: """
-                INSERT INTO certificateRevocation (teacherId, level, issued, revoked, actor, reason) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [cert.award.teacherId, cert.award.level.rawValue, cert.award.issued.description,
-                                 revocation.at, revocation.actor, revocation.reason])
+            try db.execute(
+                sql: """
+                    INSERT INTO certificateRevocation (teacherId, level, issued, revoked, actor, reason) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    cert.award.teacherId, cert.award.level.rawValue, cert.award.issued.description,
+                    revocation.at, revocation.actor, revocation.reason,
+                ])
             try Self.append(audit, db)
             try AppDatabase.recordChange(db)
         }
@@ -63,10 +70,13 @@ extension AppDatabase: CertificateStore {
 
     public func revokedCertificates() throws -> [StoredCertificate] {
         try reading { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(Self.certificateColumns) FROM \(Self.certificateJoin)
-                WHERE r.revoked IS NOT NULL ORDER BY r.revoked DESC, a.teacherId, a.level, a.issued
-                """).map(Self.certificate)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.certificateColumns) FROM \(Self.certificateJoin)
+                    WHERE r.revoked IS NOT NULL ORDER BY r.revoked DESC, a.teacherId, a.level, a.issued
+                    """
+            ).map(Self.certificate)
         }
     }
 
@@ -78,17 +88,21 @@ extension AppDatabase: CertificateStore {
             // In slices, well under SQLite's limit on bound parameters.
             for start in stride(from: 0, to: unique.count, by: 500) {
                 let slice = Array(unique[start..<min(start + 500, unique.count)])
-                out += try Course.fetchAll(db, sql: """
-                    SELECT * FROM course WHERE id IN (\(slice.map { _ in "?" }.joined(separator: ", "))) ORDER BY id
-                    """, arguments: StatementArguments(slice))
+                out += try Course.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM course WHERE id IN (\(slice.map { _ in "?" }.joined(separator: ", "))) ORDER BY id
+                        """, arguments: StatementArguments(slice))
             }
             return out
         }
     }
 
     static func certificate(_ db: Database, where condition: String, _ value: String) throws -> StoredCertificate? {
-        try Row.fetchOne(db, sql: "SELECT \(certificateColumns) FROM \(certificateJoin) WHERE \(condition)",
-                         arguments: [value]).map(certificate)
+        try Row.fetchOne(
+            db, sql: "SELECT \(certificateColumns) FROM \(certificateJoin) WHERE \(condition)",
+            arguments: [value]
+        ).map(certificate)
     }
 
     static func certificate(_ row: Row) throws -> StoredCertificate {
@@ -104,11 +118,13 @@ extension AppDatabase: CertificateStore {
         let expires = (row["expires"] as String?).flatMap { Day($0) }
         let hired = (row["hired"] as String?).flatMap { Day($0) }
         let award = Award(teacherId: teacherId, level: level, issued: issued, number: row["number"], expires: expires)
-        let teacher = Teacher(id: teacherId, schoolId: row["schoolId"], name: row["teacherName"], role: role,
-                              hired: hired, status: status)
+        let teacher = Teacher(
+            id: teacherId, schoolId: row["schoolId"], name: row["teacherName"], role: role,
+            hired: hired, status: status)
         let revoked: Date? = row["revoked"]
         let revocation = revoked.map { CertificateRevocation(at: $0, actor: row["actor"], reason: row["reason"]) }
-        return StoredCertificate(award: award, teacher: teacher, schoolName: row["schoolName"], code: row["code"],
-                                 revocation: revocation)
+        return StoredCertificate(
+            award: award, teacher: teacher, schoolName: row["schoolName"], code: row["code"],
+            revocation: revocation)
     }
 }

@@ -12,16 +12,19 @@ extension AppDatabase: NoticeStore {
         guard !notices.isEmpty else { return [] }
         return try write("queue \(notices.count) notice(s)") { db in
             var added: [Notice] = []
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO notice (person, kind, noticeWindow, schoolId, recipient, channel, address, language, subject,
-                                    body, asOf, created, state, attempts, nextAttempt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                ON CONFLICT (person, kind, noticeWindow) DO NOTHING
-                """)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO notice (person, kind, noticeWindow, schoolId, recipient, channel, address, language, subject,
+                                        body, asOf, created, state, attempts, nextAttempt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                    ON CONFLICT (person, kind, noticeWindow) DO NOTHING
+                    """)
             for n in notices {
-                try insert.execute(arguments: [n.key.person, n.key.kind, n.key.window, n.school, n.recipient,
-                                               n.channel.rawValue, n.address, n.language, n.subject, n.body,
-                                               n.asOf.description, n.created, NoticeState.pending.rawValue, n.created])
+                try insert.execute(arguments: [
+                    n.key.person, n.key.kind, n.key.window, n.school, n.recipient,
+                    n.channel.rawValue, n.address, n.language, n.subject, n.body,
+                    n.asOf.description, n.created, NoticeState.pending.rawValue, n.created,
+                ])
                 guard db.changesCount == 1 else { continue }
                 var stored = n
                 stored.id = db.lastInsertedRowID
@@ -52,12 +55,15 @@ extension AppDatabase: NoticeStore {
 
     public func claimDueNotices(now: Date, leaseUntil: Date, maxAttempts: Int, limit: Int) throws -> [Notice] {
         try write("claim due notices") { db in
-            let due = try Row.fetchAll(db, sql: """
-                SELECT \(Self.noticeColumns) FROM notice
-                WHERE state IN (?, ?) AND attempts < ? AND nextAttempt IS NOT NULL AND nextAttempt <= ?
-                ORDER BY id LIMIT ?
-                """, arguments: [NoticeState.pending.rawValue, NoticeState.failed.rawValue, maxAttempts, now, limit])
-                .map(Self.notice)
+            let due = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.noticeColumns) FROM notice
+                    WHERE state IN (?, ?) AND attempts < ? AND nextAttempt IS NOT NULL AND nextAttempt <= ?
+                    ORDER BY id LIMIT ?
+                    """, arguments: [NoticeState.pending.rawValue, NoticeState.failed.rawValue, maxAttempts, now, limit]
+            )
+            .map(Self.notice)
             guard !due.isEmpty else { return [] }
             let claim = try db.makeStatement(sql: "UPDATE notice SET attempts = attempts + 1, nextAttempt = ? WHERE id = ?")
             var claimed: [Notice] = []
@@ -75,12 +81,14 @@ extension AppDatabase: NoticeStore {
     public func recordDelivery(id: Int64, _ outcome: NoticeDelivery) throws {
         try write("record a notice's delivery") { db in
             switch outcome {
-            case let .sent(at):
-                try db.execute(sql: "UPDATE notice SET state = ?, sent = ?, nextAttempt = NULL, lastError = NULL WHERE id = ?",
-                               arguments: [NoticeState.sent.rawValue, at, id])
-            case let .failed(error, retryAt):
-                try db.execute(sql: "UPDATE notice SET state = ?, lastError = ?, nextAttempt = ? WHERE id = ? AND state <> ?",
-                               arguments: [NoticeState.failed.rawValue, error, retryAt, id, NoticeState.sent.rawValue])
+            case .sent(let at):
+                try db.execute(
+                    sql: "UPDATE notice SET state = ?, sent = ?, nextAttempt = NULL, lastError = NULL WHERE id = ?",
+                    arguments: [NoticeState.sent.rawValue, at, id])
+            case .failed(let error, let retryAt):
+                try db.execute(
+                    sql: "UPDATE notice SET state = ?, lastError = ?, nextAttempt = ? WHERE id = ? AND state <> ?",
+                    arguments: [NoticeState.failed.rawValue, error, retryAt, id, NoticeState.sent.rawValue])
             }
             try AppDatabase.recordChange(db)
         }
@@ -89,8 +97,10 @@ extension AppDatabase: NoticeStore {
     public func notices(state: NoticeState?) throws -> [Notice] {
         try reading { db in
             if let state {
-                return try Row.fetchAll(db, sql: "SELECT \(Self.noticeColumns) FROM notice WHERE state = ? ORDER BY id",
-                                        arguments: [state.rawValue]).map(Self.notice)
+                return try Row.fetchAll(
+                    db, sql: "SELECT \(Self.noticeColumns) FROM notice WHERE state = ? ORDER BY id",
+                    arguments: [state.rawValue]
+                ).map(Self.notice)
             }
             return try Row.fetchAll(db, sql: "SELECT \(Self.noticeColumns) FROM notice ORDER BY id").map(Self.notice)
         }
@@ -109,10 +119,11 @@ extension AppDatabase: NoticeStore {
         guard let asOf = Day(asOfText) else {
             throw StoreError.sqlite(path: "notice", message: "notice \(id) has a bad asOf \(asOfText)")
         }
-        return Notice(id: id, key: NoticeKey(person: row["person"], kind: row["kind"], window: row["noticeWindow"]),
-                      school: row["schoolId"], recipient: row["recipient"], channel: try word("channel"),
-                      address: row["address"], language: row["language"], subject: row["subject"], body: row["body"],
-                      asOf: asOf, created: row["created"], state: try word("state"), attempts: row["attempts"],
-                      lastError: row["lastError"], nextAttempt: row["nextAttempt"], sent: row["sent"])
+        return Notice(
+            id: id, key: NoticeKey(person: row["person"], kind: row["kind"], window: row["noticeWindow"]),
+            school: row["schoolId"], recipient: row["recipient"], channel: try word("channel"),
+            address: row["address"], language: row["language"], subject: row["subject"], body: row["body"],
+            asOf: asOf, created: row["created"], state: try word("state"), attempts: row["attempts"],
+            lastError: row["lastError"], nextAttempt: row["nextAttempt"], sent: row["sent"])
     }
 }

@@ -7,8 +7,8 @@ public enum CertificateStoreError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .unknownCertificate(number): "no certificate has award number \(number)"
-        case let .alreadyRevoked(number): "certificate \(number) is revoked already"
+        case .unknownCertificate(let number): "no certificate has award number \(number)"
+        case .alreadyRevoked(let number): "certificate \(number) is revoked already"
         }
     }
 }

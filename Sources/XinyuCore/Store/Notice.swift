@@ -33,10 +33,12 @@ public struct Notice: Sendable, Hashable {
     public var sent: Date?
 
     /// A notice; the store queues new ones `pending`, due at their creation.
-    public init(id: Int64? = nil, key: NoticeKey, school: String?, recipient: String, channel: NoticeChannel,
-                address: String, language: String, subject: String, body: String, asOf: Day, created: Date,
-                state: NoticeState = .pending, attempts: Int = 0, lastError: String? = nil, nextAttempt: Date? = nil,
-                sent: Date? = nil) {
+    public init(
+        id: Int64? = nil, key: NoticeKey, school: String?, recipient: String, channel: NoticeChannel,
+        address: String, language: String, subject: String, body: String, asOf: Day, created: Date,
+        state: NoticeState = .pending, attempts: Int = 0, lastError: String? = nil, nextAttempt: Date? = nil,
+        sent: Date? = nil
+    ) {
         self.id = id
         self.key = key
         self.school = school

@@ -9,4 +9,5 @@
 /// Requirements name no engine type (no GRDB `Database`, writer or statement): what a requirement needs of an
 /// engine stays inside it.
 public protocol XinyuStore: ReportStore, FeedStore, SchedulingStore, MaintenanceStore, AccountStore, TrainingStore,
-    NoticeStore, CertificateStore, Sendable {}
+    NoticeStore, CertificateStore, Sendable
+{}

@@ -34,8 +34,10 @@ struct AuthMiddleware: RouterMiddleware {
         self.uses = TokenUseRecorder(accounts: accounts)
     }
 
-    func handle(_ request: Request, context: Context,
-                next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let path = request.uri.path
         if Self.publicPaths.contains(path) || path.hasPrefix("/verify/") { return try await next(request, context) }
         let isAPI = path.hasPrefix("/api/")
@@ -56,8 +58,9 @@ struct AuthMiddleware: RouterMiddleware {
                 return try refuse(request, context, "unknown, expired or revoked token")
             }
             if let id = entry.tokenId { uses.note(id, logger: context.logger) }
-            context.caller = Caller(principal: entry.credential.principal, dataVersion: version, session: nil,
-                                    address: address)
+            context.caller = Caller(
+                principal: entry.credential.principal, dataVersion: version, session: nil,
+                address: address)
             return try await next(request, context)
         }
         if let session = request.cookies[Self.sessionCookie]?.value, !session.isEmpty {
@@ -66,11 +69,13 @@ struct AuthMiddleware: RouterMiddleware {
                 return try refuse(request, context, "the session has ended; log in again")
             }
             if isAPI && request.method != .get && request.method != .head {
-                throw APIError(.forbidden, code: "forbidden",
-                               message: "a browser session cannot write to the API; send Authorization: Bearer <token>")
+                throw APIError(
+                    .forbidden, code: "forbidden",
+                    message: "a browser session cannot write to the API; send Authorization: Bearer <token>")
             }
-            context.caller = Caller(principal: entry.credential.principal, dataVersion: version, session: session,
-                                    address: address)
+            context.caller = Caller(
+                principal: entry.credential.principal, dataVersion: version, session: session,
+                address: address)
             return try await next(request, context)
         }
         return try refuse(request, context, "log in, or send Authorization: Bearer <token>")
@@ -105,9 +110,12 @@ struct AuthMiddleware: RouterMiddleware {
             return try APIError(.unauthorized, code: "unauthorized", message: message).response(from: request, context: context)
         }
         let lang = DashboardLanguage(query: request.uri.queryParameters.get("lang"))
-        let next = request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        var response = JSONResponse.text(LoginPage.redirect(to: "/login" + next, lang: lang),
-                                         contentType: "text/html; charset=utf-8", status: .unauthorized)
+        let next =
+            request.uri.path == "/"
+            ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        var response = JSONResponse.text(
+            LoginPage.redirect(to: "/login" + next, lang: lang),
+            contentType: "text/html; charset=utf-8", status: .unauthorized)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -115,7 +123,8 @@ struct AuthMiddleware: RouterMiddleware {
     /// The peer's address, or the nearest `X-Forwarded-For` hop when the peer is a proxy on this machine.
     static func clientAddress(_ request: Request, peer: String?) -> String? {
         guard peer == nil || peer == "127.0.0.1" || peer == "::1",
-              let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").last else { return peer }
+            let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").last
+        else { return peer }
         let hop = forwarded.trimmingCharacters(in: CharacterSet.whitespaces)
         return hop.isEmpty ? peer : String(hop.prefix(64))
     }

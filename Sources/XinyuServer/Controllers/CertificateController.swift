@@ -29,13 +29,15 @@ struct CertificateController {
             guard let cert = try await BlockingWork.quick({ try db.certificate(number: number) }) else {
                 throw APIError.notFound(unknown)
             }
-            try context.require(.read(.certificate(teacher: cert.teacher.id, school: cert.teacher.schoolId)),
-                                notFound: unknown)
+            try context.require(
+                .read(.certificate(teacher: cert.teacher.id, school: cert.teacher.schoolId)),
+                notFound: unknown)
             let (principal, address) = try context.actor
             let today = Day.today()
             let view = try await BlockingWork.heavy {
-                try Certificates.view(number: number, in: db, asOf: today, profile: profile, issueCode: true,
-                                      actor: principal.name, address: address)
+                try Certificates.view(
+                    number: number, in: db, asOf: today, profile: profile, issueCode: true,
+                    actor: principal.name, address: address)
             }
             let base = publicURL ?? Self.requestBase(request)
             return Self.html(CertificatePage(view: view, verifyBase: base).render(), status: .ok)
@@ -43,9 +45,10 @@ struct CertificateController {
         router.get("/verify/{code}") { request, context in
             let address = AuthMiddleware.clientAddress(request, peer: context.peerAddress) ?? "unknown"
             if let wait = limiter.take(address) {
-                throw APIError(.tooManyRequests, code: "rate_limited",
-                               message: "too many verifications from this address; try again in \(wait) s",
-                               headers: [.retryAfter: String(wait)])
+                throw APIError(
+                    .tooManyRequests, code: "rate_limited",
+                    message: "too many verifications from this address; try again in \(wait) s",
+                    headers: [.retryAfter: String(wait)])
             }
             let code = try context.parameters.requireString("code")
             let lang = DashboardLanguage(query: try request.query("lang"))
@@ -54,8 +57,9 @@ struct CertificateController {
                 try Certificates.verify(code: code, in: db, asOf: today, profile: profile)
             }
             let path = "/verify/" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-            let chrome = PageChrome(lang: lang, title: lang.pick("心理健康教育教师证书验证", "Certificate verification"),
-                                    user: nil, path: path)
+            let chrome = PageChrome(
+                lang: lang, title: lang.pick("心理健康教育教师证书验证", "Certificate verification"),
+                user: nil, path: path)
             let page = VerificationPage(verification: verification, lang: lang, chrome: chrome).render()
             return Self.html(page, status: verification == nil ? .notFound : .ok)
         }
@@ -64,7 +68,8 @@ struct CertificateController {
     /// `scheme://host` the request came to, or nil without a usable `Host`.
     static func requestBase(_ request: Request) -> String? {
         guard let host = request.head.authority, !host.isEmpty,
-              host.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "/" && $0 != "\"" && $0 != "<" }) else { return nil }
+            host.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "/" && $0 != "\"" && $0 != "<" })
+        else { return nil }
         let https = request.headers[.xForwardedProto]?.lowercased() == "https"
         return (https ? "https://" : "http://") + host
     }

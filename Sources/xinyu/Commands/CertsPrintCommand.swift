@@ -15,9 +15,11 @@ struct CertsPrintCommand: AsyncParsableCommand {
     @OptionGroup var asOfOption: AsOfOption
     @Argument(help: "The award number, as in the feed.") var number: String
     @Option(help: "Write the page to this file (default: standard output).") var out: String?
-    @Option(name: .customLong("public-url"),
-            help: ArgumentHelp("The server's public address for the verification link, e.g. https://xinyu.example.cn "
-                               + "(default: $XINYU_PUBLIC_URL)."))
+    @Option(
+        name: .customLong("public-url"),
+        help: ArgumentHelp(
+            "The server's public address for the verification link, e.g. https://xinyu.example.cn "
+                + "(default: $XINYU_PUBLIC_URL)."))
     var publicURL: String?
 
     func run() async throws {
@@ -25,8 +27,9 @@ struct CertsPrintCommand: AsyncParsableCommand {
         let profile = try profileOption.load()
         let base = try CertsPrintCommand.publicBase(publicURL)
         let db = try global.open()
-        let view = try Certificates.view(number: number, in: db, asOf: day, profile: profile, issueCode: true,
-                                         actor: Principal.commandLine().name)
+        let view = try Certificates.view(
+            number: number, in: db, asOf: day, profile: profile, issueCode: true,
+            actor: Principal.commandLine().name)
         let html = CertificatePage(view: view, verifyBase: base).render()
         if let out {
             try writeAtomically(Data(html.utf8), to: out)
@@ -41,8 +44,9 @@ struct CertsPrintCommand: AsyncParsableCommand {
         let text = option ?? ProcessInfo.processInfo.environment["XINYU_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         guard let text else { return nil }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            throw RejectedValue(name: "--public-url", value: text,
-                                problem: "not an http(s) address like https://xinyu.example.cn")
+            throw RejectedValue(
+                name: "--public-url", value: text,
+                problem: "not an http(s) address like https://xinyu.example.cn")
         }
         return text
     }

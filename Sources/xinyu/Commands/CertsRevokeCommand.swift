@@ -25,8 +25,9 @@ struct CertsRevokeCommand: AsyncParsableCommand {
 
 /// `xinyu certs revoked`: every revoked certificate, latest first.
 struct CertsRevokedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoked",
-                                                    abstract: "Revoked certificates, latest first: who, when and why.")
+    static let configuration = CommandConfiguration(
+        commandName: "revoked",
+        abstract: "Revoked certificates, latest first: who, when and why.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOption
 
@@ -45,14 +46,20 @@ struct CertsRevokedCommand: AsyncParsableCommand {
     func run() async throws {
         let lines = try global.openForReading().revokedCertificates().compactMap { c -> Line? in
             guard let r = c.revocation else { return nil }
-            return Line(number: c.award.number, teacher: c.teacher.id, name: c.teacher.name, school: c.teacher.schoolId,
-                        level: c.award.level, issued: c.award.issued, revoked: Accounts.timestamp(r.at), by: r.actor,
-                        reason: r.reason)
+            return Line(
+                number: c.award.number, teacher: c.teacher.id, name: c.teacher.name, school: c.teacher.schoolId,
+                level: c.award.level, issued: c.award.issued, revoked: Accounts.timestamp(r.at), by: r.actor,
+                reason: r.reason)
         }
         try emit(output.format, json: lines) {
-            TextTable(headers: ["number", "teacher", "name", "school", "level", "issued", "revoked", "by", "reason"],
-                      rows: lines.map { [$0.number ?? "", $0.teacher, $0.name, $0.school, $0.level.rawValue,
-                                         $0.issued.description, $0.revoked, $0.by, $0.reason] })
+            TextTable(
+                headers: ["number", "teacher", "name", "school", "level", "issued", "revoked", "by", "reason"],
+                rows: lines.map {
+                    [
+                        $0.number ?? "", $0.teacher, $0.name, $0.school, $0.level.rawValue,
+                        $0.issued.description, $0.revoked, $0.by, $0.reason,
+                    ]
+                })
         }
     }
 }

@@ -20,14 +20,19 @@ struct NoticesCommand: AsyncParsableCommand {
         func run() async throws {
             let lines = try global.openForReading().notices(state: state).map(NoticeLine.init)
             try emit(output.format, json: lines) {
-                TextTable(headers: ["id", "state", "attempts", "kind", "person", "recipient", "school", "channel", "created",
-                                    "sent", "next attempt", "error", "subject"],
-                          rows: lines.map {
-                              [String($0.id), $0.state.rawValue, String($0.attempts), $0.kind, $0.person, $0.recipient,
-                               $0.school ?? "", $0.channel.rawValue, $0.created, $0.sent ?? "", $0.nextAttempt ?? "",
-                               $0.error ?? "", $0.subject]
-                          },
-                          numeric: [0, 2])
+                TextTable(
+                    headers: [
+                        "id", "state", "attempts", "kind", "person", "recipient", "school", "channel", "created",
+                        "sent", "next attempt", "error", "subject",
+                    ],
+                    rows: lines.map {
+                        [
+                            String($0.id), $0.state.rawValue, String($0.attempts), $0.kind, $0.person, $0.recipient,
+                            $0.school ?? "", $0.channel.rawValue, $0.created, $0.sent ?? "", $0.nextAttempt ?? "",
+                            $0.error ?? "", $0.subject,
+                        ]
+                    },
+                    numeric: [0, 2])
             }
         }
     }

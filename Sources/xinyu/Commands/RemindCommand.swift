@@ -33,8 +33,9 @@ struct RemindCommand: AsyncParsableCommand {
         } else if dryRun {
             config = NotifyConfiguration()
         } else {
-            throw UsageError("remind needs --notify FILE (or $XINYU_NOTIFY): where notices go; "
-                             + "see Sources/XinyuNotify/notify.example.yaml")
+            throw UsageError(
+                "remind needs --notify FILE (or $XINYU_NOTIFY): where notices go; "
+                    + "see Sources/XinyuNotify/notify.example.yaml")
         }
         let planner = ReminderPlanner(profile: profile, quotaRules: quotaRules, configuration: config)
         let actor = Principal.commandLine().name
@@ -45,8 +46,9 @@ struct RemindCommand: AsyncParsableCommand {
         } else {
             let db = try global.open()
             summary = try await Postman.with(config) { postman in
-                try await Reminders.run(store: db, planner: planner, asOf: day, dryRun: false, actor: actor,
-                                        deliver: postman.deliver)
+                try await Reminders.run(
+                    store: db, planner: planner, asOf: day, dryRun: false, actor: actor,
+                    deliver: postman.deliver)
             }
         }
         switch output.format {

@@ -42,8 +42,9 @@ struct StatsCommand: AsyncParsableCommand {
             let profile = try profileOption.load()
             let rules = try QuotaRules(profile: profile, file: profile.source ?? "rule profile")
             let db = try global.openForReading()
-            let stats = try HoursStatistics.compute(in: db, year: y, school: school, rules: rules,
-                                                    bands: profile.statistics ?? .standard)
+            let stats = try HoursStatistics.compute(
+                in: db, year: y, school: school, rules: rules,
+                bands: profile.statistics ?? .standard)
             let data: Data
             switch format {
             case .json: data = Data(try JSONOutput.string(stats).utf8)
@@ -52,8 +53,10 @@ struct StatsCommand: AsyncParsableCommand {
             case .table:
                 var text = stats.title(lang) + "\n"
                 if belowMinimum {
-                    text += lang.pick("不达标名单（\(stats.belowMinimumTeachers.count) 人）",
-                                      "Below the yearly minimum (\(stats.belowMinimumTeachers.count) teachers)") + "\n"
+                    text +=
+                        lang.pick(
+                            "不达标名单（\(stats.belowMinimumTeachers.count) 人）",
+                            "Below the yearly minimum (\(stats.belowMinimumTeachers.count) teachers)") + "\n"
                     text += stats.belowMinimumTable(lang).rendered()
                 } else {
                     text += stats.schoolTable(lang).rendered()

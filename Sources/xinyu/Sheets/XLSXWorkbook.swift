@@ -11,7 +11,8 @@ import ZIPFoundation
 struct XLSXWorkbook {
     /// The cell styles, by their index in `styles.xml`.
     enum Style: Int {
-        case plain = 0, title, header, text, decimal, integer, totalText, totalDecimal, totalInteger, note
+        case plain = 0
+        case title, header, text, decimal, integer, totalText, totalDecimal, totalInteger, note
     }
 
     enum Value {
@@ -69,7 +70,7 @@ struct XLSXWorkbook {
             case "\"": out += "&quot;"
             case "\t", "\n", "\r": out.unicodeScalars.append(c)
             default:
-                if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { continue }   // not allowed in XML
+                if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { continue }  // not allowed in XML
                 out.unicodeScalars.append(c)
             }
         }
@@ -111,7 +112,8 @@ struct XLSXWorkbook {
         }
         x += "</sheetData>"
         if !sheet.merges.isEmpty {
-            x += "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
+            x +=
+                "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
                 + "</mergeCells>"
         }
         x += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
@@ -154,7 +156,8 @@ struct XLSXWorkbook {
     /// The workbook's files, by path inside the ZIP.
     func parts() -> [(String, String)] {
         let head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        var types = head + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        var types =
+            head + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Override PartName=\"/xl/workbook.xml\" "
@@ -162,24 +165,30 @@ struct XLSXWorkbook {
             + "<Override PartName=\"/xl/styles.xml\" "
             + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         for i in sheets.indices {
-            types += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" "
+            types +=
+                "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         types += "</Types>"
-        let rels = head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        let rels =
+            head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + "<Relationship Id=\"rId1\" Type=\"\(Self.relNS)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
         var workbook = head + "<workbook xmlns=\"\(Self.mainNS)\" xmlns:r=\"\(Self.relNS)\"><sheets>"
         var workbookRels = head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for (i, s) in sheets.enumerated() {
             workbook += "<sheet name=\"\(Self.escape(s.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
-            workbookRels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(Self.relNS)/worksheet\" "
+            workbookRels +=
+                "<Relationship Id=\"rId\(i + 1)\" Type=\"\(Self.relNS)/worksheet\" "
                 + "Target=\"worksheets/sheet\(i + 1).xml\"/>"
         }
         workbook += "</sheets></workbook>"
-        workbookRels += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.relNS)/styles\" Target=\"styles.xml\"/>"
+        workbookRels +=
+            "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.relNS)/styles\" Target=\"styles.xml\"/>"
             + "</Relationships>"
-        var out = [("[Content_Types].xml", types), ("_rels/.rels", rels), ("xl/workbook.xml", workbook),
-                   ("xl/_rels/workbook.xml.rels", workbookRels), ("xl/styles.xml", Self.styles)]
+        var out = [
+            ("[Content_Types].xml", types), ("_rels/.rels", rels), ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", workbookRels), ("xl/styles.xml", Self.styles),
+        ]
         for (i, s) in sheets.enumerated() { out.append(("xl/worksheets/sheet\(i + 1).xml", sheetXML(s))) }
         return out
     }
@@ -191,8 +200,10 @@ struct XLSXWorkbook {
         let stamp = Date(timeIntervalSince1970: 946_684_800)
         for (path, text) in parts() {
             let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
+                compressionMethod: .deflate
+            ) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }

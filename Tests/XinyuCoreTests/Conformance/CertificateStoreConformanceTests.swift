@@ -37,14 +37,17 @@ import XinyuCore
         let award = try #require(district.awards.first { $0.number != nil })
         let number = award.number!
         var v = try store.dataVersion()
-        let code = try store.issueVerificationCode(number: number, code: "ABCDEFGHJKMNPQRSTVWXYZ0123",
-                                                   audit: audit("certificate.code", number))
+        let code = try store.issueVerificationCode(
+            number: number, code: "ABCDEFGHJKMNPQRSTVWXYZ0123",
+            audit: audit("certificate.code", number))
         #expect(code == "ABCDEFGHJKMNPQRSTVWXYZ0123")
         #expect(try store.dataVersion() != v)
         v = try store.dataVersion()
         // A second issue keeps the first code and appends nothing.
-        #expect(try store.issueVerificationCode(number: number, code: "ZZZZZZZZZZZZZZZZZZZZZZZZZZ",
-                                                audit: audit("certificate.code", number)) == code)
+        #expect(
+            try store.issueVerificationCode(
+                number: number, code: "ZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+                audit: audit("certificate.code", number)) == code)
         #expect(try store.auditEntries(since: nil, actor: nil, actions: ["certificate.code"], target: number).count == 1)
         #expect(try store.certificate(code: code)?.award == award)
         #expect(try store.certificate(number: number)?.code == code)
@@ -59,10 +62,11 @@ import XinyuCore
         let (store, district) = try seeded(engine)
         let asOf = day(2026, 1, 1)
         // A numbered award valid on the date, of an active teacher.
-        let award = try #require(district.awards.first { a in
-            a.number != nil && a.issued <= asOf && (a.expires.map { $0 > asOf } ?? true)
-                && district.teachers.first { $0.id == a.teacherId }?.status == .active
-        })
+        let award = try #require(
+            district.awards.first { a in
+                a.number != nil && a.issued <= asOf && (a.expires.map { $0 > asOf } ?? true)
+                    && district.teachers.first { $0.id == a.teacherId }?.status == .active
+            })
         let number = award.number!
         func awardsRead() throws -> [Award] {
             try store.certificationReadings(asOf: asOf, school: nil, includeInactive: true, parts: 1, withSchools: false) {

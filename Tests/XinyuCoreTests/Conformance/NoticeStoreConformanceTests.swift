@@ -6,12 +6,15 @@ import XinyuCore
 @Suite struct NoticeStoreConformanceTests {
     let now = Date(timeIntervalSince1970: 1_780_000_000)
 
-    func notice(_ person: String, _ kind: String = "expiry", _ window: String = "C/2026-12-31/90",
-                channel: NoticeChannel = .email, at offset: TimeInterval = 0) -> Notice {
-        Notice(key: NoticeKey(person: person, kind: kind, window: window), school: "S1", recipient: "教师\(person)",
-               channel: channel, address: channel == .email ? "\(person)@example.cn" : "S1", language: "zh",
-               subject: "【心育】\(person)", body: "正文 \(person)\n第二行", asOf: day(2026, 10, 2),
-               created: now.addingTimeInterval(offset))
+    func notice(
+        _ person: String, _ kind: String = "expiry", _ window: String = "C/2026-12-31/90",
+        channel: NoticeChannel = .email, at offset: TimeInterval = 0
+    ) -> Notice {
+        Notice(
+            key: NoticeKey(person: person, kind: kind, window: window), school: "S1", recipient: "教师\(person)",
+            channel: channel, address: channel == .email ? "\(person)@example.cn" : "S1", language: "zh",
+            subject: "【心育】\(person)", body: "正文 \(person)\n第二行", asOf: day(2026, 10, 2),
+            created: now.addingTimeInterval(offset))
     }
 
     func audit(_ action: String) -> AuditEntry {
@@ -40,7 +43,8 @@ import XinyuCore
         #expect(all.map(\.key.person) == ["T1", "T2", "T3"])
         #expect(all[0].subject == "【心育】T1" && all[0].body == "正文 T1\n第二行" && all[0].asOf == day(2026, 10, 2))
         #expect(all[0].channel == .email && all[0].address == "T1@example.cn" && all[0].school == "S1")
-        #expect(try store.storedNoticeKeys([first[0].key, NoticeKey(person: "T9", kind: "expiry", window: "x")])
+        #expect(
+            try store.storedNoticeKeys([first[0].key, NoticeKey(person: "T9", kind: "expiry", window: "x")])
                 == [first[0].key])
     }
 
@@ -50,7 +54,7 @@ import XinyuCore
         _ = try store.enqueueNotices([notice("T1"), notice("T2"), notice("T3", at: 3_600)], audit: nil)
         let lease = now.addingTimeInterval(900)
         let claimed = try store.claimDueNotices(now: now, leaseUntil: lease, maxAttempts: 3, limit: 10)
-        #expect(claimed.map(\.key.person) == ["T1", "T2"])   // T3 is due an hour later
+        #expect(claimed.map(\.key.person) == ["T1", "T2"])  // T3 is due an hour later
         #expect(claimed.allSatisfy { $0.attempts == 1 && $0.nextAttempt == lease })
         #expect(try store.claimDueNotices(now: now, leaseUntil: lease, maxAttempts: 3, limit: 10).isEmpty)
         try store.recordDelivery(id: claimed[0].id!, .sent(at: now.addingTimeInterval(5)))
@@ -58,11 +62,13 @@ import XinyuCore
         try store.recordDelivery(id: claimed[1].id!, .failed(error: "sendmail exited with status 75", retryAt: retry))
         #expect(try store.notices(state: .sent).map(\.key.person) == ["T1"])
         let failed = try #require(try store.notices(state: .failed).first)
-        #expect(failed.key.person == "T2" && failed.attempts == 1 && failed.lastError == "sendmail exited with status 75"
+        #expect(
+            failed.key.person == "T2" && failed.attempts == 1 && failed.lastError == "sendmail exited with status 75"
                 && failed.nextAttempt == retry)
         // Due again at its retry time (with T3), never the sent one.
-        let later = try store.claimDueNotices(now: now.addingTimeInterval(3_600), leaseUntil: now.addingTimeInterval(4_500),
-                                              maxAttempts: 3, limit: 10)
+        let later = try store.claimDueNotices(
+            now: now.addingTimeInterval(3_600), leaseUntil: now.addingTimeInterval(4_500),
+            maxAttempts: 3, limit: 10)
         #expect(later.map(\.key.person) == ["T2", "T3"])
         #expect(later[0].attempts == 2)
         // A late failure report never turns a sent notice back.
