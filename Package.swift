@@ -28,7 +28,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // postgres-nio: the PostgreSQL store (XinyuPostgres), issue #18.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        // ZIPFoundation: the zip container of .xlsx sign-in sheets, read and written (issue #15).
+        // AsyncHTTPClient: the reminders' WeCom and DingTalk robot webhooks (issue #16), with timeouts.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // ZIPFoundation: the zip container of .xlsx sign-in sheets, read and written (issue #15), and the `.xlsx` of
+        // `xinyu stats hours --format xlsx` (issue #16).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -45,8 +48,10 @@ let package = Package(
         ),
         .target(
             name: "Importers",
-            dependencies: ["XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "XinyuCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Importers",
             exclude: ["README.md"],
             resources: [.copy("Schema")]
@@ -85,6 +90,19 @@ let package = Package(
             ],
             path: "Sources/XinyuPostgres"
         ),
+        // Reminders: who must hear what, the outbox, e-mail (sendmail), WeCom/DingTalk robots, CSV outbox (issue #16).
+        .target(
+            name: "XinyuNotify",
+            dependencies: [
+                "XinyuCore", "Certifications",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/XinyuNotify",
+            exclude: ["notify.example.yaml"]
+        ),
         .target(
             name: "XinyuServer",
             dependencies: [
@@ -98,8 +116,9 @@ let package = Package(
         .executableTarget(
             name: "xinyu",
             dependencies: [
-                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts", "XinyuPostgres",
+                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts", "XinyuPostgres", "XinyuNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/xinyu"
         ),
@@ -113,10 +132,22 @@ let package = Package(
             name: "ImportersTests",
             dependencies: ["Importers", "XinyuCore"],
             path: "Tests/ImportersTests",
-            exclude: ["Fixtures"] // read through #filePath, so they are not bundled
+            exclude: ["Fixtures"]  // read through #filePath, so they are not bundled
         ),
-        .testTarget(name: "CertificationsTests", dependencies: ["Certifications", "XinyuCore"], path: "Tests/CertificationsTests"),
-        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Certifications", "XinyuCore"], path: "Tests/CurriculumTests"),
+        .testTarget(
+            name: "XinyuNotifyTests",
+            dependencies: [
+                "XinyuNotify", "XinyuCore", "Certifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/XinyuNotifyTests"
+        ),
+        .testTarget(
+            name: "CertificationsTests", dependencies: ["Certifications", "XinyuCore"], path: "Tests/CertificationsTests"),
+        .testTarget(
+            name: "CurriculumTests", dependencies: ["Curriculum", "Certifications", "XinyuCore"], path: "Tests/CurriculumTests"),
         // Runs the built `xinyu` binary end to end (exit statuses, one-line errors, output formats).
         .testTarget(
             name: "XinyuCLITests",

@@ -12,22 +12,30 @@ extension CertificationEngine {
     ///   - explain: false leaves the levels' reasons empty (reports that only count).
     ///   - parts: how many parts a whole district is computed in at once (see
     ///     ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``).
-    public static func statuses(in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String? = nil,
-                                includeInactive: Bool = false, explain: Bool = true,
-                                parts: Int = defaultParts) throws -> [TeacherCertStatus] {
-        try statusesAndSchools(in: db, asOf: asOf, profile: profile, school: school, includeInactive: includeInactive,
-                               explain: explain, parts: parts, withSchools: false).statuses
+    public static func statuses(
+        in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String? = nil,
+        includeInactive: Bool = false, explain: Bool = true,
+        parts: Int = defaultParts
+    ) throws -> [TeacherCertStatus] {
+        try statusesAndSchools(
+            in: db, asOf: asOf, profile: profile, school: school, includeInactive: includeInactive,
+            explain: explain, parts: parts, withSchools: false
+        ).statuses
     }
 
     /// ``statuses(in:asOf:profile:school:includeInactive:explain:parts:)`` and, with `withSchools`, the schools
     /// with their names (every school, or `school`, which must exist), all from the same committed state of the
     /// store. A whole district is computed in `parts` ranges of teacher ids at once, merged back in order.
-    static func statusesAndSchools(in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String?,
-                                   includeInactive: Bool, explain: Bool, parts: Int,
-                                   withSchools: Bool) throws -> (schools: [SchoolName], statuses: [TeacherCertStatus]) {
-        let results = try db.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive,
-                                                   counting: profile.countingStates, parts: parts,
-                                                   withSchools: withSchools) { reading in
+    static func statusesAndSchools(
+        in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String?,
+        includeInactive: Bool, explain: Bool, parts: Int,
+        withSchools: Bool
+    ) throws -> (schools: [SchoolName], statuses: [TeacherCertStatus]) {
+        let results = try db.certificationReadings(
+            asOf: asOf, school: school, includeInactive: includeInactive,
+            counting: profile.countingStates, parts: parts,
+            withSchools: withSchools
+        ) { reading in
             (reading.schools, statuses(reading, asOf: asOf, profile: profile, explain: explain))
         }
         return (results.first?.0 ?? [], mergeBySchool(results.map(\.1)))
@@ -35,8 +43,10 @@ extension CertificationEngine {
 
     /// Each active teacher's effective level (the highest certified level); teachers with none are absent.
     /// `school` limits the work to that school's teachers.
-    public static func effectiveLevels(in db: any ReportStore, asOf: Day, profile: RuleProfile,
-                                       school: String? = nil) throws -> [String: Level] {
+    public static func effectiveLevels(
+        in db: any ReportStore, asOf: Day, profile: RuleProfile,
+        school: String? = nil
+    ) throws -> [String: Level] {
         var out: [String: Level] = [:]
         for s in try statuses(in: db, asOf: asOf, profile: profile, school: school, explain: false) {
             if let l = s.effectiveLevel { out[s.teacherId] = l }
@@ -53,9 +63,16 @@ extension CertificationEngine {
         for list in lists.dropFirst() {
             var out: [TeacherCertStatus] = []
             out.reserveCapacity(merged.count + list.count)
-            var i = 0, j = 0
+            var i = 0
+            var j = 0
             while i < merged.count && j < list.count {
-                if before(list[j], merged[i]) { out.append(list[j]); j += 1 } else { out.append(merged[i]); i += 1 }
+                if before(list[j], merged[i]) {
+                    out.append(list[j])
+                    j += 1
+                } else {
+                    out.append(merged[i])
+                    i += 1
+                }
             }
             out.append(contentsOf: merged[i...])
             out.append(contentsOf: list[j...])
@@ -65,8 +82,10 @@ extension CertificationEngine {
     }
 
     /// The statuses of one reading's teachers, sorted by school, then id.
-    static func statuses(_ reading: CertificationReading, asOf: Day, profile: RuleProfile,
-                         explain: Bool) -> [TeacherCertStatus] {
+    static func statuses(
+        _ reading: CertificationReading, asOf: Day, profile: RuleProfile,
+        explain: Bool
+    ) -> [TeacherCertStatus] {
         let histories = histories(reading)
         return reading.teachers.map {
             evaluate(teacher: $0, history: histories[$0.id] ?? TeacherHistory(), asOf: asOf, profile: profile, explain: explain)

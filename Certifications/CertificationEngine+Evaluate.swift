@@ -31,13 +31,16 @@ extension CertificationEngine {
 
     /// Every level's status for one teacher (RULES.md "Exact meanings"). With `explain` false the reasons are left
     /// empty (counts need only the flags; the words are most of the work).
-    static func evaluate(teacher: Teacher, history: TeacherHistory, asOf: Day, profile: RuleProfile,
-                         explain: Bool = true) -> TeacherCertStatus {
+    static func evaluate(
+        teacher: Teacher, history: TeacherHistory, asOf: Day, profile: RuleProfile,
+        explain: Bool = true
+    ) -> TeacherCertStatus {
         let awards = history.awards.filter { $0.issued <= asOf }
         var states: [Level: [AwardState]] = [:]
         var first: [Level: Day] = [:]
         for a in awards {
-            states[a.level, default: []].append(state(of: a, asOf: asOf, rule: profile.rule(for: a.level), entries: history.entries))
+            states[a.level, default: []].append(
+                state(of: a, asOf: asOf, rule: profile.rule(for: a.level), entries: history.entries))
             if first[a.level].map({ a.issued < $0 }) ?? true { first[a.level] = a.issued }
         }
         var certified: [Level: Bool] = [:]
@@ -55,7 +58,8 @@ extension CertificationEngine {
             }
             let lapsed = !st.isEmpty && !isCertified
             let countsFrom = lapsed ? st.map(\.cycleEnd).max() : nil
-            var tenths = 0, passed = false
+            var tenths = 0
+            var passed = false
             for e in history.entries where e.track.level == l {
                 if let from = countsFrom {
                     guard e.date >= from else { continue }
@@ -71,7 +75,12 @@ extension CertificationEngine {
                     if explain { shortfalls.append("needs \(p.level.rawValue) certified") }
                 } else if let f = first[p.level], f.adding(years: p.years) > asOf {
                     prereqOK = false
-                    if explain { shortfalls.append("\(p.level.rawValue) held since \(f), needs \(p.years) year\(p.years == 1 ? "" : "s") (\(f.adding(years: p.years)))") }
+                    if explain {
+                        shortfalls.append(
+                            "\(p.level.rawValue) held since \(f), needs \(p.years) year\(p.years == 1 ? "" : "s")"
+                                + " (\(f.adding(years: p.years)))"
+                        )
+                    }
                 }
             }
             let hoursOK = tenths >= rule.hours.tenths
@@ -80,7 +89,10 @@ extension CertificationEngine {
             if let pr = rule.practice {
                 if history.counselingTenths <= pr.counselingHoursAbove.tenths {
                     practiceOK = false
-                    if explain { shortfalls.append("counseling \(Hours(tenths: history.counselingTenths)) of >\(pr.counselingHoursAbove) h") }
+                    if explain {
+                        shortfalls.append(
+                            "counseling \(Hours(tenths: history.counselingTenths)) of >\(pr.counselingHoursAbove) h")
+                    }
                 }
                 if history.lessonPeriods <= pr.lessonPeriodsAbove {
                     practiceOK = false
@@ -90,16 +102,22 @@ extension CertificationEngine {
             let eligible = !isCertified && prereqOK && hoursOK && passOK && practiceOK
             let inTraining = !isCertified && !eligible && tenths > 0
             let expiring = best?.expiring ?? false
-            let status: CertStatus = isCertified ? (expiring ? .expiring : .certified)
+            let status: CertStatus =
+                isCertified
+                ? (expiring ? .expiring : .certified)
                 : eligible ? .eligible : lapsed ? .lapsed : inTraining ? .inTraining : .none
-            let reason = explain ? self.reason(level: l, status: status, rule: rule, tenths: tenths, passed: passed, best: best,
-                                               countsFrom: countsFrom, shortfalls: shortfalls, asOf: asOf) : ""
-            levels.append(LevelStatus(
-                level: l, status: status, reason: reason, certified: isCertified, expiring: expiring, eligible: eligible,
-                lapsed: lapsed, inTraining: inTraining, trackHours: Hours(tenths: tenths), requiredHours: rule.hours,
-                passed: passed, countsFrom: countsFrom, firstAwarded: first[l], cycleStart: best?.cycleStart,
-                cycleEnd: best?.cycleEnd, renewalHours: best.map { Hours(tenths: $0.renewalTenths) },
-                renewalRequired: rule.renewalHours, awards: st.count))
+            let reason =
+                explain
+                ? self.reason(
+                    level: l, status: status, rule: rule, tenths: tenths, passed: passed, best: best,
+                    countsFrom: countsFrom, shortfalls: shortfalls, asOf: asOf) : ""
+            levels.append(
+                LevelStatus(
+                    level: l, status: status, reason: reason, certified: isCertified, expiring: expiring, eligible: eligible,
+                    lapsed: lapsed, inTraining: inTraining, trackHours: Hours(tenths: tenths), requiredHours: rule.hours,
+                    passed: passed, countsFrom: countsFrom, firstAwarded: first[l], cycleStart: best?.cycleStart,
+                    cycleEnd: best?.cycleEnd, renewalHours: best.map { Hours(tenths: $0.renewalTenths) },
+                    renewalRequired: rule.renewalHours, awards: st.count))
         }
         let effective = Level.allCases.filter { certified[$0] == true }.max()
         let highest = awards.map(\.level).max()
@@ -112,15 +130,19 @@ extension CertificationEngine {
     }
 
     /// A level's status in words, e.g. "B: 54.0 of 90.0 h, no pass yet".
-    private static func reason(level l: Level, status: CertStatus, rule: RuleProfile.LevelRule, tenths: Int, passed: Bool,
-                               best: AwardState?, countsFrom: Day?, shortfalls: [String], asOf: Day) -> String {
+    private static func reason(
+        level l: Level, status: CertStatus, rule: RuleProfile.LevelRule, tenths: Int, passed: Bool,
+        best: AwardState?, countsFrom: Day?, shortfalls: [String], asOf: Day
+    ) -> String {
         let expiring = status == .expiring
-        let hoursText = "\(Hours(tenths: tenths)) of \(rule.hours) h" + (rule.passRequired ? (passed ? ", passed" : ", no pass yet") : "")
+        let hoursText =
+            "\(Hours(tenths: tenths)) of \(rule.hours) h" + (rule.passRequired ? (passed ? ", passed" : ", no pass yet") : "")
         var reason = "\(l.rawValue): "
         switch status {
         case .certified, .expiring:
             let b = best!
-            reason += (expiring ? "expiring \(b.cycleEnd) (in \(asOf.days(to: b.cycleEnd)) days)" : "certified until \(b.cycleEnd)")
+            reason +=
+                (expiring ? "expiring \(b.cycleEnd) (in \(asOf.days(to: b.cycleEnd)) days)" : "certified until \(b.cycleEnd)")
                 + ", renewal \(Hours(tenths: b.renewalTenths)) of \(rule.renewalHours) h"
         case .eligible:
             reason += "eligible, " + hoursText + (rule.practice != nil ? ", practice met" : "")

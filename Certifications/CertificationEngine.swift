@@ -7,16 +7,19 @@ import XinyuCore
 /// dated strictly before the date counts one period for its teacher, except on a (teacher, date) that already has
 /// a `lessonPractice` row — the feed's record wins, so nothing is counted twice.
 ///
-/// The store reads (``ReportStore/trainingRecord(teacherId:asOf:)``, ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``)
-/// take a fixed number of SQL passes (no per-teacher queries); this type computes on what they return.
+/// The store reads (``ReportStore/trainingRecord(teacherId:asOf:)``,
+/// ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``) take a fixed number of SQL passes (no
+/// per-teacher queries); this type computes on what they return.
 public enum CertificationEngine {
     /// One teacher's ledger; an unknown id throws `StoreError.unknownTeacher`.
-    public static func ledger(teacherId: String, in db: any ReportStore, asOf: Day, profile: RuleProfile) throws -> TeacherLedger {
+    public static func ledger(teacherId: String, in db: any ReportStore, asOf: Day, profile: RuleProfile) throws -> TeacherLedger
+    {
         let record = try db.trainingRecord(teacherId: teacherId, asOf: asOf, counting: profile.countingStates)
         var history = TeacherHistory()
         history.awards = record.awards
         var byTrack: [String: Hours] = Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, Hours.zero) })
-        var byCategory: [String: Hours] = Dictionary(uniqueKeysWithValues: XinyuCore.Category.allCases.map { ($0.rawValue, Hours.zero) })
+        var byCategory: [String: Hours] = Dictionary(
+            uniqueKeysWithValues: XinyuCore.Category.allCases.map { ($0.rawValue, Hours.zero) })
         var total = Hours.zero
         for r in record.attendance {
             let h = Hours(tenths: r.tenths)
@@ -32,10 +35,11 @@ public enum CertificationEngine {
         let scheduled = record.practice.scheduledPeriods[teacherId] ?? 0
         history.lessonPeriods = feed + scheduled
         let status = evaluate(teacher: record.teacher, history: history, asOf: asOf, profile: profile)
-        var ledger = TeacherLedger(asOf: asOf, teacher: record.teacher, profile: profile.source, hoursByTrack: byTrack,
-                                   hoursByCategory: byCategory, totalHours: total,
-                                   counselingHours: Hours(tenths: history.counselingTenths), lessonPeriods: history.lessonPeriods,
-                                   deliveredScheduledPeriods: scheduled, status: status, awards: history.awards)
+        var ledger = TeacherLedger(
+            asOf: asOf, teacher: record.teacher, profile: profile.source, hoursByTrack: byTrack,
+            hoursByCategory: byCategory, totalHours: total,
+            counselingHours: Hours(tenths: history.counselingTenths), lessonPeriods: history.lessonPeriods,
+            deliveredScheduledPeriods: scheduled, status: status, awards: history.awards)
         ledger.addUncounted(record.uncounted)
         return ledger
     }

@@ -12,14 +12,31 @@ public struct CoverageReport: Sendable, Codable, Hashable {
 
     /// Counts per level.
     public struct LevelCounts: Sendable, Codable, Hashable {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         public var C = 0, B = 0, A = 0
         public init() {}
         public subscript(_ l: Level) -> Int {
-            get { switch l { case .C: C; case .B: B; case .A: A } }
-            set { switch l { case .C: C = newValue; case .B: B = newValue; case .A: A = newValue } }
+            get {
+                switch l {
+                case .C: C
+                case .B: B
+                case .A: A
+                }
+            }
+            set {
+                switch l {
+                case .C: C = newValue
+                case .B: B = newValue
+                case .A: A = newValue
+                }
+            }
         }
         static func + (a: LevelCounts, b: LevelCounts) -> LevelCounts {
-            var r = LevelCounts(); r.C = a.C + b.C; r.B = a.B + b.B; r.A = a.A + b.A; return r
+            var r = LevelCounts()
+            r.C = a.C + b.C
+            r.B = a.B + b.B
+            r.A = a.A + b.A
+            return r
         }
     }
 
@@ -52,7 +69,8 @@ public struct CoverageReport: Sendable, Codable, Hashable {
     }
 
     /// Computes the report; `school` restricts it (and the district block) to one school, which must exist.
-    public static func compute(in db: any ReportStore, asOf: Day, school: String?, profile: RuleProfile) throws -> CoverageReport {
+    public static func compute(in db: any ReportStore, asOf: Day, school: String?, profile: RuleProfile) throws -> CoverageReport
+    {
         // An unknown school throws before anything is computed.
         let (schools, statuses) = try CertificationEngine.statusesAndSchools(
             in: db, asOf: asOf, profile: profile, school: school, includeInactive: false, explain: false,

@@ -18,7 +18,8 @@ extension RuleProfile {
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw InputError(file: file, problem: "cannot read the rule profile (missing, unreadable or not UTF-8); check the path")
+            throw InputError(
+                file: file, problem: "cannot read the rule profile (missing, unreadable or not UTF-8); check the path")
         }
         var profile = try parse(yaml: text, file: file)
         profile.source = file
@@ -38,7 +39,9 @@ extension RuleProfile {
         } catch {
             throw InputError(file: file, problem: "not valid YAML: \(error)")
         }
-        guard let root else { throw InputError(file: file, problem: "the rule profile is empty; start from the bundled default.yaml") }
+        guard let root else {
+            throw InputError(file: file, problem: "the rule profile is empty; start from the bundled default.yaml")
+        }
         return try ProfileReader(file: file).profile(root)
     }
 }
@@ -81,8 +84,12 @@ private struct ProfileReader {
         guard let s = node.scalar?.string else { throw fail(node, key, "expected hours, a number like 36 or 12.5") }
         let t = s.trimmingCharacters(in: .whitespaces)
         if t.hasPrefix("-") { throw fail(node, key, "negative hours (\(t)); hours must be 0 or more") }
-        guard let h = Hours(t) else { throw fail(node, key, "not hours (\(t)); use a number with at most one decimal, like 36 or 12.5") }
-        guard h <= Self.maxHours else { throw fail(node, key, "\(t) hours is too many; use at most \(Self.maxHours.tenths / 10)") }
+        guard let h = Hours(t) else {
+            throw fail(node, key, "not hours (\(t)); use a number with at most one decimal, like 36 or 12.5")
+        }
+        guard h <= Self.maxHours else {
+            throw fail(node, key, "\(t) hours is too many; use at most \(Self.maxHours.tenths / 10)")
+        }
         return h
     }
 
@@ -123,8 +130,12 @@ private struct ProfileReader {
     }
 
     func profile(_ root: Node) throws -> RuleProfile {
-        let top = try mapping(root, "", allowed: ["name", "description", "levels", "roleRequirements",
-                                                   "continuingEducation", "unionQuota", "countApproved"])
+        let top = try mapping(
+            root, "",
+            allowed: [
+                "name", "description", "levels", "roleRequirements",
+                "continuingEducation", "unionQuota", "countApproved", "reminders", "statistics",
+            ])
         var countApproved = false
         if let n = top["countApproved"], n.null == nil {
             guard let b = boolean(n) else { throw fail(n, "countApproved", "expected true or false") }
@@ -140,8 +151,12 @@ private struct ProfileReader {
             guard let l = Level(rawValue: name) else { throw fail(k, "levels.\(name)", "unknown level; use C, B or A") }
             guard rules[l] == nil else { throw fail(k, "levels.\(name)", "level given twice") }
             let key = "levels.\(name)"
-            let m = try mapping(v, key, allowed: ["hours", "passRequired", "prerequisite", "practice",
-                                                  "validityYears", "renewalHours", "warningDays"])
+            let m = try mapping(
+                v, key,
+                allowed: [
+                    "hours", "passRequired", "prerequisite", "practice",
+                    "validityYears", "renewalHours", "warningDays",
+                ])
             let h = try hours(try required(m, "hours", in: key, of: v), "\(key).hours")
             var pass = true
             if let p = m["passRequired"] {
@@ -153,7 +168,8 @@ private struct ProfileReader {
                 let pk = "\(key).prerequisite"
                 let pm = try mapping(p, pk, allowed: ["level", "years"])
                 let pl = try level(try required(pm, "level", in: pk, of: p), "\(pk).level")
-                let py = try integer(try required(pm, "years", in: pk, of: p), "\(pk).years", min: 0, max: Self.maxYears, what: "years")
+                let py = try integer(
+                    try required(pm, "years", in: pk, of: p), "\(pk).years", min: 0, max: Self.maxYears, what: "years")
                 prereq = .init(level: pl, years: py)
                 prereqNodes[l] = p
             }
@@ -162,15 +178,21 @@ private struct ProfileReader {
                 let pk = "\(key).practice"
                 let pm = try mapping(p, pk, allowed: ["counselingHoursAbove", "lessonPeriodsAbove"])
                 practice = .init(
-                    counselingHoursAbove: try hours(try required(pm, "counselingHoursAbove", in: pk, of: p), "\(pk).counselingHoursAbove"),
-                    lessonPeriodsAbove: try integer(try required(pm, "lessonPeriodsAbove", in: pk, of: p),
-                                                    "\(pk).lessonPeriodsAbove", min: 0, max: Self.maxCount, what: "periods"))
+                    counselingHoursAbove: try hours(
+                        try required(pm, "counselingHoursAbove", in: pk, of: p), "\(pk).counselingHoursAbove"),
+                    lessonPeriodsAbove: try integer(
+                        try required(pm, "lessonPeriodsAbove", in: pk, of: p),
+                        "\(pk).lessonPeriodsAbove", min: 0, max: Self.maxCount, what: "periods"))
             }
-            let validity = try integer(try required(m, "validityYears", in: key, of: v), "\(key).validityYears", min: 1, max: Self.maxYears, what: "years")
+            let validity = try integer(
+                try required(m, "validityYears", in: key, of: v), "\(key).validityYears", min: 1, max: Self.maxYears,
+                what: "years")
             let renewal = try hours(try required(m, "renewalHours", in: key, of: v), "\(key).renewalHours")
-            let warning = try integer(try required(m, "warningDays", in: key, of: v), "\(key).warningDays", min: 0, max: Self.maxDays, what: "days")
-            rules[l] = .init(hours: h, passRequired: pass, prerequisite: prereq, practice: practice,
-                             validityYears: validity, renewalHours: renewal, warningDays: warning)
+            let warning = try integer(
+                try required(m, "warningDays", in: key, of: v), "\(key).warningDays", min: 0, max: Self.maxDays, what: "days")
+            rules[l] = .init(
+                hours: h, passRequired: pass, prerequisite: prereq, practice: practice,
+                validityYears: validity, renewalHours: renewal, warningDays: warning)
         }
         for l in [Level.C, .B, .A] where rules[l] == nil {
             throw fail(levelsNode, "levels.\(l.rawValue)", "missing; the profile must give C, B and A")
@@ -182,8 +204,9 @@ private struct ProfileReader {
             while let next = rules[cur]?.prerequisite?.level {
                 chain.append(next)
                 if next == start {
-                    throw fail(prereqNodes[start], "levels.\(start.rawValue).prerequisite",
-                               "prerequisite cycle \(chain.map(\.rawValue).joined(separator: " → ")); one level must need none")
+                    throw fail(
+                        prereqNodes[start], "levels.\(start.rawValue).prerequisite",
+                        "prerequisite cycle \(chain.map(\.rawValue).joined(separator: " → ")); one level must need none")
                 }
                 if chain.count > 4 { break }
                 cur = next
@@ -208,29 +231,86 @@ private struct ProfileReader {
             let cm = try mapping(cn, "\(k).categoryMinimumHours", allowed: Set(XinyuCore.Category.allCases.map(\.rawValue)))
             var cats: [String: Hours] = [:]
             for (name, v) in cm { cats[name] = try hours(v, "\(k).categoryMinimumHours.\(name)") }
-            ce = .init(yearMinimumHours: try hours(try required(m, "yearMinimumHours", in: k, of: n), "\(k).yearMinimumHours"),
-                       categoryMinimumHours: cats,
-                       trainingDayHours: try hours(try required(m, "trainingDayHours", in: k, of: n), "\(k).trainingDayHours"))
+            ce = .init(
+                yearMinimumHours: try hours(try required(m, "yearMinimumHours", in: k, of: n), "\(k).yearMinimumHours"),
+                categoryMinimumHours: cats,
+                trainingDayHours: try hours(try required(m, "trainingDayHours", in: k, of: n), "\(k).trainingDayHours"))
         }
         var uq: RuleProfile.UnionQuota?
         if let n = top["unionQuota"], n.null == nil {
             let k = "unionQuota"
-            let m = try mapping(n, k, allowed: ["professionalSessionsPerYear", "wholeStaffTrainingsPerTerm",
-                                                "wholeStaffAttendanceShare", "wholeStaffTier"])
+            let m = try mapping(
+                n, k,
+                allowed: [
+                    "professionalSessionsPerYear", "wholeStaffTrainingsPerTerm",
+                    "wholeStaffAttendanceShare", "wholeStaffTier",
+                ])
             func count(_ name: String, _ what: String) throws -> Int {
                 try integer(try required(m, name, in: k, of: n), "\(k).\(name)", min: 0, max: Self.maxCount, what: what)
             }
             let shareNode = try required(m, "wholeStaffAttendanceShare", in: k, of: n)
             let share = try number(shareNode, "\(k).wholeStaffAttendanceShare")
-            guard share <= 1 else { throw fail(shareNode, "\(k).wholeStaffAttendanceShare", "\(share) is not a share; use 0 to 1 (0.8 = 80%)") }
+            guard share <= 1 else {
+                throw fail(shareNode, "\(k).wholeStaffAttendanceShare", "\(share) is not a share; use 0 to 1 (0.8 = 80%)")
+            }
             let tierNode = try required(m, "wholeStaffTier", in: k, of: n)
             let tier = try integer(tierNode, "\(k).wholeStaffTier", min: 10, max: 99, what: "tier code")
-            guard Tier(rawValue: tier) != nil else { throw fail(tierNode, "\(k).wholeStaffTier", "\(tier) is not a tier code (10, 20, 30, 40, 60, 99)") }
-            uq = .init(professionalSessionsPerYear: try count("professionalSessionsPerYear", "sessions"),
-                       wholeStaffTrainingsPerTerm: try count("wholeStaffTrainingsPerTerm", "trainings"),
-                       wholeStaffAttendanceShare: share, wholeStaffTier: tier)
+            guard Tier(rawValue: tier) != nil else {
+                throw fail(tierNode, "\(k).wholeStaffTier", "\(tier) is not a tier code (10, 20, 30, 40, 60, 99)")
+            }
+            uq = .init(
+                professionalSessionsPerYear: try count("professionalSessionsPerYear", "sessions"),
+                wholeStaffTrainingsPerTerm: try count("wholeStaffTrainingsPerTerm", "trainings"),
+                wholeStaffAttendanceShare: share, wholeStaffTier: tier)
         }
-        return RuleProfile(levels: .init(C: rules[.C]!, B: rules[.B]!, A: rules[.A]!), roleRequirements: roles,
-                           continuingEducation: ce, unionQuota: uq, countApproved: countApproved)
+        return RuleProfile(
+            levels: .init(C: rules[.C]!, B: rules[.B]!, A: rules[.A]!), roleRequirements: roles,
+            continuingEducation: ce, unionQuota: uq, countApproved: countApproved, reminders: try reminders(top["reminders"]),
+            statistics: try statistics(top["statistics"]))
+    }
+
+    /// A list of whole numbers in `min...max`.
+    func integers(_ node: Node, _ key: String, min: Int, max: Int, what: String) throws -> [Int] {
+        guard let seq = node.sequence, !seq.isEmpty else { throw fail(node, key, "expected a list of \(what), like [1, 2]") }
+        return try seq.map { try integer($0, key, min: min, max: max, what: what) }
+    }
+
+    /// The `reminders` section (issue #16); absent: nil (the standard rules apply).
+    func reminders(_ node: Node?) throws -> ReminderRules? {
+        guard let n = node, n.null == nil else { return nil }
+        let k = "reminders"
+        let m = try mapping(n, k, allowed: ["expiryWindowsDays", "lapsedWithinDays", "behindCheckDates"])
+        var r = ReminderRules.standard
+        if let w = m["expiryWindowsDays"] {
+            r.expiryWindowsDays = Array(Set(try integers(w, "\(k).expiryWindowsDays", min: 1, max: Self.maxDays, what: "days")))
+                .sorted(by: >)
+        }
+        if let l = m["lapsedWithinDays"] {
+            r.lapsedWithinDays = try integer(l, "\(k).lapsedWithinDays", min: 0, max: Self.maxDays, what: "days")
+        }
+        if let b = m["behindCheckDates"] {
+            let key = "\(k).behindCheckDates"
+            guard let seq = b.sequence else { throw fail(b, key, "expected a list of days like [\"03-01\", \"05-01\"]") }
+            r.behindCheckDates = try seq.map { d in
+                guard let s = d.scalar?.string, let md = ReminderRules.MonthDay(s) else {
+                    throw fail(d, key, "\(d.scalar?.string ?? "?") is not a day of the year written MM-DD, like 03-01")
+                }
+                return md
+            }
+        }
+        return r
+    }
+
+    /// The `statistics` section; absent: nil (RULES.md's bands apply).
+    func statistics(_ node: Node?) throws -> HourBands? {
+        guard let n = node, n.null == nil else { return nil }
+        let m = try mapping(n, "statistics", allowed: ["hourBands"])
+        let key = "statistics.hourBands"
+        let bands = try required(m, "hourBands", in: "statistics", of: n)
+        let limits = try integers(bands, key, min: 1, max: Self.maxHours.tenths / 10, what: "hours")
+        guard zip(limits, limits.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw fail(bands, key, "the band limits must rise, like [36, 72, 108]")
+        }
+        return HourBands(limits: limits)
     }
 }

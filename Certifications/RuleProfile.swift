@@ -17,25 +17,42 @@ public struct RuleProfile: Sendable, Codable, Hashable {
     /// RULES.md "Record states": `approved` records (a school's approval) count at once, not only `certified`
     /// ones. Default false.
     public var countApproved: Bool
+    /// When `xinyu remind` tells whom (issue #16); nil: ``ReminderRules/standard``.
+    public var reminders: ReminderRules?
+    /// The bands of `xinyu stats hours` (`statistics.hourBands`); nil: ``HourBands/standard``.
+    public var statistics: HourBands?
     /// The file the profile came from (not part of the YAML).
     public var source: String?
 
-    public init(levels: Levels, roleRequirements: [String: Level], continuingEducation: ContinuingEducation? = nil,
-                unionQuota: UnionQuota? = nil, countApproved: Bool = false, source: String? = nil) {
-        self.levels = levels; self.roleRequirements = roleRequirements
-        self.continuingEducation = continuingEducation; self.unionQuota = unionQuota; self.source = source
+    public init(
+        levels: Levels, roleRequirements: [String: Level], continuingEducation: ContinuingEducation? = nil,
+        unionQuota: UnionQuota? = nil, countApproved: Bool = false, reminders: ReminderRules? = nil,
+        statistics: HourBands? = nil, source: String? = nil
+    ) {
+        self.levels = levels
+        self.roleRequirements = roleRequirements
+        self.continuingEducation = continuingEducation
+        self.unionQuota = unionQuota
+        self.source = source
         self.countApproved = countApproved
+        self.reminders = reminders
+        self.statistics = statistics
     }
 
     /// The record states whose hours count: `certified`, and `approved` with ``countApproved``.
     public var countingStates: [RecordState] { countApproved ? [.approved, .certified] : RecordState.countedByDefault }
 
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     /// The three levels' rules, keyed `C`, `B`, `A` in the file.
     public struct Levels: Sendable, Codable, Hashable {
         public var C: LevelRule
         public var B: LevelRule
         public var A: LevelRule
-        public init(C: LevelRule, B: LevelRule, A: LevelRule) { self.C = C; self.B = B; self.A = A }
+        public init(C: LevelRule, B: LevelRule, A: LevelRule) {
+            self.C = C
+            self.B = B
+            self.A = A
+        }
     }
 
     /// What one level takes and how long it lasts.
@@ -55,10 +72,16 @@ public struct RuleProfile: Sendable, Codable, Hashable {
         /// Days before a cycle's end from which a certified teacher with short renewal hours is `expiring`.
         public var warningDays: Int
 
-        public init(hours: Hours, passRequired: Bool = true, prerequisite: Prerequisite? = nil, practice: Practice? = nil,
-                    validityYears: Int, renewalHours: Hours, warningDays: Int) {
-            self.hours = hours; self.passRequired = passRequired; self.prerequisite = prerequisite
-            self.practice = practice; self.validityYears = validityYears; self.renewalHours = renewalHours
+        public init(
+            hours: Hours, passRequired: Bool = true, prerequisite: Prerequisite? = nil, practice: Practice? = nil,
+            validityYears: Int, renewalHours: Hours, warningDays: Int
+        ) {
+            self.hours = hours
+            self.passRequired = passRequired
+            self.prerequisite = prerequisite
+            self.practice = practice
+            self.validityYears = validityYears
+            self.renewalHours = renewalHours
             self.warningDays = warningDays
         }
     }
@@ -66,7 +89,10 @@ public struct RuleProfile: Sendable, Codable, Hashable {
     public struct Prerequisite: Sendable, Codable, Hashable {
         public var level: Level
         public var years: Int
-        public init(level: Level, years: Int) { self.level = level; self.years = years }
+        public init(level: Level, years: Int) {
+            self.level = level
+            self.years = years
+        }
     }
 
     /// Practice minimums: counseling hours and psychology periods must each be MORE than these.
@@ -74,7 +100,8 @@ public struct RuleProfile: Sendable, Codable, Hashable {
         public var counselingHoursAbove: Hours
         public var lessonPeriodsAbove: Int
         public init(counselingHoursAbove: Hours, lessonPeriodsAbove: Int) {
-            self.counselingHoursAbove = counselingHoursAbove; self.lessonPeriodsAbove = lessonPeriodsAbove
+            self.counselingHoursAbove = counselingHoursAbove
+            self.lessonPeriodsAbove = lessonPeriodsAbove
         }
     }
 

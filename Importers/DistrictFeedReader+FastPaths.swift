@@ -11,11 +11,20 @@ extension DistrictFeedReader {
     func fastAttendance(_ node: xmlNodePtr) throws -> Bool {
         var v = AttributeValues()
         guard v.read(node, names: recordNames) else { return false }
-        let teacher = v[0], course = v[1], hours = v[2], status = v[3], result = v[4], date = v[5]
+        let teacher = v[0]
+        let course = v[1]
+        let hours = v[2]
+        let status = v[3]
+        let result = v[4]
+        let date = v[5]
         var c = node.pointee.children
-        while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
+        while let x = c {
+            if x.pointee.type == XML_ELEMENT_NODE { return false }
+            c = x.pointee.next
+        }
         guard let teacher, let course, let hours, let status, let teacherID = identifier(teacher),
-              let courseID = identifier(course), let tenths = Hours(utf8: bytes(hours))?.tenths else { return false }
+            let courseID = identifier(course), let tenths = Hours(utf8: bytes(hours))?.tenths
+        else { return false }
         guard let statusCode = FeedRules.statusWords.firstIndex(where: { cEquals(status, $0) }) else { return false }
         var resultCode = FeedRules.resultNone
         if let result {
@@ -23,15 +32,19 @@ extension DistrictFeedReader {
             resultCode = r
         }
         if let date, !isDay(date) { return false }
-        guard try session.teacherExists(teacherID), let info = try session.course(courseID), tenths <= info.hours else { return false }
+        guard try session.teacherExists(teacherID), let info = try session.course(courseID), tenths <= info.hours else {
+            return false
+        }
         if let date {
-            try session.queueAttendance(teacher: teacherID, course: courseID, date: date, tenths: tenths, status: statusCode,
-                                        result: resultCode)
+            try session.queueAttendance(
+                teacher: teacherID, course: courseID, date: date, tenths: tenths, status: statusCode,
+                result: resultCode)
         } else {
             var end = info.endText
             try end.withUTF8 { e in
-                try session.queueAttendance(teacher: teacherID, course: courseID, date: e.baseAddress!, tenths: tenths,
-                                            status: statusCode, result: resultCode)
+                try session.queueAttendance(
+                    teacher: teacherID, course: courseID, date: e.baseAddress!, tenths: tenths,
+                    status: statusCode, result: resultCode)
             }
         }
         return true
@@ -42,16 +55,23 @@ extension DistrictFeedReader {
     func fastPractice(_ node: xmlNodePtr, lesson: Bool) throws -> Bool {
         var v = AttributeValues()
         guard v.read(node, names: lesson ? lessonNames : counselingNames) else { return false }
-        let teacher = v[0], date = v[1], amount = v[2]
+        let teacher = v[0]
+        let date = v[1]
+        let amount = v[2]
         var c = node.pointee.children
-        while let x = c { if x.pointee.type == XML_ELEMENT_NODE { return false }; c = x.pointee.next }
+        while let x = c {
+            if x.pointee.type == XML_ELEMENT_NODE { return false }
+            c = x.pointee.next
+        }
         guard let teacher, let date, let amount, let teacherID = identifier(teacher), isDay(date) else { return false }
         let value: Int
         if lesson {
             guard let periods = parseInt(utf8: bytes(amount)), FeedRules.lessonPeriods.contains(periods) else { return false }
             value = periods
         } else {
-            guard let tenths = Hours(utf8: bytes(amount))?.tenths, FeedRules.counselingTenths.contains(tenths) else { return false }
+            guard let tenths = Hours(utf8: bytes(amount))?.tenths, FeedRules.counselingTenths.contains(tenths) else {
+                return false
+            }
             value = tenths
         }
         guard try session.teacherExists(teacherID) else { return false }
@@ -94,11 +114,21 @@ struct InternedNames {
 
 /// Up to six attribute values of a fast-path element, by the position of their name.
 struct AttributeValues {
-    private var values: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?,
-                         UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) = (nil, nil, nil, nil, nil, nil)
+    private var values:
+        (
+            UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?,
+            UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?
+        ) = (nil, nil, nil, nil, nil, nil)
 
     subscript(_ i: Int) -> UnsafePointer<xmlChar>? {
-        switch i { case 0: values.0; case 1: values.1; case 2: values.2; case 3: values.3; case 4: values.4; default: values.5 }
+        switch i {
+        case 0: values.0
+        case 1: values.1
+        case 2: values.2
+        case 3: values.3
+        case 4: values.4
+        default: values.5
+        }
     }
 
     /// Reads the unqualified attributes of `node` (attributes in a namespace are extensions, ignored); false when
@@ -109,8 +139,16 @@ struct AttributeValues {
             a = x.pointee.next
             if x.pointee.ns != nil { continue }
             guard let t = x.pointee.children, t.pointee.next == nil, t.pointee.type == XML_TEXT_NODE,
-                  let v = UnsafePointer(t.pointee.content), let i = names.index(of: x.pointee.name) else { return false }
-            switch i { case 0: values.0 = v; case 1: values.1 = v; case 2: values.2 = v; case 3: values.3 = v; case 4: values.4 = v; default: values.5 = v }
+                let v = UnsafePointer(t.pointee.content), let i = names.index(of: x.pointee.name)
+            else { return false }
+            switch i {
+            case 0: values.0 = v
+            case 1: values.1 = v
+            case 2: values.2 = v
+            case 3: values.3 = v
+            case 4: values.4 = v
+            default: values.5 = v
+            }
         }
         return true
     }

@@ -30,7 +30,8 @@ extension FeedImporter {
                 throw FileAccessError(path: "district-feed-v1.xsd", reason: "the schema is missing from the installation")
             }
             schema = xsd.withUnsafeBytes { raw -> xmlSchemaPtr? in
-                guard let ctx = xmlSchemaNewMemParserCtxt(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count)) else { return nil }
+                guard let ctx = xmlSchemaNewMemParserCtxt(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count))
+                else { return nil }
                 defer { xmlSchemaFreeParserCtxt(ctx) }
                 xmlSchemaSetParserStructuredErrors(ctx, { _, _ in }, nil)
                 return xmlSchemaParse(ctx)
@@ -45,22 +46,32 @@ extension FeedImporter {
         var r2 = stream.read()
         var doctype = false
         while r2 == 1 {
-            if stream.nodeType == XML_READER_TYPE_DOCUMENT_TYPE.rawValue.int32 { doctype = true; break }
+            if stream.nodeType == XML_READER_TYPE_DOCUMENT_TYPE.rawValue.int32 {
+                doctype = true
+                break
+            }
             r2 = stream.read()
         }
         var problems = stream.problems.filter(\.fatal).map {
             RejectedRecord(line: $0.line, column: $0.column, element: "document", key: "", reason: $0.message)
         }
         if doctype {
-            problems.insert(RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "",
-                                           reason: "a DOCTYPE is not allowed in a feed"), at: 0)
+            problems.insert(
+                RejectedRecord(
+                    line: stream.line, column: stream.column, element: "document", key: "",
+                    reason: "a DOCTYPE is not allowed in a feed"), at: 0)
         }
         if let limit = stream.limitProblem { problems = [limit] }
         if r2 < 0 && problems.isEmpty {
-            problems.append(RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "", reason: "libxml2 stopped reading"))
+            problems.append(
+                RejectedRecord(
+                    line: stream.line, column: stream.column, element: "document", key: "", reason: "libxml2 stopped reading"))
         }
         if schema != nil && problems.isEmpty && xmlTextReaderIsValid(stream.reader) != 1 {
-            problems.append(RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "", reason: "not valid against district-feed-v1.xsd"))
+            problems.append(
+                RejectedRecord(
+                    line: stream.line, column: stream.column, element: "document", key: "",
+                    reason: "not valid against district-feed-v1.xsd"))
         }
         summary.rejected = problems
         summary.status = problems.isEmpty ? .valid : .invalid

@@ -28,8 +28,9 @@ public enum FeedImporter {
         let stream = try XMLStream(source: source)
         let progress = ProgressBar(requested: options.progress, source: source)
         defer { progress.finish() }
-        var summary = ImportSummary(feed: nil, format: "unknown", status: .rejected, file: options.sourceName ?? path, digest: "",
-                                    dryRun: options.dryRun)
+        var summary = ImportSummary(
+            feed: nil, format: "unknown", status: .rejected, file: options.sourceName ?? path, digest: "",
+            dryRun: options.dryRun)
 
         /// Ends an attempt that changed no data, logging it in a transaction of its own.
         func finish(_ status: ImportStatus, rejected: [RejectedRecord] = []) throws -> ImportSummary {
@@ -92,16 +93,22 @@ public enum FeedImporter {
                 return .commit
             }
         } catch let rejected as DocumentRejected {
-            summary.accepted = AcceptedCounts(); summary.skipped = 0; summary.deactivated = 0
+            summary.accepted = AcceptedCounts()
+            summary.skipped = 0
+            summary.deactivated = 0
             return try finish(.rejected, rejected: [rejected.problem])
         }
         if summary.status == .duplicate {
-            summary.accepted = AcceptedCounts(); summary.rejected = []; summary.skipped = 0; summary.deactivated = 0
+            summary.accepted = AcceptedCounts()
+            summary.rejected = []
+            summary.skipped = 0
+            summary.deactivated = 0
             if summary.digest.isEmpty { summary.digest = source.finishDigest() }
             return summary
         }
         if options.strict && !summary.rejected.isEmpty {
-            summary.accepted = AcceptedCounts(); summary.deactivated = 0
+            summary.accepted = AcceptedCounts()
+            summary.deactivated = 0
             return try finish(.rejected)
         }
         if summary.digest.isEmpty { summary.digest = source.finishDigest() }
@@ -115,8 +122,9 @@ public enum FeedImporter {
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let accepted = String(decoding: try enc.encode(s.accepted), as: UTF8.self)
         let rejections = String(decoding: try enc.encode(s.rejected), as: UTF8.self)
-        return ImportLogEntry(feedId: s.feed, format: s.format, file: s.file, digest: s.digest, importedAt: Date(),
-                              status: s.status, accepted: accepted, rejectedCount: s.rejected.count, rejections: rejections)
+        return ImportLogEntry(
+            feedId: s.feed, format: s.format, file: s.file, digest: s.digest, importedAt: Date(),
+            status: s.status, accepted: accepted, rejectedCount: s.rejected.count, rejections: rejections)
     }
 
     // MARK: root
@@ -138,20 +146,26 @@ public enum FeedImporter {
     /// Reads up to the root element and recognises it; DOCTYPE or a broken prologue rejects the document.
     static func findRoot(_ stream: XMLStream) -> Result<Root, DocumentRejected> {
         func problem(_ reason: String) -> DocumentRejected {
-            DocumentRejected(problem: RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "", reason: reason))
+            DocumentRejected(
+                problem: RejectedRecord(line: stream.line, column: stream.column, element: "document", key: "", reason: reason))
         }
         var r = stream.read()
         while r == 1 {
             let t = stream.nodeType
-            if t == XML_READER_TYPE_DOCUMENT_TYPE.rawValue.int32 { return .failure(problem("a DOCTYPE is not allowed in a feed")) }
+            if t == XML_READER_TYPE_DOCUMENT_TYPE.rawValue.int32 {
+                return .failure(problem("a DOCTYPE is not allowed in a feed"))
+            }
             if t == XML_READER_TYPE_ELEMENT.rawValue.int32 { break }
             r = stream.read()
         }
         if r != 1 || stream.firstFatal != nil {
             if let limit = stream.limitProblem { return .failure(DocumentRejected(problem: limit)) }
             if let p = stream.firstFatal {
-                return .failure(DocumentRejected(problem: RejectedRecord(line: p.line, column: p.column, element: "document", key: "",
-                                                                         reason: "not well-formed XML: " + p.message)))
+                return .failure(
+                    DocumentRejected(
+                        problem: RejectedRecord(
+                            line: p.line, column: p.column, element: "document", key: "",
+                            reason: "not well-formed XML: " + p.message)))
             }
             return .failure(problem("the file holds no XML element"))
         }
@@ -159,10 +173,19 @@ public enum FeedImporter {
         let name = stream.localName.map { String(cString: $0) } ?? ""
         if name == "enterprise" { return .success(Root(format: .ims(namespace: ns))) }
         guard name == "feed", cEquals(stream.namespaceURI, districtNamespace) else {
-            return .failure(problem("root element <\(name)>\(ns.map { " in namespace \($0)" } ?? " without namespace") is neither a district feed v1 (<feed xmlns=\"urn:xinyu:district-feed:1\">) nor IMS Enterprise 1.1 (<enterprise>)"))
+            return .failure(
+                problem(
+                    "root element <\(name)>\(ns.map { " in namespace \($0)" } ?? " without namespace") is neither"
+                        + " a district feed v1 (<feed xmlns=\"urn:xinyu:district-feed:1\">) nor IMS Enterprise 1.1 (<enterprise>)"
+                ))
         }
         var a = FeedAttributes()
-        func fail(_ reason: String) { if a.problem == nil { a.problem = RejectedRecord(line: stream.line, column: stream.column, element: "feed", key: a.id ?? "", reason: reason) } }
+        func fail(_ reason: String) {
+            if a.problem == nil {
+                a.problem = RejectedRecord(
+                    line: stream.line, column: stream.column, element: "feed", key: a.id ?? "", reason: reason)
+            }
+        }
         var seen = Set<String>()
         for attr in stream.attributes() where attr.ns == nil || attr.ns == String(describing: districtNamespace) {
             seen.insert(attr.name)
@@ -170,14 +193,21 @@ public enum FeedImporter {
             case "id": a.id = attr.value
             case "district": a.district = attr.value
             case "generated":
-                if !isDateTimeWithOffset(attr.value) { fail("generated \"\(attr.value)\" is not an ISO 8601 date-time with offset") }
+                if !isDateTimeWithOffset(attr.value) {
+                    fail("generated \"\(attr.value)\" is not an ISO 8601 date-time with offset")
+                }
             case "mode":
-                guard let m = FeedMode(rawValue: attr.value) else { fail("mode \"\(attr.value)\" is not delta or full"); continue }
+                guard let m = FeedMode(rawValue: attr.value) else {
+                    fail("mode \"\(attr.value)\" is not delta or full")
+                    continue
+                }
                 a.mode = m
             default: fail("unknown attribute \(attr.name) on feed")
             }
         }
-        for required in ["id", "district", "generated"] where !seen.contains(required) { fail("missing required attribute \(required) on feed") }
+        for required in ["id", "district", "generated"] where !seen.contains(required) {
+            fail("missing required attribute \(required) on feed")
+        }
         if let id = a.id, !Identifier.isValid(id) { fail("feed id \"\(id)\" is not an identifier \(Identifier.rule)") }
         if seen.contains("district"), !(a.district.utf8.count == 6 && a.district.utf8.allSatisfy { (48...57).contains($0) }) {
             fail("district \"\(a.district)\" is not a 6-digit administrative code")

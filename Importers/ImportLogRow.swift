@@ -19,8 +19,9 @@ extension FeedImporter {
     public static func importLog(in store: any FeedStore) throws -> [ImportLogRow] {
         try store.importLog().map { e in
             let counts = (try? JSONDecoder().decode(AcceptedCounts.self, from: Data(e.accepted.utf8))) ?? AcceptedCounts()
-            return ImportLogRow(id: e.id ?? 0, feed: e.feedId, format: e.format, file: e.file, digest: e.digest,
-                                importedAt: e.importedAt, status: e.status, accepted: counts, rejected: e.rejectedCount)
+            return ImportLogRow(
+                id: e.id ?? 0, feed: e.feedId, format: e.format, file: e.file, digest: e.digest,
+                importedAt: e.importedAt, status: e.status, accepted: counts, rejected: e.rejectedCount)
         }
     }
 

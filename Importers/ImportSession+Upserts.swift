@@ -23,7 +23,7 @@ extension ImportSession {
         switch change {
         case .keep: break
         case .clear: try withStore { try $0.clearHomeroom(teacher: teacher) }
-        case let .set(g, k): try queue { $0.append(Homeroom(teacherId: teacher, grade: g, classNumber: k)) }
+        case .set(let g, let k): try queue { $0.append(Homeroom(teacherId: teacher, grade: g, classNumber: k)) }
         }
     }
 
@@ -43,8 +43,10 @@ extension ImportSession {
     }
 
     /// Packed into the batch after the fast paths' records; `date` is a validated `YYYY-MM-DD`.
-    func upsertAttendance(teacher: String, course: String, hours: Int, status: AttendanceStatus, result: CourseResult,
-                          date: String) throws {
+    func upsertAttendance(
+        teacher: String, course: String, hours: Int, status: AttendanceStatus, result: CourseResult,
+        date: String
+    ) throws {
         try queue { batch in
             batch.begin(.attendance)
             batch.text(teacher)

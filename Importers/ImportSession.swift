@@ -49,8 +49,10 @@ final class ImportSession {
 
     /// Queues one fully validated attendance record; `status` and `result` index ``FeedRules/statusWords`` and
     /// ``FeedRules/resultWords``; `date` is 10 bytes.
-    func queueAttendance(teacher: UnsafeBufferPointer<UInt8>, course: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>,
-                         tenths: Int, status: Int, result: Int) throws {
+    func queueAttendance(
+        teacher: UnsafeBufferPointer<UInt8>, course: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>,
+        tenths: Int, status: Int, result: Int
+    ) throws {
         batch.begin(.attendance)
         batch.text(teacher)
         batch.text(course)
@@ -64,7 +66,9 @@ final class ImportSession {
     }
 
     /// Queues one fully validated counseling (`tenths` hours) or lesson (`periods`) record; `date` is 10 bytes.
-    func queuePractice(_ kind: RecordBatch.Kind, teacher: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>, value: Int) throws {
+    func queuePractice(_ kind: RecordBatch.Kind, teacher: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>, value: Int)
+        throws
+    {
         precondition(kind != .attendance)
         batch.begin(kind)
         batch.text(teacher)
@@ -102,7 +106,8 @@ final class ImportSession {
     /// The fast path's teacher check: feeds list a teacher's records together, so the last known teacher is
     /// compared first, without building a string.
     func teacherExists(_ id: UnsafeBufferPointer<UInt8>) throws -> Bool {
-        if id.count == lastTeacher.count, lastTeacher.withUnsafeBytes({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 }) {
+        if id.count == lastTeacher.count, lastTeacher.withUnsafeBytes({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
+        {
             return true
         }
         guard try teacherExists(String(decoding: id, as: UTF8.self)) else { return false }

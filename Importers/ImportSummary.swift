@@ -17,7 +17,11 @@ public struct RejectedRecord: Sendable, Codable, Hashable {
     public var key: String
     public var reason: String
     public init(line: Int, column: Int, element: String, key: String, reason: String) {
-        self.line = line; self.column = column; self.element = element; self.key = key; self.reason = reason
+        self.line = line
+        self.column = column
+        self.element = element
+        self.key = key
+        self.reason = reason
     }
 }
 
@@ -41,23 +45,39 @@ public struct ImportSummary: Sendable, Codable {
     public var digest: String
     public var dryRun: Bool
 
-    public init(feed: String?, format: String, status: ImportStatus, accepted: AcceptedCounts = AcceptedCounts(),
-                rejected: [RejectedRecord] = [], skipped: Int = 0, deactivated: Int = 0, file: String,
-                digest: String, dryRun: Bool = false) {
-        self.feed = feed; self.format = format; self.status = status; self.accepted = accepted
-        self.rejected = rejected; self.skipped = skipped; self.deactivated = deactivated; self.file = file
-        self.digest = digest; self.dryRun = dryRun
+    public init(
+        feed: String?, format: String, status: ImportStatus, accepted: AcceptedCounts = AcceptedCounts(),
+        rejected: [RejectedRecord] = [], skipped: Int = 0, deactivated: Int = 0, file: String,
+        digest: String, dryRun: Bool = false
+    ) {
+        self.feed = feed
+        self.format = format
+        self.status = status
+        self.accepted = accepted
+        self.rejected = rejected
+        self.skipped = skipped
+        self.deactivated = deactivated
+        self.file = file
+        self.digest = digest
+        self.dryRun = dryRun
     }
 
-    enum CodingKeys: String, CodingKey { case feed, format, status, accepted, rejected, skipped, deactivated, file, digest, dryRun }
+    enum CodingKeys: String, CodingKey {
+        case feed, format, status, accepted, rejected, skipped, deactivated, file, digest, dryRun
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         if let feed { try c.encode(feed, forKey: .feed) } else { try c.encodeNil(forKey: .feed) }
-        try c.encode(format, forKey: .format); try c.encode(status, forKey: .status)
-        try c.encode(accepted, forKey: .accepted); try c.encode(rejected, forKey: .rejected)
-        try c.encode(skipped, forKey: .skipped); try c.encode(deactivated, forKey: .deactivated)
-        try c.encode(file, forKey: .file); try c.encode(digest, forKey: .digest); try c.encode(dryRun, forKey: .dryRun)
+        try c.encode(format, forKey: .format)
+        try c.encode(status, forKey: .status)
+        try c.encode(accepted, forKey: .accepted)
+        try c.encode(rejected, forKey: .rejected)
+        try c.encode(skipped, forKey: .skipped)
+        try c.encode(deactivated, forKey: .deactivated)
+        try c.encode(file, forKey: .file)
+        try c.encode(digest, forKey: .digest)
+        try c.encode(dryRun, forKey: .dryRun)
     }
 }
 

@@ -8,10 +8,12 @@ func parseInt(_ s: String) -> Int? {
 
 /// The same rule on UTF-8 bytes (as libxml2 hands them over).
 func parseInt(utf8 u: UnsafeBufferPointer<UInt8>) -> Int? {
-    var v = 0, n = 0
+    var v = 0
+    var n = 0
     for c in u {
         guard c >= 48, c <= 57, n < 9 else { return nil }
-        v = v * 10 + Int(c - 48); n += 1
+        v = v * 10 + Int(c - 48)
+        n += 1
     }
     return n == 0 ? nil : v
 }
@@ -36,6 +38,7 @@ func isDateTimeWithOffset(_ s: String) -> Bool {
     guard i < u.count else { return false }
     if u[i] == UInt8(ascii: "Z") { return i + 1 == u.count }
     guard u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-"), i + 6 == u.count,
-          two(i + 1, max: 23), u[i + 3] == UInt8(ascii: ":"), two(i + 4, max: 59) else { return false }
+        two(i + 1, max: 23), u[i + 3] == UInt8(ascii: ":"), two(i + 4, max: 59)
+    else { return false }
     return true
 }

@@ -20,9 +20,9 @@ public enum ApprovalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .reasonTooLong: "a reason is at most \(ApprovalMachine.maxReason) characters"
         case .nothingChosen: "name the records: their ids, or a course (one of the two)"
         case .tooManyIds: "at most \(Approvals.maxIds) records at once (or name their course)"
-        case let .notApplicable(id, action, state):
+        case .notApplicable(let id, let action, let state):
             "record \(id) is \(state.rawValue): it cannot be \(action.pastTense) (nothing was changed)"
-        case let .notAllowed(id, action, capacity):
+        case .notAllowed(let id, let action, let capacity):
             "record \(id) can only be \(action.pastTense) by a \(capacity.rawValue) (nothing was changed)"
         }
     }

@@ -7,8 +7,10 @@ import XinyuCore
 public enum ApprovalMachine {
     /// The capacity in which `action` applies to a record in `state`, and the state it moves to; nil when the
     /// action does not apply to that state.
-    public static func transition(_ action: ApprovalAction,
-                                  from state: RecordState) -> (capacity: ReviewCapacity, to: RecordState)? {
+    public static func transition(
+        _ action: ApprovalAction,
+        from state: RecordState
+    ) -> (capacity: ReviewCapacity, to: RecordState)? {
         switch (action, state) {
         case (.approve, .submitted): (.schoolAdmin, .approved)
         case (.return, .submitted): (.schoolAdmin, .returned)

@@ -12,8 +12,10 @@ public enum Approvals {
     /// approves a whole course's sheet), as `actor` within `scope`. Records outside the scope's school are
     /// ``TrainingStoreError/unknownRecord(id:)``. With ids, every record must take the action
     /// (``ApprovalError``), else nothing changes.
-    public static func apply(_ action: ApprovalAction, ids: [Int64], course: String?, reason: String?, actor: String,
-                             scope: ReviewerScope, at: Date = Date(), store: any TrainingStore) throws -> [RecordTransition] {
+    public static func apply(
+        _ action: ApprovalAction, ids: [Int64], course: String?, reason: String?, actor: String,
+        scope: ReviewerScope, at: Date = Date(), store: any TrainingStore
+    ) throws -> [RecordTransition] {
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if action == .return && (reason ?? "").isEmpty { throw ApprovalError.reasonRequired }
         if let reason, reason.count > ApprovalMachine.maxReason { throw ApprovalError.reasonTooLong }

@@ -15,10 +15,19 @@ public struct PlannedSession: Sendable, Codable, Hashable {
     /// Schools whose teachers may attend; nil means every school.
     public var schools: [String]?
 
-    public init(id: String, title: String, date: Day, hours: Hours, category: XinyuCore.Category, tier: Int,
-                capacity: Int, costCents: Int, schools: [String]? = nil) {
-        self.id = id; self.title = title; self.date = date; self.hours = hours; self.category = category
-        self.tier = tier; self.capacity = capacity; self.costCents = costCents; self.schools = schools
+    public init(
+        id: String, title: String, date: Day, hours: Hours, category: XinyuCore.Category, tier: Int,
+        capacity: Int, costCents: Int, schools: [String]? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.hours = hours
+        self.category = category
+        self.tier = tier
+        self.capacity = capacity
+        self.costCents = costCents
+        self.schools = schools
     }
 
     /// Whether a teacher of `school` may take a seat.
@@ -30,7 +39,8 @@ public enum Money {
     public static func parse(_ text: some StringProtocol) -> Int? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 12,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }), let w = Int(whole) else { return nil }
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let w = Int(whole)
+        else { return nil }
         var cents = w * 100
         if parts.count == 2 {
             let f = parts[1]
@@ -76,12 +86,18 @@ extension PlannedSession {
     /// - Parameters:
     ///   - year: every session must be dated inside this school year.
     ///   - knownSchools: ids a `schools` cell may name.
-    public static func parse(csv text: String, file: String, year: SchoolYear, knownSchools: Set<String>) throws -> [PlannedSession] {
+    public static func parse(csv text: String, file: String, year: SchoolYear, knownSchools: Set<String>) throws
+        -> [PlannedSession]
+    {
         let (records, unclosed) = CSVReader.records(text)
-        if let unclosed { throw InputError(file: file, line: unclosed, problem: "a quoted field is never closed; close the quote") }
+        if let unclosed {
+            throw InputError(file: file, line: unclosed, problem: "a quoted field is never closed; close the quote")
+        }
         guard let header = records.first else {
-            throw InputError(file: file, line: 1, problem: "empty file; the first row must name the columns "
-                             + requiredColumns.joined(separator: ", "))
+            throw InputError(
+                file: file, line: 1,
+                problem: "empty file; the first row must name the columns "
+                    + requiredColumns.joined(separator: ", "))
         }
         var col: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() {
@@ -91,9 +107,10 @@ extension PlannedSession {
         }
         let missing = requiredColumns.filter { col[$0] == nil }
         if !missing.isEmpty {
-            throw InputError(file: file, line: header.line, record: "header",
-                             problem: "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); "
-                             + "the columns are id, title, date, hours, category, tier, capacity, cost per seat, schools (optional)")
+            throw InputError(
+                file: file, line: header.line, record: "header",
+                problem: "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); "
+                    + "the columns are id, title, date, hours, category, tier, capacity, cost per seat, schools (optional)")
         }
         var out: [PlannedSession] = []
         var seen: Set<String> = []
@@ -113,14 +130,17 @@ extension PlannedSession {
             guard !title.isEmpty else { throw fail("title is empty") }
             let date: Day
             switch Day.parse(cell("date")) {
-            case let .success(d): date = d
-            case let .failure(p): throw fail("date \"\(cell("date"))\": \(p)")
+            case .success(let d): date = d
+            case .failure(let p): throw fail("date \"\(cell("date"))\": \(p)")
             }
             guard year.contains(date) else {
                 throw fail("date \(date) is outside the school year \(year) (\(year.first) to \(year.last))")
             }
             guard let hours = Hours(cell("hours")), hours.tenths > 0, hours <= maxHours else {
-                throw fail("hours \"\(cell("hours"))\" must be a number above 0 and at most \(maxHours.tenths / 10), with at most one decimal")
+                throw fail(
+                    "hours \"\(cell("hours"))\" must be a number above 0 and at most \(maxHours.tenths / 10),"
+                        + " with at most one decimal"
+                )
             }
             guard let category = XinyuCore.Category(rawValue: cell("category").lowercased()) else {
                 throw fail("category \"\(cell("category"))\" must be public, professional or elective")
@@ -128,11 +148,18 @@ extension PlannedSession {
             guard let tier = Int(cell("tier")), Tier(rawValue: tier) != nil else {
                 throw fail("tier \"\(cell("tier"))\" must be a tier code: 10, 20, 30, 40, 60 or 99")
             }
-            guard let capacity = Int(cell("capacity")) else { throw fail("capacity \"\(cell("capacity"))\" is not a whole number") }
+            guard let capacity = Int(cell("capacity")) else {
+                throw fail("capacity \"\(cell("capacity"))\" is not a whole number")
+            }
             guard capacity >= 0 else { throw fail("capacity \(capacity) is negative") }
-            guard capacity <= maxCapacity else { throw fail("capacity \(capacity) is too large; use at most \(maxCapacity) seats") }
+            guard capacity <= maxCapacity else {
+                throw fail("capacity \(capacity) is too large; use at most \(maxCapacity) seats")
+            }
             guard let cost = Money.parse(cell("cost")), cost <= maxCostCents else {
-                throw fail("cost per seat \"\(cell("cost"))\" must be an amount like 120 or 120.50 (no sign), at most \(Money.format(maxCostCents))")
+                throw fail(
+                    "cost per seat \"\(cell("cost"))\" must be an amount like 120 or 120.50 (no sign),"
+                        + " at most \(Money.format(maxCostCents))"
+                )
             }
             var schools: [String]? = nil
             let list = cell("schools")
@@ -144,8 +171,10 @@ extension PlannedSession {
                 }
                 schools = ids.isEmpty ? nil : Array(Set(ids)).sorted()
             }
-            out.append(PlannedSession(id: id, title: title, date: date, hours: hours, category: category, tier: tier,
-                                      capacity: capacity, costCents: cost, schools: schools))
+            out.append(
+                PlannedSession(
+                    id: id, title: title, date: date, hours: hours, category: category, tier: tier,
+                    capacity: capacity, costCents: cost, schools: schools))
         }
         return out
     }

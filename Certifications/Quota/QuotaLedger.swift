@@ -22,19 +22,25 @@ public struct QuotaLedger: Sendable {
 
     /// Reads the ledger. Only `active` teachers count (an inactive teacher has left; RULES.md coverage
     /// counts active teachers only, and the union plans for the staff it has). `school` limits to one school.
-    public static func load(from db: any ReportStore, year: SchoolYear, school: String?, rules: QuotaRules) throws -> QuotaLedger {
+    public static func load(from db: any ReportStore, year: SchoolYear, school: String?, rules: QuotaRules) throws -> QuotaLedger
+    {
         let reading = try db.quotaYear(from: year.first, through: year.last, school: school, counting: rules.countingStates)
-        let schools = reading.schools, teachers = reading.teachers
+        let schools = reading.schools
+        let teachers = reading.teachers
         var standings: [String: QuotaStanding] = [:]
         var schoolOf: [String: String] = [:]
-        for t in teachers { standings[t.id] = QuotaStanding(); schoolOf[t.id] = t.schoolId }
+        for t in teachers {
+            standings[t.id] = QuotaStanding()
+            schoolOf[t.id] = t.schoolId
+        }
         // course → term index → school → completing teachers, for whole-staff trainings.
         var tierCompletions: [String: [Int: [String: Int]]] = [:]
         for r in reading.attendance {
             let tid = r.teacherId
             guard standings[tid] != nil else { continue }
-            standings[tid]!.add(courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
-                                status: r.status, result: r.result)
+            standings[tid]!.add(
+                courseId: r.courseId, category: r.category, hours: Hours(tenths: r.tenths),
+                status: r.status, result: r.result)
             if r.tier == rules.unionQuota.wholeStaffTier, r.status == .completed {
                 let term = year.terms[0].contains(r.date) ? 0 : 1
                 tierCompletions[r.courseId, default: [:]][term, default: [:]][schoolOf[tid]!, default: 0] += 1

@@ -7,12 +7,15 @@ extension QuotaPlan {
         var rows: [[String]] = []
         for s in sessions {
             for seat in s.seats {
-                rows.append([s.id, s.title, s.date.description, s.category.rawValue, s.hours.description,
-                             seat.school, seat.teacher, seat.name, s.costPerSeat])
+                rows.append([
+                    s.id, s.title, s.date.description, s.category.rawValue, s.hours.description,
+                    seat.school, seat.teacher, seat.name, s.costPerSeat,
+                ])
             }
         }
-        return TextTable(headers: ["session", "title", "date", "category", "hours", "school", "teacher", "name", "cost per seat"],
-                         rows: rows, numeric: [4, 8])
+        return TextTable(
+            headers: ["session", "title", "date", "category", "hours", "school", "teacher", "name", "cost per seat"],
+            rows: rows, numeric: [4, 8])
     }
 
     /// One iCalendar file per school that has seats: school id → file text. Each event is an all-day session
@@ -27,7 +30,8 @@ extension QuotaPlan {
         }
         var out: [String: String] = [:]
         for (school, events) in bySchool {
-            var text = ICalendar.fold("BEGIN:VCALENDAR") + ICalendar.fold("VERSION:2.0")
+            var text =
+                ICalendar.fold("BEGIN:VCALENDAR") + ICalendar.fold("VERSION:2.0")
                 + ICalendar.fold("PRODID:-//Xinyu//Union quota planner//ZH") + ICalendar.fold("CALSCALE:GREGORIAN")
                 + ICalendar.fold("METHOD:PUBLISH")
                 + ICalendar.fold("X-WR-CALNAME:" + ICalendar.escape("\(names[school] ?? school) \(year) 培训安排"))
@@ -39,8 +43,12 @@ extension QuotaPlan {
                 text += ICalendar.fold("DTSTART;VALUE=DATE:\(ICalendar.date(s.date))")
                 text += ICalendar.fold("DTEND;VALUE=DATE:\(ICalendar.date(s.date.adding(days: 1)))")
                 text += ICalendar.fold("SUMMARY:" + ICalendar.escape(s.title))
-                text += ICalendar.fold("DESCRIPTION:" + ICalendar.escape(
-                    "\(s.category.rawValue), \(s.hours) h, tier \(s.tier); \(seats.count) teacher\(seats.count == 1 ? "" : "s"): \(who)"))
+                text += ICalendar.fold(
+                    "DESCRIPTION:"
+                        + ICalendar.escape(
+                            "\(s.category.rawValue), \(s.hours) h, tier \(s.tier);"
+                                + " \(seats.count) teacher\(seats.count == 1 ? "" : "s"): \(who)"
+                        ))
                 text += ICalendar.fold("CATEGORIES:" + ICalendar.escape(s.category.rawValue))
                 text += ICalendar.fold("TRANSP:TRANSPARENT")
                 text += ICalendar.fold("END:VEVENT")

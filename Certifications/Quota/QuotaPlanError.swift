@@ -7,7 +7,7 @@ public enum QuotaPlanError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .badBudget(text): "budget \(text): not an amount like 12000 or 12000.50 (yuan, no sign)"
+        case .badBudget(let text): "budget \(text): not an amount like 12000 or 12000.50 (yuan, no sign)"
         }
     }
 }

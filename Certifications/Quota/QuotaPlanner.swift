@@ -10,16 +10,20 @@ import XinyuCore
 /// hours, then lower cost.
 public enum QuotaPlanner {
     /// Plans from the store: loads the ledger for `year` (optionally one school) and allocates seats.
-    public static func plan(in db: any ReportStore, year: SchoolYear, sessions: [PlannedSession], budgetCents: Int?,
-                            school: String?, rules: QuotaRules) throws -> QuotaPlan {
+    public static func plan(
+        in db: any ReportStore, year: SchoolYear, sessions: [PlannedSession], budgetCents: Int?,
+        school: String?, rules: QuotaRules
+    ) throws -> QuotaPlan {
         let ledger = try QuotaLedger.load(from: db, year: year, school: school, rules: rules)
         return plan(ledger: ledger, sessions: sessions, budgetCents: budgetCents, rules: rules)
     }
 
     /// Plans from files: the sessions CSV at `sessionsPath`, the budget text ("12000" or "12000.50", yuan),
     /// the profile at `profilePath` (nil: the bundled default).
-    public static func plan(in db: any ReportStore, year: SchoolYear, sessionsPath: String, budget: String?,
-                            school: String?, profilePath: String?) throws -> QuotaPlan {
+    public static func plan(
+        in db: any ReportStore, year: SchoolYear, sessionsPath: String, budget: String?,
+        school: String?, profilePath: String?
+    ) throws -> QuotaPlan {
         let rules = try QuotaRules.load(profilePath: profilePath)
         var cents: Int? = nil
         if let budget {
@@ -48,20 +52,24 @@ public enum QuotaPlanner {
             let list = bySchool[t.schoolId] ?? []
             return done.isEmpty ? list : list.filter { !done.contains(sessions[$0].id) }
         }
-        let problem = SeatProblem(needs: needs, eligible: eligible,
-                                  slot: sessions.map { QuotaStanding.index($0.category) },
-                                  tenths: sessions.map(\.hours.tenths), cost: sessions.map(\.costCents),
-                                  capacity: sessions.map(\.capacity), date: sessions.map(\.date.ordinal),
-                                  budget: budgetCents)
+        let problem = SeatProblem(
+            needs: needs, eligible: eligible,
+            slot: sessions.map { QuotaStanding.index($0.category) },
+            tenths: sessions.map(\.hours.tenths), cost: sessions.map(\.costCents),
+            capacity: sessions.map(\.capacity), date: sessions.map(\.date.ordinal),
+            budget: budgetCents)
         let outcome = SeatSolver.solveWithDetail(problem)
         let bound = SeatBound.compute(problem)
-        return assemble(ledger: ledger, sessions: sessions, problem: problem, outcome: outcome, bound: bound,
-                        budgetCents: budgetCents, rules: rules)
+        return assemble(
+            ledger: ledger, sessions: sessions, problem: problem, outcome: outcome, bound: bound,
+            budgetCents: budgetCents, rules: rules)
     }
 
-    static func assemble(ledger: QuotaLedger, sessions: [PlannedSession], problem p: SeatProblem,
-                         outcome: SeatSolver.Outcome, bound: SeatBound.Result, budgetCents: Int?,
-                         rules: QuotaRules) -> QuotaPlan {
+    static func assemble(
+        ledger: QuotaLedger, sessions: [PlannedSession], problem p: SeatProblem,
+        outcome: SeatSolver.Outcome, bound: SeatBound.Result, budgetCents: Int?,
+        rules: QuotaRules
+    ) -> QuotaPlan {
         let sol = outcome.solution
         let teachers = ledger.teachers
         func compliance(_ needs: [QuotaNeed]) -> QuotaPlan.Compliance {
@@ -81,15 +89,18 @@ public enum QuotaPlanner {
                 id: sessions[s].id, title: sessions[s].title, date: sessions[s].date, hours: sessions[s].hours,
                 category: sessions[s].category, tier: sessions[s].tier, capacity: sessions[s].capacity,
                 costPerSeat: Money.format(sessions[s].costCents),
-                seats: roster[s].map { QuotaPlan.Seat(teacher: teachers[$0].id, name: teachers[$0].name, school: teachers[$0].schoolId) },
+                seats: roster[s].map {
+                    QuotaPlan.Seat(teacher: teachers[$0].id, name: teachers[$0].name, school: teachers[$0].schoolId)
+                },
                 cost: Money.format(sessions[s].costCents * roster[s].count))
         }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         // Per school.
         var idx: [String: Int] = [:]
         var lines: [QuotaPlan.SchoolSeats] = ledger.schools.enumerated().map { i, s in
             idx[s.id] = i
-            return QuotaPlan.SchoolSeats(id: s.id, name: s.name, teachers: 0, seats: 0, cost: "0.00",
-                                         meetsAllBefore: 0, meetsAllAfter: 0, wholeStaffAfter: [])
+            return QuotaPlan.SchoolSeats(
+                id: s.id, name: s.name, teachers: 0, seats: 0, cost: "0.00",
+                meetsAllBefore: 0, meetsAllAfter: 0, wholeStaffAfter: [])
         }
         var schoolCost = [Int](repeating: 0, count: lines.count)
         var seatsBySchoolSession: [String: [Int: Int]] = [:]
@@ -114,10 +125,11 @@ public enum QuotaPlanner {
                 }
             }
             lines[i].wholeStaffAfter = terms.enumerated().map { k, term in
-                QuotaReport.WholeStaffTerm(term: term.description, count: ws[k].count,
-                                           quota: rules.unionQuota.wholeStaffTrainingsPerTerm,
-                                           met: ws[k].count >= rules.unionQuota.wholeStaffTrainingsPerTerm,
-                                           courses: ws[k].sorted())
+                QuotaReport.WholeStaffTerm(
+                    term: term.description, count: ws[k].count,
+                    quota: rules.unionQuota.wholeStaffTrainingsPerTerm,
+                    met: ws[k].count >= rules.unionQuota.wholeStaffTrainingsPerTerm,
+                    courses: ws[k].sorted())
             }
         }
         // Who still falls short, and why.
@@ -128,7 +140,8 @@ public enum QuotaPlanner {
             if let r = bound.unreachable[t] {
                 reason = r
             } else if outcome.aloneCost[t] == nil {
-                reason = budgetCents == nil
+                reason =
+                    budgetCents == nil
                     ? "the open sessions cannot be combined to close the gap (dates clash)"
                     : "the open sessions cannot be combined to close the gap within the budget (dates clash or too dear)"
             } else if let b = budgetCents, let c = outcome.aloneCost[t], c > b - spent {
@@ -136,14 +149,17 @@ public enum QuotaPlanner {
             } else {
                 reason = "capacity: the seats needed went to teachers closer to quota"
             }
-            unmet.append(QuotaPlan.Unmet(teacher: teacher.id, name: teacher.name, school: teacher.schoolId,
-                                         missing: sol.needsAfter[t].missing, reason: reason))
+            unmet.append(
+                QuotaPlan.Unmet(
+                    teacher: teacher.id, name: teacher.name, school: teacher.schoolId,
+                    missing: sol.needsAfter[t].missing, reason: reason))
         }
         let after = compliance(sol.needsAfter)
-        return QuotaPlan(year: ledger.year.description, budget: budgetCents.map(Money.format),
-                         seats: sol.seats.reduce(0) { $0 + $1.count }, cost: Money.format(sol.cost),
-                         before: compliance(p.needs), after: after, upperBound: bound.bound,
-                         gap: bound.bound - after.meetsAll, missingHoursAfter: Hours(tenths: sol.missingTenths),
-                         sessions: rosters, schools: lines, unmet: unmet)
+        return QuotaPlan(
+            year: ledger.year.description, budget: budgetCents.map(Money.format),
+            seats: sol.seats.reduce(0) { $0 + $1.count }, cost: Money.format(sol.cost),
+            before: compliance(p.needs), after: after, upperBound: bound.bound,
+            gap: bound.bound - after.meetsAll, missingHoursAfter: Hours(tenths: sol.missingTenths),
+            sessions: rosters, schools: lines, unmet: unmet)
     }
 }

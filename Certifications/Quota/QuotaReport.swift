@@ -52,15 +52,19 @@ public struct QuotaReport: Sendable, Codable {
     public var teachers: [TeacherLine]?
 
     /// Computes the report from the store; `profilePath` nil means the bundled default profile.
-    public static func compute(in db: any ReportStore, year: SchoolYear, school: String?, includeTeachers: Bool,
-                               profilePath: String?) throws -> QuotaReport {
+    public static func compute(
+        in db: any ReportStore, year: SchoolYear, school: String?, includeTeachers: Bool,
+        profilePath: String?
+    ) throws -> QuotaReport {
         let rules = try QuotaRules.load(profilePath: profilePath)
         return try compute(in: db, year: year, school: school, includeTeachers: includeTeachers, rules: rules)
     }
 
     /// Computes the report with rules already loaded.
-    public static func compute(in db: any ReportStore, year: SchoolYear, school: String?, includeTeachers: Bool,
-                               rules: QuotaRules) throws -> QuotaReport {
+    public static func compute(
+        in db: any ReportStore, year: SchoolYear, school: String?, includeTeachers: Bool,
+        rules: QuotaRules
+    ) throws -> QuotaReport {
         let ledger = try QuotaLedger.load(from: db, year: year, school: school, rules: rules)
         return make(ledger: ledger, includeTeachers: includeTeachers, rules: rules)
     }
@@ -71,11 +75,13 @@ public struct QuotaReport: Sendable, Codable {
         for s in ledger.schools {
             let ws = ledger.wholeStaff[s.id] ?? [[], []]
             let terms = ledger.year.terms.enumerated().map { i, t in
-                WholeStaffTerm(term: t.description, count: ws[i].count, quota: rules.unionQuota.wholeStaffTrainingsPerTerm,
-                               met: ws[i].count >= rules.unionQuota.wholeStaffTrainingsPerTerm, courses: ws[i])
+                WholeStaffTerm(
+                    term: t.description, count: ws[i].count, quota: rules.unionQuota.wholeStaffTrainingsPerTerm,
+                    met: ws[i].count >= rules.unionQuota.wholeStaffTrainingsPerTerm, courses: ws[i])
             }
-            lines[s.id] = SchoolLine(id: s.id, name: s.name, teachers: 0, meetsHours: 0, meetsSessions: 0, meetsAll: 0,
-                                     wholeStaff: terms)
+            lines[s.id] = SchoolLine(
+                id: s.id, name: s.name, teachers: 0, meetsHours: 0, meetsSessions: 0, meetsAll: 0,
+                wholeStaff: terms)
         }
         var district = District(teachers: 0, meetsHours: 0, meetsSessions: 0, meetsAll: 0)
         var teacherLines: [TeacherLine] = []
@@ -84,43 +90,63 @@ public struct QuotaReport: Sendable, Codable {
             let m = st.missing(rules)
             district.teachers += 1
             lines[t.schoolId]?.teachers += 1
-            if m.meetsHours { district.meetsHours += 1; lines[t.schoolId]?.meetsHours += 1 }
-            if m.meetsSessions { district.meetsSessions += 1; lines[t.schoolId]?.meetsSessions += 1 }
-            if m.meetsAll { district.meetsAll += 1; lines[t.schoolId]?.meetsAll += 1 }
+            if m.meetsHours {
+                district.meetsHours += 1
+                lines[t.schoolId]?.meetsHours += 1
+            }
+            if m.meetsSessions {
+                district.meetsSessions += 1
+                lines[t.schoolId]?.meetsSessions += 1
+            }
+            if m.meetsAll {
+                district.meetsAll += 1
+                lines[t.schoolId]?.meetsAll += 1
+            }
             if includeTeachers {
                 var h: [String: Hours] = [:]
                 for c in XinyuCore.Category.allCases { h[c.rawValue] = st.hours(c) }
-                teacherLines.append(TeacherLine(id: t.id, name: t.name, school: t.schoolId, hours: h, total: st.total,
-                                                sessions: st.sessions, meetsHours: m.meetsHours,
-                                                meetsSessions: m.meetsSessions, missing: m))
+                teacherLines.append(
+                    TeacherLine(
+                        id: t.id, name: t.name, school: t.schoolId, hours: h, total: st.total,
+                        sessions: st.sessions, meetsHours: m.meetsHours,
+                        meetsSessions: m.meetsSessions, missing: m))
             }
         }
-        return QuotaReport(year: ledger.year.description, district: district,
-                           schools: ledger.schools.compactMap { lines[$0.id] },
-                           teachers: includeTeachers ? teacherLines : nil)
+        return QuotaReport(
+            year: ledger.year.description, district: district,
+            schools: ledger.schools.compactMap { lines[$0.id] },
+            teachers: includeTeachers ? teacherLines : nil)
     }
 
     /// The per-school listing (table and CSV).
     public func schoolTable() -> TextTable {
-        TextTable(headers: ["school", "name", "teachers", "meets hours", "meets sessions", "meets both"]
-                    + (schools.first.map { $0.wholeStaff.map { "whole-staff \($0.term)" } } ?? []),
-                  rows: schools.map { s in
-                      [s.id, s.name, String(s.teachers), String(s.meetsHours), String(s.meetsSessions), String(s.meetsAll)]
-                          + s.wholeStaff.map { "\($0.count)/\($0.quota)" + ($0.met ? "" : " short") }
-                  } + [["district", "", String(district.teachers), String(district.meetsHours),
-                        String(district.meetsSessions), String(district.meetsAll)]],
-                  numeric: [2, 3, 4, 5])
+        TextTable(
+            headers: ["school", "name", "teachers", "meets hours", "meets sessions", "meets both"]
+                + (schools.first.map { $0.wholeStaff.map { "whole-staff \($0.term)" } } ?? []),
+            rows: schools.map { s in
+                [s.id, s.name, String(s.teachers), String(s.meetsHours), String(s.meetsSessions), String(s.meetsAll)]
+                    + s.wholeStaff.map { "\($0.count)/\($0.quota)" + ($0.met ? "" : " short") }
+            } + [
+                [
+                    "district", "", String(district.teachers), String(district.meetsHours),
+                    String(district.meetsSessions), String(district.meetsAll),
+                ]
+            ],
+            numeric: [2, 3, 4, 5])
     }
 
     /// The per-teacher listing (table and CSV): hours per category, total, sessions, what is missing.
     public func teacherTable() -> TextTable {
-        TextTable(headers: ["teacher", "name", "school", "public", "professional", "elective", "total", "sessions", "missing"],
-                  rows: (teachers ?? []).map { t in
-                      [t.id, t.name, t.school, (t.hours["public"] ?? .zero).description,
-                       (t.hours["professional"] ?? .zero).description, (t.hours["elective"] ?? .zero).description,
-                       t.total.description, String(t.sessions), t.missing.summary]
-                  },
-                  numeric: [3, 4, 5, 6, 7])
+        TextTable(
+            headers: ["teacher", "name", "school", "public", "professional", "elective", "total", "sessions", "missing"],
+            rows: (teachers ?? []).map { t in
+                [
+                    t.id, t.name, t.school, (t.hours["public"] ?? .zero).description,
+                    (t.hours["professional"] ?? .zero).description, (t.hours["elective"] ?? .zero).description,
+                    t.total.description, String(t.sessions), t.missing.summary,
+                ]
+            },
+            numeric: [3, 4, 5, 6, 7])
     }
 }
 

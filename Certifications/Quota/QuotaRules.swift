@@ -29,8 +29,10 @@ public struct QuotaRules: Sendable, Codable, Hashable {
         public var wholeStaffAttendanceShare: Double
         public var wholeStaffTier: Int
 
-        public init(professionalSessionsPerYear: Int, wholeStaffTrainingsPerTerm: Int,
-                    wholeStaffAttendanceShare: Double, wholeStaffTier: Int) {
+        public init(
+            professionalSessionsPerYear: Int, wholeStaffTrainingsPerTerm: Int,
+            wholeStaffAttendanceShare: Double, wholeStaffTier: Int
+        ) {
             self.professionalSessionsPerYear = professionalSessionsPerYear
             self.wholeStaffTrainingsPerTerm = wholeStaffTrainingsPerTerm
             self.wholeStaffAttendanceShare = wholeStaffAttendanceShare
@@ -51,8 +53,10 @@ public struct QuotaRules: Sendable, Codable, Hashable {
     /// The quota sections of a parsed profile; a profile without them cannot plan quotas (one line, exit 2).
     public init(profile: RuleProfile, file: String) throws {
         guard let ce = profile.continuingEducation, let uq = profile.unionQuota else {
-            throw InputError(file: file, problem: "the rule profile has no continuingEducation and unionQuota sections; "
-                             + "copy them from the bundled default.yaml")
+            throw InputError(
+                file: file,
+                problem: "the rule profile has no continuingEducation and unionQuota sections; "
+                    + "copy them from the bundled default.yaml")
         }
         self.init(continuingEducation: ce, unionQuota: uq)
         countingStates = profile.countingStates

@@ -14,7 +14,11 @@ public struct QuotaStanding: Sendable, Hashable {
 
     /// The slot of a category in ``tenths``: public 0, professional 1, elective 2.
     public static func index(_ c: XinyuCore.Category) -> Int {
-        switch c { case .public: 0; case .professional: 1; case .elective: 2 }
+        switch c {
+        case .public: 0
+        case .professional: 1
+        case .elective: 2
+        }
     }
 
     public var sessions: Int { professionalCourses.count }
@@ -22,8 +26,10 @@ public struct QuotaStanding: Sendable, Hashable {
     public func hours(_ c: XinyuCore.Category) -> Hours { Hours(tenths: tenths[Self.index(c)]) }
 
     /// Adds one attendance record, applying the counting rules; `category` is the course's.
-    public mutating func add(courseId: String, category: XinyuCore.Category, hours: Hours,
-                             status: AttendanceStatus, result: CourseResult) {
+    public mutating func add(
+        courseId: String, category: XinyuCore.Category, hours: Hours,
+        status: AttendanceStatus, result: CourseResult
+    ) {
         if Attendance.counts(status: status, result: result) {
             tenths[Self.index(category)] += hours.tenths
         }
@@ -41,9 +47,10 @@ public struct QuotaStanding: Sendable, Hashable {
             cat[i] = max(0, ce.minimum(c).tenths - tenths[i])
         }
         let totalShort = max(0, ce.yearMinimumHours.tenths - total.tenths)
-        return QuotaMissing(public: Hours(tenths: cat[0]), professional: Hours(tenths: cat[1]),
-                            elective: Hours(tenths: cat[2]), total: Hours(tenths: totalShort),
-                            sessions: max(0, rules.unionQuota.professionalSessionsPerYear - sessions))
+        return QuotaMissing(
+            public: Hours(tenths: cat[0]), professional: Hours(tenths: cat[1]),
+            elective: Hours(tenths: cat[2]), total: Hours(tenths: totalShort),
+            sessions: max(0, rules.unionQuota.professionalSessionsPerYear - sessions))
     }
 }
 
@@ -68,8 +75,11 @@ public struct QuotaMissing: Sendable, Codable, Hashable {
     public var meetsAll: Bool { meetsHours && meetsSessions }
 
     public init(public: Hours, professional: Hours, elective: Hours, total: Hours, sessions: Int) {
-        self.public = `public`; self.professional = professional; self.elective = elective
-        self.total = total; self.sessions = sessions
+        self.public = `public`
+        self.professional = professional
+        self.elective = elective
+        self.total = total
+        self.sessions = sessions
     }
 
     private enum CodingKeys: String, CodingKey { case `public`, professional, elective, total, hours, sessions }

@@ -1,3 +1,5 @@
+import XinyuCore
+
 /// An upper bound on how many teachers any seat allocation can bring to every quota, with its argument.
 ///
 /// Teachers already meeting every quota count. For each other teacher, relax the problem to necessary
@@ -65,19 +67,24 @@ enum SeatBound {
             let gap = need.category(c)
             let (count, reached) = prefixCount(info.slotDateMax[c], toReach: gap)
             if !reached {
-                r.reason = "the open \(names[c]) sessions offer at most \(Hours(tenths: info.slotDateMax[c].reduce(0, +))) h on distinct dates; \(Hours(tenths: gap)) h missing"
+                r.reason =
+                    "the open \(names[c]) sessions offer at most \(Hours(tenths: info.slotDateMax[c].reduce(0, +))) h"
+                    + " on distinct dates; \(Hours(tenths: gap)) h missing"
                 return r
             }
             r.slotSeats[c] = count
         }
         let proDates = info.slotDateMax[1].count
         if need.sessions > proDates {
-            r.reason = "only \(proDates) open professional session date\(proDates == 1 ? "" : "s"); \(need.sessions) sessions missing"
+            r.reason =
+                "only \(proDates) open professional session date\(proDates == 1 ? "" : "s"); \(need.sessions) sessions missing"
             return r
         }
         let (kh, reachedH) = prefixCount(info.anyDateMax, toReach: need.hours)
         if !reachedH {
-            r.reason = "the open sessions offer at most \(Hours(tenths: info.anyDateMax.reduce(0, +))) h on distinct dates; \(Hours(tenths: need.hours)) h missing"
+            r.reason =
+                "the open sessions offer at most \(Hours(tenths: info.anyDateMax.reduce(0, +))) h on distinct dates;"
+                + " \(Hours(tenths: need.hours)) h missing"
             return r
         }
         r.slotSeats[1] = max(r.slotSeats[1], need.sessions)
@@ -95,61 +102,96 @@ enum SeatBound {
 
     static func compute(_ p: SeatProblem) -> Result {
         var base = 0
-        var seatNeeds: [Int] = [], slotNeeds: [[Int]] = [[], [], []], costNeeds: [Int] = []
-        var hourNeeds: [Int] = [], slotHourNeeds: [[Int]] = [[], [], []]
+        var seatNeeds: [Int] = []
+        var slotNeeds: [[Int]] = [[], [], []]
+        var costNeeds: [Int] = []
+        var hourNeeds: [Int] = []
+        var slotHourNeeds: [[Int]] = [[], [], []]
         var unreachable = [String?](repeating: nil, count: p.teacherCount)
         var lists: [[Int]: Int] = [:]
         var infos: [ListInfo] = []
         var cache: [SeatSolver.GroupKey: Requirement] = [:]
         for t in 0..<p.teacherCount {
             let need = p.needs[t]
-            if need.done { base += 1; continue }
+            if need.done {
+                base += 1
+                continue
+            }
             let listId: Int
-            if let id = lists[p.eligible[t]] { listId = id } else {
-                listId = infos.count; lists[p.eligible[t]] = listId; infos.append(ListInfo(p.eligible[t], p))
+            if let id = lists[p.eligible[t]] {
+                listId = id
+            } else {
+                listId = infos.count
+                lists[p.eligible[t]] = listId
+                infos.append(ListInfo(p.eligible[t], p))
             }
             let key = SeatSolver.GroupKey(need: need, list: listId)
-            let r = cache[key] ?? { let r = requirement(need, infos[listId], p); cache[key] = r; return r }()
-            if let reason = r.reason { unreachable[t] = reason; continue }
+            let r =
+                cache[key]
+                ?? {
+                    let r = requirement(need, infos[listId], p)
+                    cache[key] = r
+                    return r
+                }()
+            if let reason = r.reason {
+                unreachable[t] = reason
+                continue
+            }
             seatNeeds.append(r.seats)
             costNeeds.append(r.cost)
-            for c in 0..<3 { slotNeeds[c].append(r.slotSeats[c]); slotHourNeeds[c].append(need.category(c)) }
+            for c in 0..<3 {
+                slotNeeds[c].append(r.slotSeats[c])
+                slotHourNeeds[c].append(need.category(c))
+            }
             hourNeeds.append(need.hours)
         }
-        let m = maxTeachers(p, seatNeeds: seatNeeds, slotNeeds: slotNeeds, hourNeeds: hourNeeds, slotHourNeeds: slotHourNeeds,
-                            costNeeds: costNeeds)
+        let m = maxTeachers(
+            p, seatNeeds: seatNeeds, slotNeeds: slotNeeds, hourNeeds: hourNeeds, slotHourNeeds: slotHourNeeds,
+            costNeeds: costNeeds)
         return Result(bound: base + m, unreachable: unreachable)
     }
 
     /// The largest m such that the m smallest requirements of every resource fit: seats per category and in
     /// all (the cheapest such seats, filling capacities), hours per category and in all (the cheapest hours,
     /// fractionally), and, with a budget, their least cost.
-    static func maxTeachers(_ p: SeatProblem, seatNeeds: [Int], slotNeeds: [[Int]], hourNeeds: [Int],
-                            slotHourNeeds: [[Int]], costNeeds: [Int]) -> Int {
+    static func maxTeachers(
+        _ p: SeatProblem, seatNeeds: [Int], slotNeeds: [[Int]], hourNeeds: [Int],
+        slotHourNeeds: [[Int]], costNeeds: [Int]
+    ) -> Int {
         let all = Array(0..<p.sessionCount)
         let bySlot = (0..<3).map { c in all.filter { p.slot[$0] == c } }
         func prefix(_ v: [Int]) -> [Int] {
-            var out = [0]; out.reserveCapacity(v.count + 1)
+            var out = [0]
+            out.reserveCapacity(v.count + 1)
             for x in v.sorted() { out.append(out.last! + x) }
             return out
         }
-        let seatP = prefix(seatNeeds), hourP = prefix(hourNeeds), costP = prefix(costNeeds)
-        let slotSeatP = slotNeeds.map(prefix), slotHourP = slotHourNeeds.map(prefix)
+        let seatP = prefix(seatNeeds)
+        let hourP = prefix(hourNeeds)
+        let costP = prefix(costNeeds)
+        let slotSeatP = slotNeeds.map(prefix)
+        let slotHourP = slotHourNeeds.map(prefix)
         /// Least cost of `n` seats from `sessions` (cheapest first, filling capacities); nil if there are not enough.
         func seatCost(_ n: Int, _ sessions: [Int]) -> Double? {
-            var left = n, cost = 0.0
+            var left = n
+            var cost = 0.0
             for s in sessions.sorted(by: { p.cost[$0] < p.cost[$1] }) where left > 0 {
-                let take = min(left, p.capacity[s]); cost += Double(take * p.cost[s]); left -= take
+                let take = min(left, p.capacity[s])
+                cost += Double(take * p.cost[s])
+                left -= take
             }
             return left > 0 ? nil : cost
         }
         /// Least cost of `h` tenths from `sessions` (cheapest per hour first, fractionally); nil if not enough.
         func hourCost(_ h: Int, _ sessions: [Int]) -> Double? {
-            var left = Double(h), cost = 0.0
-            for s in sessions.sorted(by: { Double(p.cost[$0]) / Double(p.tenths[$0]) < Double(p.cost[$1]) / Double(p.tenths[$1]) })
+            var left = Double(h)
+            var cost = 0.0
+            for s in sessions.sorted(by: { Double(p.cost[$0]) / Double(p.tenths[$0]) < Double(p.cost[$1]) / Double(p.tenths[$1]) }
+            )
             where left > 0 {
                 let take = min(left, Double(p.capacity[s] * p.tenths[s]))
-                cost += take * Double(p.cost[s]) / Double(p.tenths[s]); left -= take
+                cost += take * Double(p.cost[s]) / Double(p.tenths[s])
+                left -= take
             }
             return left > 1e-9 ? nil : cost
         }
@@ -157,7 +199,9 @@ enum SeatBound {
             if m == 0 { return true }
             var money = 0.0
             for c in 0..<3 {
-                guard let a = seatCost(slotSeatP[c][m], bySlot[c]), let b = hourCost(slotHourP[c][m], bySlot[c]) else { return false }
+                guard let a = seatCost(slotSeatP[c][m], bySlot[c]), let b = hourCost(slotHourP[c][m], bySlot[c]) else {
+                    return false
+                }
                 money += max(a, b)
             }
             guard let a = seatCost(seatP[m], all), let b = hourCost(hourP[m], all) else { return false }
@@ -165,7 +209,8 @@ enum SeatBound {
             if let budget = p.budget, money > Double(budget) + 1e-6 { return false }
             return true
         }
-        var lo = 0, hi = seatNeeds.count
+        var lo = 0
+        var hi = seatNeeds.count
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if fits(mid) { lo = mid } else { hi = mid - 1 }
@@ -187,7 +232,8 @@ enum SeatBound {
     /// The LP (fractional) minimum cost to gain `gap` tenths from sessions (sorted cheapest per hour first), each usable once.
     static func fractionalCost(_ sorted: [Int], _ p: SeatProblem, toReach gap: Int) -> Double {
         if gap <= 0 { return 0 }
-        var left = Double(gap), cost = 0.0
+        var left = Double(gap)
+        var cost = 0.0
         for s in sorted {
             let take = min(left, Double(p.tenths[s]))
             cost += take * Double(p.cost[s]) / Double(p.tenths[s])
@@ -197,5 +243,3 @@ enum SeatBound {
         return cost
     }
 }
-
-import XinyuCore

@@ -29,7 +29,9 @@ struct SeatSolution: Sendable {
     init(problem p: SeatProblem, seats: [[Int]]) {
         self.seats = seats
         var after = p.needs
-        var compliant = 0, missing = 0, cost = 0
+        var compliant = 0
+        var missing = 0
+        var cost = 0
         for t in 0..<p.teacherCount {
             for s in seats[t] {
                 after[t] = after[t].after(slot: p.slot[s], tenths: p.tenths[s])
@@ -39,7 +41,9 @@ struct SeatSolution: Sendable {
             missing += after[t].hours
         }
         needsAfter = after
-        self.compliant = compliant; self.missingTenths = missing; self.cost = cost
+        self.compliant = compliant
+        self.missingTenths = missing
+        self.cost = cost
     }
 
     /// The objective, lexicographic: more teachers meeting every quota, then fewer missing hours, then lower cost.

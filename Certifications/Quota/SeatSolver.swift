@@ -34,13 +34,22 @@ enum SeatSolver {
     }
 
     /// Teachers with the same need and the same eligible sessions plan alike: a cache key.
-    struct GroupKey: Hashable { var need: QuotaNeed; var list: Int }
+    struct GroupKey: Hashable {
+        var need: QuotaNeed
+        var list: Int
+    }
 
     /// Each teacher's group: equal teachers (same need, same eligible sessions) share plans.
     static func groupKeys(_ p: SeatProblem) -> [GroupKey] {
         var listIds: [[Int]: Int] = [:]
         return (0..<p.teacherCount).map { t in
-            let id = listIds[p.eligible[t]] ?? { let n = listIds.count; listIds[p.eligible[t]] = n; return n }()
+            let id =
+                listIds[p.eligible[t]]
+                ?? {
+                    let n = listIds.count
+                    listIds[p.eligible[t]] = n
+                    return n
+                }()
             return GroupKey(need: p.needs[t], list: id)
         }
     }
@@ -59,7 +68,7 @@ enum SeatSolver {
         /// (the greedy would pick the same seats again: it only ever skips full or unaffordable sessions).
         func plan(_ t: Int) -> (picks: [Int], cost: Int)? {
             if let cached = cache[keys[t]] {
-                guard let g = cached else { return nil }   // no plan even with more seats free: none now
+                guard let g = cached else { return nil }  // no plan even with more seats free: none now
                 if stillValid(g) { return g }
             }
             let g = greedy(p, t, capacity: cap, budget: left, mode: mode, partial: false)
@@ -90,7 +99,7 @@ enum SeatSolver {
         // Partial progress for those still short, smallest gap first.
         let rest = (0..<p.teacherCount).filter { seats[$0].isEmpty && !p.needs[$0].done }
             .sorted { (p.needs[$0].hours, p.needs[$0].sessions, $0) < (p.needs[$1].hours, p.needs[$1].sessions, $1) }
-        var exhausted = Set<Int>()   // eligible lists with no free affordable seat left
+        var exhausted = Set<Int>()  // eligible lists with no free affordable seat left
         for t in rest {
             if exhausted.contains(keys[t].list) { continue }
             guard let g = greedy(p, t, capacity: cap, budget: left, mode: mode, partial: true) else {
@@ -106,29 +115,39 @@ enum SeatSolver {
 
     /// A greedy cover of teacher `t`'s needs from sessions with free seats, within `budget`.
     /// Returns nil when nothing helps, or (unless `partial`) when the needs cannot all be closed.
-    static func greedy(_ p: SeatProblem, _ t: Int, capacity cap: [Int], budget: Int, mode: Mode,
-                       partial: Bool) -> (picks: [Int], cost: Int)? {
+    static func greedy(
+        _ p: SeatProblem, _ t: Int, capacity cap: [Int], budget: Int, mode: Mode,
+        partial: Bool
+    ) -> (picks: [Int], cost: Int)? {
         var need = p.needs[t]
         var picks: [Int] = []
         var dates: [Int] = []
         var spent = 0
         let eligible = p.eligible[t]
         while !need.done {
-            let d = need.hours, k = need.sessions
-            let invD = d > 0 ? 1.0 / Double(d) : 0, invK = k > 0 ? 1.0 / Double(k) : 0
-            var best = -1, bestValue = -1.0, bestCost = 0
+            let d = need.hours
+            let k = need.sessions
+            let invD = d > 0 ? 1.0 / Double(d) : 0
+            let invK = k > 0 ? 1.0 / Double(k) : 0
+            var best = -1
+            var bestValue = -1.0
+            var bestCost = 0
             for s in eligible {
                 let c = p.cost[s]
                 if cap[s] <= 0 || c > budget - spent { continue }
                 let n = need.after(slot: p.slot[s], tenths: p.tenths[s])
-                let dd = d - n.hours, dk = k - n.sessions
+                let dd = d - n.hours
+                let dk = k - n.sessions
                 if dd == 0 && dk == 0 { continue }
                 if dates.contains(p.date[s]) { continue }
                 let score = Double(dd) * invD + Double(dk) * invK
                 let value = mode == .seats ? score : score / Double(c + 100)
                 if value > bestValue + 1e-12
-                    || (abs(value - bestValue) <= 1e-12 && (c < bestCost || (c == bestCost && p.tenths[s] > p.tenths[best]))) {
-                    best = s; bestValue = value; bestCost = c
+                    || (abs(value - bestValue) <= 1e-12 && (c < bestCost || (c == bestCost && p.tenths[s] > p.tenths[best])))
+                {
+                    best = s
+                    bestValue = value
+                    bestCost = c
                 }
             }
             if best < 0 { break }
@@ -146,7 +165,12 @@ enum SeatSolver {
         while i < order.count {
             var n = p.needs[t]
             for (j, s) in order.enumerated() where j != i { n = n.after(slot: p.slot[s], tenths: p.tenths[s]) }
-            if n.done { spent -= p.cost[order[i]]; order.remove(at: i) } else { i += 1 }
+            if n.done {
+                spent -= p.cost[order[i]]
+                order.remove(at: i)
+            } else {
+                i += 1
+            }
         }
         return (order, spent)
     }
@@ -169,7 +193,12 @@ struct Heap {
         var i = items.count - 1
         while i > 0 {
             let parent = (i - 1) / 2
-            if items[i] < items[parent] { items.swapAt(i, parent); i = parent } else { break }
+            if items[i] < items[parent] {
+                items.swapAt(i, parent)
+                i = parent
+            } else {
+                break
+            }
         }
     }
 
@@ -181,12 +210,14 @@ struct Heap {
             items[0] = last
             var i = 0
             while true {
-                let l = 2 * i + 1, r = l + 1
+                let l = 2 * i + 1
+                let r = l + 1
                 var m = i
                 if l < items.count && items[l] < items[m] { m = l }
                 if r < items.count && items[r] < items[m] { m = r }
                 if m == i { break }
-                items.swapAt(i, m); i = m
+                items.swapAt(i, m)
+                i = m
             }
         }
         return top

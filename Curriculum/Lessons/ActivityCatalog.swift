@@ -15,16 +15,25 @@ public struct ActivityCatalog: Sendable {
     /// The bundled catalog, read and validated once per process: it is a read-only resource of the build.
     private static let bundledOnce = Result { () throws -> ActivityCatalog in
         guard let url = Bundle.module.url(forResource: "activities", withExtension: "yaml", subdirectory: "Library") else {
-            throw InputError(file: "Curriculum/Library/activities.yaml", problem: "bundled activity catalog is missing from this build")
+            throw InputError(
+                file: "Curriculum/Library/activities.yaml", problem: "bundled activity catalog is missing from this build")
         }
         return try load(path: url.path)
     }
 
     private struct RawFile: Decodable { var activities: [Raw]? }
     private struct Raw: Decodable {
-        var id: String?; var name: String?; var nameEn: String?
-        var minSize: Int?; var maxSize: Int?; var sessions: Int?; var minutes: Int?
-        var facilitatorLevel: String?; var bands: [String]?; var room: String?; var description: String?
+        var id: String?
+        var name: String?
+        var nameEn: String?
+        var minSize: Int?
+        var maxSize: Int?
+        var sessions: Int?
+        var minutes: Int?
+        var facilitatorLevel: String?
+        var bands: [String]?
+        var room: String?
+        var description: String?
     }
 
     public static func load(path: String) throws -> ActivityCatalog {
@@ -55,10 +64,13 @@ public struct ActivityCatalog: Sendable {
                 return band
             }
             let room = r.room ?? "counseling-room"
-            guard room == "counseling-room" || room == "classroom" else { throw fail("room must be counseling-room or classroom") }
-            return GroupActivity(id: rid, name: name, nameEn: nameEn, minSize: lo, maxSize: hi, sessions: sessions,
-                                 minutes: minutes, facilitatorLevel: level, bands: bands, room: room,
-                                 description: r.description ?? "")
+            guard room == "counseling-room" || room == "classroom" else {
+                throw fail("room must be counseling-room or classroom")
+            }
+            return GroupActivity(
+                id: rid, name: name, nameEn: nameEn, minSize: lo, maxSize: hi, sessions: sessions,
+                minutes: minutes, facilitatorLevel: level, bands: bands, room: room,
+                description: r.description ?? "")
         }
         return ActivityCatalog(activities: list)
     }

@@ -33,11 +33,15 @@ public enum Band: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// A lesson theme; every band's library covers all seven.
 public enum Theme: String, Sendable, Codable, CaseIterable {
-    case selfAwareness = "self-awareness", emotions, learning, relationships, adaptation
-    case lifeSafety = "life-safety", career
+    case selfAwareness = "self-awareness"
+    case emotions, learning, relationships, adaptation
+    case lifeSafety = "life-safety"
+    case career
 }
 
 /// The form of a lesson's main activity.
 public enum ActivityForm: String, Sendable, Codable, CaseIterable {
-    case game, rolePlay = "role-play", story, discussion, drawing, psychodrama
+    case game
+    case rolePlay = "role-play"
+    case story, discussion, drawing, psychodrama
 }

@@ -1,3 +1,5 @@
+import XinyuCore
+
 /// A group-guidance activity of the catalog (团体辅导): who it suits and what it needs.
 public struct GroupActivity: Sendable, Codable, Hashable {
     public var id: String
@@ -18,5 +20,3 @@ public struct GroupActivity: Sendable, Codable, Hashable {
     public var room: String
     public var description: String
 }
-
-import XinyuCore

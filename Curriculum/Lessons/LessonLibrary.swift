@@ -74,8 +74,9 @@ public struct LessonLibrary: Sendable {
         for band in Band.allCases {
             let themes = Set(lessons(band: band).map(\.theme))
             for t in Theme.allCases where !themes.contains(t) {
-                throw InputError(file: file, record: band.rawValue,
-                                 problem: "band has no lesson of theme \(t.rawValue); every band must cover every theme")
+                throw InputError(
+                    file: file, record: band.rawValue,
+                    problem: "band has no lesson of theme \(t.rawValue); every band must cover every theme")
             }
         }
     }
@@ -86,7 +87,10 @@ public struct LessonLibrary: Sendable {
     }
 
     private struct RawLesson: Decodable {
-        struct Main: Decodable { var form: String?; var description: String? }
+        struct Main: Decodable {
+            var form: String?
+            var description: String?
+        }
         var id: String?
         var band: String?
         var theme: String?
@@ -106,7 +110,9 @@ public struct LessonLibrary: Sendable {
         let raw: RawFile = try YAMLFile.decode(RawFile.self, from: text, file: file)
         guard let bandText = raw.band else { throw InputError(file: file, problem: "missing top-level `band`") }
         guard let band = Band(rawValue: bandText) else {
-            throw InputError(file: file, problem: "unknown band \(bandText); use one of \(Band.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                file: file,
+                problem: "unknown band \(bandText); use one of \(Band.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let items = raw.lessons, !items.isEmpty else { throw InputError(file: file, problem: "no `lessons` listed") }
         return try items.enumerated().map { n, r in
@@ -130,14 +136,16 @@ public struct LessonLibrary: Sendable {
                 throw fail("missing main activity (form and description)")
             }
             guard let form = ActivityForm(rawValue: f) else {
-                throw fail("unknown activity form \(f); use one of \(ActivityForm.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "unknown activity form \(f); use one of \(ActivityForm.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let closing = r.closing, !closing.isEmpty else { throw fail("missing closing") }
             let months = r.months ?? []
             if let bad = months.first(where: { !(1...12).contains($0) }) { throw fail("month \(bad) is not 1–12") }
-            return LessonPlan(id: rid, band: band, theme: theme, title: title, titleEn: titleEn, objectives: objectives,
-                              minutes: minutes, warmUp: warmUp, main: .init(form: form, description: d),
-                              closing: closing, materials: r.materials ?? [], preferredMonths: months)
+            return LessonPlan(
+                id: rid, band: band, theme: theme, title: title, titleEn: titleEn, objectives: objectives,
+                minutes: minutes, warmUp: warmUp, main: .init(form: form, description: d),
+                closing: closing, materials: r.materials ?? [], preferredMonths: months)
         }
     }
 }

@@ -18,9 +18,11 @@ public struct ClassPlan: Sendable, Hashable, Codable {
     public var cause: PlanCause?
     public var reason: String
 
-    public init(class c: String, school: String, grade: Int, kind: SessionKind = .lesson, outcome: PlanOutcome,
-                everyWeeks: Int?, rulesEveryWeeks: Int?, periods: Int, teacher: String?, cause: PlanCause?,
-                reason: String) {
+    public init(
+        class c: String, school: String, grade: Int, kind: SessionKind = .lesson, outcome: PlanOutcome,
+        everyWeeks: Int?, rulesEveryWeeks: Int?, periods: Int, teacher: String?, cause: PlanCause?,
+        reason: String
+    ) {
         self.class = c
         self.school = school
         self.grade = grade
@@ -42,15 +44,17 @@ public struct ClassPlan: Sendable, Hashable, Codable {
 
     /// The plan as the store keeps it.
     public func record(term: String) -> SchedulePlan {
-        SchedulePlan(term: term, schoolId: school, classId: self.class, grade: grade, kind: kind, outcome: outcome,
-                     everyWeeks: everyWeeks, rulesEveryWeeks: rulesEveryWeeks, periods: periods, teacherId: teacher,
-                     cause: cause?.rawValue, reason: reason)
+        SchedulePlan(
+            term: term, schoolId: school, classId: self.class, grade: grade, kind: kind, outcome: outcome,
+            everyWeeks: everyWeeks, rulesEveryWeeks: rulesEveryWeeks, periods: periods, teacherId: teacher,
+            cause: cause?.rawValue, reason: reason)
     }
 
     /// A stored plan.
     public init(_ r: SchedulePlan) {
-        self.init(class: r.classId, school: r.schoolId, grade: r.grade, kind: r.kind, outcome: r.outcome,
-                  everyWeeks: r.everyWeeks, rulesEveryWeeks: r.rulesEveryWeeks, periods: r.periods, teacher: r.teacherId,
-                  cause: r.cause.flatMap(PlanCause.init(rawValue:)), reason: r.reason)
+        self.init(
+            class: r.classId, school: r.schoolId, grade: r.grade, kind: r.kind, outcome: r.outcome,
+            everyWeeks: r.everyWeeks, rulesEveryWeeks: r.rulesEveryWeeks, periods: r.periods, teacher: r.teacherId,
+            cause: r.cause.flatMap(PlanCause.init(rawValue:)), reason: r.reason)
     }
 }

@@ -16,8 +16,12 @@ struct LessonChooser {
             let range = start..<min(start + round, months.count)
             var themes = Set<Theme>()
             for j in range {
-                if let l = lessons.first(where: { !used.contains($0.id) && !themes.contains($0.theme) && $0.preferredMonths.contains(months[j]) }) {
-                    out[j] = l; themes.insert(l.theme); take(l)
+                if let l = lessons.first(where: {
+                    !used.contains($0.id) && !themes.contains($0.theme) && $0.preferredMonths.contains(months[j])
+                }) {
+                    out[j] = l
+                    themes.insert(l.theme)
+                    take(l)
                 }
             }
             for j in range where out[j] == nil {
@@ -26,10 +30,15 @@ struct LessonChooser {
                 for l in lessons where !themes.contains(l.theme) {
                     var score = l.preferredMonths.isEmpty ? 1 : (l.preferredMonths.contains(months[j]) ? 0 : 3)
                     if used.contains(l.id) { score += 10 }
-                    if score < bestScore { best = l; bestScore = score }
+                    if score < bestScore {
+                        best = l
+                        bestScore = score
+                    }
                 }
                 let l = best ?? lessons[0]
-                out[j] = l; themes.insert(l.theme); take(l)
+                out[j] = l
+                themes.insert(l.theme)
+                take(l)
             }
             start += round
         }

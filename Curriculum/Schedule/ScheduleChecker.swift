@@ -3,11 +3,19 @@ import XinyuCore
 /// A broken hard rule.
 public struct ScheduleViolation: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
-        case teacherDoubleBooked = "teacher-double-booked", classDoubleBooked = "class-double-booked"
-        case overWeeklyMax = "over-weekly-max", unqualifiedTeacher = "unqualified-teacher"
-        case wrongBand = "wrong-band", notSchoolDay = "not-a-school-day", periodNotAllowed = "period-not-allowed"
-        case unknownClass = "unknown-class", unknownLesson = "unknown-lesson", themeRepeated = "theme-repeated"
-        case groupOutsideRoomHours = "group-outside-room-hours", groupSize = "group-size", roomDoubleBooked = "room-double-booked"
+        case teacherDoubleBooked = "teacher-double-booked"
+        case classDoubleBooked = "class-double-booked"
+        case overWeeklyMax = "over-weekly-max"
+        case unqualifiedTeacher = "unqualified-teacher"
+        case wrongBand = "wrong-band"
+        case notSchoolDay = "not-a-school-day"
+        case periodNotAllowed = "period-not-allowed"
+        case unknownClass = "unknown-class"
+        case unknownLesson = "unknown-lesson"
+        case themeRepeated = "theme-repeated"
+        case groupOutsideRoomHours = "group-outside-room-hours"
+        case groupSize = "group-size"
+        case roomDoubleBooked = "room-double-booked"
         /// A session in a period the school's own timetable gives its teacher (or, for a lesson, its class).
         case timetableConflict = "timetable-conflict"
     }
@@ -30,7 +38,11 @@ public enum ScheduleChecker {
             for k in 1...g.classes { classGrade["\(g.schoolId)-\(g.level)-\(k)"] = g.level }
         }
         var teacherTimes: [String: [Day: [(Int, Int, String)]]] = [:]
-        struct SlotKey: Hashable { var a: String; var date: Int; var period: Int }
+        struct SlotKey: Hashable {
+            var a: String
+            var date: Int
+            var period: Int
+        }
         var classSlots: [SlotKey: String] = [:]
         var roomSlots: [SlotKey: String] = [:]
         var weekly: [String: [Int: Int]] = [:]
@@ -41,12 +53,19 @@ public enum ScheduleChecker {
             }
             var time: (Int, Int)?
             if s.kind == .group {
-                guard let a = ctx.catalog.activity(s.lesson) else { add(.unknownLesson, "\(tag): no activity \(s.lesson)"); continue }
+                guard let a = ctx.catalog.activity(s.lesson) else {
+                    add(.unknownLesson, "\(tag): no activity \(s.lesson)")
+                    continue
+                }
                 if let t = teachers[s.teacher] {
                     if !ctx.canFacilitate(t, activity: a, school: s.school) {
-                        add(.unqualifiedTeacher, "\(tag): \(s.teacher) may not facilitate \(a.id) (needs level ≥ \(a.facilitatorLevel.rawValue))")
+                        add(
+                            .unqualifiedTeacher,
+                            "\(tag): \(s.teacher) may not facilitate \(a.id) (needs level ≥ \(a.facilitatorLevel.rawValue))")
                     }
-                } else { add(.unqualifiedTeacher, "\(tag): unknown teacher \(s.teacher)") }
+                } else {
+                    add(.unqualifiedTeacher, "\(tag): unknown teacher \(s.teacher)")
+                }
                 let size = s.groupSize ?? 0
                 if !(a.minSize...a.maxSize).contains(size) {
                     add(.groupSize, "\(tag): group of \(size) outside \(a.minSize)–\(a.maxSize) for \(a.id)")
@@ -60,7 +79,9 @@ public enum ScheduleChecker {
                 } else {
                     let w = ctx.rules.roomOpen[s.period - 1]
                     if !w.weekdays.contains(s.date.weekday) || w.start + a.minutes > w.end {
-                        add(.groupOutsideRoomHours, "\(tag): \(a.minutes) minutes on weekday \(s.date.weekday) outside the room's open hours")
+                        add(
+                            .groupOutsideRoomHours,
+                            "\(tag): \(a.minutes) minutes on weekday \(s.date.weekday) outside the room's open hours")
                     }
                     time = (w.start, w.start + a.minutes)
                     let (g0, g1) = (w.start, w.start + a.minutes)
@@ -81,21 +102,29 @@ public enum ScheduleChecker {
                     roomSlots[key] = s.classId
                 }
             } else {
-                guard let l = ctx.library.lesson(s.lesson) else { add(.unknownLesson, "\(tag): no lesson \(s.lesson)"); continue }
-                if Band(grade: s.grade) != l.band { add(.wrongBand, "\(tag): lesson \(l.id) is band \(l.band.rawValue), grade \(s.grade) is not") }
+                guard let l = ctx.library.lesson(s.lesson) else {
+                    add(.unknownLesson, "\(tag): no lesson \(s.lesson)")
+                    continue
+                }
+                if Band(grade: s.grade) != l.band {
+                    add(.wrongBand, "\(tag): lesson \(l.id) is band \(l.band.rawValue), grade \(s.grade) is not")
+                }
                 if classGrade[s.classId] != s.grade || !s.classId.hasPrefix(s.school + "-") {
                     add(.unknownClass, "\(tag): no class \(s.classId) in the school's grades")
                 }
                 if let t = teachers[s.teacher] {
                     if !ctx.canTeach(t, classId: s.classId, school: s.school) {
                         if t.role == .classTeacher, let own = ctx.homerooms[t.id], own != s.classId {
-                            add(.unqualifiedTeacher,
+                            add(
+                                .unqualifiedTeacher,
                                 "\(tag): \(s.teacher) is a class teacher and may teach only their own class \(own)")
                         } else {
                             add(.unqualifiedTeacher, "\(tag): \(s.teacher) is not qualified for \(s.classId)")
                         }
                     }
-                } else { add(.unqualifiedTeacher, "\(tag): unknown teacher \(s.teacher)") }
+                } else {
+                    add(.unqualifiedTeacher, "\(tag): unknown teacher \(s.teacher)")
+                }
                 let slot = ScheduleContext.slot(weekday: s.date.weekday, period: s.period)
                 if ctx.teacherBusy[s.teacher]?.contains(slot) == true {
                     add(.timetableConflict, "\(tag): \(s.teacher) is busy then in the school's timetable")
@@ -103,7 +132,9 @@ public enum ScheduleChecker {
                 if ctx.classOccupied[s.classId]?.contains(slot) == true {
                     add(.timetableConflict, "\(tag): the class is occupied then in the school's timetable")
                 }
-                if !ctx.rules.allowedPeriods.contains(s.period) { add(.periodNotAllowed, "\(tag): period \(s.period) is not allowed") }
+                if !ctx.rules.allowedPeriods.contains(s.period) {
+                    add(.periodNotAllowed, "\(tag): period \(s.period) is not allowed")
+                }
                 if let band = Band(grade: s.grade), let t = ctx.rules.periodTime(s.period, band: band) { time = (t.start, t.end) }
                 let key = SlotKey(a: s.classId, date: s.date.ordinal, period: s.period)
                 if classSlots[key] != nil { add(.classDoubleBooked, "\(tag): class has two sessions in one period") }

@@ -22,9 +22,11 @@ public struct ScheduleContext: Sendable {
     /// Class id → the slots the school's timetable gives psychology, in the file's order.
     public private(set) var psychologySlots: [String: [Int]] = [:]
 
-    public init(term: Term, rules: ScheduleRules, library: LessonLibrary, catalog: ActivityCatalog, schools: [School],
-                grades: [Grade], teachers: [Teacher], levels: [String: Level], homerooms: [Homeroom] = [],
-                timetable: [TimetableSlot] = []) {
+    public init(
+        term: Term, rules: ScheduleRules, library: LessonLibrary, catalog: ActivityCatalog, schools: [School],
+        grades: [Grade], teachers: [Teacher], levels: [String: Level], homerooms: [Homeroom] = [],
+        timetable: [TimetableSlot] = []
+    ) {
         self.term = term
         self.rules = rules
         self.library = library
@@ -75,7 +77,8 @@ public struct ScheduleContext: Sendable {
     /// homeroom is the class)?
     public func isOwnClassTeacher(_ t: Teacher, classId: String, school: String) -> Bool {
         guard rules.allowClassTeachersWithC, t.status == .active, t.schoolId == school, t.role == .classTeacher,
-              let level = levels[t.id], level >= .C else { return false }
+            let level = levels[t.id], level >= .C
+        else { return false }
         return homerooms[t.id] == classId
     }
 

@@ -19,15 +19,26 @@ public struct ScheduleEntry: Sendable, Hashable, Codable {
     /// Students in a group session (not stored: the store keeps no student data).
     public var groupSize: Int?
 
-    public init(term: String, school: String, classId: String, grade: Int, date: Day, period: Int, teacher: String,
-                lesson: String, kind: SessionKind = .lesson, room: String? = nil, groupSize: Int? = nil) {
-        self.term = term; self.school = school; self.classId = classId; self.grade = grade; self.date = date
-        self.period = period; self.teacher = teacher; self.lesson = lesson; self.kind = kind; self.room = room
+    public init(
+        term: String, school: String, classId: String, grade: Int, date: Day, period: Int, teacher: String,
+        lesson: String, kind: SessionKind = .lesson, room: String? = nil, groupSize: Int? = nil
+    ) {
+        self.term = term
+        self.school = school
+        self.classId = classId
+        self.grade = grade
+        self.date = date
+        self.period = period
+        self.teacher = teacher
+        self.lesson = lesson
+        self.kind = kind
+        self.room = room
         self.groupSize = groupSize
     }
 
     public var record: ScheduledSession {
-        ScheduledSession(term: term, schoolId: school, classId: classId, grade: grade, date: date, period: period,
-                         teacherId: teacher, lessonId: lesson, kind: kind, room: room)
+        ScheduledSession(
+            term: term, schoolId: school, classId: classId, grade: grade, date: date, period: period,
+            teacherId: teacher, lessonId: lesson, kind: kind, room: room)
     }
 }

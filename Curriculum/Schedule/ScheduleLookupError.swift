@@ -9,8 +9,8 @@ public enum ScheduleLookupError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .noScheduleStored(school): "\(school): no schedule stored"
-        case let .termNotBuilt(school, term): "\(school): no schedule stored for \(term)"
+        case .noScheduleStored(let school): "\(school): no schedule stored"
+        case .termNotBuilt(let school, let term): "\(school): no schedule stored for \(term)"
         }
     }
 }

@@ -14,14 +14,21 @@ public struct ScheduleRules: Sendable {
         public var weekdays: Set<Int>
         public var start: Int
         public var end: Int
-        public init(weekdays: Set<Int>, start: Int, end: Int) { self.weekdays = weekdays; self.start = start; self.end = end }
+        public init(weekdays: Set<Int>, start: Int, end: Int) {
+            self.weekdays = weekdays
+            self.start = start
+            self.end = end
+        }
     }
 
     /// A group programme run by every school that has a counseling room.
     public struct GroupProgram: Sendable, Hashable {
         public var activity: String
         public var size: Int
-        public init(activity: String, size: Int) { self.activity = activity; self.size = size }
+        public init(activity: String, size: Int) {
+            self.activity = activity
+            self.size = size
+        }
     }
 
     /// One psychology period every `everyWeeks[band]` weeks (1 weekly, 2 every two weeks, 4 ≈ monthly).
@@ -79,7 +86,8 @@ public struct ScheduleRules: Sendable {
     /// The bundled default rules.
     public static func bundled() throws -> ScheduleRules {
         guard let url = Bundle.module.url(forResource: "schedule-rules", withExtension: "yaml", subdirectory: "Library") else {
-            throw InputError(file: "Curriculum/Library/schedule-rules.yaml", problem: "bundled schedule rules are missing from this build")
+            throw InputError(
+                file: "Curriculum/Library/schedule-rules.yaml", problem: "bundled schedule rules are missing from this build")
         }
         return try load(path: url.path)
     }
@@ -89,10 +97,20 @@ public struct ScheduleRules: Sendable {
     }
 
     private struct Raw: Decodable {
-        struct RawWindow: Decodable { var weekdays: [Int]?; var start: String?; var end: String? }
-        struct RawTerm: Decodable { var first: String?; var last: String? }
+        struct RawWindow: Decodable {
+            var weekdays: [Int]?
+            var start: String?
+            var end: String?
+        }
+        struct RawTerm: Decodable {
+            var first: String?
+            var last: String?
+        }
         struct RawRoom: Decodable { var open: [RawWindow]? }
-        struct RawGroup: Decodable { var activity: String?; var size: Int? }
+        struct RawGroup: Decodable {
+            var activity: String?
+            var size: Int?
+        }
         var frequency: [String: Int]?
         var terms: [String: RawTerm]?
         var holidays: [String]?
@@ -111,7 +129,8 @@ public struct ScheduleRules: Sendable {
     /// "HH:MM" → minutes since midnight.
     static func minutes(_ s: String) -> Int? {
         let p = s.split(separator: ":")
-        guard p.count == 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
+        guard p.count == 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
         return h * 60 + m
     }
 
@@ -128,11 +147,12 @@ public struct ScheduleRules: Sendable {
         for (k, v) in r.terms ?? [:] {
             let t: Term
             switch Term.parse(k) {
-            case let .success(term): t = term
-            case let .failure(p): throw fail("terms.\(k)", "\(p)")
+            case .success(let term): t = term
+            case .failure(let p): throw fail("terms.\(k)", "\(p)")
             }
             guard let a = v.first.flatMap(Day.init), let b = v.last.flatMap(Day.init), a <= b,
-                  t.contains(a), t.contains(b) else {
+                t.contains(a), t.contains(b)
+            else {
                 throw fail("terms.\(k)", "first and last must be dates YYYY-MM-DD inside the term, first ≤ last")
             }
             terms[t.description] = a...b
@@ -141,11 +161,14 @@ public struct ScheduleRules: Sendable {
         for h in r.holidays ?? [] {
             let parts = h.components(separatedBy: "..")
             for part in parts {
-                if case let .failure(p) = Day.parse(part), p != .malformed(expected: "a date YYYY-MM-DD") {
+                if case .failure(let p) = Day.parse(part), p != .malformed(expected: "a date YYYY-MM-DD") {
                     throw fail("holidays", "\(part): \(p)")
                 }
             }
-            if parts.count == 1, let d = Day(h) { holidays.insert(d); continue }
+            if parts.count == 1, let d = Day(h) {
+                holidays.insert(d)
+                continue
+            }
             guard parts.count == 2, let a = Day(parts[0]), let b = Day(parts[1]), a <= b, a.days(to: b) <= 366 else {
                 throw fail("holidays", "\(h) is not a date or a range YYYY-MM-DD..YYYY-MM-DD of at most 366 days")
             }
@@ -159,7 +182,8 @@ public struct ScheduleRules: Sendable {
             throw fail("periods", "period start times must be in order, at least 45 minutes apart")
         }
         let allowed = r.allowedPeriods ?? Array(1...starts.count)
-        guard !allowed.isEmpty, allowed.allSatisfy({ (1...starts.count).contains($0) }), Set(allowed).count == allowed.count else {
+        guard !allowed.isEmpty, allowed.allSatisfy({ (1...starts.count).contains($0) }), Set(allowed).count == allowed.count
+        else {
             throw fail("allowedPeriods", "must list distinct periods 1–\(starts.count)")
         }
         let maxWeek = r.teacherWeeklyMax ?? 14
@@ -172,23 +196,28 @@ public struct ScheduleRules: Sendable {
                 throw fail("counselingRoom.open", "each window needs start < end as HH:MM")
             }
             let days = w.weekdays ?? [1, 2, 3, 4, 5]
-            guard days.allSatisfy({ (1...5).contains($0) }) else { throw fail("counselingRoom.open", "weekdays must be 1 (Monday)–5 (Friday)") }
+            guard days.allSatisfy({ (1...5).contains($0) }) else {
+                throw fail("counselingRoom.open", "weekdays must be 1 (Monday)–5 (Friday)")
+            }
             return Window(weekdays: Set(days), start: s, end: e)
         }
         let groups = try (r.groups ?? []).map { g -> GroupProgram in
-            guard let a = g.activity, let s = g.size, s > 0 else { throw fail("groups", "each group needs an activity id and a size") }
+            guard let a = g.activity, let s = g.size, s > 0 else {
+                throw fail("groups", "each group needs an activity id and a size")
+            }
             return GroupProgram(activity: a, size: s)
         }
         let minimum = r.minimumPeriods ?? 6
         guard (1...40).contains(minimum) else { throw fail("minimumPeriods", "\(minimum) is not 1–40") }
         let tz = r.timeZone ?? "Asia/Shanghai"
         guard TimeZone(identifier: tz) != nil else { throw fail("timeZone", "\(tz) is not an IANA time zone") }
-        return ScheduleRules(everyWeeks: every, termDays: terms, holidays: holidays, periodStarts: starts,
-                             allowedPeriods: allowed, teacherWeeklyMax: maxWeek,
-                             teacherWeeklyMaxById: r.teacherWeeklyMaxById ?? [:],
-                             allowClassTeachersWithC: r.allowClassTeachersWithC ?? true, minimumPeriods: minimum,
-                             psychologySubjects: r.psychologySubjects ?? ScheduleRules.defaultPsychologySubjects,
-                             roomOpen: windows, groups: groups, timeZone: tz)
+        return ScheduleRules(
+            everyWeeks: every, termDays: terms, holidays: holidays, periodStarts: starts,
+            allowedPeriods: allowed, teacherWeeklyMax: maxWeek,
+            teacherWeeklyMaxById: r.teacherWeeklyMaxById ?? [:],
+            allowClassTeachersWithC: r.allowClassTeachersWithC ?? true, minimumPeriods: minimum,
+            psychologySubjects: r.psychologySubjects ?? ScheduleRules.defaultPsychologySubjects,
+            roomOpen: windows, groups: groups, timeZone: tz)
     }
 
     /// The psychology subjects when the rules name none.
@@ -198,10 +227,13 @@ public struct ScheduleRules: Sendable {
     public func validate(against catalog: ActivityCatalog, file: String) throws {
         for g in groups {
             guard let a = catalog.activity(g.activity) else {
-                throw InputError(file: file, record: "groups", problem: "unknown activity \(g.activity); it is not in the activity catalog")
+                throw InputError(
+                    file: file, record: "groups", problem: "unknown activity \(g.activity); it is not in the activity catalog")
             }
             guard (a.minSize...a.maxSize).contains(g.size) else {
-                throw InputError(file: file, record: "groups", problem: "\(g.activity) group size \(g.size) is outside \(a.minSize)–\(a.maxSize)")
+                throw InputError(
+                    file: file, record: "groups",
+                    problem: "\(g.activity) group size \(g.size) is outside \(a.minSize)–\(a.maxSize)")
             }
         }
     }

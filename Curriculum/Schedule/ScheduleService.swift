@@ -49,12 +49,15 @@ extension Curriculum {
     /// Builds the term schedule for one school (or all), checks it, and stores it with every class's plan (replacing
     /// those schools' build of the term in one transaction). `levels` maps teacher id → effective level on the
     /// term's first teaching day.
-    public static func buildSchedule(in db: any SchedulingStore, term: Term, school: String? = nil, rules: ScheduleRules,
-                                     levels: [String: Level]) throws -> ScheduleBuildReport {
+    public static func buildSchedule(
+        in db: any SchedulingStore, term: Term, school: String? = nil, rules: ScheduleRules,
+        levels: [String: Level]
+    ) throws -> ScheduleBuildReport {
         let library = try LessonLibrary.bundled()
         let catalog = try ActivityCatalog.bundled()
-        let ctx = try ScheduleStore.context(in: db, term: term, school: school, rules: rules, library: library,
-                                            catalog: catalog, levels: levels)
+        let ctx = try ScheduleStore.context(
+            in: db, term: term, school: school, rules: rules, library: library,
+            catalog: catalog, levels: levels)
         let built = Scheduler.build(ctx)
         let violations = ScheduleChecker.violations(built.sessions, context: ctx)
         guard violations.isEmpty else {
@@ -67,35 +70,44 @@ extension Curriculum {
         let causes = Dictionary(grouping: built.unplaced, by: { $0.cause ?? .noCommonPeriod })
             .map { ScheduleBuildReport.CauseCount(cause: $0.key, summary: $0.key.summary, count: $0.value.count) }
             .sorted { ($1.count, $0.cause.rawValue) < ($0.count, $1.cause.rawValue) }
-        return ScheduleBuildReport(term: term.description, schools: ctx.schools.count, classes: classes,
-                                   sessions: built.sessions.count,
-                                   groupSessions: built.sessions.filter { $0.kind == .group }.count,
-                                   classesFull: count(.full), classesDegraded: count(.degraded),
-                                   classesUnplaced: count(.unplaced), unplacedByCause: causes,
-                                   unplaced: built.unplaced, violations: [],
-                                   score: ScheduleScore.of(built.sessions, context: ctx))
+        return ScheduleBuildReport(
+            term: term.description, schools: ctx.schools.count, classes: classes,
+            sessions: built.sessions.count,
+            groupSessions: built.sessions.filter { $0.kind == .group }.count,
+            classesFull: count(.full), classesDegraded: count(.degraded),
+            classesUnplaced: count(.unplaced), unplacedByCause: causes,
+            unplaced: built.unplaced, violations: [],
+            score: ScheduleScore.of(built.sessions, context: ctx))
     }
 
     /// Builds and stores a term schedule with teachers' effective levels from the certification engine, as of the
     /// term's first teaching day under `profile` (what the CLI does).
-    public static func buildSchedule(in db: any XinyuStore, term: Term, school: String? = nil, rules: ScheduleRules,
-                                     profile: RuleProfile) throws -> ScheduleBuildReport {
-        let levels = try CertificationEngine.effectiveLevels(in: db, asOf: rules.span(of: term).lowerBound, profile: profile,
-                                                             school: school)
+    public static func buildSchedule(
+        in db: any XinyuStore, term: Term, school: String? = nil, rules: ScheduleRules,
+        profile: RuleProfile
+    ) throws -> ScheduleBuildReport {
+        let levels = try CertificationEngine.effectiveLevels(
+            in: db, asOf: rules.span(of: term).lowerBound, profile: profile,
+            school: school)
         return try buildSchedule(in: db, term: term, school: school, rules: rules, levels: levels)
     }
 
     /// The stored schedule of a school: the JSON shape of `xinyu schedule show` (server: same call).
-    public static func schedule(in db: any SchedulingStore, school: String, term: String? = nil, class cls: String? = nil,
-                                from: Day? = nil, to: Day? = nil, rules: ScheduleRules? = nil) throws -> ScheduleView {
-        try ScheduleStore.view(in: db, school: school, term: term, class: cls, from: from, to: to,
-                               library: LessonLibrary.bundled(), catalog: ActivityCatalog.bundled(),
-                               rules: rules ?? ScheduleRules.bundled())
+    public static func schedule(
+        in db: any SchedulingStore, school: String, term: String? = nil, class cls: String? = nil,
+        from: Day? = nil, to: Day? = nil, rules: ScheduleRules? = nil
+    ) throws -> ScheduleView {
+        try ScheduleStore.view(
+            in: db, school: school, term: term, class: cls, from: from, to: to,
+            library: LessonLibrary.bundled(), catalog: ActivityCatalog.bundled(),
+            rules: rules ?? ScheduleRules.bundled())
     }
 
     /// The school's stored schedule as an RFC 5545 calendar.
-    public static func ics(in db: any SchedulingStore, school: String, term: String? = nil, rules: ScheduleRules? = nil,
-                           now: Date = Date()) throws -> String {
+    public static func ics(
+        in db: any SchedulingStore, school: String, term: String? = nil, rules: ScheduleRules? = nil,
+        now: Date = Date()
+    ) throws -> String {
         let r = try rules ?? ScheduleRules.bundled()
         return CalendarExport.ics(try schedule(in: db, school: school, term: term, rules: r), timeZone: r.timeZone, now: now)
     }

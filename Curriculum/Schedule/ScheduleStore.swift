@@ -11,21 +11,27 @@ import XinyuCore
 public enum ScheduleStore {
     /// Builds a scheduler context from the store: the schools (one or all), their grades, teachers, homerooms and
     /// timetables.
-    public static func context(in db: any SchedulingStore, term: Term, school: String?, rules: ScheduleRules,
-                               library: LessonLibrary, catalog: ActivityCatalog,
-                               levels: [String: Level]) throws -> ScheduleContext {
+    public static func context(
+        in db: any SchedulingStore, term: Term, school: String?, rules: ScheduleRules,
+        library: LessonLibrary, catalog: ActivityCatalog,
+        levels: [String: Level]
+    ) throws -> ScheduleContext {
         let inputs = try db.scheduleInputs(school: school)
-        return ScheduleContext(term: term, rules: rules, library: library, catalog: catalog, schools: inputs.schools,
-                               grades: inputs.grades, teachers: inputs.teachers, levels: levels,
-                               homerooms: inputs.homerooms, timetable: inputs.timetable)
+        return ScheduleContext(
+            term: term, rules: rules, library: library, catalog: catalog, schools: inputs.schools,
+            grades: inputs.grades, teachers: inputs.teachers, levels: levels,
+            homerooms: inputs.homerooms, timetable: inputs.timetable)
     }
 
     /// Replaces the term's build of every school in `schools` with the built sessions and plans, in one transaction.
-    public static func save(_ schedule: TermSchedule, term: Term, schools: [String], in db: any SchedulingStore,
-                            builtAt: Date = Date()) throws {
+    public static func save(
+        _ schedule: TermSchedule, term: Term, schools: [String], in db: any SchedulingStore,
+        builtAt: Date = Date()
+    ) throws {
         let rows = schedule.sessions.map(\.record)
-        try db.replaceSchedule(term: term, schools: schools, sessions: rows,
-                               plans: schedule.plans.map { $0.record(term: term.description) }, builtAt: builtAt)
+        try db.replaceSchedule(
+            term: term, schools: schools, sessions: rows,
+            plans: schedule.plans.map { $0.record(term: term.description) }, builtAt: builtAt)
     }
 
     /// The stored schedule of one school as the CLI and the server show it (JSON shape of `xinyu schedule show`).
@@ -33,9 +39,11 @@ public enum ScheduleStore {
     /// `term` defaults to the latest term built for the school; `class` filters sessions, plans and unplaced;
     /// `from`/`to` filter sessions by date (inclusive). A school (or given term) never built throws
     /// ``ScheduleLookupError``.
-    public static func view(in db: any SchedulingStore, school: String, term: String? = nil, class cls: String? = nil,
-                            from: Day? = nil, to: Day? = nil, library: LessonLibrary, catalog: ActivityCatalog,
-                            rules: ScheduleRules) throws -> ScheduleView {
+    public static func view(
+        in db: any SchedulingStore, school: String, term: String? = nil, class cls: String? = nil,
+        from: Day? = nil, to: Day? = nil, library: LessonLibrary, catalog: ActivityCatalog,
+        rules: ScheduleRules
+    ) throws -> ScheduleView {
         var asked: Term?
         if let term {
             guard let t = Term(term) else { throw ScheduleLookupError.noScheduleStored(school: school) }
@@ -68,34 +76,47 @@ public enum ScheduleStore {
         }
         if let from { rows = rows.filter { $0.date >= from } }
         if let to { rows = rows.filter { $0.date <= to } }
-        let monday = { () -> Day in let s = rules.span(of: t).lowerBound; return s.adding(days: 1 - s.weekday) }()
+        let monday = { () -> Day in
+            let s = rules.span(of: t).lowerBound
+            return s.adding(days: 1 - s.weekday)
+        }()
         let sessions = rows.map { r -> ScheduleView.Session in
-            var title = r.lessonId, titleEn = "", start = "", end = ""
+            var title = r.lessonId
+            var titleEn = ""
+            var start = ""
+            var end = ""
             if r.kind == .group, let a = catalog.activity(r.lessonId) {
-                title = a.name; titleEn = a.nameEn
+                title = a.name
+                titleEn = a.nameEn
                 if r.period >= 1, r.period <= rules.roomOpen.count {
                     let w = rules.roomOpen[r.period - 1]
-                    start = hhmm(w.start); end = hhmm(w.start + a.minutes)
+                    start = hhmm(w.start)
+                    end = hhmm(w.start + a.minutes)
                 }
             } else if let l = library.lesson(r.lessonId) {
-                title = l.title; titleEn = l.titleEn
+                title = l.title
+                titleEn = l.titleEn
                 if let band = Band(grade: r.grade), let tm = rules.periodTime(r.period, band: band) {
-                    start = hhmm(tm.start); end = hhmm(tm.end)
+                    start = hhmm(tm.start)
+                    end = hhmm(tm.end)
                 }
             }
-            return ScheduleView.Session(class: r.classId, grade: r.grade, date: r.date.description, period: r.period,
-                                        teacher: r.teacherId, lesson: r.lessonId, kind: r.kind,
-                                        teacherName: stored.teacherNames[r.teacherId] ?? r.teacherId, title: title,
-                                        titleEn: titleEn, start: start, end: end, room: r.room,
-                                        week: (r.date.ordinal - monday.ordinal).floorDiv(7) + 1)
+            return ScheduleView.Session(
+                class: r.classId, grade: r.grade, date: r.date.description, period: r.period,
+                teacher: r.teacherId, lesson: r.lessonId, kind: r.kind,
+                teacherName: stored.teacherNames[r.teacherId] ?? r.teacherId, title: title,
+                titleEn: titleEn, start: start, end: end, room: r.room,
+                week: (r.date.ordinal - monday.ordinal).floorDiv(7) + 1)
         }
-        return ScheduleView(school: school, schoolName: stored.school.name, term: t.description, sessions: sessions,
-                            unplaced: unplaced, classes: plans)
+        return ScheduleView(
+            school: school, schoolName: stored.school.name, term: t.description, sessions: sessions,
+            unplaced: unplaced, classes: plans)
     }
 }
 
 func hhmm(_ m: Int) -> String {
-    let h = m / 60, mm = m % 60
+    let h = m / 60
+    let mm = m % 60
     return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
 }
 

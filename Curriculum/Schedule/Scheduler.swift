@@ -20,10 +20,11 @@ public enum Scheduler {
         let bandLessons = Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, ctx.library.lessons(band: $0)) })
         var chosen: [SchoolPlanner.LessonKey: [String]] = [:]
         for school in ctx.schools.sorted(by: { $0.id < $1.id }) {
-            var out = SchoolPlanner(ctx: ctx, school: school,
-                                    grades: (gradesBySchool[school.id] ?? []).sorted { $0.level < $1.level },
-                                    teachers: (teachersBySchool[school.id] ?? []).sorted { $0.id < $1.id },
-                                    calendar: calendar, bandLessons: bandLessons)
+            var out = SchoolPlanner(
+                ctx: ctx, school: school,
+                grades: (gradesBySchool[school.id] ?? []).sorted { $0.level < $1.level },
+                teachers: (teachersBySchool[school.id] ?? []).sorted { $0.id < $1.id },
+                calendar: calendar, bandLessons: bandLessons)
             out.chosenLessons = chosen
             out.run()
             chosen = out.chosenLessons

@@ -24,13 +24,16 @@ extension SchoolPlanner {
         var roomUsed = Set<String>()
         for (gi, program) in rules.groups.enumerated() {
             guard let a = ctx.catalog.activity(program.activity), a.room == "counseling-room" else { continue }
-            guard let grade = grades.filter({ g in g.classes > 0 && Band(grade: g.level).map { a.bands.contains($0) } == true })
-                .max(by: { $0.level < $1.level }) else { continue }
+            guard
+                let grade = grades.filter({ g in g.classes > 0 && Band(grade: g.level).map { a.bands.contains($0) } == true })
+                    .max(by: { $0.level < $1.level })
+            else { continue }
             let label = "\(school.id)-\(a.id)-\(gi + 1)"
             let facilitators = qualified.filter { ctx.canFacilitate($0, activity: a, school: school.id) }
             if facilitators.isEmpty {
-                failGroup(label, grade: grade.level, .noFacilitator,
-                          "no psychology teacher with level ≥ \(a.facilitatorLevel.rawValue) to facilitate \(a.name) (\(a.id))")
+                failGroup(
+                    label, grade: grade.level, .noFacilitator,
+                    "no psychology teacher with level ≥ \(a.facilitatorLevel.rawValue) to facilitate \(a.name) (\(a.id))")
                 continue
             }
             let classes = (1...grade.classes).map { "\(school.id)-\(grade.level)-\($0)" }
@@ -61,32 +64,39 @@ extension SchoolPlanner {
                             roomUsed.insert("\(d)#\(wi)")
                             weekLoad[f.id, default: [:]][ctx.week(of: d) - 1, default: 0] += 1
                             busy[f.id, default: [:]][d, default: []].append((s0, e0))
-                            sessions.append(ScheduleEntry(term: ctx.term.description, school: school.id, classId: label,
-                                                          grade: grade.level, date: d, period: wi + 1, teacher: f.id,
-                                                          lesson: a.id, kind: .group, room: "counseling-room",
-                                                          groupSize: program.size))
+                            sessions.append(
+                                ScheduleEntry(
+                                    term: ctx.term.description, school: school.id, classId: label,
+                                    grade: grade.level, date: d, period: wi + 1, teacher: f.id,
+                                    lesson: a.id, kind: .group, room: "counseling-room",
+                                    groupSize: program.size))
                         }
-                        plans.append(ClassPlan(class: label, school: school.id, grade: grade.level, kind: .group,
-                                               outcome: .full, everyWeeks: nil, rulesEveryWeeks: nil, periods: chosen.count,
-                                               teacher: f.id, cause: nil,
-                                               reason: "\(a.name) (\(a.id)): weekly, \(chosen.count) sessions in counseling-room "
-                                                   + "window \(wi + 1), weekday \(wd)"))
+                        plans.append(
+                            ClassPlan(
+                                class: label, school: school.id, grade: grade.level, kind: .group,
+                                outcome: .full, everyWeeks: nil, rulesEveryWeeks: nil, periods: chosen.count,
+                                teacher: f.id, cause: nil,
+                                reason: "\(a.name) (\(a.id)): weekly, \(chosen.count) sessions in counseling-room "
+                                    + "window \(wi + 1), weekday \(wd)"))
                         done = true
                         break search
                     }
                 }
             }
             if !done {
-                failGroup(label, grade: grade.level, .noRoomWindow,
-                          "no counseling-room window with \(a.sessions) free weeks, free students of grade \(grade.level) "
-                              + "and a free facilitator (level ≥ \(a.facilitatorLevel.rawValue)) for \(a.name) (\(a.id))")
+                failGroup(
+                    label, grade: grade.level, .noRoomWindow,
+                    "no counseling-room window with \(a.sessions) free weeks, free students of grade \(grade.level) "
+                        + "and a free facilitator (level ≥ \(a.facilitatorLevel.rawValue)) for \(a.name) (\(a.id))")
             }
         }
     }
 
     /// Records an unplaced group programme.
     private mutating func failGroup(_ label: String, grade: Int, _ cause: PlanCause, _ reason: String) {
-        plans.append(ClassPlan(class: label, school: school.id, grade: grade, kind: .group, outcome: .unplaced,
-                               everyWeeks: nil, rulesEveryWeeks: nil, periods: 0, teacher: nil, cause: cause, reason: reason))
+        plans.append(
+            ClassPlan(
+                class: label, school: school.id, grade: grade, kind: .group, outcome: .unplaced,
+                everyWeeks: nil, rulesEveryWeeks: nil, periods: 0, teacher: nil, cause: cause, reason: reason))
     }
 }

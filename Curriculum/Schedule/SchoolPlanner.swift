@@ -36,7 +36,7 @@ struct SchoolPlanner {
         var facilitators = Set<String>()
         for program in ctx.rules.groups {
             guard let a = ctx.catalog.activity(program.activity), a.room == "counseling-room",
-                  grades.contains(where: { g in g.classes > 0 && Band(grade: g.level).map { a.bands.contains($0) } == true })
+                grades.contains(where: { g in g.classes > 0 && Band(grade: g.level).map { a.bands.contains($0) } == true })
             else { continue }
             let able = staff.filter { $0.isPsych && ctx.canFacilitate($0.teacher, activity: a, school: school.id) }
             guard !able.isEmpty else { continue }
@@ -59,8 +59,10 @@ struct SchoolPlanner {
         var months: [Int]
     }
 
-    init(ctx: ScheduleContext, school: School, grades: [Grade], teachers: [Teacher], calendar: TermCalendar,
-         bandLessons: [Band: [LessonPlan]]) {
+    init(
+        ctx: ScheduleContext, school: School, grades: [Grade], teachers: [Teacher], calendar: TermCalendar,
+        bandLessons: [Band: [LessonPlan]]
+    ) {
         self.ctx = ctx
         self.school = school
         self.grades = grades
@@ -163,14 +165,20 @@ struct SchoolPlanner {
                     fail(id, grade: g.level, every: every, .noLessons, "the lesson library has no \(band.rawValue) lessons")
                     continue
                 }
-                let own = staff.indices.filter { !staff[$0].isPsych && ctx.isOwnClassTeacher(staff[$0].teacher, classId: id,
-                                                                                            school: school.id) }
+                let own = staff.indices.filter {
+                    !staff[$0].isPsych
+                        && ctx.isOwnClassTeacher(
+                            staff[$0].teacher, classId: id,
+                            school: school.id)
+                }
                 if psych.isEmpty && own.isEmpty {
                     fail(id, grade: g.level, every: every, .noQualifiedTeacher, noTeacherReason(classId: id))
                     continue
                 }
-                needs.append(makeNeed(id: id, grade: g.level, k: k, band: band, every: every, candidates: psych + own,
-                                      ownClassTeacher: !own.isEmpty))
+                needs.append(
+                    makeNeed(
+                        id: id, grade: g.level, k: k, band: band, every: every, candidates: psych + own,
+                        ownClassTeacher: !own.isEmpty))
             }
         }
         let (placed, failed) = placeDegrading(needs, staff: &staff)
@@ -205,12 +213,15 @@ struct SchoolPlanner {
         return out
     }
 
-    private func makeNeed(id: String, grade: Int, k: Int, band: Band, every: Int, candidates: [Int],
-                          ownClassTeacher: Bool) -> ClassNeed {
+    private func makeNeed(
+        id: String, grade: Int, k: Int, band: Band, every: Int, candidates: [Int],
+        ownClassTeacher: Bool
+    ) -> ClassNeed {
         var ladder = [every]
         let minimum = ctx.rules.minimumPeriods
         while let last = ladder.last, last < 52, calendar.reaches(minimum, every: last + 1),
-              calendar.reaches(minimum, every: last) {
+            calendar.reaches(minimum, every: last)
+        {
             ladder.append(last + 1)
         }
         let occupied = ctx.classOccupied[id] ?? []
@@ -218,8 +229,9 @@ struct SchoolPlanner {
         var free = psychology.filter { allowedSlots.contains($0) && !occupied.contains($0) }
         let first = Set(free)
         for s in allowedSlots where !occupied.contains(s) && !first.contains(s) { free.append(s) }
-        return ClassNeed(id: id, grade: grade, k: k, band: band, rulesEvery: every, ladder: ladder, candidates: candidates,
-                         hasClassTeacher: ownClassTeacher, free: free, psychology: Set(psychology))
+        return ClassNeed(
+            id: id, grade: grade, k: k, band: band, rulesEvery: every, ladder: ladder, candidates: candidates,
+            hasClassTeacher: ownClassTeacher, free: free, psychology: Set(psychology))
     }
 
     // MARK: placing with degrading
@@ -319,7 +331,8 @@ struct SchoolPlanner {
                     let weeks = calendar.weekdayWeeks[d] & pm
                     let taken = n.hasClassTeacher ? s.reserved : s.full
                     guard weeks.nonzeroBitCount >= max(required, 1), weeks & taken == 0,
-                          (s.used[slot] ?? 0) & weeks == 0 else { continue }
+                        (s.used[slot] ?? 0) & weeks == 0
+                    else { continue }
                     staff[t].take(slot: slot, weeks: weeks, weekday: d)
                     return Placement(staff: t, weekday: d, period: slot % 32, every: every, weeks: weeks)
                 }
@@ -349,24 +362,31 @@ struct SchoolPlanner {
             chosenLessons[key] = lessons
         }
         for (date, lesson) in zip(dates, lessons) {
-            sessions.append(ScheduleEntry(term: ctx.term.description, school: school.id, classId: n.id, grade: n.grade,
-                                          date: date, period: p.period, teacher: teacher, lesson: lesson))
+            sessions.append(
+                ScheduleEntry(
+                    term: ctx.term.description, school: school.id, classId: n.id, grade: n.grade,
+                    date: date, period: p.period, teacher: teacher, lesson: lesson))
         }
         let by = staff[p.staff].isPsych ? "" : ", by its class teacher \(teacher)"
         let degraded = p.every != n.rulesEvery
-        let reason = degraded
+        let reason =
+            degraded
             ? "\(ClassPlan.frequency(every: p.every)) instead of \(ClassPlan.frequency(every: n.rulesEvery)) "
                 + "(\(dates.count) periods)\(by): \(numbers.text)"
             : "\(ClassPlan.frequency(every: p.every)), as the rules ask for band \(n.band.rawValue) (\(dates.count) periods)\(by)"
-        plans.append(ClassPlan(class: n.id, school: school.id, grade: n.grade, outcome: degraded ? .degraded : .full,
-                               everyWeeks: p.every, rulesEveryWeeks: n.rulesEvery, periods: dates.count, teacher: teacher,
-                               cause: degraded ? .teacherPeriods : nil, reason: reason))
+        plans.append(
+            ClassPlan(
+                class: n.id, school: school.id, grade: n.grade, outcome: degraded ? .degraded : .full,
+                everyWeeks: p.every, rulesEveryWeeks: n.rulesEvery, periods: dates.count, teacher: teacher,
+                cause: degraded ? .teacherPeriods : nil, reason: reason))
     }
 
     /// Records an unplaced class.
     mutating func fail(_ id: String, grade: Int, every: Int, _ cause: PlanCause, _ reason: String) {
-        plans.append(ClassPlan(class: id, school: school.id, grade: grade, outcome: .unplaced, everyWeeks: nil,
-                               rulesEveryWeeks: every, periods: 0, teacher: nil, cause: cause, reason: reason))
+        plans.append(
+            ClassPlan(
+                class: id, school: school.id, grade: grade, outcome: .unplaced, everyWeeks: nil,
+                rulesEveryWeeks: every, periods: 0, teacher: nil, cause: cause, reason: reason))
     }
 
     /// The class number of a class id `SCHOOL-G-K`.

@@ -48,8 +48,10 @@ struct TimetableFile {
             throw InputError(file: path, line: unclosed, problem: "a quoted field is never closed; close the quote")
         }
         guard let header = records.first else {
-            throw InputError(file: path, line: 1, problem: "empty file; give FET's CSV timetable export or rows of teacher, "
-                             + "weekday, period")
+            throw InputError(
+                file: path, line: 1,
+                problem: "empty file; give FET's CSV timetable export or rows of teacher, "
+                    + "weekday, period")
         }
         var col: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() {
@@ -59,16 +61,19 @@ struct TimetableFile {
         let isFET = col["activity"] != nil || (col["students"] != nil && col["subject"] != nil && col["day"] != nil)
         if !isFET && col["day"] != nil && col["hour"] != nil {
             guard col["teachers"] != nil else {
-                throw InputError(file: path, line: header.line, record: "header",
-                                 problem: "no teacher column; the simple format's columns are teacher, weekday, period")
+                throw InputError(
+                    file: path, line: header.line, record: "header",
+                    problem: "no teacher column; the simple format's columns are teacher, weekday, period")
             }
         }
         let hasHeader = isFET || (col["day"] != nil && col["hour"] != nil)
         if !hasHeader {
             guard header.fields.count >= 3 else {
-                throw InputError(file: path, line: header.line, record: "header", problem: "not a timetable: give FET's CSV "
-                                 + "timetable export (Activity Id, Day, Hour, Students Sets, Subject, Teachers, …) or rows "
-                                 + "of teacher, weekday, period")
+                throw InputError(
+                    file: path, line: header.line, record: "header",
+                    problem: "not a timetable: give FET's CSV "
+                        + "timetable export (Activity Id, Day, Hour, Students Sets, Subject, Teachers, …) or rows "
+                        + "of teacher, weekday, period")
             }
             col = ["teachers": 0, "day": 1, "hour": 2]
         }
@@ -77,8 +82,9 @@ struct TimetableFile {
             if !missing.isEmpty {
                 let fet = ["day": "Day", "hour": "Hour", "students": "Students Sets", "teachers": "Teachers"]
                 let names = missing.map { fet[$0]! }.joined(separator: ", ")
-                throw InputError(file: path, line: header.line, record: "header",
-                                 problem: "FET timetable without column\(missing.count > 1 ? "s" : "") " + names)
+                throw InputError(
+                    file: path, line: header.line, record: "header",
+                    problem: "FET timetable without column\(missing.count > 1 ? "s" : "") " + names)
             }
         }
         let data = hasHeader ? Array(records.dropFirst()) : records
@@ -87,8 +93,9 @@ struct TimetableFile {
                 guard let i = col[name], i < r.fields.count else { return "" }
                 return r.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            return Row(line: r.line, teachers: TimetableValues.list(cell("teachers")), day: cell("day"), hour: cell("hour"),
-                       studentSets: TimetableValues.list(cell("students")), subject: cell("subject"))
+            return Row(
+                line: r.line, teachers: TimetableValues.list(cell("teachers")), day: cell("day"), hour: cell("hour"),
+                studentSets: TimetableValues.list(cell("students")), subject: cell("subject"))
         }
         return TimetableFile(format: isFET ? .fet : .simple, encoding: encoding, rows: rows)
     }

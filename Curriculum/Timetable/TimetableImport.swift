@@ -19,34 +19,39 @@ import XinyuCore
 public enum TimetableImport {
     /// Reads `path`, resolves its rows against `school`'s teachers and classes, and (unless every row is bad)
     /// replaces the school's stored timetable. The school must exist (``StoreError/unknownSchool(id:)``).
-    public static func run(path: String, school: String, rules: ScheduleRules, store: any SchedulingStore,
-                           now: Date = Date()) throws -> TimetableImportReport {
+    public static func run(
+        path: String, school: String, rules: ScheduleRules, store: any SchedulingStore,
+        now: Date = Date()
+    ) throws -> TimetableImportReport {
         let file = try TimetableFile.read(path: path)
         let inputs = try store.scheduleInputs(school: school)
         let resolver = Resolver(school: school, teachers: inputs.teachers, grades: inputs.grades, rules: rules)
         var slots: [TimetableSlot] = []
         var rejected: [TimetableImportReport.Rejection] = []
-        var applied = 0, psychology = 0
+        var applied = 0
+        var psychology = 0
         for row in file.rows {
             switch resolver.slots(row) {
-            case let .success(s):
+            case .success(let s):
                 slots += s
                 applied += 1
                 if s.first?.psychology == true { psychology += 1 }
-            case let .failure(p):
+            case .failure(let p):
                 rejected.append(.init(line: row.line, problem: p.reason))
             }
         }
         let status: ImportStatus = applied == 0 ? .rejected : rejected.isEmpty ? .applied : .partial
         if applied > 0 {
-            let source = TimetableSource(schoolId: school, file: path, format: file.format.rawValue, importedAt: now,
-                                         rows: applied)
+            let source = TimetableSource(
+                schoolId: school, file: path, format: file.format.rawValue, importedAt: now,
+                rows: applied)
             try store.replaceTimetable(school: school, source: source, slots: slots)
         }
-        return TimetableImportReport(file: path, school: school, format: file.format.rawValue, encoding: file.encoding,
-                                     status: status, rows: file.rows.count, applied: applied, psychologyRows: psychology,
-                                     teachers: Set(slots.compactMap(\.teacherId)).count,
-                                     classes: Set(slots.compactMap(\.classId)).count, rejected: rejected)
+        return TimetableImportReport(
+            file: path, school: school, format: file.format.rawValue, encoding: file.encoding,
+            status: status, rows: file.rows.count, applied: applied, psychologyRows: psychology,
+            teachers: Set(slots.compactMap(\.teacherId)).count,
+            classes: Set(slots.compactMap(\.classId)).count, rejected: rejected)
     }
 
     /// Turns file rows into slots of one school.
@@ -63,8 +68,9 @@ public enum TimetableImport {
             self.school = school
             byId = Dictionary(teachers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             func key(_ t: Teacher) -> (Int, String) { (t.status == .active ? 0 : 1, t.id) }
-            byName = Dictionary(grouping: teachers.sorted { key($0) < key($1) },
-                                by: { $0.name.trimmingCharacters(in: .whitespaces) })
+            byName = Dictionary(
+                grouping: teachers.sorted { key($0) < key($1) },
+                by: { $0.name.trimmingCharacters(in: .whitespaces) })
             classes = Dictionary(grades.map { ($0.level, $0.classes) }, uniquingKeysWith: { a, _ in a })
             self.rules = rules
         }
@@ -74,21 +80,23 @@ public enum TimetableImport {
                 return .failure(RowProblem("day \"\(row.day)\" is not a weekday (星期一, 周一, Monday or 1–7)"))
             }
             guard !row.hour.isEmpty, let period = TimetableValues.period(row.hour, starts: rules.periodStarts) else {
-                return .failure(RowProblem("hour \"\(row.hour)\" is not a period (第2节, 2, or the start time of one of the "
-                                           + "rules' \(rules.periodStarts.count) periods)"))
+                return .failure(
+                    RowProblem(
+                        "hour \"\(row.hour)\" is not a period (第2节, 2, or the start time of one of the "
+                            + "rules' \(rules.periodStarts.count) periods)"))
             }
             var teacherIds: [String] = []
             for name in row.teachers {
                 switch teacher(name) {
-                case let .success(id): teacherIds.append(id)
-                case let .failure(p): return .failure(p)
+                case .success(let id): teacherIds.append(id)
+                case .failure(let p): return .failure(p)
                 }
             }
             var classIds: [String] = []
             for set in row.studentSets {
                 switch classList(set) {
-                case let .success(ids): classIds += ids
-                case let .failure(p): return .failure(p)
+                case .success(let ids): classIds += ids
+                case .failure(let p): return .failure(p)
                 }
             }
             guard !teacherIds.isEmpty || !classIds.isEmpty else {
@@ -97,25 +105,31 @@ public enum TimetableImport {
             let psychology = rules.isPsychology(subject: row.subject)
             let ts: [String?] = teacherIds.isEmpty ? [nil] : teacherIds
             let cs: [String?] = classIds.isEmpty ? [nil] : classIds
-            return .success(ts.flatMap { t in
-                cs.map { c in
-                    TimetableSlot(schoolId: school, weekday: weekday, period: period, teacherId: t, classId: c,
-                                  subject: row.subject, psychology: psychology, row: row.line)
-                }
-            })
+            return .success(
+                ts.flatMap { t in
+                    cs.map { c in
+                        TimetableSlot(
+                            schoolId: school, weekday: weekday, period: period, teacherId: t, classId: c,
+                            subject: row.subject, psychology: psychology, row: row.line)
+                    }
+                })
         }
 
         private func teacher(_ name: String) -> Result<String, RowProblem> {
             if let t = byId[name] { return .success(t.id) }
             let matches = byName[name] ?? []
             guard let first = matches.first else {
-                return .failure(RowProblem("teacher \(name) is not a teacher of school \(school) "
-                                           + "(give the id or the name as stored)"))
+                return .failure(
+                    RowProblem(
+                        "teacher \(name) is not a teacher of school \(school) "
+                            + "(give the id or the name as stored)"))
             }
             let same = matches.filter { $0.status == first.status }
             if same.count > 1 {
-                return .failure(RowProblem("teacher name \(name) is shared by \(same.map(\.id).joined(separator: ", ")) "
-                                           + "at \(school); give the id"))
+                return .failure(
+                    RowProblem(
+                        "teacher name \(name) is shared by \(same.map(\.id).joined(separator: ", ")) "
+                            + "at \(school); give the id"))
             }
             return .success(first.id)
         }

@@ -31,7 +31,8 @@ enum TimetableValues {
         let start = t.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "~" || $0 == "～" }).first.map(String.init) ?? t
         let parts = start.split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m),
-              parts[1].count == 2 else { return nil }
+            parts[1].count == 2
+        else { return nil }
         let minutes = h * 60 + m
         if let i = starts.firstIndex(of: minutes) { return i + 1 }
         for (i, s) in starts.enumerated() {

@@ -34,13 +34,14 @@ public struct TimetableWeek: Sendable, Codable {
         let periods = Set(slots.map(\.period)).sorted()
         let rows = periods.map { p -> [String] in
             let start = slots.first { $0.period == p }?.start ?? ""
-            return ["\(p)" + (start.isEmpty ? "" : " \(start)")] + days.map { d in
-                slots.filter { $0.weekday == d && $0.period == p }.map { s in
-                    let who = teacher == nil ? s.teacher : s.class
-                    return [s.subject, who].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-                        + (s.psychology ? " (心理)" : "")
-                }.joined(separator: " / ")
-            }
+            return ["\(p)" + (start.isEmpty ? "" : " \(start)")]
+                + days.map { d in
+                    slots.filter { $0.weekday == d && $0.period == p }.map { s in
+                        let who = teacher == nil ? s.teacher : s.class
+                        return [s.subject, who].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                            + (s.psychology ? " (心理)" : "")
+                    }.joined(separator: " / ")
+                }
         }
         return TextTable(headers: ["period"] + days.map { names[$0 - 1] }, rows: rows)
     }
@@ -53,15 +54,17 @@ public enum TimetableLookupError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .noTimetable(school): "\(school): no timetable imported"
+        case .noTimetable(let school): "\(school): no timetable imported"
         }
     }
 }
 
 extension Curriculum {
     /// A teacher's week (`teacher`) or a class's (`class`, with `school`) in the school's stored timetable.
-    public static func timetable(in db: any XinyuStore, teacher: String? = nil, school: String? = nil,
-                                 class cls: String? = nil, rules: ScheduleRules? = nil) throws -> TimetableWeek {
+    public static func timetable(
+        in db: any XinyuStore, teacher: String? = nil, school: String? = nil,
+        class cls: String? = nil, rules: ScheduleRules? = nil
+    ) throws -> TimetableWeek {
         let r = try rules ?? ScheduleRules.bundled()
         var schoolId = school ?? ""
         var name: String?
@@ -73,12 +76,14 @@ extension Curriculum {
         guard let stored = try db.timetable(school: schoolId) else { throw TimetableLookupError.noTimetable(school: schoolId) }
         let chosen = stored.slots.filter { s in (teacher == nil || s.teacherId == teacher) && (cls == nil || s.classId == cls) }
         let slots = chosen.map { s in
-            TimetableWeek.Slot(weekday: s.weekday, period: s.period,
-                               start: s.period <= r.periodStarts.count ? hhmm(r.periodStarts[s.period - 1]) : "",
-                               subject: s.subject, class: s.classId, teacher: s.teacherId.map { stored.teacherNames[$0] ?? $0 },
-                               psychology: s.psychology, row: s.row)
+            TimetableWeek.Slot(
+                weekday: s.weekday, period: s.period,
+                start: s.period <= r.periodStarts.count ? hhmm(r.periodStarts[s.period - 1]) : "",
+                subject: s.subject, class: s.classId, teacher: s.teacherId.map { stored.teacherNames[$0] ?? $0 },
+                psychology: s.psychology, row: s.row)
         }
-        return TimetableWeek(school: schoolId, teacher: teacher, teacherName: name, class: cls, file: stored.source.file,
-                             importedAt: stored.source.importedAt, slots: slots)
+        return TimetableWeek(
+            school: schoolId, teacher: teacher, teacherName: name, class: cls, file: stored.source.file,
+            importedAt: stored.source.importedAt, slots: slots)
     }
 }

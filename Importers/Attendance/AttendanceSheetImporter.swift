@@ -34,8 +34,10 @@ public enum AttendanceSheetImporter {
     /// Imports the sheet at `path` for course `course`. Throws ``SheetFileError`` (exit 2) when the file cannot be
     /// read as a sheet or has no header, ``TrainingStoreError`` for a course that is not a school's training,
     /// ``FileAccessError`` when the file cannot be opened.
-    public static func importFile(at path: String, course: String, into store: any TrainingStore,
-                                  options: AttendanceImportOptions) throws -> AttendanceImportSummary {
+    public static func importFile(
+        at path: String, course: String, into store: any TrainingStore,
+        options: AttendanceImportOptions
+    ) throws -> AttendanceImportSummary {
         let name = options.sourceName ?? path
         let session = try store.training(id: course)
         guard session.source == "school" else { throw TrainingStoreError.notASchoolTraining(id: course) }
@@ -58,8 +60,10 @@ public enum AttendanceSheetImporter {
     }
 
     /// Opens the file by its content: a zip is a workbook, an old binary `.xls` is refused, anything else is CSV.
-    static func open(_ path: String, name: String,
-                     sheet: String?) throws -> (reader: SheetReader, sheet: String?, encoding: String?) {
+    static func open(
+        _ path: String, name: String,
+        sheet: String?
+    ) throws -> (reader: SheetReader, sheet: String?, encoding: String?) {
         guard let h = FileHandle(forReadingAtPath: path) else { throw FileAccessError(path: path, reason: "cannot open it") }
         let head = [UInt8]((try? h.read(upToCount: 8)) ?? Data())
         try? h.close()
@@ -109,11 +113,14 @@ public enum AttendanceSheetImporter {
                 columns = AttendanceColumns.header(row)
             }
             guard let columns else {
-                throw SheetFileError(file: name, problem: "no header row in the first 50 rows: a sign-in sheet needs a column "
-                                     + "工号/teacher id or 姓名/name, and 学时/hours, 签到/status or 签名/signature")
+                throw SheetFileError(
+                    file: name,
+                    problem: "no header row in the first 50 rows: a sign-in sheet needs a column "
+                        + "工号/teacher id or 姓名/name, and 学时/hours, 签到/status or 签名/signature")
             }
-            var s = AttendanceImportSummary(file: name, digest: "", course: session.course.id, status: .applied, dryRun: false,
-                                            strict: false, headerRow: columns.row)
+            var s = AttendanceImportSummary(
+                file: name, digest: "", course: session.course.id, status: .applied, dryRun: false,
+                strict: false, headerRow: columns.row)
             let writer = try errorsOut.map { path in
                 let w = try makeSheetWriter(path: path, sheetName: "errors", widths: columns.header.map { _ in 14 } + [60])
                 try w.write(columns.header + ["错误原因 / reason"], bold: true)
@@ -123,8 +130,9 @@ public enum AttendanceSheetImporter {
             while let row = try reader.nextRow() {
                 dataRows += 1
                 guard dataRows <= AttendanceSheetImporter.maxRows else {
-                    throw SheetFileError(file: name,
-                                         problem: "more than \(AttendanceSheetImporter.maxRows) rows after the header")
+                    throw SheetFileError(
+                        file: name,
+                        problem: "more than \(AttendanceSheetImporter.maxRows) rows after the header")
                 }
                 switch try entry(row, columns) {
                 case .skipped: s.skipped += 1
@@ -133,13 +141,20 @@ public enum AttendanceSheetImporter {
                 case .outcome(.updated): s.updated += 1
                 case .outcome(.resubmitted): s.resubmitted += 1
                 case .outcome(.unchanged): s.unchanged += 1
-                case let .outcome(.locked(state)):
-                    try reject(&s, row, writer, AttendanceRowError(row: row.number, column: nil, value: nil,
-                        reason: "the stored record is \(state.rawValue) and cannot change (ask the district to return it first)"))
+                case .outcome(.locked(let state)):
+                    try reject(
+                        &s, row, writer,
+                        AttendanceRowError(
+                            row: row.number, column: nil, value: nil,
+                            reason:
+                                "the stored record is \(state.rawValue) and cannot change (ask the district to return it first)"))
                 case .outcome(.districtRecord):
-                    try reject(&s, row, writer, AttendanceRowError(row: row.number, column: nil, value: nil,
-                        reason: "the district's feed already records this teacher at this course"))
-                case let .error(e):
+                    try reject(
+                        &s, row, writer,
+                        AttendanceRowError(
+                            row: row.number, column: nil, value: nil,
+                            reason: "the district's feed already records this teacher at this course"))
+                case .error(let e):
                     try reject(&s, row, writer, e)
                 }
             }
@@ -150,8 +165,10 @@ public enum AttendanceSheetImporter {
             return s
         }
 
-        private func reject(_ s: inout AttendanceImportSummary, _ row: SheetRow, _ writer: (any SheetWriter)?,
-                            _ e: AttendanceRowError) throws {
+        private func reject(
+            _ s: inout AttendanceImportSummary, _ row: SheetRow, _ writer: (any SheetWriter)?,
+            _ e: AttendanceRowError
+        ) throws {
             s.rejected += 1
             if s.errors.count < 1000 { s.errors.append(e) }
             let reason = e.column.map { "\($0): " } ?? ""
@@ -171,7 +188,9 @@ public enum AttendanceSheetImporter {
             }
             let id = SheetValues.halfWidth(c.cell(.teacherId, row))
             let name = c.cell(.name, row)
-            let hoursText = c.cell(.hours, row), statusText = c.cell(.status, row), signature = c.cell(.signature, row)
+            let hoursText = c.cell(.hours, row)
+            let statusText = c.cell(.status, row)
+            let signature = c.cell(.signature, row)
             if id.isEmpty && name.isEmpty { return .skipped }
             if hoursText.isEmpty && statusText.isEmpty && signature.isEmpty { return .notSignedIn }
             let school = session.schoolId
@@ -182,8 +201,9 @@ public enum AttendanceSheetImporter {
                     return bad(.teacherId, id, "no teacher with this id" + hint)
                 }
                 guard t.schoolId == school else {
-                    return bad(.teacherId, id,
-                               "teacher \(t.id) is at school \(t.schoolId), not at \(school) where the training ran")
+                    return bad(
+                        .teacherId, id,
+                        "teacher \(t.id) is at school \(t.schoolId), not at \(school) where the training ran")
                 }
                 if !name.isEmpty && SheetValues.name(name) != SheetValues.name(t.name) {
                     return bad(.name, name, "teacher \(t.id) is \(t.name) in the store; check the id or the name")
@@ -198,16 +218,19 @@ public enum AttendanceSheetImporter {
                 teacher = found[0]
             }
             if let first = seen[teacher.id] {
-                return bad(id.isEmpty ? .name : .teacherId, id.isEmpty ? name : id,
-                           "teacher \(teacher.id) is already on row \(first) of this sheet")
+                return bad(
+                    id.isEmpty ? .name : .teacherId, id.isEmpty ? name : id,
+                    "teacher \(teacher.id) is already on row \(first) of this sheet")
             }
             seen[teacher.id] = row.number
             let course = session.course
             var status: AttendanceStatus?
             if !statusText.isEmpty {
                 guard let s = SheetValues.status(statusText) else {
-                    return bad(.status, statusText, "not a sign-in word (签到/已到/√, 迟到/早退, 缺席/请假, 退出 or completed, "
-                               + "partial, absent, withdrawn)")
+                    return bad(
+                        .status, statusText,
+                        "not a sign-in word (签到/已到/√, 迟到/早退, 缺席/请假, 退出 or completed, "
+                            + "partial, absent, withdrawn)")
                 }
                 status = s
             } else if !signature.isEmpty {
@@ -253,8 +276,9 @@ public enum AttendanceSheetImporter {
             guard note.count <= AttendanceSheetImporter.maxNote else {
                 return bad(.note, nil, "a note longer than \(AttendanceSheetImporter.maxNote) characters")
             }
-            let record = Attendance(teacherId: teacher.id, courseId: course.id, hours: hours ?? .zero,
-                                    status: status ?? .completed, result: result, date: date)
+            let record = Attendance(
+                teacherId: teacher.id, courseId: course.id, hours: hours ?? .zero,
+                status: status ?? .completed, result: result, date: date)
             return .outcome(try tx.enter(record, note: note.isEmpty ? nil : note))
         }
     }

@@ -12,9 +12,11 @@ enum SheetValues {
     /// Full-width digits and punctuation (what a Chinese input method may type) as ASCII.
     static func halfWidth(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) else { return s }
-        return String(String.UnicodeScalarView(s.unicodeScalars.map { u in
-            (0xFF01...0xFF5E).contains(u.value) ? Unicode.Scalar(u.value - 0xFEE0)! : u
-        }))
+        return String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { u in
+                    (0xFF01...0xFF5E).contains(u.value) ? Unicode.Scalar(u.value - 0xFEE0)! : u
+                }))
     }
 
     /// Hours with at most one decimal (`3`, `1.5`, `1.5小时`, `2 h`); nil when not such a number.
@@ -41,18 +43,24 @@ enum SheetValues {
     /// Every sign-in word, lower case, and what it means.
     static let statusWords: [String: AttendanceStatus] = {
         var m: [String: AttendanceStatus] = [:]
-        for (words, status) in [(completedWords, AttendanceStatus.completed), (partialWords, .partial), (absentWords, .absent),
-                                (withdrawnWords, .withdrawn)] {
+        for (words, status) in [
+            (completedWords, AttendanceStatus.completed), (partialWords, .partial), (absentWords, .absent),
+            (withdrawnWords, .withdrawn),
+        ] {
             for w in words { m[w] = status }
         }
         return m
     }()
 
-    static let completedWords = ["completed", "complete", "present", "attended", "yes", "y", "完成", "已完成", "出席", "到", "已到",
-                                 "签到", "已签到", "是", "√", "✓", "✔", "☑", "有"]
+    static let completedWords = [
+        "completed", "complete", "present", "attended", "yes", "y", "完成", "已完成", "出席", "到", "已到",
+        "签到", "已签到", "是", "√", "✓", "✔", "☑", "有",
+    ]
     static let partialWords = ["partial", "late", "left early", "部分", "部分出席", "迟到", "早退"]
-    static let absentWords = ["absent", "leave", "no", "n", "缺席", "未到", "缺勤", "请假", "病假", "事假", "公假", "否", "×", "✗",
-                              "✘", "x", "无"]
+    static let absentWords = [
+        "absent", "leave", "no", "n", "缺席", "未到", "缺勤", "请假", "病假", "事假", "公假", "否", "×", "✗",
+        "✘", "x", "无",
+    ]
     static let withdrawnWords = ["withdrawn", "withdrew", "退出", "退训", "中途退出"]
 
     /// A result word: pass, fail, or none for an empty cell.
@@ -73,7 +81,8 @@ enum SheetValues {
         if let d = Day(s) { return d }
         let parts = s.split(whereSeparator: { "/.-年月日".contains($0) }).map(String.init)
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              let day = Day(year: y, month: m, day: d) else { return nil }
+            let day = Day(year: y, month: m, day: d)
+        else { return nil }
         return Day(day.description)
     }
 

@@ -21,7 +21,7 @@ final class FileDigest: @unchecked Sendable {
     /// The lowercase hex SHA-256 of the whole file (empty when it could not be read).
     func value() -> String {
         done.wait()
-        done.signal()   // later callers do not block
+        done.signal()  // later callers do not block
         return result ?? ""
     }
 

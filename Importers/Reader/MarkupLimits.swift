@@ -88,11 +88,21 @@ struct MarkupLimits: Sendable {
         // UTF-16: one byte per code unit.
         units.removeAll(keepingCapacity: true)
         var i = 0
-        var first: UInt8 = 0, haveFirst = false
+        var first: UInt8 = 0
+        var haveFirst = false
         let carried = pending == nil ? 0 : 1
-        if let b = pending { first = b; haveFirst = true; pending = nil }
+        if let b = pending {
+            first = b
+            haveFirst = true
+            pending = nil
+        }
         while i < count {
-            if !haveFirst { first = p[i]; haveFirst = true; i += 1; continue }
+            if !haveFirst {
+                first = p[i]
+                haveFirst = true
+                i += 1
+                continue
+            }
             let second = p[i]
             i += 1
             haveFirst = false
@@ -100,7 +110,7 @@ struct MarkupLimits: Sendable {
             units.append(unit < 0x80 ? UInt8(unit) : 0x80)
         }
         if haveFirst { pending = first }
-        let scanned = units   // shared, not copied: scanUnits does not touch `units`
+        let scanned = units  // shared, not copied: scanUnits does not touch `units`
         let ok = scanned.withUnsafeBufferPointer { u in u.isEmpty || scanUnits(u.baseAddress!, u.count) }
         bytesBeforeViolation = max(0, unitsBeforeViolation * 2 - carried)
         return ok
@@ -123,7 +133,9 @@ struct MarkupLimits: Sendable {
         guard let end = head.firstIndex(of: UInt8(ascii: ">")) else { return false }
         let decl = String(decoding: head[..<end], as: UTF8.self)
         guard decl.contains("<?xml"), let e = decl.range(of: "encoding") else { return false }
-        let value = decl[e.upperBound...].drop { " \t\r\n=\"'".contains($0) }.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        let value = decl[e.upperBound...].drop { " \t\r\n=\"'".contains($0) }.prefix {
+            $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
+        }
         let name = value.uppercased()
         return name.hasPrefix("GB") || name.hasPrefix("BIG5") || name == "CP936" || name == "EUC-CN" || name == "WINDOWS-936"
     }
@@ -137,31 +149,48 @@ struct MarkupLimits: Sendable {
         while i < n {
             switch state {
             case .text:
-                guard let q = memchr(p + i, MarkupLimits.lt, n - i) else { i = n; continue }
+                guard let q = memchr(p + i, MarkupLimits.lt, n - i) else {
+                    i = n
+                    continue
+                }
                 i = UnsafeRawPointer(p).distance(to: q) + 1
                 tagStart = i - 1
                 tagBytes = 0
                 state = .open
             case .open:
                 switch p[i] {
-                case UInt8(ascii: "/"): state = .endTag; i += 1
-                case UInt8(ascii: "!"): state = .bang; i += 1
-                case UInt8(ascii: "?"): state = .pi; matched = 0; i += 1
+                case UInt8(ascii: "/"):
+                    state = .endTag
+                    i += 1
+                case UInt8(ascii: "!"):
+                    state = .bang
+                    i += 1
+                case UInt8(ascii: "?"):
+                    state = .pi
+                    matched = 0
+                    i += 1
                 default:
                     depth += 1
                     attributes = 0
                     previous = 0
                     state = .startTag
                     if depth > MarkupLimits.maxDepth {
-                        return fail(p, at: i, "elements nested more than \(MarkupLimits.maxDepth) deep (limit); the feed is rejected")
+                        return fail(
+                            p, at: i, "elements nested more than \(MarkupLimits.maxDepth) deep (limit); the feed is rejected")
                     }
                 }
             case .startTag:
                 var prev = previous
                 while i < n {
                     let b = p[i]
-                    if b == UInt8(ascii: "\"") { state = .doubleQuoted; break }
-                    if b == UInt8(ascii: "'") { state = .singleQuoted; break }
+                    if b == UInt8(ascii: "\"") {
+                        state = .doubleQuoted
+                        break
+                    }
+                    if b == UInt8(ascii: "'") {
+                        state = .singleQuoted
+                        break
+                    }
                     if b == UInt8(ascii: ">") {
                         if prev == UInt8(ascii: "/") { depth -= 1 }
                         state = .text
@@ -170,7 +199,9 @@ struct MarkupLimits: Sendable {
                     if b == UInt8(ascii: "=") {
                         attributes += 1
                         if attributes > MarkupLimits.maxAttributes {
-                            return fail(p, at: i, "element has more than \(MarkupLimits.maxAttributes) attributes (limit); the feed is rejected")
+                            return fail(
+                                p, at: i,
+                                "element has more than \(MarkupLimits.maxAttributes) attributes (limit); the feed is rejected")
                         }
                     }
                     prev = b
@@ -183,32 +214,59 @@ struct MarkupLimits: Sendable {
                 }
             case .doubleQuoted, .singleQuoted:
                 let q = state == .doubleQuoted ? MarkupLimits.dq : MarkupLimits.sq
-                guard let e = memchr(p + i, q, n - i) else { i = n; continue }
+                guard let e = memchr(p + i, q, n - i) else {
+                    i = n
+                    continue
+                }
                 i = UnsafeRawPointer(p).distance(to: e) + 1
                 previous = 0
                 state = .startTag
             case .endTag:
-                guard let e = memchr(p + i, MarkupLimits.gt, n - i) else { i = n; continue }
+                guard let e = memchr(p + i, MarkupLimits.gt, n - i) else {
+                    i = n
+                    continue
+                }
                 i = UnsafeRawPointer(p).distance(to: e) + 1
                 depth -= 1
                 state = .text
                 if !tagFits(i) { return fail(p, at: i, MarkupLimits.tagTooLong) }
             case .bang:
                 switch p[i] {
-                case UInt8(ascii: "-"): state = .bangDash; i += 1
-                case UInt8(ascii: "["): state = .bangCDATA; matched = 0; i += 1
-                default: state = .doctype; brackets = 0; quote = 0
+                case UInt8(ascii: "-"):
+                    state = .bangDash
+                    i += 1
+                case UInt8(ascii: "["):
+                    state = .bangCDATA
+                    matched = 0
+                    i += 1
+                default:
+                    state = .doctype
+                    brackets = 0
+                    quote = 0
                 }
             case .bangDash:
-                if p[i] == UInt8(ascii: "-") { state = .comment; matched = 0; i += 1 } else { state = .doctype; brackets = 0; quote = 0 }
+                if p[i] == UInt8(ascii: "-") {
+                    state = .comment
+                    matched = 0
+                    i += 1
+                } else {
+                    state = .doctype
+                    brackets = 0
+                    quote = 0
+                }
             case .bangCDATA:
                 let word: StaticString = "CDATA["
                 if p[i] == word.utf8Start[matched] {
                     matched += 1
                     i += 1
-                    if matched == word.utf8CodeUnitCount { state = .cdata; matched = 0 }
+                    if matched == word.utf8CodeUnitCount {
+                        state = .cdata
+                        matched = 0
+                    }
                 } else {
-                    state = .doctype; brackets = 0; quote = 0
+                    state = .doctype
+                    brackets = 0
+                    quote = 0
                 }
             case .comment, .cdata, .pi:
                 // The end is `-->`, `]]>` or `?>`: a `>` after enough of the state's mark.
@@ -218,16 +276,46 @@ struct MarkupLimits: Sendable {
                 while i < n {
                     let b = p[i]
                     i += 1
-                    if doubleByte { if skipTrail { skipTrail = false; m = 0; continue }; if b >= 0x81 { skipTrail = true; m = 0; continue } }
-                    if b == mark { m += 1 } else if b == UInt8(ascii: ">") && m >= needed { state = .text; break } else { m = 0 }
+                    if doubleByte {
+                        if skipTrail {
+                            skipTrail = false
+                            m = 0
+                            continue
+                        }
+                        if b >= 0x81 {
+                            skipTrail = true
+                            m = 0
+                            continue
+                        }
+                    }
+                    if b == mark {
+                        m += 1
+                    } else if b == UInt8(ascii: ">") && m >= needed {
+                        state = .text
+                        break
+                    } else {
+                        m = 0
+                    }
                 }
                 matched = state == .text ? 0 : m
             case .doctype:
                 while i < n {
                     let b = p[i]
                     i += 1
-                    if doubleByte { if skipTrail { skipTrail = false; continue }; if b >= 0x81 { skipTrail = true; continue } }
-                    if quote != 0 { if b == quote { quote = 0 }; continue }
+                    if doubleByte {
+                        if skipTrail {
+                            skipTrail = false
+                            continue
+                        }
+                        if b >= 0x81 {
+                            skipTrail = true
+                            continue
+                        }
+                    }
+                    if quote != 0 {
+                        if b == quote { quote = 0 }
+                        continue
+                    }
                     switch b {
                     case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
                     case UInt8(ascii: "["): brackets += 1
@@ -261,8 +349,8 @@ struct MarkupLimits: Sendable {
 
     /// Records the violation at the current tag's line.
     private mutating func fail(_ p: UnsafePointer<UInt8>, at i: Int, _ reason: String) -> Bool {
-        let where_ = tagStart >= 0 ? line + MarkupLimits.newlines(p, tagStart) : tagLine
-        violation = Violation(line: where_, reason: reason)
+        let violationLine = tagStart >= 0 ? line + MarkupLimits.newlines(p, tagStart) : tagLine
+        violation = Violation(line: violationLine, reason: reason)
         unitsBeforeViolation = max(tagStart, 0)
         return false
     }
@@ -271,7 +359,8 @@ struct MarkupLimits: Sendable {
     static func newlines(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
         let raw = UnsafeRawPointer(p)
         let lf = SIMD16<UInt8>(repeating: 10)
-        var count = 0, i = 0
+        var count = 0
+        var i = 0
         while i + 16 <= n {
             // Each lane counts to at most 254 before the lanes are summed.
             var lanes = SIMD16<UInt8>()
@@ -283,7 +372,10 @@ struct MarkupLimits: Sendable {
             }
             for k in 0..<16 { count += Int(lanes[k]) }
         }
-        while i < n { count &+= p[i] == 10 ? 1 : 0; i += 1 }
+        while i < n {
+            count &+= p[i] == 10 ? 1 : 0
+            i += 1
+        }
         return count
     }
 }

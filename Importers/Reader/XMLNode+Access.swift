@@ -62,7 +62,9 @@ enum Node {
             if x.pointee.ns != nil { continue }
             var found = false
             for (i, name) in allowed.enumerated() where cEquals(x.pointee.name, name) {
-                values[i] = value(x); found = true; break
+                values[i] = value(x)
+                found = true
+                break
             }
             if !found && unknown == nil { unknown = x.pointee.name.map { String(cString: $0) } ?? "?" }
         }

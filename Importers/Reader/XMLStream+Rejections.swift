@@ -5,8 +5,10 @@ extension XMLStream {
     /// On a DOCTYPE node: reject the whole document (FEED-FORMAT.md: a DOCTYPE is never needed; no XXE, no bombs).
     func rejectIfDocumentType() throws {
         guard nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) else { return }
-        throw DocumentRejected(problem: RejectedRecord(line: line, column: column, element: "document",
-                                                       key: "", reason: "a DOCTYPE is not allowed in a feed"))
+        throw DocumentRejected(
+            problem: RejectedRecord(
+                line: line, column: column, element: "document",
+                key: "", reason: "a DOCTYPE is not allowed in a feed"))
     }
 
     /// The file exceeded a ``MarkupLimits`` bound: libxml2 was stopped there, and this (not libxml2's I/O error)
@@ -22,8 +24,10 @@ extension XMLStream {
         if let limit = limitProblem { throw DocumentRejected(problem: limit) }
         guard lastRead < 0 || firstFatal != nil else { return }
         let p = firstFatal
-        throw DocumentRejected(problem: RejectedRecord(line: p?.line ?? line, column: p?.column ?? column,
-                                                       element: "document", key: "",
-                                                       reason: "not well-formed XML: " + (p?.message ?? "libxml2 stopped reading")))
+        throw DocumentRejected(
+            problem: RejectedRecord(
+                line: p?.line ?? line, column: p?.column ?? column,
+                element: "document", key: "",
+                reason: "not well-formed XML: " + (p?.message ?? "libxml2 stopped reading")))
     }
 }

@@ -35,11 +35,13 @@ final class XMLStream {
             throw FileAccessError(path: source.path, reason: "libxml2 could not start a reader")
         }
         reader = r
-        xmlTextReaderSetStructuredErrorHandler(r, { ctx, err in
-            guard let ctx, let err else { return }
-            let stream = Unmanaged<XMLStream>.fromOpaque(ctx).takeUnretainedValue()
-            stream.record(err.pointee)
-        }, Unmanaged.passUnretained(self).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            r,
+            { ctx, err in
+                guard let ctx, let err else { return }
+                let stream = Unmanaged<XMLStream>.fromOpaque(ctx).takeUnretainedValue()
+                stream.record(err.pointee)
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
@@ -51,8 +53,10 @@ final class XMLStream {
         guard problems.count < 1000 else { return }
         var msg = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         while msg.last == "\n" || msg.last == " " { msg.removeLast() }
-        problems.append(XMLProblem(message: msg, line: Int(e.line), column: Int(e.int2),
-                                   fatal: e.level.rawValue >= XML_ERR_ERROR.rawValue))
+        problems.append(
+            XMLProblem(
+                message: msg, line: Int(e.line), column: Int(e.int2),
+                fatal: e.level.rawValue >= XML_ERR_ERROR.rawValue))
     }
 
     /// The first error-level problem, if any.

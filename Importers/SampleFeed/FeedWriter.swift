@@ -8,7 +8,8 @@ final class FeedWriter {
 
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let h = FileHandle(forWritingAtPath: path) else {
+            let h = FileHandle(forWritingAtPath: path)
+        else {
             throw SampleFeedError.cannotWrite(path: path)
         }
         handle = h
@@ -48,9 +49,10 @@ public enum SampleFeedError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case let .cannotWrite(path): "cannot write sample feed \(path) (check the directory exists and is writable)"
-        case let .schoolCount(n):
-            "schools \(n): must be between \(SampleFeedGenerator.schoolRange.lowerBound) and \(SampleFeedGenerator.schoolRange.upperBound)"
+        case .cannotWrite(let path): "cannot write sample feed \(path) (check the directory exists and is writable)"
+        case .schoolCount(let n):
+            "schools \(n): must be between \(SampleFeedGenerator.schoolRange.lowerBound)"
+                + " and \(SampleFeedGenerator.schoolRange.upperBound)"
         }
     }
 }

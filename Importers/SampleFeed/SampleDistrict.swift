@@ -89,8 +89,14 @@ struct SampleDistrict {
         for i in 0..<g.schools {
             var r = SeededRandom(seed: g.seed, stream: 1, index: UInt64(i))
             let x = Double.random(in: 0..<1, using: &r)
-            let stage: Stage = x < 0.56 ? .primary : x < 0.76 ? .junior : x < 0.86 ? .senior
-                : x < 0.93 ? .nineYear : x < 0.98 ? .complete : .special
+            let stage: Stage =
+                x < 0.56
+                ? .primary
+                : x < 0.76
+                    ? .junior
+                    : x < 0.86
+                        ? .senior
+                        : x < 0.93 ? .nineYear : x < 0.98 ? .complete : .special
             let levels = stage == .special ? 1...9 : stage.allowedGrades
             var grades: [(Int, Int)] = []
             for level in levels { grades.append((level, stage == .special ? r.int(1...3) : r.int(2...8))) }
@@ -113,9 +119,10 @@ struct SampleDistrict {
                 let hire = tr.int(1992...2025)
                 var left: Int?
                 if tr.chance(0.04) { left = tr.int(max(hire + 1, 2018)...years.upperBound) }
-                teachers.append(TeacherPlan(
-                    index: index, id: "T" + pad(index + 1, 7), school: id, schoolIndex: i, role: role,
-                    hireYear: hire, leftYear: left, name: Names.person(&tr)))
+                teachers.append(
+                    TeacherPlan(
+                        index: index, id: "T" + pad(index + 1, 7), school: id, schoolIndex: i, role: role,
+                        hireYear: hire, leftYear: left, name: Names.person(&tr)))
             }
             assignHomerooms(teachers: first..<teachers.count, grades: grades)
         }
@@ -155,74 +162,97 @@ struct SampleDistrict {
             for n in 0..<(3 * k) {
                 let start = day(&r, from: (year, 9, 15), days: 260)
                 let h = r.pick([12, 18, 18, 24])
-                if let c = addCourse(CoursePlan(
-                    id: "D\(year)-PUB-\(pad(n + 1, 3))", title: r.pick(Names.publicTitles), provider: r.pick(Names.providers),
-                    tier: r.pick([30, 40]), mode: r.pick([2, 3, 4]), hours: Hours(tenths: h * 10), start: start,
-                    end: start.adding(days: h / 6 - 1), track: .none, category: .public, capacity: capacity(0.4 / Double(k)))) {
+                if let c = addCourse(
+                    CoursePlan(
+                        id: "D\(year)-PUB-\(pad(n + 1, 3))", title: r.pick(Names.publicTitles), provider: r.pick(Names.providers),
+                        tier: r.pick([30, 40]), mode: r.pick([2, 3, 4]), hours: Hours(tenths: h * 10), start: start,
+                        end: start.adding(days: h / 6 - 1), track: .none, category: .public, capacity: capacity(0.4 / Double(k))))
+                {
                     pool.publicCourses.append(c)
                 }
             }
             for n in 0..<(6 * k) {
                 let start = day(&r, from: (year, 9, 15), days: 260)
                 let h = r.pick([18, 24, 30, 36])
-                if let c = addCourse(CoursePlan(
-                    id: "D\(year)-PRO-\(pad(n + 1, 3))", title: r.pick(Names.professionalTitles), provider: r.pick(Names.providers),
-                    tier: r.pick([20, 30, 40, 40]), mode: r.pick([2, 4]), hours: Hours(tenths: h * 10), start: start,
-                    end: start.adding(days: h / 6 - 1), track: .none, category: .professional, capacity: capacity(0.25 / Double(k)))) {
+                if let c = addCourse(
+                    CoursePlan(
+                        id: "D\(year)-PRO-\(pad(n + 1, 3))", title: r.pick(Names.professionalTitles),
+                        provider: r.pick(Names.providers),
+                        tier: r.pick([20, 30, 40, 40]), mode: r.pick([2, 4]), hours: Hours(tenths: h * 10), start: start,
+                        end: start.adding(days: h / 6 - 1), track: .none, category: .professional,
+                        capacity: capacity(0.25 / Double(k))))
+                {
                     pool.professional.append(c)
                 }
             }
             for n in 0..<(3 * k) {
                 let start = day(&r, from: (year, 9, 15), days: 260)
                 let h = r.pick([8, 12, 12, 16, 16])
-                if let c = addCourse(CoursePlan(
-                    id: "D\(year)-ELE-\(pad(n + 1, 3))", title: r.pick(Names.electiveTitles), provider: "国家中小学智慧教育平台",
-                    tier: 99, mode: 3, hours: Hours(tenths: h * 10), start: start, end: start.adding(days: 20),
-                    track: .none, category: .elective, capacity: capacity(0.4 / Double(k)))) {
+                if let c = addCourse(
+                    CoursePlan(
+                        id: "D\(year)-ELE-\(pad(n + 1, 3))", title: r.pick(Names.electiveTitles), provider: "国家中小学智慧教育平台",
+                        tier: 99, mode: 3, hours: Hours(tenths: h * 10), start: start, end: start.adding(days: 20),
+                        track: .none, category: .elective, capacity: capacity(0.4 / Double(k))))
+                {
                     pool.elective.append(c)
                 }
             }
             for n in 0..<(3 * k) {
                 let start = day(&r, from: (year, 10, 1), days: 230)
                 let h = r.pick([12, 18, 24])
-                if let c = addCourse(CoursePlan(
-                    id: "D\(year)-CPD-\(pad(n + 1, 3))", title: r.pick(Names.cpdTitles), provider: r.pick(Names.providers),
-                    tier: r.pick([20, 30, 40]), mode: r.pick([2, 4]), hours: Hours(tenths: h * 10), start: start,
-                    end: start.adding(days: h / 6 - 1), track: .cpd, category: .professional, capacity: capacity(0.1 / Double(k)))) {
+                if let c = addCourse(
+                    CoursePlan(
+                        id: "D\(year)-CPD-\(pad(n + 1, 3))", title: r.pick(Names.cpdTitles), provider: r.pick(Names.providers),
+                        tier: r.pick([20, 30, 40]), mode: r.pick([2, 4]), hours: Hours(tenths: h * 10), start: start,
+                        end: start.adding(days: h / 6 - 1), track: .cpd, category: .professional,
+                        capacity: capacity(0.1 / Double(k))))
+                {
                     pool.cpd.append(c)
                 }
             }
             /// One certification course of this year: the track's level, the part (`C`, `B1`, `A2`…), and its
             /// share of the district's teachers for the capacity.
-            func cert(_ part: String, _ n: Int, _ title: String, _ provider: String, tier: Int, mode: Int, hours: Hours,
-                      start: Day, days: Int, track: Track, share: Double) -> Int? {
-                addCourse(CoursePlan(
-                    id: "CERT\(year)-\(part)-\(pad(n + 1, 3))", title: title, provider: provider, tier: tier, mode: mode,
-                    hours: hours, start: start, end: start.adding(days: days), track: track, category: .professional,
-                    capacity: capacity(share / Double(k))))
+            func cert(
+                _ part: String, _ n: Int, _ title: String, _ provider: String, tier: Int, mode: Int, hours: Hours,
+                start: Day, days: Int, track: Track, share: Double
+            ) -> Int? {
+                addCourse(
+                    CoursePlan(
+                        id: "CERT\(year)-\(part)-\(pad(n + 1, 3))", title: title, provider: provider, tier: tier, mode: mode,
+                        hours: hours, start: start, end: start.adding(days: days), track: track, category: .professional,
+                        capacity: capacity(share / Double(k))))
             }
             for n in 0..<(3 * k) {
                 let start = n % 2 == 0 ? day(&r, from: (year, 10, 8), days: 45) : day(&r, from: (year + 1, 3, 1), days: 50)
-                if let c = cert("C", n, "中小学心理健康教育C证培训", "佛山市顺德区教师发展中心", tier: 40, mode: 4, hours: 36,
-                                start: start, days: 5, track: .C, share: 0.1) {
+                if let c = cert(
+                    "C", n, "中小学心理健康教育C证培训", "佛山市顺德区教师发展中心", tier: 40, mode: 4, hours: 36,
+                    start: start, days: 5, track: .C, share: 0.1)
+                {
                     pool.certC.append(c)
                 }
             }
-            let bProvider = "广东省中小学心理健康教育指导中心", aProvider = "华南师范大学心理学院"
+            let bProvider = "广东省中小学心理健康教育指导中心"
+            let aProvider = "华南师范大学心理学院"
             for n in 0..<(2 * k) {
-                let s1 = day(&r, from: (year, 10, 8), days: 40), s2 = day(&r, from: (year + 1, 3, 8), days: 40)
-                let a = cert("B1", n, "中小学心理健康教育B证培训（上）", bProvider, tier: 30, mode: 2, hours: 45,
-                             start: s1, days: 7, track: .B, share: 0.03)
-                let b = cert("B2", n, "中小学心理健康教育B证培训（下）", bProvider, tier: 30, mode: 2, hours: 45,
-                             start: s2, days: 7, track: .B, share: 0.03)
+                let s1 = day(&r, from: (year, 10, 8), days: 40)
+                let s2 = day(&r, from: (year + 1, 3, 8), days: 40)
+                let a = cert(
+                    "B1", n, "中小学心理健康教育B证培训（上）", bProvider, tier: 30, mode: 2, hours: 45,
+                    start: s1, days: 7, track: .B, share: 0.03)
+                let b = cert(
+                    "B2", n, "中小学心理健康教育B证培训（下）", bProvider, tier: 30, mode: 2, hours: 45,
+                    start: s2, days: 7, track: .B, share: 0.03)
                 if let a, let b { pool.certB.append((a, b)) }
             }
             for n in 0..<k {
-                let s1 = day(&r, from: (year, 10, 15), days: 30), s2 = day(&r, from: (year + 1, 4, 1), days: 30)
-                let a = cert("A1", n, "中小学心理健康教育A证培训（理论）", aProvider, tier: 20, mode: 1, hours: 60,
-                             start: s1, days: 9, track: .A, share: 0.01)
-                let b = cert("A2", n, "中小学心理健康教育A证培训（督导实践）", aProvider, tier: 20, mode: 4, hours: 60,
-                             start: s2, days: 9, track: .A, share: 0.01)
+                let s1 = day(&r, from: (year, 10, 15), days: 30)
+                let s2 = day(&r, from: (year + 1, 4, 1), days: 30)
+                let a = cert(
+                    "A1", n, "中小学心理健康教育A证培训（理论）", aProvider, tier: 20, mode: 1, hours: 60,
+                    start: s1, days: 9, track: .A, share: 0.01)
+                let b = cert(
+                    "A2", n, "中小学心理健康教育A证培训（督导实践）", aProvider, tier: 20, mode: 4, hours: 60,
+                    start: s2, days: 9, track: .A, share: 0.01)
                 if let a, let b { pool.certA.append((a, b)) }
             }
             pools.append(pool)
@@ -239,11 +269,13 @@ struct SampleDistrict {
                     for n in 1...2 {
                         let d = Day(year: from.0, month: from.1, day: from.2)!.adding(days: r.int(0...70))
                         let mental = n == 1
-                        if let c = addCourse(CoursePlan(
-                            id: "WS-\(s.id)-\(year)\(term)\(n)",
-                            title: mental ? r.pick(Names.wholeStaffMentalTitles) : r.pick(Names.wholeStaffTitles),
-                            provider: s.name, tier: 60, mode: 2, hours: 3, start: d, end: d,
-                            track: mental ? .cpd : .none, category: .professional, capacity: staffCount[si] + 10)) {
+                        if let c = addCourse(
+                            CoursePlan(
+                                id: "WS-\(s.id)-\(year)\(term)\(n)",
+                                title: mental ? r.pick(Names.wholeStaffMentalTitles) : r.pick(Names.wholeStaffTitles),
+                                provider: s.name, tier: 60, mode: 2, hours: 3, start: d, end: d,
+                                track: mental ? .cpd : .none, category: .professional, capacity: staffCount[si] + 10))
+                        {
                             ids.append(c)
                         }
                     }
@@ -271,11 +303,15 @@ struct SampleDistrict {
             let course = courses[c]
             let x = Double.random(in: 0..<1, using: &r)
             if reliable || x < 0.92 {
-                h.attendance.append(AttendancePlan(course: c, hours: course.hours, status: .completed, result: result,
-                                                   date: r.chance(0.1) ? course.end : nil))
+                h.attendance.append(
+                    AttendancePlan(
+                        course: c, hours: course.hours, status: .completed, result: result,
+                        date: r.chance(0.1) ? course.end : nil))
             } else if x < 0.96 {
-                h.attendance.append(AttendancePlan(course: c, hours: Hours(tenths: course.hours.tenths / 2),
-                                                   status: .partial, result: .none, date: nil))
+                h.attendance.append(
+                    AttendancePlan(
+                        course: c, hours: Hours(tenths: course.hours.tenths / 2),
+                        status: .partial, result: .none, date: nil))
             } else if x < 0.98 {
                 h.attendance.append(AttendancePlan(course: c, hours: .zero, status: .absent, result: .none, date: nil))
             } else {
@@ -285,19 +321,21 @@ struct SampleDistrict {
 
         // Certification plans: which levels, from which year.
         let wantsC = t.role.isPsychOrLeader ? 1.0 : t.role == .classTeacher ? 0.9 : 0.78
-        let wantsB: Double = switch t.role {
-        case .psychFulltime: 1.0
-        case .psychParttime: 0.9
-        case .leader: 0.6
-        case .classTeacher: 0.2
-        case .subjectTeacher: 0.04
-        }
-        let wantsA: Double = switch t.role {
-        case .psychFulltime: 0.75
-        case .leader: 0.3
-        case .psychParttime: 0.1
-        default: 0
-        }
+        let wantsB: Double =
+            switch t.role {
+            case .psychFulltime: 1.0
+            case .psychParttime: 0.9
+            case .leader: 0.6
+            case .classTeacher: 0.2
+            case .subjectTeacher: 0.04
+            }
+        let wantsA: Double =
+            switch t.role {
+            case .psychFulltime: 0.75
+            case .leader: 0.3
+            case .psychParttime: 0.1
+            default: 0
+            }
         // Some long-serving teachers hold a C from before the recorded history.
         if t.hireYear < 2014 && r.chance(0.3) {
             let issued = Day(year: r.int(max(t.hireYear + 1, 2012)...2016), month: r.pick([1, 6, 12]), day: r.int(1...28))!
@@ -364,11 +402,12 @@ struct SampleDistrict {
 
             // Practice: counseling hours and psychology periods (the counselor's own hours; no student data).
             if t.role.isPsychOrLeader {
-                let (cDays, lDays, maxPeriods): (ClosedRange<Int>, ClosedRange<Int>, Int) = switch t.role {
-                case .psychFulltime: (18...34, 16...30, 4)
-                case .psychParttime: (5...12, 6...14, 2)
-                default: (1...5, 0...3, 1)
-                }
+                let (cDays, lDays, maxPeriods): (ClosedRange<Int>, ClosedRange<Int>, Int) =
+                    switch t.role {
+                    case .psychFulltime: (18...34, 16...30, 4)
+                    case .psychParttime: (5...12, 6...14, 2)
+                    default: (1...5, 0...3, 1)
+                    }
                 var used = Set<Int>()
                 for _ in 0..<r.int(cDays) {
                     guard let d = schoolDay(year, &r, &used) else { continue }

@@ -50,7 +50,8 @@ public struct SampleFeedGenerator: Sendable {
         let out = try FeedWriter(path: path)
         var stats = Stats()
         let district = makeDistrict()
-        out.write("""
+        out.write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="urn:xinyu:district-feed:1" xmlns:x="urn:xinyu:ext:sample" id="\(district.feedId)" \
             district="\(self.district)" generated="\(generated)T08:00:00+08:00" mode="delta">
@@ -68,13 +69,16 @@ public struct SampleFeedGenerator: Sendable {
         for t in district.teachers {
             let status = t.leftYear == nil ? "active" : "inactive"
             let homeroom = t.homeroom.map { " homeroom=\"\($0.grade)-\($0.classNumber)\"" } ?? ""
-            out.write("    <teacher id=\"\(t.id)\" school=\"\(t.school)\" role=\"\(t.role.rawValue)\" "
-                      + "hired=\"\(t.hireYear)-09-01\" status=\"\(status)\"\(homeroom)><name>\(t.name)</name></teacher>\n")
+            out.write(
+                "    <teacher id=\"\(t.id)\" school=\"\(t.school)\" role=\"\(t.role.rawValue)\" "
+                    + "hired=\"\(t.hireYear)-09-01\" status=\"\(status)\"\(homeroom)><name>\(t.name)</name></teacher>\n")
             stats.teachers += 1
         }
         out.write("  </teachers>\n  <courses>\n")
         for c in district.courses {
-            var line = "    <course id=\"\(c.id)\" tier=\"\(c.tier)\" mode=\"\(c.mode)\" hours=\"\(c.hours)\" start=\"\(c.start)\" end=\"\(c.end)\""
+            var line =
+                "    <course id=\"\(c.id)\" tier=\"\(c.tier)\" mode=\"\(c.mode)\" hours=\"\(c.hours)\""
+                + " start=\"\(c.start)\" end=\"\(c.end)\""
             if c.track != .none { line += " track=\"\(c.track.rawValue)\"" }
             if c.category != .professional { line += " category=\"\(c.category.rawValue)\"" }
             line += " capacity=\"\(c.capacity)\""
@@ -89,7 +93,8 @@ public struct SampleFeedGenerator: Sendable {
             let history = district.history(of: t)
             for a in history.attendance {
                 let c = district.courses[a.course]
-                var line = "    <record teacher=\"\(t.id)\" course=\"\(c.id)\" hours=\"\(a.hours)\" status=\"\(a.status.rawValue)\""
+                var line =
+                    "    <record teacher=\"\(t.id)\" course=\"\(c.id)\" hours=\"\(a.hours)\" status=\"\(a.status.rawValue)\""
                 if a.result != .none { line += " result=\"\(a.result.rawValue)\"" }
                 if let d = a.date { line += " date=\"\(d)\"" }
                 out.write(line + "/>\n")
@@ -99,7 +104,8 @@ public struct SampleFeedGenerator: Sendable {
         out.write("  </attendance>\n  <awards>\n")
         for t in district.teachers {
             for a in district.history(of: t).awards {
-                var line = "    <award teacher=\"\(t.id)\" level=\"\(a.level.rawValue)\" issued=\"\(a.issued)\" number=\"\(a.number)\""
+                var line =
+                    "    <award teacher=\"\(t.id)\" level=\"\(a.level.rawValue)\" issued=\"\(a.issued)\" number=\"\(a.number)\""
                 if let e = a.expires { line += " expires=\"\(e)\"" }
                 out.write(line + "/>\n")
                 stats.awards += 1

@@ -32,7 +32,8 @@ final class TemporaryOutput {
         let dir = (path as NSString).deletingLastPathComponent
         temporary = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString)\(suffix)"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let h = FileHandle(forWritingAtPath: temporary) else {
+            let h = FileHandle(forWritingAtPath: temporary)
+        else {
             throw SheetFileError(file: path, problem: "cannot write here (check the directory exists and is writable)")
         }
         handle = h

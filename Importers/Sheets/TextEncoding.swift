@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The text encodings a CSV file from Excel, WPS or LibreOffice comes in, found from its bytes without being told:

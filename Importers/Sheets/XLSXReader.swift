@@ -29,8 +29,10 @@ public final class XLSXReader {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw SheetFileError(file: path, problem: "not a readable .xlsx file (the zip container is damaged); "
-                                 + "save it again from Excel, WPS or LibreOffice")
+            throw SheetFileError(
+                file: path,
+                problem: "not a readable .xlsx file (the zip container is damaged); "
+                    + "save it again from Excel, WPS or LibreOffice")
         }
         self.archive = archive
         let book = Self.workbookPart(archive, path: path)
@@ -65,18 +67,21 @@ public final class XLSXReader {
         var index = 0
         if let name {
             guard let i = sheetNames.firstIndex(of: name) else {
-                throw SheetFileError(file: path,
-                                     problem: "no sheet named \(name); the sheets are " + sheetNames.joined(separator: ", "))
+                throw SheetFileError(
+                    file: path,
+                    problem: "no sheet named \(name); the sheets are " + sheetNames.joined(separator: ", "))
             }
             index = i
         }
         guard let entry = archive[sheetParts[index]] else {
-            throw SheetFileError(file: path,
-                                 problem: "sheet \(sheetNames[index]) is missing from the file (\(sheetParts[index]))")
+            throw SheetFileError(
+                file: path,
+                problem: "sheet \(sheetNames[index]) is missing from the file (\(sheetParts[index]))")
         }
         let stream = ZipEntryStream(archive: archive, entry: entry, limit: Self.partLimit)
-        return XLSXSheetReader(pull: try XMLPull(stream, name: path), file: path, shared: shared, dateStyles: dateStyles,
-                               date1904: date1904)
+        return XLSXSheetReader(
+            pull: try XMLPull(stream, name: path), file: path, shared: shared, dateStyles: dateStyles,
+            date1904: date1904)
     }
 
     // MARK: The workbook's parts
@@ -84,7 +89,8 @@ public final class XLSXReader {
     /// The workbook part named by the package's relationships (usually `xl/workbook.xml`).
     private static func workbookPart(_ archive: Archive, path: String) -> String {
         guard let rels = try? relationships(archive, part: "_rels/.rels", dir: "", file: path),
-              let target = rels.byType["officeDocument"] else { return "xl/workbook.xml" }
+            let target = rels.byType["officeDocument"]
+        else { return "xl/workbook.xml" }
         return target
     }
 
@@ -100,7 +106,8 @@ public final class XLSXReader {
         guard archive[part] != nil else { return out }
         try scan(archive, part, file: file) { x in
             guard x.nodeType == XMLPull.element, x.named("Relationship"),
-                  let id = x.attribute("Id"), let target = x.attribute("Target") else { return }
+                let id = x.attribute("Id"), let target = x.attribute("Target")
+            else { return }
             let resolved = resolve(target, dir: dir)
             out.byId[id] = resolved
             if let type = x.attribute("Type"), let word = type.split(separator: "/").last, out.byType[String(word)] == nil {
@@ -133,7 +140,9 @@ public final class XLSXReader {
     private func readSharedStrings(_ part: String) throws {
         guard archive[part] != nil else { return }
         var text = ""
-        var inItem = false, inT = false, phonetic = 0
+        var inItem = false
+        var inT = false
+        var phonetic = 0
         var strings: [String] = []
         try Self.scan(archive, part, file: path) { x in
             let type = x.nodeType
@@ -193,7 +202,9 @@ public final class XLSXReader {
     static func isDateFormat(id: Int, code: String?) -> Bool {
         if let code {
             var plain = ""
-            var quoted = false, bracket = false, escape = false
+            var quoted = false
+            var bracket = false
+            var escape = false
             for ch in code.lowercased() {
                 if escape {
                     escape = false

@@ -45,7 +45,13 @@ final class XLSXSheetReader: SheetReader {
             var cells: [String] = []
             if x.isEmptyElement { return SheetRow(number: number, cells: cells) }
             var column = -1
-            var type = "n", style = -1, value = "", inValue = false, inInline = false, inText = false, phonetic = 0
+            var type = "n"
+            var style = -1
+            var value = ""
+            var inValue = false
+            var inInline = false
+            var inText = false
+            var phonetic = 0
             while try x.read() {
                 let kind = x.nodeType
                 if kind == XMLPull.element {

@@ -24,14 +24,16 @@ final class XMLPull {
             throw SheetFileError(file: name, problem: "libxml2 could not start a reader")
         }
         reader = r
-        xmlTextReaderSetStructuredErrorHandler(r, { ctx, err in
-            guard let ctx, let err else { return }
-            let me = Unmanaged<XMLPull>.fromOpaque(ctx).takeUnretainedValue()
-            guard me.problem == nil, err.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            var msg = err.pointee.message.map { String(cString: $0) } ?? "XML error \(err.pointee.code)"
-            while msg.last == "\n" || msg.last == " " { msg.removeLast() }
-            me.problem = "line \(err.pointee.line): \(msg)"
-        }, Unmanaged.passUnretained(self).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            r,
+            { ctx, err in
+                guard let ctx, let err else { return }
+                let me = Unmanaged<XMLPull>.fromOpaque(ctx).takeUnretainedValue()
+                guard me.problem == nil, err.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                var msg = err.pointee.message.map { String(cString: $0) } ?? "XML error \(err.pointee.code)"
+                while msg.last == "\n" || msg.last == " " { msg.removeLast() }
+                me.problem = "line \(err.pointee.line): \(msg)"
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
@@ -67,8 +69,9 @@ final class XMLPull {
         return local.withCString { wanted in
             repeat {
                 if let n = xmlTextReaderConstLocalName(reader),
-                   strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), wanted) == 0,
-                   xmlTextReaderIsNamespaceDecl(reader) != 1 {
+                    strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), wanted) == 0,
+                    xmlTextReaderIsNamespaceDecl(reader) != 1
+                {
                     return xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
                 }
             } while xmlTextReaderMoveToNextAttribute(reader) == 1

@@ -21,12 +21,14 @@ public enum EvidenceFile {
     public static func check(_ bytes: [UInt8], name: String) throws -> StoredEvidence {
         guard !bytes.isEmpty else { throw RejectedValue(name: "evidence", value: name, problem: "the file is empty") }
         guard bytes.count <= maxBytes else {
-            throw RejectedValue(name: "evidence", value: name,
-                                problem: "larger than 10 MB (\(bytes.count) bytes); scan it smaller")
+            throw RejectedValue(
+                name: "evidence", value: name,
+                problem: "larger than 10 MB (\(bytes.count) bytes); scan it smaller")
         }
         guard let type = mediaType(of: bytes) else {
-            throw RejectedValue(name: "evidence", value: name,
-                                problem: "not a PDF, JPEG or PNG file by its content (whatever its name says)")
+            throw RejectedValue(
+                name: "evidence", value: name,
+                problem: "not a PDF, JPEG or PNG file by its content (whatever its name says)")
         }
         let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         return StoredEvidence(sha256: sha, mediaType: type, bytes: bytes)

@@ -15,8 +15,10 @@ public struct TrainingInput: Sendable, Codable, Hashable {
     public var end: String?
     public var track: String?
 
-    public init(title: String, provider: String?, category: String?, tier: Int?, mode: Int?, hours: String,
-                date: String, end: String?, track: String?) {
+    public init(
+        title: String, provider: String?, category: String?, tier: Int?, mode: Int?, hours: String,
+        date: String, end: String?, track: String?
+    ) {
         self.title = title
         self.provider = provider
         self.category = category
@@ -57,14 +59,15 @@ public struct TrainingInput: Sendable, Codable, Hashable {
         guard let category = Category(rawValue: categoryWord) else {
             throw reject("category", categoryWord, "expected public, professional or elective")
         }
-        return Course(id: "", title: title, provider: provider?.isEmpty == true ? nil : provider, tier: tier, mode: mode,
-                      hours: h, start: start, end: end, track: track, category: category, capacity: nil)
+        return Course(
+            id: "", title: title, provider: provider?.isEmpty == true ? nil : provider, tier: tier, mode: mode,
+            hours: h, start: start, end: end, track: track, category: category, capacity: nil)
     }
 
     private func day(_ field: String, _ text: String, _ reject: (String, String, String) -> RejectedValue) throws -> Day {
         switch Day.parse(text) {
-        case let .success(d): return d
-        case let .failure(p): throw reject(field, text, p.description)
+        case .success(let d): return d
+        case .failure(let p): throw reject(field, text, p.description)
         }
     }
 }

@@ -12,6 +12,9 @@ import XinyuCore
 /// | teacher | itself: its record, ledger and statuses, its own lessons, its school's name | nothing |
 /// | feed | nothing | imports |
 ///
+/// A certificate's page (issue #16) is for the teacher, their school's school-admins and the district roles; a
+/// planner of the same school is forbidden, anyone else's school's is not found. Only a district-admin revokes.
+///
 /// Everyone but a feed reads the lesson library, the activity catalog and the API description. Reading something
 /// outside one's scope answers "not found" (no hint that it exists); a role that may not do something at all, or
 /// a write outside the scope, is "forbidden".
@@ -28,6 +31,8 @@ public enum AccessPolicy {
         case library
         /// The audit trail.
         case auditTrail
+        /// A certificate's page (issue #16), with its teacher and the teacher's school.
+        case certificate(teacher: String, school: String)
     }
 
     /// What is asked.
@@ -41,6 +46,8 @@ public enum AccessPolicy {
         case writeTrainingRecords(school: String)
         /// Adding, disabling and changing users and their tokens.
         case manageUsers
+        /// Revoking a certificate (issue #16).
+        case revokeCertificate
     }
 
     /// The answer.
@@ -73,7 +80,7 @@ public enum AccessPolicy {
         case .writeTrainingRecords(let school):
             if role == .districtAdmin { return .allow }
             return role == .schoolAdmin && principal.school == school ? .allow : .forbidden
-        case .manageUsers:
+        case .manageUsers, .revokeCertificate:
             return role == .districtAdmin ? .allow : .forbidden
         }
     }
@@ -95,10 +102,18 @@ public enum AccessPolicy {
             case .teacher: return principal.school == school ? .forbidden : .notFound
             case .feed: return .forbidden
             }
-        case let .teacher(id, school):
+        case .teacher(let id, let school):
             switch role {
             case .districtAdmin, .districtViewer: return .allow
             case .schoolAdmin, .planner: return principal.school == school ? .allow : .notFound
+            case .teacher: return principal.teacher == id ? .allow : .notFound
+            case .feed: return .forbidden
+            }
+        case .certificate(let id, let school):
+            switch role {
+            case .districtAdmin, .districtViewer: return .allow
+            case .schoolAdmin: return principal.school == school ? .allow : .notFound
+            case .planner: return principal.school == school ? .forbidden : .notFound
             case .teacher: return principal.teacher == id ? .allow : .notFound
             case .feed: return .forbidden
             }

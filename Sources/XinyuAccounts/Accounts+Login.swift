@@ -26,18 +26,20 @@ extension Accounts {
         }
         let account = try store.account(named: target)
         let hash = account?.passwordHash ?? Self.dummyHash
-        let matches = Bcrypt.verify(password, hash: hash)   // runs for unknown names too: the same time
+        let matches = Bcrypt.verify(password, hash: hash)  // runs for unknown names too: the same time
         guard let account, account.passwordHash != nil, matches, !account.disabled else {
             try store.appendAudit([entry("login.failed", target: target, by: target, from: address)])
             if let until = try lockedUntil(name: target) { return .locked(until: until) }
             return .failed
         }
         let session = Secrets.generate()
-        let stored = StoredSession(hash: Secrets.sha256(session), account: account.name, created: at,
-                                   expires: at + Self.sessionLifetime)
+        let stored = StoredSession(
+            hash: Secrets.sha256(session), account: account.name, created: at,
+            expires: at + Self.sessionLifetime)
         try store.addSession(stored, audit: entry("login", target: account.name, by: account.name, from: address))
-        return .success(session: session,
-                        credential: Credential(principal: Principal(account, via: .session), expires: stored.expires))
+        return .success(
+            session: session,
+            credential: Credential(principal: Principal(account, via: .session), expires: stored.expires))
     }
 
     /// When `name`'s lock ends, or nil when it is not locked now.
@@ -51,14 +53,16 @@ extension Accounts {
     /// The session's credential, or nil when it is unknown, expired, or its account disabled.
     public func credential(forSessionHash hash: String) throws -> Credential? {
         guard let (session, account) = try store.sessionCredential(hash: hash), !account.disabled,
-              session.expires > now() else { return nil }
+            session.expires > now()
+        else { return nil }
         return Credential(principal: Principal(account, via: .session), expires: session.expires)
     }
 
     /// Ends a session.
     public func logOut(session: String, by actor: Principal, from address: String?) throws {
-        try store.endSession(hash: Secrets.sha256(session),
-                             audit: entry("logout", target: actor.name, by: actor.name, from: address))
+        try store.endSession(
+            hash: Secrets.sha256(session),
+            audit: entry("logout", target: actor.name, by: actor.name, from: address))
     }
 
     /// A bcrypt hash no password matches in practice, checked for unknown names so they take as long.

@@ -19,18 +19,26 @@ extension Accounts {
     public static let tokenPrefix = "xyt_"
 
     /// Issues a token for `name` that expires `lifetime` seconds from now (nil: never).
-    public func issueToken(for name: String, lifetime: TimeInterval?, label: String?,
-                           by actor: Principal, from address: String? = nil) throws -> IssuedToken {
+    public func issueToken(
+        for name: String, lifetime: TimeInterval?, label: String?,
+        by actor: Principal, from address: String? = nil
+    ) throws -> IssuedToken {
         let account = try require(name)
         if account.disabled { throw AccountError.disabled(name) }
         let secret = Secrets.generate(prefix: Self.tokenPrefix)
         let created = now()
-        let record = StoredToken(id: Secrets.shortId(prefix: "tok-"), account: name, hash: Secrets.sha256(secret),
-                                 label: label, created: created, expires: lifetime.map { created + $0 },
-                                 lastUsed: nil, revoked: nil)
-        try store.addToken(record, audit: entry("token.issue", target: record.id, by: actor.name, from: address,
-                                                after: ["account": name, "label": label,
-                                                        "expires": record.expires.map(Self.timestamp)]))
+        let record = StoredToken(
+            id: Secrets.shortId(prefix: "tok-"), account: name, hash: Secrets.sha256(secret),
+            label: label, created: created, expires: lifetime.map { created + $0 },
+            lastUsed: nil, revoked: nil)
+        try store.addToken(
+            record,
+            audit: entry(
+                "token.issue", target: record.id, by: actor.name, from: address,
+                after: [
+                    "account": name, "label": label,
+                    "expires": record.expires.map(Self.timestamp),
+                ]))
         return IssuedToken(secret: secret, record: record)
     }
 
@@ -40,9 +48,12 @@ extension Accounts {
     /// Revokes a token (``AccountStoreError/unknownToken(id:)`` when there is none with this id).
     public func revokeToken(id: String, by actor: Principal, from address: String? = nil) throws {
         let at = now()
-        _ = try store.revokeToken(id: id, at: at, audit: entry("token.revoke", target: id, by: actor.name, from: address,
-                                                               before: ["revoked": nil],
-                                                               after: ["revoked": Self.timestamp(at)]))
+        _ = try store.revokeToken(
+            id: id, at: at,
+            audit: entry(
+                "token.revoke", target: id, by: actor.name, from: address,
+                before: ["revoked": nil],
+                after: ["revoked": Self.timestamp(at)]))
     }
 
     /// The token's credential, or nil when it is unknown, revoked, expired, or its account is disabled.

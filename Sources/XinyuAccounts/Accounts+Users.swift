@@ -6,17 +6,23 @@ extension Accounts {
     /// Adds a user: `school` for school-scoped roles, `teacher` for a teacher (whose school is the teacher's),
     /// neither for the others. The school or teacher must be stored.
     @discardableResult
-    public func addUser(name: String, role: AccountRole, school: String?, teacher: String?,
-                        by actor: Principal, from address: String? = nil) throws -> StoredAccount {
+    public func addUser(
+        name: String, role: AccountRole, school: String?, teacher: String?,
+        by actor: Principal, from address: String? = nil
+    ) throws -> StoredAccount {
         try Self.checkName(name)
         if role.needsSchool, school == nil { throw AccountError.needsSchool(role) }
         if role.needsTeacher, teacher == nil { throw AccountError.needsTeacher(role) }
         if !role.needsSchool, school != nil { throw AccountError.takesNoSchool(role) }
         if !role.needsTeacher, teacher != nil { throw AccountError.takesNoTeacher(role) }
-        let account = StoredAccount(name: name, role: role, school: school, teacher: teacher, passwordHash: nil,
-                                    disabled: false, created: now())
-        try store.addAccount(account, audit: entry("user.add", target: name, by: actor.name, from: address,
-                                                    after: ["role": role.rawValue, "school": school, "teacher": teacher]))
+        let account = StoredAccount(
+            name: name, role: role, school: school, teacher: teacher, passwordHash: nil,
+            disabled: false, created: now())
+        try store.addAccount(
+            account,
+            audit: entry(
+                "user.add", target: name, by: actor.name, from: address,
+                after: ["role": role.rawValue, "school": school, "teacher": teacher]))
         return try store.account(named: name) ?? account
     }
 
@@ -28,8 +34,11 @@ extension Accounts {
         var account = try require(name)
         guard !account.disabled else { return }
         account.disabled = true
-        try store.updateAccount(account, audit: entry("user.disable", target: name, by: actor.name, from: address,
-                                                      before: ["disabled": "false"], after: ["disabled": "true"]))
+        try store.updateAccount(
+            account,
+            audit: entry(
+                "user.disable", target: name, by: actor.name, from: address,
+                before: ["disabled": "false"], after: ["disabled": "true"]))
     }
 
     /// Sets a user's password (bcrypt).
@@ -43,9 +52,12 @@ extension Accounts {
         }
         let had = account.passwordHash != nil
         account.passwordHash = Bcrypt.hash(password, cost: bcryptCost)
-        try store.updateAccount(account, audit: entry("user.passwd", target: name, by: actor.name, from: address,
-                                                      before: ["password": had ? "set" : nil],
-                                                      after: ["password": had ? "changed" : "set"]))
+        try store.updateAccount(
+            account,
+            audit: entry(
+                "user.passwd", target: name, by: actor.name, from: address,
+                before: ["password": had ? "set" : nil],
+                after: ["password": had ? "changed" : "set"]))
     }
 
     /// The stored user, or ``AccountStoreError/unknownAccount(name:)``.
@@ -58,7 +70,7 @@ extension Accounts {
         if name == Principal.bootstrap.name { throw AccountError.reservedName(name) }
         let allowed = CharacterSet.letters.union(.decimalDigits).union(CharacterSet(charactersIn: "._-@"))
         guard (1...64).contains(name.count), name.unicodeScalars.allSatisfy(allowed.contains),
-              let first = name.unicodeScalars.first, CharacterSet.letters.union(.decimalDigits).contains(first)
+            let first = name.unicodeScalars.first, CharacterSet.letters.union(.decimalDigits).contains(first)
         else { throw AccountError.badName(name) }
     }
 }

@@ -37,23 +37,30 @@ public struct Accounts: Sendable {
     public static let defaultBcryptCost: UInt8 = 12
 
     /// The accounts of `store`.
-    public init(store: any XinyuStore, bcryptCost: UInt8 = Accounts.defaultBcryptCost,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: any XinyuStore, bcryptCost: UInt8 = Accounts.defaultBcryptCost,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.bcryptCost = bcryptCost
         self.now = now
     }
 
     /// A new audit line dated now.
-    func entry(_ action: String, target: String, by actor: String, from address: String?,
-               before: [String: String?]? = nil, after: [String: String?]? = nil) -> AuditEntry {
-        AuditEntry(at: now(), actor: actor, address: address, action: action, target: target,
-                   before: before.map(Self.json), after: after.map(Self.json))
+    func entry(
+        _ action: String, target: String, by actor: String, from address: String?,
+        before: [String: String?]? = nil, after: [String: String?]? = nil
+    ) -> AuditEntry {
+        AuditEntry(
+            at: now(), actor: actor, address: address, action: action, target: target,
+            before: before.map(Self.json), after: after.map(Self.json))
     }
 
     /// Appends one line for a write done elsewhere (an import, a schedule build), after it committed.
-    public func record(_ action: String, target: String, by actor: Principal, from address: String? = nil,
-                       before: [String: String?]? = nil, after: [String: String?]? = nil) throws {
+    public func record(
+        _ action: String, target: String, by actor: Principal, from address: String? = nil,
+        before: [String: String?]? = nil, after: [String: String?]? = nil
+    ) throws {
         try store.appendAudit([entry(action, target: target, by: actor.name, from: address, before: before, after: after)])
     }
 

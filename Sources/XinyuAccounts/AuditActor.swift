@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Names of who acts, for the audit trail.
@@ -11,10 +12,10 @@ public enum AuditActor {
     /// something there.
     public static func osUser() -> String {
         #if canImport(Glibc)
-        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name {
-            let s = String(cString: name)
-            if !s.isEmpty { return s }
-        }
+            if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name {
+                let s = String(cString: name)
+                if !s.isEmpty { return s }
+            }
         #endif
         if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
         return "uid \(getuid())"

@@ -28,9 +28,14 @@ public struct AuditLine: Sendable, Codable, Hashable {
 
     /// The table `xinyu audit list` prints.
     public static func table(_ lines: [AuditLine]) -> TextTable {
-        TextTable(headers: ["id", "at", "actor", "address", "action", "target", "before", "after"],
-                  rows: lines.map { [String($0.id), $0.at, $0.actor, $0.address ?? "", $0.action, $0.target,
-                                     $0.before ?? "", $0.after ?? ""] },
-                  numeric: [0])
+        TextTable(
+            headers: ["id", "at", "actor", "address", "action", "target", "before", "after"],
+            rows: lines.map {
+                [
+                    String($0.id), $0.at, $0.actor, $0.address ?? "", $0.action, $0.target,
+                    $0.before ?? "", $0.after ?? "",
+                ]
+            },
+            numeric: [0])
     }
 }

@@ -15,11 +15,12 @@ enum LoginThrottle {
                 failures.removeAll()
                 continue
             }
-            if let u = until, a.at < u { continue }   // cannot happen (locked attempts are not failures); be safe
+            if let u = until, a.at < u { continue }  // cannot happen (locked attempts are not failures); be safe
             failures.append(a.at)
             let n = failures.count
             if n >= Accounts.lockAfterFailures,
-               failures[n - 1].timeIntervalSince(failures[n - Accounts.lockAfterFailures]) <= Accounts.failureWindow {
+                failures[n - 1].timeIntervalSince(failures[n - Accounts.lockAfterFailures]) <= Accounts.failureWindow
+            {
                 until = failures[n - 1] + Accounts.lockDuration
                 failures.removeAll()
             }

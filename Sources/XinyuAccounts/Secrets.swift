@@ -31,7 +31,8 @@ public enum Secrets {
 
     /// Equal length and bytes, examining every byte whatever the first difference.
     public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         var diff = UInt8(truncatingIfNeeded: x.count ^ y.count)
         if x.count != y.count { diff |= 1 }
         for i in 0..<x.count { diff |= x[i] ^ (y.isEmpty ? 0 : y[i % y.count]) }

@@ -10,7 +10,8 @@ public enum TokenLifetime {
         if text == "never" { return nil }
         let units: [Character: TimeInterval] = ["h": 3600, "d": 86_400, "w": 7 * 86_400]
         guard let unit = text.last.flatMap({ units[$0] }), let n = Int(text.dropLast()), n > 0,
-              Double(n) * unit <= 3653 * 86_400 else {
+            Double(n) * unit <= 3653 * 86_400
+        else {
             throw AccountError.badExpiry(text)
         }
         return Double(n) * unit

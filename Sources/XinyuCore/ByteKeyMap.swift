@@ -76,7 +76,10 @@ package struct ByteKeyMap<Value> {
         while true {
             let e = Int(slots[i])
             if e < 0 { break }
-            if sameKey(e, key) { values[e] = value; return }
+            if sameKey(e, key) {
+                values[e] = value
+                return
+            }
             i = (i + 1) & mask
         }
         slots[i] = Int32(values.count)
@@ -87,8 +90,11 @@ package struct ByteKeyMap<Value> {
 
     @inlinable func sameKey(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let r = keyRanges[e]
-        return r.count == key.count && (key.isEmpty
-            || keyBytes.withUnsafeBufferPointer { sameBytes($0.baseAddress! + r.lowerBound, key.baseAddress!, count: key.count) })
+        return r.count == key.count
+            && (key.isEmpty
+                || keyBytes.withUnsafeBufferPointer {
+                    sameBytes($0.baseAddress! + r.lowerBound, key.baseAddress!, count: key.count)
+                })
     }
 
     /// Removes every entry.
@@ -111,7 +117,8 @@ package struct ByteKeyMap<Value> {
 /// Whether the `count` bytes at `a` and `b` are the same, compared a word at a time (keys are short, so
 /// this beats a call to `memcmp`).
 @inlinable package func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
-    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    let ra = UnsafeRawPointer(a)
+    let rb = UnsafeRawPointer(b)
     guard count >= 8 else {
         for i in 0..<count where a[i] != b[i] { return false }
         return true
@@ -124,5 +131,6 @@ package struct ByteKeyMap<Value> {
         i += 8
     }
     // The last 8 bytes, overlapping the word before.
-    return ra.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    return ra.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == rb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
 }

@@ -19,7 +19,10 @@ public struct InputError: XinyuError {
     public var problem: String
 
     public init(file: String, line: Int? = nil, record: String? = nil, problem: String) {
-        self.file = file; self.line = line; self.record = record; self.problem = problem
+        self.file = file
+        self.line = line
+        self.record = record
+        self.problem = problem
     }
 
     public var exitStatus: Int32 { 2 }
@@ -50,7 +53,9 @@ public struct RejectedValue: XinyuError {
     public var problem: String
 
     public init(name: String, value: String, problem: String) {
-        self.name = name; self.value = value; self.problem = problem
+        self.name = name
+        self.value = value
+        self.problem = problem
     }
 
     public init(name: String, value: String, _ problem: Day.ParseProblem) {

@@ -7,8 +7,8 @@ import XinyuCore
 public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     /// A stable machine-readable code: `not_found`, `bad_parameter`, `unauthorized`, `forbidden`,
-    /// `payload_too_large`, `method_not_allowed`, `request_timeout`, `store_busy`, `bad_request`, `internal` (a feed rejected as a whole
-    /// is answered with its import summary, not an error body).
+    /// `payload_too_large`, `method_not_allowed`, `request_timeout`, `store_busy`, `bad_request`, `internal` (a feed
+    /// rejected as a whole is answered with its import summary, not an error body).
     public var code: String
     public var message: String
     /// Extra response headers (`Retry-After` on 503, `Allow` on 405).
@@ -24,7 +24,9 @@ public struct APIError: HTTPResponseError, Sendable {
     }
 
     public static func notFound(_ message: String) -> APIError { APIError(.notFound, code: "not_found", message: message) }
-    public static func badParameter(_ message: String) -> APIError { APIError(.badRequest, code: "bad_parameter", message: message) }
+    public static func badParameter(_ message: String) -> APIError {
+        APIError(.badRequest, code: "bad_parameter", message: message)
+    }
 
     /// How long a client is asked to wait before retrying when the store is busy or full.
     static let retryAfterSeconds = 5
@@ -32,13 +34,20 @@ public struct APIError: HTTPResponseError, Sendable {
     /// 503: the store cannot take the request now (its write lock is held too long, or its disk is full). The
     /// client's message names no path; `log` (with the lock holder, when known) goes to the server log.
     static func unavailable(_ message: String, log: String) -> APIError {
-        var e = APIError(.serviceUnavailable, code: "store_busy", message: message,
-                         headers: [.retryAfter: String(retryAfterSeconds)])
+        var e = APIError(
+            .serviceUnavailable, code: "store_busy", message: message,
+            headers: [.retryAfter: String(retryAfterSeconds)])
         e.logDetail = log
         return e
     }
 
-    struct Body: Encodable { var error: Inner; struct Inner: Encodable { var code: String; var message: String } }
+    struct Body: Encodable {
+        var error: Inner
+        struct Inner: Encodable {
+            var code: String
+            var message: String
+        }
+    }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try JSONResponse.make(Body(error: .init(code: code, message: message)), status: status)
@@ -56,19 +65,22 @@ public struct APIError: HTTPResponseError, Sendable {
             switch e {
             case .unknownSchool, .unknownTeacher: return .notFound(e.description)
             case .full: return .unavailable("the database's disk is full; the operator must free space", log: e.description)
-            case .busy: return .unavailable("the database is busy with another write; try again in \(retryAfterSeconds) s", log: e.description)
+            case .busy:
+                return .unavailable(
+                    "the database is busy with another write; try again in \(retryAfterSeconds) s", log: e.description)
             default: return .internal(e.description)
             }
         }
         if let e = error as? HTTPError {
-            let code: String = switch e.status.code {
-            case 404: "not_found"
-            case 405: "method_not_allowed"
-            case 408: "request_timeout"
-            case 413: "payload_too_large"
-            case 400..<500: "bad_request"
-            default: "internal"
-            }
+            let code: String =
+                switch e.status.code {
+                case 404: "not_found"
+                case 405: "method_not_allowed"
+                case 408: "request_timeout"
+                case 413: "payload_too_large"
+                case 400..<500: "bad_request"
+                default: "internal"
+                }
             let message = e.body ?? (e.status == .notFound ? "no such route" : e.status.reasonPhrase)
             return APIError(e.status, code: code, message: message)
         }

@@ -13,7 +13,7 @@ final class AdmissionGate: Sendable {
     private struct State {
         var inside = 0
         var waiting: [CheckedContinuation<Void, Never>] = []
-        var head = 0   // index of the first waiter still to resume (a queue without removeFirst's copying)
+        var head = 0  // index of the first waiter still to resume (a queue without removeFirst's copying)
     }
     private let state = Mutex(State())
 
@@ -35,7 +35,7 @@ final class AdmissionGate: Sendable {
         if admitted { return }
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
             let now = state.withLock { s -> Bool in
-                if s.inside < limit {   // a place freed up meanwhile
+                if s.inside < limit {  // a place freed up meanwhile
                     s.inside += 1
                     return true
                 }
@@ -54,9 +54,9 @@ final class AdmissionGate: Sendable {
                 s.head = 0
                 return nil
             }
-            let c = s.waiting[s.head]   // the place passes straight to the next in line
+            let c = s.waiting[s.head]  // the place passes straight to the next in line
             s.head += 1
-            if s.head >= 256 && s.head * 2 >= s.waiting.count {   // under a line that never empties, drop the served
+            if s.head >= 256 && s.head * 2 >= s.waiting.count {  // under a line that never empties, drop the served
                 s.waiting.removeFirst(s.head)
                 s.head = 0
             }
@@ -73,7 +73,8 @@ struct AdmissionMiddleware<Context: RequestContext>: RouterMiddleware {
     let gate: AdmissionGate
     let exempt: Set<String>
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         if exempt.contains(request.uri.path) || (request.method != .get && request.method != .head) {
             return try await next(request, context)
         }

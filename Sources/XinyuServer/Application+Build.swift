@@ -18,12 +18,20 @@ public struct ServerDependencies: Sendable {
     public var coverage: ReportCache
     /// Users, tokens, sessions and the audit trail of the same store.
     public var accounts: Accounts
+    /// The budget of the public certificate verification per client address.
+    public var verifyLimiter: VerifyRateLimiter
 
     /// Loads the rule profile at `profilePath` (nil: the bundled default); a bad profile throws its one-line error.
-    public init(database: any XinyuStore, profilePath: String? = nil, imports: ImportService = .live,
-                coverage: ReportCache = ReportCache(), accounts: Accounts? = nil) throws {
-        self.database = database; self.imports = imports; self.coverage = coverage
+    public init(
+        database: any XinyuStore, profilePath: String? = nil, imports: ImportService = .live,
+        coverage: ReportCache = ReportCache(), accounts: Accounts? = nil,
+        verifyLimiter: VerifyRateLimiter = VerifyRateLimiter()
+    ) throws {
+        self.database = database
+        self.imports = imports
+        self.coverage = coverage
         self.accounts = accounts ?? Accounts(store: database)
+        self.verifyLimiter = verifyLimiter
         self.profile = try RuleProfile.load(path: profilePath)
         self.quotaRules = try QuotaRules.load(profilePath: profilePath)
     }
@@ -43,31 +51,46 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     router.add(middleware: ErrorAndLogMiddleware())
     router.add(middleware: AdmissionMiddleware(gate: AdmissionGate(limit: readsAtOnce), exempt: ["/health"]))
     let credentials = CredentialCache()
-    router.add(middleware: AuthMiddleware(accounts: dependencies.accounts, bootstrapToken: configuration.token,
-                                          cache: credentials))
+    router.add(
+        middleware: AuthMiddleware(
+            accounts: dependencies.accounts, bootstrapToken: configuration.token,
+            cache: credentials))
     let db = dependencies.database
     let cache = dependencies.coverage
     let accounts = dependencies.accounts
-    let reports = ReportService(database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
-                                cache: cache)
+    let reports = ReportService(
+        database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
+        cache: cache)
     HealthController(database: db).addRoutes(to: router)
     let api = router.group("api/v1")
     StoreController(database: db).addRoutes(to: api)
     LoginController(accounts: accounts, cache: credentials, secureCookies: configuration.secureCookies).addRoutes(to: router)
-    ImportsController(database: db, service: dependencies.imports, accounts: accounts,
-                      maxBodyBytes: configuration.maxBodyBytes, bodyTimeout: configuration.bodyTimeout,
-                      uploads: UploadDirectory(path: configuration.temporaryDirectory),
-                      onImported: { await cache.invalidate() }).addRoutes(to: api)
-    TrainingController(database: db, access: TrainingAccess(), accounts: accounts,
-                       uploads: UploadDirectory(path: configuration.temporaryDirectory), bodyTimeout: configuration.bodyTimeout,
-                       onChanged: { await cache.invalidate() }).addRoutes(to: api)
+    ImportsController(
+        database: db, service: dependencies.imports, accounts: accounts,
+        maxBodyBytes: configuration.maxBodyBytes, bodyTimeout: configuration.bodyTimeout,
+        uploads: UploadDirectory(path: configuration.temporaryDirectory),
+        onImported: { await cache.invalidate() }
+    ).addRoutes(to: api)
+    TrainingController(
+        database: db, access: TrainingAccess(), accounts: accounts,
+        uploads: UploadDirectory(path: configuration.temporaryDirectory), bodyTimeout: configuration.bodyTimeout,
+        onChanged: { await cache.invalidate() }
+    ).addRoutes(to: api)
     ReportsController(database: db, reports: reports).addRoutes(to: api)
     CoverageController(database: db, profile: dependencies.profile, reports: reports).addRoutes(to: api)
-    CurriculumController(database: db, profile: dependencies.profile, accounts: accounts,
-                         onBuilt: { await cache.invalidate() }).addRoutes(to: api)
+    CurriculumController(
+        database: db, profile: dependencies.profile, accounts: accounts,
+        onBuilt: { await cache.invalidate() }
+    ).addRoutes(to: api)
     AuditController(accounts: accounts).addRoutes(to: api)
-    DashboardController(database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
-                        reports: reports).addRoutes(to: router)
+    DashboardController(
+        database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
+        reports: reports
+    ).addRoutes(to: router)
+    CertificateController(
+        database: db, profile: dependencies.profile, publicURL: configuration.publicURL,
+        limiter: dependencies.verifyLimiter
+    ).addRoutes(to: router)
     OpenAPIController().addRoutes(to: api)
     // Last, so it knows every route: another method on a known path is a 405 with `Allow`, not a 404.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))
@@ -77,22 +100,28 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
 /// The application `xinyu serve` runs: the router on `host:port`, stopping gracefully on SIGINT/SIGTERM
 /// (requests in flight finish, then the process exits). Connections idle for ``ServerConfiguration/idleTimeout``
 /// (including one stalled in its request head or body) are closed.
-public func buildApplication(configuration: ServerConfiguration, database: any XinyuStore,
-                             imports: ImportService = .live, logger: Logger? = nil) throws -> some ApplicationProtocol {
+public func buildApplication(
+    configuration: ServerConfiguration, database: any XinyuStore,
+    imports: ImportService = .live, logger: Logger? = nil
+) throws -> some ApplicationProtocol {
     var log = logger ?? Logger(label: "xinyu.serve")
     if logger == nil { log.logLevel = .info }
-    let router = buildRouter(configuration: configuration,
-                             dependencies: try ServerDependencies(database: database, profilePath: configuration.profilePath,
-                                                                  imports: imports))
+    let router = buildRouter(
+        configuration: configuration,
+        dependencies: try ServerDependencies(
+            database: database, profilePath: configuration.profilePath,
+            imports: imports))
     let swept = UploadDirectory(path: configuration.temporaryDirectory).sweep()
     if swept > 0 { log.info("removed \(swept) upload file(s) left by a server that was killed") }
     let idle = configuration.idleTimeout.components
     let idleTimeout = TimeAmount.seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000)
-    return Application(router: router,
-                       server: .http1(configuration: .init(idleTimeout: idleTimeout)),
-                       configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                            serverName: "xinyu"),
-                       logger: log)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: idleTimeout)),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: "xinyu"),
+        logger: log)
 }
 
 extension XinyuServer {

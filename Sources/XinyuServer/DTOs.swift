@@ -19,7 +19,12 @@ public struct TeacherDTO: Codable, Sendable, Hashable {
     public var status: TeacherStatus
 
     public init(_ t: Teacher) {
-        id = t.id; school = t.schoolId; name = t.name; role = t.role; hired = t.hired?.description; status = t.status
+        id = t.id
+        school = t.schoolId
+        name = t.name
+        role = t.role
+        hired = t.hired?.description
+        status = t.status
     }
 }
 

@@ -5,7 +5,8 @@ import Logging
 /// Turns every thrown error (including unknown routes) into the JSON error body, and logs one line per request:
 /// method, path, status, milliseconds.
 struct ErrorAndLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         let start = ContinuousClock.now
         let response: Response
         do {

@@ -13,8 +13,9 @@ extension ImportService {
             let summary = try store.withWriteLockNote("import of a feed posted to xinyu serve") {
                 try FeedImporter.importFile(at: path, into: store, options: options)
             }
-            return Outcome(rejectedAsWhole: summary.status == .rejected, json: try JSONOutput.encoder().encode(summary),
-                           audit: summary.wroteToStore ? summary.auditValues : nil)
+            return Outcome(
+                rejectedAsWhole: summary.status == .rejected, json: try JSONOutput.encoder().encode(summary),
+                audit: summary.wroteToStore ? summary.auditValues : nil)
         },
         log: { store in
             let rows = try FeedImporter.importLog(in: store).map { row in

@@ -24,8 +24,11 @@ public struct ImportService: Sendable {
     /// The import log as JSON (the shape of `xinyu imports list --format json`).
     public var log: @Sendable (_ database: any XinyuStore) throws -> Data
 
-    public init(importFile: @escaping @Sendable (String, any XinyuStore) throws -> Outcome,
-                log: @escaping @Sendable (any XinyuStore) throws -> Data) {
-        self.importFile = importFile; self.log = log
+    public init(
+        importFile: @escaping @Sendable (String, any XinyuStore) throws -> Outcome,
+        log: @escaping @Sendable (any XinyuStore) throws -> Data
+    ) {
+        self.importFile = importFile
+        self.log = log
     }
 }

@@ -10,9 +10,12 @@ enum JSONResponse {
     }
 
     static func make(data: Data, status: HTTPResponse.Status = .ok) -> Response {
-        var buffer = ByteBuffer(); buffer.writeBytes(data); buffer.writeString("\n")
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: ResponseBody(byteBuffer: buffer))
+        var buffer = ByteBuffer()
+        buffer.writeBytes(data)
+        buffer.writeString("\n")
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: buffer))
     }
 
     static func text(data: Data, contentType: String, status: HTTPResponse.Status = .ok) -> Response {

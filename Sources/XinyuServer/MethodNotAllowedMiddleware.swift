@@ -13,18 +13,21 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
         patterns = byPath.map { path, methods in (path.split(separator: "/"), methods) }
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
             let segments = request.uri.path.split(separator: "/")
             guard let match = patterns.first(where: { Self.matches($0.segments, segments) }),
-                  !match.methods.contains(request.method) else { throw error }
+                !match.methods.contains(request.method)
+            else { throw error }
             var allow = match.methods.map(\.rawValue)
             if match.methods.contains(.get) { allow.append("HEAD") }
-            throw APIError(.methodNotAllowed, code: "method_not_allowed",
-                           message: "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allow.joined(separator: ", "))",
-                           headers: [.allow: allow.joined(separator: ", ")])
+            throw APIError(
+                .methodNotAllowed, code: "method_not_allowed",
+                message: "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allow.joined(separator: ", "))",
+                headers: [.allow: allow.joined(separator: ", ")])
         }
     }
 

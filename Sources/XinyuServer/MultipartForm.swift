@@ -54,7 +54,8 @@ struct MultipartForm {
     /// The `name` and `filename` of a part's `Content-Disposition: form-data` header.
     private static func disposition(_ headers: String) -> (String, String?)? {
         for line in headers.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
-            var name: String?, filename: String?
+            var name: String?
+            var filename: String?
             for param in line.split(separator: ";").dropFirst() {
                 let kv = param.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard kv.count == 2 else { continue }

@@ -18,7 +18,9 @@ public actor ReportCache {
 
     /// The cached JSON for `key`, or computes, stores and returns it. A `version` other than the one the entries were
     /// computed from (an import or schedule build by any process, the CLI included) empties the cache first.
-    public func value(for key: ReportKey, version: String, compute: @escaping @Sendable () async throws -> Data) async throws -> Data {
+    public func value(for key: ReportKey, version: String, compute: @escaping @Sendable () async throws -> Data) async throws
+        -> Data
+    {
         if version != self.version {
             if self.version != nil { invalidate() }
             self.version = version

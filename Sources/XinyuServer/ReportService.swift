@@ -6,9 +6,9 @@ import XinyuCore
 /// ``ReportCache`` and computed on the heavy lane of ``BlockingWork``, from the rule profile loaded once at start.
 ///
 /// Every request first reads the store's data version on the probe lane (one row; the authentication already
-/// read it for the request, and passes it on); the cache empties itself when it moved. A missing entry is computed once however many requests ask for it at the same time: the others wait
-/// for that computation (asynchronously, holding no thread), so a burst of requests during an import never starts
-/// more than one computation per key.
+/// read it for the request, and passes it on); the cache empties itself when it moved. A missing entry is computed
+/// once however many requests ask for it at the same time: the others wait for that computation (asynchronously,
+/// holding no thread), so a burst of requests during an import never starts more than one computation per key.
 struct ReportService: Sendable {
     let database: any ReportStore
     let profile: RuleProfile
@@ -27,8 +27,10 @@ struct ReportService: Sendable {
     func quotaJSON(year: SchoolYear, school: String?, includeTeachers: Bool, version: String? = nil) async throws -> Data {
         let (db, rules) = (database, quotaRules)
         return try await cached(.quota(year: year, school: school, teachers: includeTeachers), version: version) {
-            try JSONOutput.encoder().encode(try QuotaReport.compute(in: db, year: year, school: school,
-                                                                   includeTeachers: includeTeachers, rules: rules))
+            try JSONOutput.encoder().encode(
+                try QuotaReport.compute(
+                    in: db, year: year, school: school,
+                    includeTeachers: includeTeachers, rules: rules))
         }
     }
 
@@ -43,8 +45,10 @@ struct ReportService: Sendable {
 
     /// The cached bytes for `key`, or computes them once on the heavy lane. `version` is the store's data version
     /// when the caller read it already (the authentication did), else it is read here.
-    private func cached(_ key: ReportKey, version: String?,
-                        _ compute: @escaping @Sendable () throws -> Data) async throws -> Data {
+    private func cached(
+        _ key: ReportKey, version: String?,
+        _ compute: @escaping @Sendable () throws -> Data
+    ) async throws -> Data {
         let db = database
         let known = version
         let version = if let known { known } else { try await BlockingWork.probe { try db.dataVersion() } }

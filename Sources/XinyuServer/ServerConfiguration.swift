@@ -23,16 +23,22 @@ public struct ServerConfiguration: Sendable {
     /// The longest an upload body may take to arrive in full (408 after it). Default 15 minutes: 512 MB at
     /// about 0.6 MB/s, a slow school line.
     public var bodyTimeout: Duration
+    /// The server's public address (`https://xinyu.example.cn`) that certificates print for their verification
+    /// (issue #16); nil: the address a certificate page was asked on.
+    public var publicURL: String?
 
     /// The largest body limit `xinyu serve` accepts, in MB (64 GiB): larger values are a usage error, never an
     /// overflow.
     public static let maxBodyMegabytes = 65_536
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
-                maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
-                temporaryDirectory: String = NSTemporaryDirectory(), idleTimeout: Duration = .seconds(30),
-                bodyTimeout: Duration = .seconds(900), secureCookies: Bool = false) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
+        maxBodyBytes: Int = 512 * 1024 * 1024, profilePath: String? = nil,
+        temporaryDirectory: String = NSTemporaryDirectory(), idleTimeout: Duration = .seconds(30),
+        bodyTimeout: Duration = .seconds(900), secureCookies: Bool = false, publicURL: String? = nil
+    ) {
         self.secureCookies = secureCookies
+        self.publicURL = publicURL
         self.host = host
         self.port = port
         self.token = token
@@ -52,7 +58,8 @@ public struct ServerConfiguration: Sendable {
     /// Reads the token from `tokenFile` (first line, trimmed) or else `$XINYU_TOKEN`; empty means none.
     ///
     /// A token file that cannot be read is an error, never silently "no token".
-    public static func token(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+    public static func token(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String?
+    {
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ServerSetupError("--token-file \(file): cannot read the file (check the path and permissions)")
@@ -60,7 +67,9 @@ public struct ServerConfiguration: Sendable {
             let text = String(decoding: data, as: UTF8.self)
             let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let token = first.trimmingCharacters(in: .whitespaces)
-            guard !token.isEmpty else { throw ServerSetupError("--token-file \(file): the file is empty; write the token on its first line") }
+            guard !token.isEmpty else {
+                throw ServerSetupError("--token-file \(file): the file is empty; write the token on its first line")
+            }
             return token
         }
         if let env = environment["XINYU_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty { return env }

@@ -44,8 +44,9 @@ struct TrainingAccess: Sendable {
     func reviewSchools(_ caller: Caller, _ schools: [String]) throws {
         guard let own = caller.scope.school else { return }
         if schools.contains(where: { $0 != own }) {
-            throw APIError(.forbidden, code: "forbidden",
-                           message: "role \(caller.principal.role.rawValue) may review only its own school's records")
+            throw APIError(
+                .forbidden, code: "forbidden",
+                message: "role \(caller.principal.role.rawValue) may review only its own school's records")
         }
     }
 
@@ -74,8 +75,9 @@ struct TrainingAccess: Sendable {
             case .districtAdmin:
                 return Caller(actor: p.name, scope: .everything, principal: p, address: address)
             case .schoolAdmin:
-                return Caller(actor: p.name, scope: ReviewerScope(capacities: [.schoolAdmin], school: p.school),
-                              principal: p, address: address)
+                return Caller(
+                    actor: p.name, scope: ReviewerScope(capacities: [.schoolAdmin], school: p.school),
+                    principal: p, address: address)
             default:
                 throw APIError(.forbidden, code: "forbidden", message: "role \(p.role.rawValue) may not review records")
             }

@@ -13,7 +13,8 @@ struct UploadDirectory: Sendable {
     func create() throws -> (path: String, handle: FileHandle) {
         let file = (path as NSString).appendingPathComponent("\(Self.prefix)\(getpid())-\(UUID().uuidString).xml")
         guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: file) else {
+            let handle = FileHandle(forWritingAtPath: file)
+        else {
             throw APIError(.internalServerError, code: "internal", message: "cannot create a temporary file for the upload")
         }
         return (file, handle)
@@ -27,7 +28,7 @@ struct UploadDirectory: Sendable {
         for name in names where name.hasPrefix(Self.prefix) {
             let rest = name.dropFirst(Self.prefix.count)
             let pid = rest.split(separator: "-").first.flatMap { pid_t($0) }
-            if let pid, pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }   // its process still runs
+            if let pid, pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }  // its process still runs
             if (try? FileManager.default.removeItem(atPath: (path as NSString).appendingPathComponent(name))) != nil {
                 removed += 1
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Certifications
+import Foundation
 import XinyuCore
 import XinyuPostgres
 
@@ -108,8 +108,8 @@ func emit<T: Encodable>(_ format: OutputFormat, json: T, table: () -> TextTable)
 func parseDay(_ text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
     switch Day.parse(text) {
-    case let .success(d): return d
-    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    case .success(let d): return d
+    case .failure(let p): throw RejectedValue(name: option, value: text, p)
     }
 }
 
@@ -117,8 +117,8 @@ func parseDay(_ text: String?, option: String) throws -> Day? {
 func parseTerm(_ text: String?, option: String = "--term") throws -> Term? {
     guard let text else { return nil }
     switch Term.parse(text) {
-    case let .success(t): return t
-    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    case .success(let t): return t
+    case .failure(let p): throw RejectedValue(name: option, value: text, p)
     }
 }
 
@@ -126,7 +126,7 @@ func parseTerm(_ text: String?, option: String = "--term") throws -> Term? {
 func parseSchoolYear(_ text: String?, option: String = "--year") throws -> SchoolYear? {
     guard let text else { return nil }
     switch SchoolYear.parse(text) {
-    case let .success(y): return y
-    case let .failure(p): throw RejectedValue(name: option, value: text, p)
+    case .success(let y): return y
+    case .failure(let p): throw RejectedValue(name: option, value: text, p)
     }
 }

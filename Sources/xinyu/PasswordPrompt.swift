@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import XinyuCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads a password for `xinyu users passwd`: from the terminal without echo (asked twice), or else the first
 /// line of standard input (for scripts). Never from an argument, where other users could see it in `ps`.

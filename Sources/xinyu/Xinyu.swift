@@ -1,9 +1,10 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import XinyuCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The `xinyu` command: parses arguments and calls the libraries; nothing else lives here.
 @main
@@ -26,6 +27,7 @@ struct Xinyu: AsyncParsableCommand {
             TrainingsCommand.self, AttendanceCommand.self, SubmissionsCommand.self, ApprovalsCommand.self,
             ServeCommand.self, BackupCommand.self, CheckCommand.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self,
+            RemindCommand.self, NoticesCommand.self, StatsCommand.self,
         ]
     )
 
@@ -68,12 +70,12 @@ struct Xinyu: AsyncParsableCommand {
     /// runs for long on many threads, whose heaps should not each grow (and keep) 16 MiB at a time.
     static func growHeapsInLargeSteps() {
         #if canImport(Glibc)
-        // mallopt(M_TOP_PAD, 16 MiB); <malloc.h> is not part of Swift's Glibc module, so it is looked up by name.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let mTopPad: Int32 = -2
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {   // RTLD_DEFAULT
-            _ = unsafeBitCast(symbol, to: Mallopt.self)(mTopPad, heapTopPad)
-        }
+            // mallopt(M_TOP_PAD, 16 MiB); <malloc.h> is not part of Swift's Glibc module, so it is looked up by name.
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            let mTopPad: Int32 = -2
+            if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {  // RTLD_DEFAULT
+                _ = unsafeBitCast(symbol, to: Mallopt.self)(mTopPad, heapTopPad)
+            }
         #endif
     }
 

@@ -28,14 +28,14 @@ func cliLine(_ error: any XinyuError) -> String {
     case let e as StoreError: e.cliDescription
     case let e as ScheduleLookupError:
         switch e {
-        case let .noScheduleStored(school):
+        case .noScheduleStored(let school):
             e.description + "; run `xinyu schedule build --term 2026-fall --school \(school)` first"
-        case let .termNotBuilt(school, term):
+        case .termNotBuilt(let school, let term):
             e.description + "; run `xinyu schedule build --term \(term) --school \(school)` first"
         }
     case let e as TimetableLookupError:
         switch e {
-        case let .noTimetable(school): e.description + "; run `xinyu timetable import FILE --school \(school)` first"
+        case .noTimetable(let school): e.description + "; run `xinyu timetable import FILE --school \(school)` first"
         }
     case let e as SampleFeedError:
         switch e {
@@ -58,6 +58,19 @@ func cliLine(_ error: any XinyuError) -> String {
         case .cannotConnect:
             e.description + " (check that the server runs, the URL, and the password: URL, PGPASSWORD or ~/.pgpass)"
         case .server, .outOfScope, .unsupported: e.description
+        }
+    case let e as CertificateStoreError:
+        switch e {
+        case .unknownCertificate: e.description + " (award numbers are the feed's `number`)"
+        case .alreadyRevoked: e.description + " (see `xinyu certs revoked`)"
+        }
+    case let e as CertificateError:
+        switch e {
+        case .badReason(let text): "--reason \"\(text.prefix(40))\": give the reason on one line, 1–500 characters"
+        }
+    case let e as StatisticsError:
+        switch e {
+        case .inactiveTeacher: e.description
         }
     case let e as AccountStoreError:
         switch e {

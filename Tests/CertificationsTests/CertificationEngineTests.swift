@@ -1,5 +1,6 @@
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 @Suite struct CertificationEngineTests {
@@ -8,9 +9,9 @@ import XinyuCore
         try f.teacher("T1")
         try f.attend("T1", track: .C, hours: 10, date: "2020-03-01", result: .pass)
         try f.attend("T1", track: .C, hours: Hours(tenths: 55), date: "2020-03-02", status: .partial)
-        try f.attend("T1", track: .C, hours: 10, date: "2020-03-03", result: .fail)      // fail: not counted
-        try f.attend("T1", track: .C, hours: 10, date: "2020-03-04", status: .absent)    // absent: not counted
-        try f.attend("T1", track: .C, hours: 10, date: "2020-03-06")                     // after the date
+        try f.attend("T1", track: .C, hours: 10, date: "2020-03-03", result: .fail)  // fail: not counted
+        try f.attend("T1", track: .C, hours: 10, date: "2020-03-04", status: .absent)  // absent: not counted
+        try f.attend("T1", track: .C, hours: 10, date: "2020-03-06")  // after the date
         try f.attend("T1", track: .none, hours: 4, date: "2020-03-01", category: .public)
         let c = try f.level("T1", .C, "2020-03-05")
         #expect(c.trackHours == Hours(tenths: 155) && c.passed && c.status == .inTraining)
@@ -35,15 +36,15 @@ import XinyuCore
         var f = try Fixture()
         try f.teacher("T1")
         try f.award("T1", .C, issued: "2010-01-01")
-        try f.attend("T1", track: .cpd, hours: 24, date: "2012-05-01")        // renews cycle 1
-        try f.attend("T1", track: .B, hours: 12, date: "2016-05-01")          // cycle 2: track B counts too
-        try f.attend("T1", track: .A, hours: 12, date: "2019-12-31")          // last day of cycle 2
+        try f.attend("T1", track: .cpd, hours: 24, date: "2012-05-01")  // renews cycle 1
+        try f.attend("T1", track: .B, hours: 12, date: "2016-05-01")  // cycle 2: track B counts too
+        try f.attend("T1", track: .A, hours: 12, date: "2019-12-31")  // last day of cycle 2
         // Cycle 3 is [2020-01-01, 2025-01-01) with no renewal hours.
         let c = try f.level("T1", .C, "2024-06-01")
         #expect(c.status == .certified && c.cycleStart == Day("2020-01-01") && c.cycleEnd == Day("2025-01-01"))
         #expect(c.renewalHours == 0)
-        #expect(try f.level("T1", .C, "2024-07-04").status == .certified)     // 181 days before the end: not yet
-        #expect(try f.level("T1", .C, "2024-07-05").status == .expiring)      // end exactly 180 days after D
+        #expect(try f.level("T1", .C, "2024-07-04").status == .certified)  // 181 days before the end: not yet
+        #expect(try f.level("T1", .C, "2024-07-05").status == .expiring)  // end exactly 180 days after D
         let lapsed = try f.level("T1", .C, "2025-01-01")
         #expect(lapsed.status == .lapsed && lapsed.countsFrom == Day("2025-01-01") && !lapsed.certified)
     }
@@ -53,10 +54,10 @@ import XinyuCore
         try f.teacher("T1")
         try f.award("T1", .C, issued: "2010-01-01")
         try f.attend("T1", track: .cpd, hours: Hours(tenths: 239), date: "2012-05-01")
-        try f.attend("T1", track: .none, hours: 50, date: "2012-05-01")         // not mental-health training
+        try f.attend("T1", track: .none, hours: 50, date: "2012-05-01")  // not mental-health training
         #expect(try f.level("T1", .C, "2014-12-31").status == .expiring)
         #expect(try f.level("T1", .C, "2015-01-01").status == .lapsed)
-        try f.attend("T1", track: .cpd, hours: Hours(tenths: 1), date: "2015-01-01")   // too late for cycle 1
+        try f.attend("T1", track: .cpd, hours: Hours(tenths: 1), date: "2015-01-01")  // too late for cycle 1
         #expect(try f.level("T1", .C, "2015-06-01").status == .lapsed)
     }
 
@@ -75,7 +76,7 @@ import XinyuCore
         var f = try Fixture()
         try f.teacher("T1")
         try f.attend("T1", track: .C, hours: 40, date: "2014-06-01", result: .pass)
-        try f.award("T1", .C, issued: "2015-01-01")                           // lapses 2020-01-01
+        try f.award("T1", .C, issued: "2015-01-01")  // lapses 2020-01-01
         try f.attend("T1", track: .C, hours: 20, date: "2021-03-01")
         let c = try f.level("T1", .C, "2021-06-01")
         #expect(c.status == .lapsed && c.lapsed && c.inTraining && !c.eligible)
@@ -117,31 +118,31 @@ import XinyuCore
     @Test func practiceThresholdsAreStrict() throws {
         let f = try practiceFixture()
         try f.counseling("T1", date: "2022-03-01", hours: 30)
-        try f.counseling("T1", date: "2022-04-01", hours: 20)                 // exactly 50
-        try f.lessons("T1", date: "2022-03-01", periods: 30)                  // exactly 30
+        try f.counseling("T1", date: "2022-04-01", hours: 20)  // exactly 50
+        try f.lessons("T1", date: "2022-03-01", periods: 30)  // exactly 30
         let a = try f.level("T1", .A, "2023-01-01")
         #expect(a.status == .inTraining)
         #expect(a.reason.contains("counseling 50.0 of >50.0 h") && a.reason.contains("lessons 30 of >30 periods"))
         try f.counseling("T1", date: "2022-05-01", hours: Hours(tenths: 1))  // 50.1
         #expect(try f.level("T1", .A, "2023-01-01").reason.contains("lessons 30 of >30"))
         #expect(try f.level("T1", .A, "2023-01-01").status == .inTraining)
-        try f.lessons("T1", date: "2022-05-01", periods: 1)                   // 31
+        try f.lessons("T1", date: "2022-05-01", periods: 1)  // 31
         #expect(try f.level("T1", .A, "2023-01-01").status == .eligible)
-        #expect(try f.level("T1", .A, "2022-04-30").status == .inTraining)   // practice dated after D not counted
+        #expect(try f.level("T1", .A, "2022-04-30").status == .inTraining)  // practice dated after D not counted
     }
 
     @Test func deliveredScheduledLessonsCountOnceEach() throws {
         let f = try practiceFixture()
         try f.counseling("T1", date: "2022-03-01", hours: 51)
         try f.lessons("T1", date: "2022-09-01", periods: 29)
-        try f.scheduled("T1", date: "2022-09-01", period: 3)                  // same day as feed record: feed wins
+        try f.scheduled("T1", date: "2022-09-01", period: 3)  // same day as feed record: feed wins
         try f.scheduled("T1", date: "2022-09-02", period: 1)
         try f.scheduled("T1", date: "2022-09-02", period: 2, kind: .group)  // group sessions are not lessons
-        try f.scheduled("T1", date: "2022-09-05", period: 1)                  // on D: not yet delivered
+        try f.scheduled("T1", date: "2022-09-05", period: 1)  // on D: not yet delivered
         let l1 = try CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: Day("2022-09-05")!, profile: f.profile)
         #expect(l1.lessonPeriods == 30 && l1.deliveredScheduledPeriods == 1 && l1.status.level(.A).status == .inTraining)
         #expect(try f.level("T1", .A, "2022-09-05").status == .inTraining)
-        #expect(try f.level("T1", .A, "2022-09-06").status == .eligible)     // the 5th has passed: 31
+        #expect(try f.level("T1", .A, "2022-09-06").status == .eligible)  // the 5th has passed: 31
     }
 
     @Test func awardIssuedOn29February() throws {
@@ -168,8 +169,8 @@ import XinyuCore
     @Test func severalAwardsOfOneLevel() throws {
         let f = try Fixture()
         try f.teacher("T1")
-        try f.award("T1", .C, issued: "2010-01-01")                            // lapses 2015-01-01
-        try f.award("T1", .C, issued: "2016-01-01")                            // valid to 2021-01-01
+        try f.award("T1", .C, issued: "2010-01-01")  // lapses 2015-01-01
+        try f.award("T1", .C, issued: "2016-01-01")  // valid to 2021-01-01
         let c = try f.level("T1", .C, "2017-01-01")
         #expect(c.status == .certified && !c.lapsed && c.awards == 2 && c.firstAwarded == Day("2010-01-01"))
         #expect(c.cycleEnd == Day("2021-01-01"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 @Suite struct CoverageReportTests {
@@ -9,8 +10,8 @@ import XinyuCore
         // S1: an A holder whose A lapsed but B is valid and expiring; a C holder; an uncertified teacher eligible for C.
         try f.teacher("A1", role: .psychFulltime)
         try f.award("A1", .C, issued: "2019-01-01")
-        try f.award("A1", .B, issued: "2016-09-01")                          // ends 2021-09-01: expiring on D
-        try f.award("A1", .A, issued: "2015-01-01")                          // lapsed 2020-01-01
+        try f.award("A1", .B, issued: "2016-09-01")  // ends 2021-09-01: expiring on D
+        try f.award("A1", .A, issued: "2015-01-01")  // lapsed 2020-01-01
         try f.teacher("C1", role: .classTeacher)
         try f.award("C1", .C, issued: "2020-01-01")
         try f.teacher("N1")
@@ -23,9 +24,10 @@ import XinyuCore
 
         let r = try CoverageReport.compute(in: f.db, asOf: Day("2021-06-01")!, school: nil, profile: f.profile)
         #expect(r.schools.map(\.id) == ["S1", "S2"])
-        let s1 = r.schools[0], s2 = r.schools[1]
+        let s1 = r.schools[0]
+        let s2 = r.schools[1]
         #expect(s1.teachers == 3 && s1.certified.C == 2 && s1.certified.B == 1 && s1.certified.A == 0)
-        #expect(s1.expiring == 1 && s1.lapsed == 1)                           // A1 once each
+        #expect(s1.expiring == 1 && s1.lapsed == 1)  // A1 once each
         #expect(s1.eligible.C == 1 && s1.eligible.B == 0)
         #expect(s1.meetingRoleRequirement == 1 && s1.hasQualifiedPsychTeacher)  // C1 only (A1 needs A)
         #expect(s2.teachers == 1 && s2.certified.C == 1 && !s2.hasQualifiedPsychTeacher && s2.meetingRoleRequirement == 0)
@@ -47,12 +49,16 @@ import XinyuCore
         let obj = try JSONSerialization.jsonObject(with: Data(try JSONOutput.string(r).utf8)) as! [String: Any]
         #expect(obj["asOf"] as? String == "2021-06-01")
         let d = obj["district"] as! [String: Any]
-        for k in ["schools", "teachers", "certified", "meetingRoleRequirement", "schoolsWithQualifiedPsychTeacher",
-                  "expiring", "lapsed", "eligible"] { #expect(d[k] != nil, "district.\(k)") }
+        for k in [
+            "schools", "teachers", "certified", "meetingRoleRequirement", "schoolsWithQualifiedPsychTeacher",
+            "expiring", "lapsed", "eligible",
+        ] { #expect(d[k] != nil, "district.\(k)") }
         #expect(Set((d["certified"] as! [String: Any]).keys) == ["C", "B", "A"])
         let s = (obj["schools"] as! [[String: Any]])[0]
-        for k in ["id", "teachers", "certified", "meetingRoleRequirement", "hasQualifiedPsychTeacher", "expiring",
-                  "lapsed", "eligible"] { #expect(s[k] != nil, "schools.\(k)") }
+        for k in [
+            "id", "teachers", "certified", "meetingRoleRequirement", "hasQualifiedPsychTeacher", "expiring",
+            "lapsed", "eligible",
+        ] { #expect(s[k] != nil, "schools.\(k)") }
         #expect(s["hasQualifiedPsychTeacher"] as? Bool == false)
     }
 }

@@ -1,7 +1,8 @@
 import GRDB
 import Testing
-@testable import XinyuCore
+
 @testable import Certifications
+@testable import XinyuCore
 
 /// A small hand-built district in memory.
 struct Fixture {
@@ -25,21 +26,29 @@ struct Fixture {
     }
 
     /// One course attended on `date`.
-    mutating func attend(_ teacher: String, track: Track, hours: Hours, date: String, result: CourseResult = .none,
-                         status: AttendanceStatus = .completed, category: XinyuCore.Category = .professional) throws {
+    mutating func attend(
+        _ teacher: String, track: Track, hours: Hours, date: String, result: CourseResult = .none,
+        status: AttendanceStatus = .completed, category: XinyuCore.Category = .professional,
+        tier: Int = 40
+    ) throws {
         courseCount += 1
         let id = "K\(courseCount)"
         let d = Day(date)!
         try db.writer.write { db in
-            try Course(id: id, title: "课程\(id)", provider: nil, tier: 40, mode: 2, hours: hours, start: d, end: d,
-                       track: track, category: category, capacity: nil).insert(db)
+            try Course(
+                id: id, title: "课程\(id)", provider: nil, tier: tier, mode: 2, hours: hours, start: d, end: d,
+                track: track, category: category, capacity: nil
+            ).insert(db)
             try Attendance(teacherId: teacher, courseId: id, hours: hours, status: status, result: result, date: d).insert(db)
         }
     }
 
-    func award(_ teacher: String, _ level: Level, issued: String, expires: String? = nil) throws {
+    func award(_ teacher: String, _ level: Level, issued: String, expires: String? = nil, number: String? = nil) throws {
         try db.writer.write { db in
-            try Award(teacherId: teacher, level: level, issued: Day(issued)!, number: nil, expires: expires.map { Day($0)! }).insert(db)
+            try Award(
+                teacherId: teacher, level: level, issued: Day(issued)!, number: number,
+                expires: expires.map { Day($0)! }
+            ).insert(db)
         }
     }
 
@@ -53,8 +62,9 @@ struct Fixture {
 
     func scheduled(_ teacher: String, date: String, period: Int = 1, kind: SessionKind = .lesson) throws {
         try db.writer.write { db in
-            var s = ScheduledSession(term: "2026-fall", schoolId: "S1", classId: "S1-7-1", grade: 7, date: Day(date)!,
-                                     period: period, teacherId: teacher, lessonId: "L1", kind: kind, room: nil)
+            var s = ScheduledSession(
+                term: "2026-fall", schoolId: "S1", classId: "S1-7-1", grade: 7, date: Day(date)!,
+                period: period, teacherId: teacher, lessonId: "L1", kind: kind, room: nil)
             try s.insert(db)
         }
     }

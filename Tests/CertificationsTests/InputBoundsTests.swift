@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 /// Numbers from profiles and sessions files are bounded where they are read, so no later arithmetic can overflow
@@ -9,8 +10,10 @@ import XinyuCore
     func profileError(_ from: String, _ to: String) throws -> InputError? {
         let text = try String(contentsOf: RuleProfile.bundledDefaultURL, encoding: .utf8)
         #expect(text.contains(from), "fixture text not found: \(from)")
-        do { _ = try RuleProfile.parse(yaml: text.replacingOccurrences(of: from, with: to), file: "mine.yaml"); return nil }
-        catch let e as InputError { return e }
+        do {
+            _ = try RuleProfile.parse(yaml: text.replacingOccurrences(of: from, with: to), file: "mine.yaml")
+            return nil
+        } catch let e as InputError { return e }
     }
 
     @Test func profileYearsDaysAndHoursAreBounded() throws {
@@ -28,8 +31,11 @@ import XinyuCore
     @Test func sessionsFileNumbersAreBounded() throws {
         let header = "id,title,date,hours,category,tier,capacity,cost per seat,schools\n"
         func error(_ row: String) -> InputError? {
-            do { _ = try PlannedSession.parse(csv: header + row, file: "plan.csv", year: SchoolYear(startYear: 2025), knownSchools: []); return nil }
-            catch let e as InputError { return e } catch { return nil }
+            do {
+                _ = try PlannedSession.parse(
+                    csv: header + row, file: "plan.csv", year: SchoolYear(startYear: 2025), knownSchools: [])
+                return nil
+            } catch let e as InputError { return e } catch { return nil }
         }
         #expect(error("P1,t,2026-01-01,6,public,40,9223372036854775807,5,\n")?.problem.contains("too large") == true)
         #expect(error("P1,t,2026-01-01,999999999,public,40,10,5,\n")?.problem.contains("at most 500") == true)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import XinyuCore
+
 @testable import Certifications
+@testable import XinyuCore
 
 /// A district large enough to be computed in parts on a file store (parallel reads) must give exactly what one
 /// pass over the whole district gives.
@@ -23,26 +24,44 @@ import Testing
             for (i, t) in tracks.enumerated() {
                 for y in 2018...2026 {
                     let d = Day(year: y, month: 3 + i, day: 10)!
-                    try Course(id: "K\(t.rawValue)\(y)", title: "课程", provider: nil, tier: 40, mode: 2, hours: Hours(tenths: 400),
-                               start: d, end: d, track: t, category: .professional, capacity: nil).insert(db)
+                    try Course(
+                        id: "K\(t.rawValue)\(y)", title: "课程", provider: nil, tier: 40, mode: 2, hours: Hours(tenths: 400),
+                        start: d, end: d, track: t, category: .professional, capacity: nil
+                    ).insert(db)
                 }
             }
             let roles: [Role] = [.subjectTeacher, .classTeacher, .psychFulltime, .psychParttime, .leader]
             for n in 1...teachers {
                 let id = String(format: "T%05d", n)
-                try Teacher(id: id, schoolId: ["S1", "S2", "S3"][n * 7 % 3], name: "教师", role: roles[n % 5], hired: nil,
-                            status: n % 17 == 0 ? .inactive : .active).insert(db)
+                try Teacher(
+                    id: id, schoolId: ["S1", "S2", "S3"][n * 7 % 3], name: "教师", role: roles[n % 5], hired: nil,
+                    status: n % 17 == 0 ? .inactive : .active
+                ).insert(db)
                 for (i, t) in tracks.enumerated() where (n + i) % 3 != 0 {
                     for y in stride(from: 2018 + n % 4, through: 2026, by: 2) {
                         let d = Day(year: y, month: 3 + i, day: 10)!
-                        try Attendance(teacherId: id, courseId: "K\(t.rawValue)\(y)", hours: Hours(tenths: 100 + n % 300),
-                                       status: n % 11 == 0 ? .partial : .completed, result: (n + y) % 4 == 0 ? .pass : .none,
-                                       date: d).insert(db)
+                        try Attendance(
+                            teacherId: id, courseId: "K\(t.rawValue)\(y)", hours: Hours(tenths: 100 + n % 300),
+                            status: n % 11 == 0 ? .partial : .completed, result: (n + y) % 4 == 0 ? .pass : .none,
+                            date: d
+                        ).insert(db)
                     }
                 }
-                if n % 3 == 0 { try Award(teacherId: id, level: .C, issued: Day(year: 2019 + n % 5, month: 6, day: 1)!, number: nil, expires: nil).insert(db) }
-                if n % 7 == 0 { try Award(teacherId: id, level: .B, issued: Day(year: 2021 + n % 3, month: 2, day: 28)!, number: nil, expires: nil).insert(db) }
-                if n % 5 == 0 { try CounselingPractice(teacherId: id, date: Day(year: 2024, month: 5, day: 1)!, hours: Hours(tenths: 10 * (n % 70))).insert(db) }
+                if n % 3 == 0 {
+                    try Award(
+                        teacherId: id, level: .C, issued: Day(year: 2019 + n % 5, month: 6, day: 1)!, number: nil, expires: nil
+                    ).insert(db)
+                }
+                if n % 7 == 0 {
+                    try Award(
+                        teacherId: id, level: .B, issued: Day(year: 2021 + n % 3, month: 2, day: 28)!, number: nil, expires: nil
+                    ).insert(db)
+                }
+                if n % 5 == 0 {
+                    try CounselingPractice(
+                        teacherId: id, date: Day(year: 2024, month: 5, day: 1)!, hours: Hours(tenths: 10 * (n % 70))
+                    ).insert(db)
+                }
             }
         }
         return db
@@ -56,14 +75,16 @@ import Testing
             for inactive in [false, true] {
                 let day = Day(asOf)!
                 let parallel = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive)
-                let whole = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
-                                                             parts: 1)
+                let whole = try CertificationEngine.statuses(
+                    in: db, asOf: day, profile: profile, includeInactive: inactive,
+                    parts: 1)
                 #expect(parallel.count == (inactive ? 1_300 : 1_300 - 1_300 / 17))
                 #expect(parallel == whole)
                 #expect(parallel.contains { $0.effectiveLevel != nil } && parallel.contains { $0.effectiveLevel == nil })
                 let report = try CoverageReport.compute(in: db, asOf: day, school: nil, profile: profile)
                 let schools = [("S1", "学校S1"), ("S2", "学校S2"), ("S3", "学校S3")]
-                #expect(report == CoverageReport.build(asOf: day, schools: schools.map { (id: $0.0, name: $0.1) }, statuses: whole))
+                #expect(
+                    report == CoverageReport.build(asOf: day, schools: schools.map { (id: $0.0, name: $0.1) }, statuses: whole))
             }
         }
     }
@@ -76,13 +97,15 @@ import Testing
         for asOf in ["2022-06-30", "2026-06-30"] {
             let day = Day(asOf)!
             for inactive in [false, true] {
-                let whole = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
-                                                             parts: 1)
+                let whole = try CertificationEngine.statuses(
+                    in: db, asOf: day, profile: profile, includeInactive: inactive,
+                    parts: 1)
                 #expect(whole.count == (inactive ? 3_500 : 3_500 - 3_500 / 17))
                 for parts in [3, 7] {
                     #expect(try db.teacherSplitPoints(parts: parts).count == parts - 1)
-                    let split = try CertificationEngine.statuses(in: db, asOf: day, profile: profile, includeInactive: inactive,
-                                                                 parts: parts)
+                    let split = try CertificationEngine.statuses(
+                        in: db, asOf: day, profile: profile, includeInactive: inactive,
+                        parts: parts)
                     #expect(split == whole)
                 }
             }
@@ -104,7 +127,10 @@ import Testing
             #expect(parts.map(\.0) == [0, 1, 2])
             #expect(Set(parts.map(\.1)).count == 1)
             #expect(throws: Boom.self) {
-                try db.concurrentReads(parts: 2) { _, i in if i == 1 { throw Boom() }; return i }
+                try db.concurrentReads(parts: 2) { _, i in
+                    if i == 1 { throw Boom() }
+                    return i
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 @Suite struct QuotaPlannerTests {
@@ -26,8 +27,10 @@ import XinyuCore
     }
 
     static func need(pub: Int = 0, pro: Int = 0, ele: Int = 0, total: Int = 0, sessions: Int = 0) -> QuotaNeed {
-        QuotaNeed(QuotaMissing(public: Hours(tenths: pub), professional: Hours(tenths: pro), elective: Hours(tenths: ele),
-                               total: Hours(tenths: total), sessions: sessions))
+        QuotaNeed(
+            QuotaMissing(
+                public: Hours(tenths: pub), professional: Hours(tenths: pro), elective: Hours(tenths: ele),
+                total: Hours(tenths: total), sessions: sessions))
     }
 
     /// Random small problems: planner ≤ brute-force optimum ≤ bound, planner feasible.
@@ -36,20 +39,24 @@ import XinyuCore
         var equal = 0
         let cases = 150
         for _ in 0..<cases {
-            let nt = rng.int(1...3), ns = rng.int(2...4)
+            let nt = rng.int(1...3)
+            let ns = rng.int(2...4)
             let slot = (0..<ns).map { _ in rng.int(0...2) }
             let tenths = (0..<ns).map { _ in rng.int(1...3) * 30 }
             var needs: [QuotaNeed] = []
             var eligible: [[Int]] = []
             for _ in 0..<nt {
                 let c = [rng.int(0...2) * 30, rng.int(0...3) * 30, rng.int(0...1) * 30]
-                needs.append(Self.need(pub: c[0], pro: c[1], ele: c[2], total: c[0] + c[1] + c[2] + rng.int(0...1) * 30,
-                                       sessions: rng.int(0...2)))
+                needs.append(
+                    Self.need(
+                        pub: c[0], pro: c[1], ele: c[2], total: c[0] + c[1] + c[2] + rng.int(0...1) * 30,
+                        sessions: rng.int(0...2)))
                 eligible.append((0..<ns).filter { _ in rng.int(0...4) > 0 })
             }
-            let p = SeatProblem(needs: needs, eligible: eligible, slot: slot, tenths: tenths,
-                                cost: (0..<ns).map { _ in rng.int(1...5) * 100 }, capacity: (0..<ns).map { _ in rng.int(0...2) },
-                                date: (0..<ns).map { _ in rng.int(0...2) }, budget: rng.int(0...1) == 0 ? nil : rng.int(2...10) * 100)
+            let p = SeatProblem(
+                needs: needs, eligible: eligible, slot: slot, tenths: tenths,
+                cost: (0..<ns).map { _ in rng.int(1...5) * 100 }, capacity: (0..<ns).map { _ in rng.int(0...2) },
+                date: (0..<ns).map { _ in rng.int(0...2) }, budget: rng.int(0...1) == 0 ? nil : rng.int(2...10) * 100)
             let plan = SeatSolver.solve(p)
             let opt = Self.bruteForce(p)
             let bound = SeatBound.compute(p).bound
@@ -67,8 +74,10 @@ import XinyuCore
     @Test func scarceSeatGoesToTheCheapestTeacher() {
         // Sessions: 0 professional 6 h cap 1 (day 1); 1 professional 6 h cap 1 (day 2); 2 public 6 h cap 2 (day 1).
         let p = SeatProblem(
-            needs: [Self.need(pro: 120, total: 120, sessions: 2), Self.need(pro: 60, total: 60, sessions: 1),
-                    Self.need(pub: 60, total: 60)],
+            needs: [
+                Self.need(pro: 120, total: 120, sessions: 2), Self.need(pro: 60, total: 60, sessions: 1),
+                Self.need(pub: 60, total: 60),
+            ],
             eligible: [[0, 1, 2], [0, 1, 2], [0, 1, 2]],
             slot: [1, 1, 0], tenths: [60, 60, 60], cost: [100, 100, 100], capacity: [1, 1, 2], date: [1, 2, 1], budget: nil)
         let plan = SeatSolver.solve(p)
@@ -130,7 +139,8 @@ import XinyuCore
         let year = SchoolYear(startYear: 2025)
         let sessions = try PlannedSession.parse(csv: csv, file: "s.csv", year: year, knownSchools: ["A", "B"])
         #expect(sessions.count == 4 && sessions[0].title == "专业培训, 一" && sessions[0].costCents == 12050)
-        let plan = try QuotaPlanner.plan(in: db, year: year, sessions: sessions, budgetCents: nil, school: nil, rules: QuotaFixture.rules)
+        let plan = try QuotaPlanner.plan(
+            in: db, year: year, sessions: sessions, budgetCents: nil, school: nil, rules: QuotaFixture.rules)
         #expect(plan.before.meetsAll == 0)
         // a2 needs 6 h elective (P2) and 3 more sessions (P1, P3, P4). a1 needs 6 h professional and 2 more
         // sessions: the two cheapest, P3 and P4. b1 (school B) can reach only P2: short, but gets it to cut missing hours.

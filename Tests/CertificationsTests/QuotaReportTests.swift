@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 @Suite struct QuotaReportTests {
@@ -8,20 +9,26 @@ import XinyuCore
 
     /// Two schools; teacher t1 meets everything, t2 falls short, t3 is inactive, t4 alone at school B.
     func district() throws -> AppDatabase {
-        var att: [(teacher: String, course: String, hours: Int, status: AttendanceStatus, result: CourseResult, date: String)] = []
+        var att: [(teacher: String, course: String, hours: Int, status: AttendanceStatus, result: CourseResult, date: String)] =
+            []
         // t1: public 18, professional 42 in 7 completed courses, elective 12 → 72 h, 7 sessions.
         att += [("t1", "pub1", 12, .completed, .none, "2025-09-10"), ("t1", "pub2", 6, .partial, .none, "2026-03-01")]
         for i in 1...7 { att.append(("t1", "pro\(i)", 6, .completed, .pass, "2025-10-0\(i)")) }
         att += [("t1", "ele1", 12, .completed, .none, "2026-08-31")]
         // t2: only counted hours of the right kinds; a fail, an absent and out-of-year records do not count.
-        att += [("t2", "pro1", 6, .completed, .none, "2025-10-01"), ("t2", "pro2", 6, .partial, .none, "2025-10-02"),
-                ("t2", "pro3", 6, .completed, .fail, "2025-10-03"), ("t2", "pro4", 6, .absent, .none, "2025-10-04"),
-                ("t2", "pro5", 6, .completed, .none, "2025-08-31"), ("t2", "pub1", 6, .completed, .none, "2026-09-01")]
+        att += [
+            ("t2", "pro1", 6, .completed, .none, "2025-10-01"), ("t2", "pro2", 6, .partial, .none, "2025-10-02"),
+            ("t2", "pro3", 6, .completed, .fail, "2025-10-03"), ("t2", "pro4", 6, .absent, .none, "2025-10-04"),
+            ("t2", "pro5", 6, .completed, .none, "2025-08-31"), ("t2", "pub1", 6, .completed, .none, "2026-09-01"),
+        ]
         // Whole-staff: school A has 2 active teachers (t1, t2); ws1 completed by both in fall → counts; ws2 by one → not.
-        att += [("t1", "ws1", 3, .completed, .none, "2025-11-01"), ("t2", "ws1", 3, .completed, .none, "2025-11-01"),
-                ("t1", "ws2", 3, .completed, .none, "2026-03-01"), ("t3", "ws2", 3, .completed, .none, "2026-03-01")]
+        att += [
+            ("t1", "ws1", 3, .completed, .none, "2025-11-01"), ("t2", "ws1", 3, .completed, .none, "2025-11-01"),
+            ("t1", "ws2", 3, .completed, .none, "2026-03-01"), ("t3", "ws2", 3, .completed, .none, "2026-03-01"),
+        ]
         var courses: [(id: String, category: XinyuCore.Category, tier: Int)] = [
-            ("pub1", .public, 40), ("pub2", .public, 40), ("ele1", .elective, 40), ("ws1", .elective, 60), ("ws2", .elective, 60)]
+            ("pub1", .public, 40), ("pub2", .public, 40), ("ele1", .elective, 40), ("ws1", .elective, 60), ("ws2", .elective, 60),
+        ]
         for i in 1...7 { courses.append(("pro\(i)", .professional, 40)) }
         return try QuotaFixture.database(
             schools: ["B", "A"],
@@ -30,8 +37,9 @@ import XinyuCore
     }
 
     @Test func countsHoursAndSessionsAsTheRulesSay() throws {
-        let r = QuotaReport.make(ledger: try QuotaLedger.load(from: district(), year: year, school: nil, rules: QuotaFixture.rules),
-                                 includeTeachers: true, rules: QuotaFixture.rules)
+        let r = QuotaReport.make(
+            ledger: try QuotaLedger.load(from: district(), year: year, school: nil, rules: QuotaFixture.rules),
+            includeTeachers: true, rules: QuotaFixture.rules)
         let t = Dictionary(uniqueKeysWithValues: (r.teachers ?? []).map { ($0.id, $0) })
         #expect(t["t3"] == nil, "inactive teachers are left out")
         let t1 = try #require(t["t1"])
@@ -51,7 +59,8 @@ import XinyuCore
     }
 
     @Test func schoolsAreSortedAndCountWholeStaffTrainings() throws {
-        let r = try QuotaReport.compute(in: district(), year: year, school: nil, includeTeachers: false, rules: QuotaFixture.rules)
+        let r = try QuotaReport.compute(
+            in: district(), year: year, school: nil, includeTeachers: false, rules: QuotaFixture.rules)
         #expect(r.year == "2025-2026")
         #expect(r.schools.map(\.id) == ["A", "B"])
         #expect(r.district.teachers == 3 && r.district.meetsHours == 1 && r.district.meetsSessions == 1)
@@ -85,9 +94,12 @@ import XinyuCore
         // The whole bundled profile with the district's own quota values: the quota sections are read by the one
         // profile loader, with the same checks as every other key.
         let base = try String(contentsOf: RuleProfile.bundledDefaultURL, encoding: .utf8)
-        let yaml = base
+        let yaml =
+            base
             .replacingOccurrences(of: "yearMinimumHours: 72", with: "yearMinimumHours: 80")
-            .replacingOccurrences(of: "{ public: 18, professional: 42, elective: 12 }", with: "{ public: 20, professional: 40.5, elective: 12 }")
+            .replacingOccurrences(
+                of: "{ public: 18, professional: 42, elective: 12 }", with: "{ public: 20, professional: 40.5, elective: 12 }"
+            )
             .replacingOccurrences(of: "professionalSessionsPerYear: 4", with: "professionalSessionsPerYear: 5")
             .replacingOccurrences(of: "wholeStaffAttendanceShare: 0.8", with: "wholeStaffAttendanceShare: 0.75")
         #expect(yaml != base)

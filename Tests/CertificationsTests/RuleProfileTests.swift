@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 @Suite struct RuleProfileTests {
@@ -83,7 +84,8 @@ import XinyuCore
     @Test func missingRoleAndMissingLevel() throws {
         let e1 = try #require(error(try broken("  leader: A\n", "")))
         #expect(e1.record == "roleRequirements.leader" && e1.problem.contains("missing"))
-        let e2 = try #require(error("levels:\n  C: { hours: 1, validityYears: 5, renewalHours: 1, warningDays: 1 }\nroleRequirements: {}\n"))
+        let e2 = try #require(
+            error("levels:\n  C: { hours: 1, validityYears: 5, renewalHours: 1, warningDays: 1 }\nroleRequirements: {}\n"))
         #expect(e2.record == "levels.B" && e2.problem.contains("missing"))
     }
 

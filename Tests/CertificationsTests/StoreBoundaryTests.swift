@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Certifications
 
 /// The certification library needs nothing of the store but the protocols (#13): a store that is not an
@@ -14,8 +15,10 @@ import XinyuCore
         func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
             try base.teachers(school: school, role: role, status: status)
         }
-        func teacherPage(school: String?, role: Role?, status: TeacherStatus?,
-                         limit: Int, offset: Int) throws -> (total: Int, teachers: [Teacher]) {
+        func teacherPage(
+            school: String?, role: Role?, status: TeacherStatus?,
+            limit: Int, offset: Int
+        ) throws -> (total: Int, teachers: [Teacher]) {
             try base.teacherPage(school: school, role: role, status: status, limit: limit, offset: offset)
         }
         func teacher(id: String) throws -> Teacher { try base.teacher(id: id) }
@@ -30,8 +33,9 @@ import XinyuCore
             asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
             _ compute: @escaping @Sendable (CertificationReading) throws -> T
         ) throws -> [T] {
-            try base.certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive, counting: counting,
-                                           parts: parts, withSchools: withSchools, compute)
+            try base.certificationReadings(
+                asOf: asOf, school: school, includeInactive: includeInactive, counting: counting,
+                parts: parts, withSchools: withSchools, compute)
         }
         func quotaYear(from first: Day, through last: Day, school: String?, counting: [RecordState]) throws -> QuotaYearReading {
             try base.quotaYear(from: first, through: last, school: school, counting: counting)
@@ -43,16 +47,22 @@ import XinyuCore
             try base.trainings(school: school, from: from, to: to)
         }
         func training(id: String) throws -> TrainingSession { try base.training(id: id) }
-        func enterAttendance(course: String, by actor: String, capacity: String, at: Date,
-                             _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd) throws {
+        func enterAttendance(
+            course: String, by actor: String, capacity: String, at: Date,
+            _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd
+        ) throws {
             try base.enterAttendance(course: course, by: actor, capacity: capacity, at: at, body)
         }
-        func submitTraining(_ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
-                            at: Date) throws -> RecordEntry {
+        func submitTraining(
+            _ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
+            at: Date
+        ) throws -> RecordEntry {
             try base.submitTraining(submission, evidence: evidence, by: actor, at: at)
         }
-        func resubmitTraining(entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
-                              by actor: String, at: Date) throws -> RecordEntry {
+        func resubmitTraining(
+            entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
+            by actor: String, at: Date
+        ) throws -> RecordEntry {
             try base.resubmitTraining(entry: id, submission, evidence: evidence, by: actor, at: at)
         }
         func recordEntries(_ filter: RecordFilter) throws -> [RecordEntry] { try base.recordEntries(filter) }
@@ -62,8 +72,10 @@ import XinyuCore
         func recordTransitions(entry: Int64?) throws -> [RecordTransition] { try base.recordTransitions(entry: entry) }
         func evidence(entry: Int64) throws -> StoredEvidence? { try base.evidence(entry: entry) }
         func scheduleInputs(school: String?) throws -> ScheduleInputs { try base.scheduleInputs(school: school) }
-        func replaceSchedule(term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
-                             builtAt: Date) throws {
+        func replaceSchedule(
+            term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
+            builtAt: Date
+        ) throws {
             try base.replaceSchedule(term: term, schools: schools, sessions: sessions, plans: plans, builtAt: builtAt)
         }
         func storedSchedule(school: String, term: Term?) throws -> StoredSchedule? {
@@ -106,6 +118,25 @@ import XinyuCore
         func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry] {
             try base.auditEntries(since: since, actor: actor, actions: actions, target: target)
         }
+        func enqueueNotices(_ notices: [Notice], audit: AuditEntry?) throws -> [Notice] {
+            try base.enqueueNotices(notices, audit: audit)
+        }
+        func storedNoticeKeys(_ keys: [NoticeKey]) throws -> Set<NoticeKey> { try base.storedNoticeKeys(keys) }
+        func claimDueNotices(now: Date, leaseUntil: Date, maxAttempts: Int, limit: Int) throws -> [Notice] {
+            try base.claimDueNotices(now: now, leaseUntil: leaseUntil, maxAttempts: maxAttempts, limit: limit)
+        }
+        func recordDelivery(id: Int64, _ outcome: NoticeDelivery) throws { try base.recordDelivery(id: id, outcome) }
+        func notices(state: NoticeState?) throws -> [Notice] { try base.notices(state: state) }
+        func certificate(number: String) throws -> StoredCertificate? { try base.certificate(number: number) }
+        func certificate(code: String) throws -> StoredCertificate? { try base.certificate(code: code) }
+        func issueVerificationCode(number: String, code: String, audit: AuditEntry) throws -> String {
+            try base.issueVerificationCode(number: number, code: code, audit: audit)
+        }
+        func revokeCertificate(number: String, _ revocation: CertificateRevocation, audit: AuditEntry) throws {
+            try base.revokeCertificate(number: number, revocation, audit: audit)
+        }
+        func revokedCertificates() throws -> [StoredCertificate] { try base.revokedCertificates() }
+        func courses(ids: [String]) throws -> [Course] { try base.courses(ids: ids) }
     }
 
     @Test func reportsThroughAnotherStoreAreTheSame() throws {
@@ -113,30 +144,44 @@ import XinyuCore
         let relay: any XinyuStore = RelayStore(base: db)
         let profile = try RuleProfile.load(path: nil)
         let day = Day(year: 2026, month: 9, day: 1)!
-        #expect(try CoverageReport.compute(in: relay, asOf: day, school: nil, profile: profile)
+        #expect(
+            try CoverageReport.compute(in: relay, asOf: day, school: nil, profile: profile)
                 == CoverageReport.compute(in: db, asOf: day, school: nil, profile: profile))
-        #expect(try CertificationEngine.statuses(in: relay, asOf: day, profile: profile, parts: 2)
+        #expect(
+            try CertificationEngine.statuses(in: relay, asOf: day, profile: profile, parts: 2)
                 == CertificationEngine.statuses(in: db, asOf: day, profile: profile, parts: 2))
-        #expect(try CertificationEngine.ledger(teacherId: "T00007", in: relay, asOf: day, profile: profile)
+        #expect(
+            try CertificationEngine.ledger(teacherId: "T00007", in: relay, asOf: day, profile: profile)
                 == CertificationEngine.ledger(teacherId: "T00007", in: db, asOf: day, profile: profile))
         let year = SchoolYear(containing: day)
         let quota = { (store: any ReportStore) in
-            try JSONOutput.encoder().encode(QuotaReport.compute(in: store, year: year, school: nil, includeTeachers: true,
-                                                                profilePath: nil))
+            try JSONOutput.encoder().encode(
+                QuotaReport.compute(
+                    in: store, year: year, school: nil, includeTeachers: true,
+                    profilePath: nil))
         }
         #expect(try quota(relay) == quota(db))
+        let stats = { (store: any ReportStore) in
+            try HoursStatistics.compute(
+                in: store, year: year, school: nil, rules: QuotaRules.load(profilePath: nil),
+                bands: .standard)
+        }
+        #expect(try stats(relay) == stats(db))
         #expect(throws: StoreError.self) { try CoverageReport.compute(in: relay, asOf: day, school: "S404", profile: profile) }
     }
 
     @Test func reviewsThroughAnotherStoreAreTheSame() throws {
         let (f, record) = try ApprovalTests.district()
         let relay: any XinyuStore = RelayStore(base: f.db)
-        _ = try Approvals.apply(.approve, ids: [record.id], course: nil, reason: nil, actor: "relay", scope: .everything,
-                                store: relay)
-        _ = try Approvals.apply(.certify, ids: [], course: record.courseId, reason: nil, actor: "relay", scope: .everything,
-                                store: relay)
+        _ = try Approvals.apply(
+            .approve, ids: [record.id], course: nil, reason: nil, actor: "relay", scope: .everything,
+            store: relay)
+        _ = try Approvals.apply(
+            .certify, ids: [], course: record.courseId, reason: nil, actor: "relay", scope: .everything,
+            store: relay)
         let day = Day(year: 2026, month: 6, day: 30)!
-        #expect(try CertificationEngine.ledger(teacherId: "T1", in: relay, asOf: day, profile: f.profile)
+        #expect(
+            try CertificationEngine.ledger(teacherId: "T1", in: relay, asOf: day, profile: f.profile)
                 == CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: day, profile: f.profile))
         #expect(try relay.recordTransitions(entry: record.id).map(\.actor) == ["cli:test", "relay", "relay"])
     }

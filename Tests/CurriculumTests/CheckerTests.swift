@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Curriculum
 
 @Suite struct CheckerTests {
@@ -16,10 +17,13 @@ import XinyuCore
         Set(ScheduleChecker.violations(s, context: ctx).map(\.kind))
     }
 
-    func lesson(_ c: String = "S1-3-1", grade: Int = 3, date: String = "2026-09-08", period: Int = 3,
-                teacher: String = "T1", lesson: String = "mid-01") -> ScheduleEntry {
-        ScheduleEntry(term: "2026-fall", school: "S1", classId: c, grade: grade, date: Day(date)!, period: period,
-                       teacher: teacher, lesson: lesson)
+    func lesson(
+        _ c: String = "S1-3-1", grade: Int = 3, date: String = "2026-09-08", period: Int = 3,
+        teacher: String = "T1", lesson: String = "mid-01"
+    ) -> ScheduleEntry {
+        ScheduleEntry(
+            term: "2026-fall", school: "S1", classId: c, grade: grade, date: Day(date)!, period: period,
+            teacher: teacher, lesson: lesson)
     }
 
     @Test func builtScheduleIsClean() { #expect(kinds(valid).isEmpty) }
@@ -36,7 +40,9 @@ import XinyuCore
         // 15 sessions in one week for T1 (max 14): 5 days × 3 periods, different classes.
         var s: [ScheduleEntry] = []
         for (i, d) in ["2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17", "2026-09-18"].enumerated() {
-            for p in [2, 3, 4] { s.append(lesson("S1-\(3 + (p % 2))-\(1 + i % 3)", grade: 3 + (p % 2), date: d, period: p, lesson: "mid-0\(p)")) }
+            for p in [2, 3, 4] {
+                s.append(lesson("S1-\(3 + (p % 2))-\(1 + i % 3)", grade: 3 + (p % 2), date: d, period: p, lesson: "mid-0\(p)"))
+            }
         }
         #expect(kinds(s).contains(.overWeeklyMax))
         #expect(!kinds(Array(s.prefix(14))).contains(.overWeeklyMax))
@@ -65,15 +71,19 @@ import XinyuCore
     @Test func groupOutsideRoomHoursOrOverSize() throws {
         let g = try #require(valid.first { $0.kind == .group })
         #expect(kinds([g]).isEmpty)
-        var late = g; late.period = 9
+        var late = g
+        late.period = 9
         #expect(kinds([late]).contains(.groupOutsideRoomHours))
         var wrongDay = g
         // Window 2 is Tuesday/Thursday only: move to a Monday that is a school day.
-        wrongDay.period = 2; wrongDay.date = Day("2026-09-14")!
+        wrongDay.period = 2
+        wrongDay.date = Day("2026-09-14")!
         #expect(kinds([wrongDay]).contains(.groupOutsideRoomHours))
-        var big = g; big.groupSize = 40
+        var big = g
+        big.groupSize = 40
         #expect(kinds([big]) == [.groupSize])
-        var noRoom = g; noRoom.room = nil
+        var noRoom = g
+        noRoom.room = nil
         #expect(kinds([noRoom]).contains(.groupOutsideRoomHours))
         #expect(kinds([g, g]).contains(.roomDoubleBooked))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Curriculum
 
 @Suite struct ExportTests {
@@ -27,7 +28,9 @@ import XinyuCore
         // Unfold and find the first lesson's local start time.
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         let s0 = v.sessions[0]
-        let start = "DTSTART;TZID=Asia/Shanghai:" + s0.date.replacingOccurrences(of: "-", with: "") + "T" + s0.start.replacingOccurrences(of: ":", with: "") + "00"
+        let start =
+            "DTSTART;TZID=Asia/Shanghai:" + s0.date.replacingOccurrences(of: "-", with: "") + "T"
+            + s0.start.replacingOccurrences(of: ":", with: "") + "00"
         #expect(unfolded.contains(start))
         #expect(unfolded.contains(s0.title) && unfolded.contains(s0.teacherName))
         #expect(ics.contains("DTSTAMP:2026118T") || ics.contains("DTSTAMP:2026"))

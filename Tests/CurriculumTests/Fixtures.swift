@@ -1,6 +1,7 @@
 import Foundation
-@testable import XinyuCore
+
 @testable import Curriculum
+@testable import XinyuCore
 
 /// Hand-built schools, grades and teachers for scheduler tests.
 enum Fixture {
@@ -16,17 +17,22 @@ enum Fixture {
     static func primary() -> (School, [Grade], [Teacher], [String: Level]) {
         let s = School(id: "S1", name: "阳光小学", stage: .primary, counselingRoom: true, district: "440305")
         let g = (1...6).map { Grade(schoolId: "S1", level: $0, classes: 3) }
-        let t = [Teacher(id: "T1", schoolId: "S1", name: "王老师", role: .psychFulltime, hired: nil, status: .active),
-                 Teacher(id: "T2", schoolId: "S1", name: "李老师", role: .psychParttime, hired: nil, status: .active),
-                 Teacher(id: "T3", schoolId: "S1", name: "张老师", role: .classTeacher, hired: nil, status: .active)]
+        let t = [
+            Teacher(id: "T1", schoolId: "S1", name: "王老师", role: .psychFulltime, hired: nil, status: .active),
+            Teacher(id: "T2", schoolId: "S1", name: "李老师", role: .psychParttime, hired: nil, status: .active),
+            Teacher(id: "T3", schoolId: "S1", name: "张老师", role: .classTeacher, hired: nil, status: .active),
+        ]
         return (s, g, t, ["T1": .A, "T2": .B, "T3": .C])
     }
 
-    static func context(rules: ScheduleRules? = nil, schools: [School], grades: [Grade], teachers: [Teacher],
-                        levels: [String: Level]) throws -> ScheduleContext {
-        ScheduleContext(term: term, rules: try rules ?? Fixture.rules(), library: try LessonLibrary.bundled(),
-                        catalog: try ActivityCatalog.bundled(), schools: schools, grades: grades, teachers: teachers,
-                        levels: levels)
+    static func context(
+        rules: ScheduleRules? = nil, schools: [School], grades: [Grade], teachers: [Teacher],
+        levels: [String: Level]
+    ) throws -> ScheduleContext {
+        ScheduleContext(
+            term: term, rules: try rules ?? Fixture.rules(), library: try LessonLibrary.bundled(),
+            catalog: try ActivityCatalog.bundled(), schools: schools, grades: grades, teachers: teachers,
+            levels: levels)
     }
 
     static func primaryContext(rules: ScheduleRules? = nil) throws -> ScheduleContext {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Curriculum
 
 @Suite struct LibraryTests {
@@ -27,19 +28,19 @@ import XinyuCore
     }
 
     private let good = """
-    band: low
-    lessons:
-      - id: x-1
-        theme: emotions
-        title: 测试
-        titleEn: Test
-        objectives: [a]
-        minutes: 40
-        warmUp: w
-        main: {form: game, description: d}
-        closing: c
-        materials: [m]
-    """
+        band: low
+        lessons:
+          - id: x-1
+            theme: emotions
+            title: 测试
+            titleEn: Test
+            objectives: [a]
+            minutes: 40
+            warmUp: w
+            main: {form: game, description: d}
+            closing: c
+            materials: [m]
+        """
 
     @Test func validLessonParses() throws {
         let ls = try LessonLibrary.parse(file: "f.yaml", text: good)
@@ -91,14 +92,16 @@ import XinyuCore
         let r = try ScheduleRules.bundled()
         #expect(r.holidays.contains(Day("2026-10-05")!))
         #expect(!r.isSchoolDay(Day("2026-10-05")!, term: Fixture.term))
-        #expect(!r.isSchoolDay(Day("2026-09-05")!, term: Fixture.term)) // Saturday
+        #expect(!r.isSchoolDay(Day("2026-09-05")!, term: Fixture.term))  // Saturday
         #expect(r.isSchoolDay(Day("2026-09-01")!, term: Fixture.term))
         #expect(r.everyWeeks[.middle] == 1 && r.everyWeeks[.low] == 2 && r.everyWeeks[.senior] == 2)
         #expect(throws: InputError.self) { try ScheduleRules.parse(file: "r.yaml", text: "frequency: {nursery: 1}") }
         #expect(throws: InputError.self) { try ScheduleRules.parse(file: "r.yaml", text: "holidays: [2026-13-01]") }
         // Dates and terms outside the supported years are refused with the reason (issue #12).
-        for (text, reason) in [("holidays: ['9999-12-01..9999-12-31']", "9999-12-01: outside the supported years 1900–2199"),
-                               ("terms: {9999-fall: {first: 9999-09-01, last: 9999-12-31}}", "outside the supported years 1900–2199")] {
+        for (text, reason) in [
+            ("holidays: ['9999-12-01..9999-12-31']", "9999-12-01: outside the supported years 1900–2199"),
+            ("terms: {9999-fall: {first: 9999-09-01, last: 9999-12-31}}", "outside the supported years 1900–2199"),
+        ] {
             do {
                 _ = try ScheduleRules.parse(file: "r.yaml", text: text)
                 Issue.record("accepted \(text)")

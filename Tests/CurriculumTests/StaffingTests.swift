@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Curriculum
 
 /// Schools staffed as our users describe them (#17): few psychology teachers, class teachers for their own class,
@@ -99,8 +100,10 @@ import XinyuCore
         #expect(byPsych.count == 14, "the psychology teacher takes as many weekly classes as its maximum allows")
         #expect(built.sessions.contains { $0.teacher != "SC-P" })
         // Without class teachers the same school degrades instead.
-        let off = try Fixture.context(rules: try Fixture.rules { $0.allowClassTeachersWithC = false }, schools: [s], grades: g,
-                                      teachers: t, levels: levels).with(homerooms: homerooms)
+        let off = try Fixture.context(
+            rules: try Fixture.rules { $0.allowClassTeachersWithC = false }, schools: [s], grades: g,
+            teachers: t, levels: levels
+        ).with(homerooms: homerooms)
         let alone = Scheduler.build(off)
         #expect(Set(alone.sessions.map(\.teacher)) == ["SC-P"])
         #expect(alone.plans.contains { $0.outcome == .degraded })
@@ -152,8 +155,9 @@ import XinyuCore
         let ctx = try Fixture.context(rules: rules, schools: [s], grades: g, teachers: t, levels: ["SK-P": .B, "SK-C1": .C])
             .with(homerooms: [Homeroom(teacherId: "SK-C1", grade: 3, classNumber: 1)])
         func lesson(_ c: String) -> ScheduleEntry {
-            ScheduleEntry(term: "2026-fall", school: "SK", classId: c, grade: 3, date: Day("2026-09-08")!, period: 3,
-                          teacher: "SK-C1", lesson: "mid-01")
+            ScheduleEntry(
+                term: "2026-fall", school: "SK", classId: c, grade: 3, date: Day("2026-09-08")!, period: 3,
+                teacher: "SK-C1", lesson: "mid-01")
         }
         #expect(ScheduleChecker.violations([lesson("SK-3-1")], context: ctx).isEmpty)
         let wrong = ScheduleChecker.violations([lesson("SK-3-2")], context: ctx)
@@ -174,20 +178,26 @@ import XinyuCore
         // overlaps the afternoon counseling-room window on Tuesday and Thursday).
         for d in 1...4 {
             for period in rules.allowedPeriods where period != 3 {
-                slots.append(TimetableSlot(schoolId: "ST", weekday: d, period: period, teacherId: "ST-P", classId: "ST-6-2",
-                                           subject: "语文", psychology: false, row: slots.count + 2))
+                slots.append(
+                    TimetableSlot(
+                        schoolId: "ST", weekday: d, period: period, teacherId: "ST-P", classId: "ST-6-2",
+                        subject: "语文", psychology: false, row: slots.count + 2))
             }
         }
         // Class 5-1 has every allowed period occupied.
         for d in 1...5 {
             for period in rules.allowedPeriods {
-                slots.append(TimetableSlot(schoolId: "ST", weekday: d, period: period, teacherId: nil, classId: "ST-5-1",
-                                           subject: "数学", psychology: false, row: slots.count + 2))
+                slots.append(
+                    TimetableSlot(
+                        schoolId: "ST", weekday: d, period: period, teacherId: nil, classId: "ST-5-1",
+                        subject: "数学", psychology: false, row: slots.count + 2))
             }
         }
         // Class 5-2's psychology period in the school's own timetable.
-        slots.append(TimetableSlot(schoolId: "ST", weekday: 5, period: 5, teacherId: "ST-P", classId: "ST-5-2",
-                                   subject: "心理健康", psychology: true, row: slots.count + 2))
+        slots.append(
+            TimetableSlot(
+                schoolId: "ST", weekday: 5, period: 5, teacherId: "ST-P", classId: "ST-5-2",
+                subject: "心理健康", psychology: true, row: slots.count + 2))
         let ctx = try Fixture.context(rules: rules, schools: [s], grades: g, teachers: [p], levels: ["ST-P": .B])
             .with(timetable: slots)
         let built = Scheduler.build(ctx)
@@ -211,15 +221,23 @@ import XinyuCore
         // With the afternoon window only (Tuesday and Thursday from 15:50), the teacher is busy then: no group.
         var afternoon = rules
         afternoon.roomOpen = [rules.roomOpen[1]]
-        let late = Scheduler.build(try Fixture.context(rules: afternoon, schools: [s], grades: g, teachers: [p],
-                                                       levels: ["ST-P": .B]).with(timetable: slots))
+        let late = Scheduler.build(
+            try Fixture.context(
+                rules: afternoon, schools: [s], grades: g, teachers: [p],
+                levels: ["ST-P": .B]
+            ).with(timetable: slots))
         #expect(!late.sessions.contains { $0.kind == .group })
         #expect(late.plans.filter { $0.kind == .group }.allSatisfy { $0.cause == .noRoomWindow })
-        #expect(Scheduler.build(try Fixture.context(rules: afternoon, schools: [s], grades: g, teachers: [p],
-                                                    levels: ["ST-P": .B])).sessions.contains { $0.kind == .group })
+        #expect(
+            Scheduler.build(
+                try Fixture.context(
+                    rules: afternoon, schools: [s], grades: g, teachers: [p],
+                    levels: ["ST-P": .B])
+            ).sessions.contains { $0.kind == .group })
         // A lesson put into a busy period is a hard-rule violation.
-        let bad = ScheduleEntry(term: "2026-fall", school: "ST", classId: "ST-5-3", grade: 5, date: Day("2026-09-07")!,
-                                period: rules.allowedPeriods[0], teacher: "ST-P", lesson: "high-01")
+        let bad = ScheduleEntry(
+            term: "2026-fall", school: "ST", classId: "ST-5-3", grade: 5, date: Day("2026-09-07")!,
+            period: rules.allowedPeriods[0], teacher: "ST-P", lesson: "high-01")
         #expect(ScheduleChecker.violations([bad], context: ctx).map(\.kind).contains(.timetableConflict))
     }
 }
@@ -227,8 +245,9 @@ import XinyuCore
 extension ScheduleContext {
     /// The same context with homerooms.
     func with(homerooms: [Homeroom]) -> ScheduleContext {
-        ScheduleContext(term: term, rules: rules, library: library, catalog: catalog, schools: schools, grades: grades,
-                        teachers: teachers, levels: levels, homerooms: homerooms, timetable: timetable)
+        ScheduleContext(
+            term: term, rules: rules, library: library, catalog: catalog, schools: schools, grades: grades,
+            teachers: teachers, levels: levels, homerooms: homerooms, timetable: timetable)
     }
 
     /// The same context with a timetable.
@@ -237,7 +256,8 @@ extension ScheduleContext {
             let parts = classId.split(separator: "-")
             return Homeroom(teacherId: teacher, grade: Int(parts[parts.count - 2])!, classNumber: Int(parts.last!)!)
         }
-        return ScheduleContext(term: term, rules: rules, library: library, catalog: catalog, schools: schools, grades: grades,
-                               teachers: teachers, levels: levels, homerooms: h, timetable: timetable)
+        return ScheduleContext(
+            term: term, rules: rules, library: library, catalog: catalog, schools: schools, grades: grades,
+            teachers: teachers, levels: levels, homerooms: h, timetable: timetable)
     }
 }

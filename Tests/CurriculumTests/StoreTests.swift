@@ -1,8 +1,9 @@
+import Certifications
 import Foundation
 import Testing
-@testable import XinyuCore
-import Certifications
+
 @testable import Curriculum
+@testable import XinyuCore
 
 @Suite struct StoreTests {
     @Test func viewListsEveryClassPlanAndFiltersDates() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import Curriculum
 
 /// `xinyu timetable import`: FET's CSV export and the simple format, read as Chinese schools write them, stored,
@@ -11,10 +12,12 @@ import XinyuCore
     func database() throws -> AppDatabase {
         let s = School(id: "S1", name: "阳光小学", stage: .primary, counselingRoom: true, district: "440305")
         let g = [Grade(schoolId: "S1", level: 3, classes: 2), Grade(schoolId: "S1", level: 4, classes: 2)]
-        let t = [Teacher(id: "T1", schoolId: "S1", name: "王芳", role: .psychParttime, hired: nil, status: .active),
-                 Teacher(id: "T2", schoolId: "S1", name: "李强", role: .classTeacher, hired: nil, status: .active),
-                 Teacher(id: "T3", schoolId: "S1", name: "张伟", role: .subjectTeacher, hired: nil, status: .active),
-                 Teacher(id: "T4", schoolId: "S1", name: "张伟", role: .subjectTeacher, hired: nil, status: .active)]
+        let t = [
+            Teacher(id: "T1", schoolId: "S1", name: "王芳", role: .psychParttime, hired: nil, status: .active),
+            Teacher(id: "T2", schoolId: "S1", name: "李强", role: .classTeacher, hired: nil, status: .active),
+            Teacher(id: "T3", schoolId: "S1", name: "张伟", role: .subjectTeacher, hired: nil, status: .active),
+            Teacher(id: "T4", schoolId: "S1", name: "张伟", role: .subjectTeacher, hired: nil, status: .active),
+        ]
         return try Fixture.database(schools: [s], grades: g, teachers: t)
     }
 
@@ -53,8 +56,11 @@ import XinyuCore
         #expect(report.rejected[4].problem == "names no teacher and no class")
         let stored = try #require(try db.timetable(school: "S1"))
         let slots = stored.slots.map { "\($0.weekday)/\($0.period) \($0.teacherId ?? "-") \($0.classId ?? "-") \($0.subject)" }
-        #expect(slots == ["1/2 T1 S1-3-1 语文", "2/3 T1 S1-3-2 语文", "3/3 T2 S1-4-1 数学", "3/3 T2 S1-4-2 数学",
-                          "4/4 - S1-3-1 升旗", "4/4 - S1-3-2 升旗", "5/6 T1 S1-4-2 心理健康"])
+        #expect(
+            slots == [
+                "1/2 T1 S1-3-1 语文", "2/3 T1 S1-3-2 语文", "3/3 T2 S1-4-1 数学", "3/3 T2 S1-4-2 数学",
+                "4/4 - S1-3-1 升旗", "4/4 - S1-3-2 升旗", "5/6 T1 S1-4-2 心理健康",
+            ])
         #expect(stored.slots.filter(\.psychology).map(\.row) == [6])
     }
 
@@ -99,19 +105,22 @@ import XinyuCore
     @Test func simpleCSVInGB18030WithoutAHeader() throws {
         let db = try database()
         let text = "王芳,周一,第2节\r\nT1,星期三,4\r\n李强,Fri,14:55\r\n"
-        let report = try TimetableImport.run(path: try write(text, encoding: TextFile.gb18030), school: "S1",
-                                             rules: try ScheduleRules.bundled(), store: db)
+        let report = try TimetableImport.run(
+            path: try write(text, encoding: TextFile.gb18030), school: "S1",
+            rules: try ScheduleRules.bundled(), store: db)
         #expect(report.format == "simple" && report.encoding == "GB18030")
         #expect(report.status == .applied && report.applied == 3)
         let slots = try #require(try db.timetable(school: "S1")).slots.map { "\($0.teacherId!) \($0.weekday)/\($0.period)" }
         #expect(slots == ["T1 1/2", "T1 3/4", "T2 5/6"])
         // A file of bad rows only changes nothing; a good file replaces the whole timetable.
-        let bad = try TimetableImport.run(path: try write("teacher,weekday,period\n赵敏,周一,2\n"), school: "S1",
-                                          rules: try ScheduleRules.bundled(), store: db)
+        let bad = try TimetableImport.run(
+            path: try write("teacher,weekday,period\n赵敏,周一,2\n"), school: "S1",
+            rules: try ScheduleRules.bundled(), store: db)
         #expect(bad.status == .rejected && bad.exitStatus == 2)
         #expect(try db.timetable(school: "S1")?.slots.count == 3)
-        let again = try TimetableImport.run(path: try write("教师,星期,节次,班级,科目\n李强,周二,3,4-1,数学\n"), school: "S1",
-                                            rules: try ScheduleRules.bundled(), store: db)
+        let again = try TimetableImport.run(
+            path: try write("教师,星期,节次,班级,科目\n李强,周二,3,4-1,数学\n"), school: "S1",
+            rules: try ScheduleRules.bundled(), store: db)
         #expect(again.status == .applied)
         #expect(try db.timetable(school: "S1")?.slots.map(\.classId) == ["S1-4-1"])
     }
@@ -128,8 +137,11 @@ import XinyuCore
             guard let c = TimetableValues.studentSet(s, school: "S0001") else { return "nil" }
             return "\(c.grade)-\(c.classNumber.map(String.init) ?? "*")"
         }
-        #expect(["3-2", "S0001-3-2", "三(2)班", "三（2）班", "三年级2班", "3年级(2)班", "初一(3)班", "高二5班", "七年级(1)班",
-                 "十二年级", "初三", "三年级", "三(二)班"].map(set)
+        #expect(
+            [
+                "3-2", "S0001-3-2", "三(2)班", "三（2）班", "三年级2班", "3年级(2)班", "初一(3)班", "高二5班", "七年级(1)班",
+                "十二年级", "初三", "三年级", "三(二)班",
+            ].map(set)
                 == ["3-2", "3-2", "3-2", "3-2", "3-2", "3-2", "7-3", "11-5", "7-1", "12-*", "9-*", "3-*", "3-2"])
         #expect(set("音乐社团") == "nil")
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -10,20 +11,21 @@ struct AttendanceFixture {
     let dir: String
 
     static let teachers = """
-        <teacher id="T001" school="S1" role="psych-fulltime"><name>张伟</name></teacher>
-        <teacher id="T002" school="S1" role="subject-teacher"><name>李娜</name></teacher>
-        <teacher id="T003" school="S1" role="class-teacher"><name>王芳</name></teacher>
-        <teacher id="T004" school="S1" role="subject-teacher"><name>王芳</name></teacher>
-        <teacher id="0012" school="S1" role="subject-teacher"><name>刘洋</name></teacher>
-        <teacher id="T900" school="S2" role="subject-teacher"><name>赵磊</name></teacher>
-    """
+            <teacher id="T001" school="S1" role="psych-fulltime"><name>张伟</name></teacher>
+            <teacher id="T002" school="S1" role="subject-teacher"><name>李娜</name></teacher>
+            <teacher id="T003" school="S1" role="class-teacher"><name>王芳</name></teacher>
+            <teacher id="T004" school="S1" role="subject-teacher"><name>王芳</name></teacher>
+            <teacher id="0012" school="S1" role="subject-teacher"><name>刘洋</name></teacher>
+            <teacher id="T900" school="S2" role="subject-teacher"><name>赵磊</name></teacher>
+        """
 
     init() throws {
         let feed = FeedFixture.feed(teachers: Self.teachers, courses: "", attendance: "", awards: "", practice: "")
         db = try FeedFixture.run(feed).1
-        let training = Course(id: "", title: "心理健康全员培训", provider: "校工会", tier: 60, mode: 2, hours: 3,
-                              start: Day(year: 2026, month: 3, day: 1)!, end: Day(year: 2026, month: 3, day: 1)!,
-                              track: .cpd, category: .professional, capacity: nil)
+        let training = Course(
+            id: "", title: "心理健康全员培训", provider: "校工会", tier: 60, mode: 2, hours: 3,
+            start: Day(year: 2026, month: 3, day: 1)!, end: Day(year: 2026, month: 3, day: 1)!,
+            track: .cpd, category: .professional, capacity: nil)
         course = try db.addTraining(training, school: "S1", by: "cli:test", at: Date()).id
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-sheet-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -38,8 +40,10 @@ struct AttendanceFixture {
         return path(name)
     }
 
-    func importSheet(_ file: String,
-                     _ configure: (inout AttendanceImportOptions) -> Void = { _ in }) throws -> AttendanceImportSummary {
+    func importSheet(
+        _ file: String,
+        _ configure: (inout AttendanceImportOptions) -> Void = { _ in }
+    ) throws -> AttendanceImportSummary {
         var options = AttendanceImportOptions()
         options.actor = "cli:test"
         configure(&options)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -47,7 +48,8 @@ import Testing
     @Test func anOpenpyxlWorkbookWithSeveralSheetsNumbersAndDates() throws {
         let f = try AttendanceFixture()
         let out = f.path("openpyxl.xlsx")
-        try ExternalTools.openpyxl("""
+        try ExternalTools.openpyxl(
+            """
             wb = openpyxl.Workbook()
             info = wb.active
             info.title = '说明'
@@ -63,7 +65,7 @@ import Testing
             ws.cell(row=8, column=4, value='缺席')
             wb.save(\(pythonString(out)))
             """)
-        #expect(throws: SheetFileError.self) { try f.importSheet(out) }   // the first sheet has no header
+        #expect(throws: SheetFileError.self) { try f.importSheet(out) }  // the first sheet has no header
         let s = try f.importSheet(out) { $0.sheet = "签到" }
         #expect(s.sheet == "签到" && s.added == 3 && s.rejected == 1)
         // Excel dropped the leading zeros of 0012: the error says so.
@@ -91,7 +93,7 @@ import Testing
         let s = try f.importSheet(try f.text("姓名,学时\n王芳,3\n张 伟,3\n赵磊,3\n", "names.csv"))
         #expect(s.status == .partial && s.added == 1 && s.rejected == 2)
         #expect(s.errors[0].row == 2 && s.errors[0].column == "A (姓名)" && s.errors[0].reason.contains("give the 工号"))
-        #expect(s.errors[1].reason.contains("no teacher of school S1"))   // 赵磊 teaches at S2
+        #expect(s.errors[1].reason.contains("no teacher of school S1"))  // 赵磊 teaches at S2
         #expect(s.exitStatus == 3)
     }
 
@@ -165,7 +167,8 @@ import Testing
         let unchanged = try f.importSheet(out)
         #expect(unchanged.added == 0 && unchanged.notSignedIn == 5 && unchanged.rejected == 0)
         let filled = f.path("filled.xlsx")
-        try ExternalTools.openpyxl("""
+        try ExternalTools.openpyxl(
+            """
             wb = openpyxl.load_workbook(\(pythonString(out)))
             ws = wb.active
             for row in ws.iter_rows():
@@ -185,9 +188,10 @@ import Testing
 
     @Test func aDistrictRecordIsNotOverwrittenAndOldXlsIsRefused() throws {
         let f = try AttendanceFixture()
-        let feed = FeedFixture.feed(id: "F2", schools: "", teachers: "", courses: "",
-                                    attendance: #"<record teacher="T001" course="\#(f.course)" hours="3" status="completed"/>"#,
-                                    awards: "", practice: "")
+        let feed = FeedFixture.feed(
+            id: "F2", schools: "", teachers: "", courses: "",
+            attendance: #"<record teacher="T001" course="\#(f.course)" hours="3" status="completed"/>"#,
+            awards: "", practice: "")
         _ = try FeedFixture.run(feed, db: f.db)
         let s = try f.importSheet(try f.text("工号,学时\nT001,3\n", "district.csv"))
         #expect(s.rejected == 1 && s.errors[0].reason.contains("district's feed"))

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Importers
 import XinyuCore
+
+@testable import Importers
 
 @Suite struct DocumentSafetyTests {
     /// A feed large enough that libxml2 reads it in many chunks (several MB, tens of thousands of records).
@@ -10,11 +11,14 @@ import XinyuCore
         var att = ""
         var courses = ""
         for i in 0..<records / 3 {
-            courses += #"<course id="K\#(i)" tier="60" mode="2" hours="4" start="2025-01-01" end="2025-01-02"><title>课程\#(i)</title></course>"#
+            courses += #"<course id="K\#(i)" tier="60" mode="2" hours="4" start="2025-01-01" end="2025-01-02">"#
+            courses += #"<title>课程\#(i)</title></course>"#
             courses += "\n"
         }
         for i in 0..<records / 3 {
-            for t in ["T1", "T2", "T3"] { att += #"<record teacher="\#(t)" course="K\#(i)" hours="4" status="completed"/>"# + "\n" }
+            for t in ["T1", "T2", "T3"] {
+                att += #"<record teacher="\#(t)" course="K\#(i)" hours="4" status="completed"/>"# + "\n"
+            }
         }
         return FeedFixture.feed(courses: courses, attendance: att)
     }

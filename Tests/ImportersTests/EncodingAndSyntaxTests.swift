@@ -1,10 +1,12 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Converts UTF-8 text with the system iconv.
@@ -16,9 +18,12 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
     var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
     let produced: Int? = input.withUnsafeMutableBufferPointer { inBuf in
         output.withUnsafeMutableBufferPointer { outBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuf.count, outLeft = outBuf.count
+            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(
+                to: CChar.self)
+            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(
+                to: CChar.self)
+            var inLeft = inBuf.count
+            var outLeft = outBuf.count
             guard iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 else { return nil }
             return outBuf.count - outLeft
         }
@@ -28,7 +33,8 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
 }
 
 @Suite struct EncodingAndSyntaxTests {
-    static let chinese = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + #"<teacher id="T4" school="S2" role="leader"><name>欧阳曦（校长）</name></teacher>"#)
+    static let chinese = FeedFixture.feed(
+        teachers: FeedFixture.defaultTeachers + #"<teacher id="T4" school="S2" role="leader"><name>欧阳曦（校长）</name></teacher>"#)
 
     func name(_ db: AppDatabase, _ id: String) throws -> String? {
         try db.writer.read { try String.fetchOne($0, sql: "SELECT name FROM teacher WHERE id = ?", arguments: [id]) }
@@ -56,10 +62,14 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
     }
 
     @Test func latin1() throws {
-        let text = FeedFixture.feed(teachers: #"<teacher id="T1" school="S1" role="leader"><name>José Müller</name></teacher>"#,
-                                    attendance: "", awards: "", practice: "", encoding: "ISO-8859-1")
-        let data = try #require(iconvert(text.replacingOccurrences(of: "第一小学", with: "Escola").replacingOccurrences(of: "第二中学", with: "Liceu")
-            .replacingOccurrences(of: "C级培训", with: "C").replacingOccurrences(of: "心理健康讲座", with: "L").replacingOccurrences(of: "区中心", with: "P"), to: "ISO-8859-1"))
+        let text = FeedFixture.feed(
+            teachers: #"<teacher id="T1" school="S1" role="leader"><name>José Müller</name></teacher>"#,
+            attendance: "", awards: "", practice: "", encoding: "ISO-8859-1")
+        let data = try #require(
+            iconvert(
+                text.replacingOccurrences(of: "第一小学", with: "Escola").replacingOccurrences(of: "第二中学", with: "Liceu")
+                    .replacingOccurrences(of: "C级培训", with: "C").replacingOccurrences(of: "心理健康讲座", with: "L")
+                    .replacingOccurrences(of: "区中心", with: "P"), to: "ISO-8859-1"))
         let db = try AppDatabase.inMemory()
         let s = try FeedImporter.importFile(at: FeedFixture.write(data), into: db, options: ImportOptions())
         #expect(s.status == .applied)
@@ -69,14 +79,19 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
     @Test func invalidBytesForTheDeclaredEncodingRejectTheDocument() throws {
         var data = Data(Self.chinese.utf8)
         data.append(contentsOf: [0xFF, 0xFE, 0xFD])
-        let (s, _) = (try FeedImporter.importFile(at: FeedFixture.write(data), into: AppDatabase.inMemory(), options: ImportOptions()), 0)
+        let (s, _) = (
+            try FeedImporter.importFile(at: FeedFixture.write(data), into: AppDatabase.inMemory(), options: ImportOptions()), 0
+        )
         #expect(s.status == .rejected)
     }
 
     @Test func attributeOrderPrefixesCDATAEntitiesSingleQuotesOneLine() throws {
-        let text = "<?xml version='1.0' encoding='UTF-8'?><d:feed generated='2026-09-01T08:00:00+08:00' mode='delta' district='440608' id='P1' xmlns:d='urn:xinyu:district-feed:1'>"
+        let text =
+            "<?xml version='1.0' encoding='UTF-8'?><d:feed generated='2026-09-01T08:00:00+08:00' mode='delta'"
+            + " district='440608' id='P1' xmlns:d='urn:xinyu:district-feed:1'>"
             + "<d:schools><d:school stage='primary' id='S1'><d:name><![CDATA[A&B <小学>]]></d:name></d:school></d:schools>"
-            + "<d:teachers><d:teacher role=\"leader\" school='S1' id='T1'><d:name>Tom &amp; &#x674E;&#26446; &lt;&gt;&quot;&apos;</d:name></d:teacher></d:teachers>"
+            + "<d:teachers><d:teacher role=\"leader\" school='S1' id='T1'>"
+            + "<d:name>Tom &amp; &#x674E;&#26446; &lt;&gt;&quot;&apos;</d:name></d:teacher></d:teachers>"
             + "</d:feed>"
         #expect(!text.contains("\n"))
         let (s, db) = try FeedFixture.run(text)
@@ -88,7 +103,10 @@ func iconvert(_ text: String, to encoding: String) -> Data? {
     }
 
     @Test func theDefaultNamespaceCanBeRedeclaredInside() throws {
-        let text = #"<f:feed xmlns:f="urn:xinyu:district-feed:1" id="P2" district="440608" generated="2026-09-01T08:00:00Z"><schools xmlns="urn:xinyu:district-feed:1"><school id="S1" stage="senior"><name>高中</name><grade level="10" classes="3"/></school></schools></f:feed>"#
+        let text =
+            #"<f:feed xmlns:f="urn:xinyu:district-feed:1" id="P2" district="440608" generated="2026-09-01T08:00:00Z">"#
+            + #"<schools xmlns="urn:xinyu:district-feed:1"><school id="S1" stage="senior">"#
+            + #"<name>高中</name><grade level="10" classes="3"/></school></schools></f:feed>"#
         let (s, _) = try FeedFixture.run(text)
         #expect(s.status == .applied)
         #expect(s.accepted.schools == 1)

@@ -29,8 +29,9 @@ enum ExternalTools {
     /// Runs a Python script with openpyxl imported.
     static func openpyxl(_ script: String) throws {
         guard (try? run("python3", ["-c", "import openpyxl"]).status) == 0 else {
-            throw Missing(description: "Python's openpyxl is missing: run `python3 -m pip install openpyxl` "
-                          + "(.ci/run installs it)")
+            throw Missing(
+                description: "Python's openpyxl is missing: run `python3 -m pip install openpyxl` "
+                    + "(.ci/run installs it)")
         }
         try python("import openpyxl, datetime\n" + script)
     }
@@ -45,15 +46,18 @@ enum ExternalTools {
     static func libreoffice(convert path: String, to format: String, in dir: String) throws -> String {
         let office = ["libreoffice", "soffice"].first { (try? run("which", [$0]).status) == 0 }
         guard let office else {
-            throw Missing(description: "LibreOffice is missing: run `apt-get install libreoffice-calc-nogui` "
-                          + "(.ci/run installs it)")
+            throw Missing(
+                description: "LibreOffice is missing: run `apt-get install libreoffice-calc-nogui` "
+                    + "(.ci/run installs it)")
         }
         let profile = "file:///tmp/xinyu-lo-\(UUID().uuidString)"
         let filter = format == "csv" ? "csv:Text - txt - csv (StarCalc):44,34,76,1" : format
         // A CSV is read as UTF-8 with commas (LibreOffice would otherwise guess the system's 8-bit encoding).
         let input = path.lowercased().hasSuffix(".csv") ? ["--infilter=CSV:44,34,76,1"] : []
-        let r = try run(office, ["-env:UserInstallation=\(profile)", "--headless"] + input
-                        + ["--convert-to", filter, "--outdir", dir, path])
+        let r = try run(
+            office,
+            ["-env:UserInstallation=\(profile)", "--headless"] + input
+                + ["--convert-to", filter, "--outdir", dir, path])
         try? FileManager.default.removeItem(atPath: String(profile.dropFirst(7)))
         let out = dir + "/" + ((path as NSString).lastPathComponent as NSString).deletingPathExtension + "." + format
         guard FileManager.default.fileExists(atPath: out) else {

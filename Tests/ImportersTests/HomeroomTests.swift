@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -18,23 +19,26 @@ import Testing
     }
 
     @Test func setKeptWhenAbsentClearedWithEmpty() throws {
-        let first = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + """
+        let first = FeedFixture.feed(
+            teachers: FeedFixture.defaultTeachers + """
 
-                <teacher id="T4" school="S2" role="class-teacher" homeroom="7-5"><name>赵老师</name></teacher>
-                <teacher id="T5" school="S1" role="class-teacher" homeroom="2-3"><name>钱老师</name></teacher>
-            """)
+                    <teacher id="T4" school="S2" role="class-teacher" homeroom="7-5"><name>赵老师</name></teacher>
+                    <teacher id="T5" school="S1" role="class-teacher" homeroom="2-3"><name>钱老师</name></teacher>
+                """)
         let (s1, db) = try FeedFixture.run(first)
         #expect(s1.status == .applied, "\(s1.rejected)")
         #expect(try homerooms(db) == ["T4": "7-5", "T5": "2-3"])
         // A later feed without the attribute leaves it; another class replaces it; "" clears it.
-        let later = teachers("""
+        let later = teachers(
+            """
                 <teacher id="T4" school="S2" role="class-teacher"><name>赵老师</name></teacher>
                 <teacher id="T5" school="S1" role="class-teacher" homeroom="1-4"><name>钱老师</name></teacher>
             """, id: "F2")
         #expect(try FeedFixture.run(later, db: db).0.status == .applied)
         #expect(try homerooms(db) == ["T4": "7-5", "T5": "1-4"])
-        let clear = teachers(#"<teacher id="T4" school="S2" role="subject-teacher" homeroom=""><name>赵老师</name>"#
-                             + "</teacher>", id: "F3")
+        let clear = teachers(
+            #"<teacher id="T4" school="S2" role="subject-teacher" homeroom=""><name>赵老师</name>"#
+                + "</teacher>", id: "F3")
         #expect(try FeedFixture.run(clear, db: db).0.status == .applied)
         #expect(try homerooms(db) == ["T5": "1-4"])
         #expect(try db.consistencyProblems().isEmpty)
@@ -45,10 +49,10 @@ import Testing
         let text = FeedFixture.feed(
             schools: #"<school id="S2" stage="junior"><name>第二中学</name><grade level="7" classes="2"/></school>"#,
             teachers: """
-                <teacher id="T4" school="S2" role="class-teacher" homeroom="7-2"><name>赵老师</name></teacher>
-                <teacher id="T5" school="S2" role="class-teacher" homeroom="7-3"><name>钱老师</name></teacher>
-                <teacher id="T6" school="S2" role="leader" homeroom="7-1"><name>孙老师</name></teacher>
-            """, courses: "", attendance: "", awards: "", practice: "")
+                    <teacher id="T4" school="S2" role="class-teacher" homeroom="7-2"><name>赵老师</name></teacher>
+                    <teacher id="T5" school="S2" role="class-teacher" homeroom="7-3"><name>钱老师</name></teacher>
+                    <teacher id="T6" school="S2" role="leader" homeroom="7-1"><name>孙老师</name></teacher>
+                """, courses: "", attendance: "", awards: "", practice: "")
         let (s, db) = try FeedFixture.run(text)
         #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["T5", "T6"])
@@ -72,9 +76,10 @@ import Testing
             let path = try FeedFixture.write("<enterprise>\(persons)</enterprise>", name: "ims.xml")
             return try FeedImporter.importFile(at: path, into: db, options: o)
         }
-        let s = try run(person("P1", "<role>class-teacher</role><homeroom>3-2</homeroom>")
-                        + person("P2", "<homeroom>3-1</homeroom>")
-                        + person("P3", "<role>class-teacher</role><homeroom>3-9</homeroom>"))
+        let s = try run(
+            person("P1", "<role>class-teacher</role><homeroom>3-2</homeroom>")
+                + person("P2", "<homeroom>3-1</homeroom>")
+                + person("P3", "<role>class-teacher</role><homeroom>3-9</homeroom>"))
         #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["P2", "P3"])
         #expect(try homerooms(db) == ["P1": "3-2"])

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -20,7 +21,9 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
     /// A store with school S1 (persons need `--school`).
     func store() throws -> AppDatabase {
         let db = try AppDatabase.inMemory()
-        try db.writer.write { try School(id: "S1", name: "一小", stage: .primary, counselingRoom: false, district: "440608").insert($0) }
+        try db.writer.write {
+            try School(id: "S1", name: "一小", stage: .primary, counselingRoom: false, district: "440608").insert($0)
+        }
         return db
     }
 
@@ -34,10 +37,17 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
     // The published examples' groups carry no timeframe, so their courses (and the learners' attendance) are
     // rejected rather than given invented dates; instructors (roletype 02) are skipped.
     static let fixtures: [IMSExpectation] = [
-        .init(file: "example.xml", teachers: 5, inactive: 0, courses: 0, attendance: 0, rejected: 5, skipped: 1, status: "partial"),
-        .init(file: "example-oneline.xml", teachers: 5, inactive: 0, courses: 0, attendance: 0, rejected: 5, skipped: 1, status: "partial"),
-        .init(file: "example-grouped.xml", teachers: 5, inactive: 0, courses: 0, attendance: 0, rejected: 4, skipped: 2, status: "partial"),
-        .init(file: "imsent_bestv1p1_person_example.xml", teachers: 3, inactive: 1, courses: 0, attendance: 0, rejected: 0, skipped: 0, status: "applied"),
+        .init(
+            file: "example.xml", teachers: 5, inactive: 0, courses: 0, attendance: 0, rejected: 5, skipped: 1, status: "partial"),
+        .init(
+            file: "example-oneline.xml", teachers: 5, inactive: 0, courses: 0, attendance: 0, rejected: 5, skipped: 1,
+            status: "partial"),
+        .init(
+            file: "example-grouped.xml", teachers: 5, inactive: 0, courses: 0, attendance: 0, rejected: 4, skipped: 2,
+            status: "partial"),
+        .init(
+            file: "imsent_bestv1p1_person_example.xml", teachers: 3, inactive: 1, courses: 0, attendance: 0, rejected: 0,
+            skipped: 0, status: "applied"),
     ]
 
     @Test(arguments: fixtures) func publishedExamples(_ e: IMSExpectation) throws {
@@ -51,7 +61,9 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
         #expect(s.rejected.count == e.rejected)
         #expect(s.skipped == e.skipped)
         #expect(try FeedFixture.count(db, "teacher") == e.teachers)
-        #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM teacher WHERE status = 'inactive'") } == e.inactive)
+        #expect(
+            try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM teacher WHERE status = 'inactive'") }
+                == e.inactive)
         #expect(s.feed == "ims-" + s.digest.prefix(32))
         // The same bytes again: a duplicate.
         #expect(try run(FeedFixture.fixture(e.file), db: db).status == .duplicate)
@@ -82,23 +94,30 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
             <ims:sourcedid><ims:id>IGNORED</ims:id></ims:sourcedid><ims:userid>u1</ims:userid><ims:userid>u2</ims:userid>
             <ims:name><ims:n><ims:given>小明</ims:given><ims:family>王</ims:family></ims:n></ims:name>
             <ims:extension><ims:role>psych-parttime</ims:role></ims:extension></ims:person>
-          <ims:person><ims:sourcedid><ims:id>P2</ims:id></ims:sourcedid><ims:name><ims:fn><![CDATA[Li & Zhao]]></ims:fn></ims:name></ims:person>
-          <ims:person><ims:sourcedid><ims:id>P3</ims:id></ims:sourcedid><ims:name><ims:fn>Chen &amp; Co</ims:fn></ims:name></ims:person>
+          <ims:person><ims:sourcedid><ims:id>P2</ims:id></ims:sourcedid>\
+        <ims:name><ims:fn><![CDATA[Li & Zhao]]></ims:fn></ims:name></ims:person>
+          <ims:person><ims:sourcedid><ims:id>P3</ims:id></ims:sourcedid>\
+        <ims:name><ims:fn>Chen &amp; Co</ims:fn></ims:name></ims:person>
           <o:person><o:sourcedid><o:id>NOT-MINE</o:id></o:sourcedid></o:person>
           <ims:group><ims:sourcedid><ims:id>G1</ims:id></ims:sourcedid>
             <ims:description><ims:short>短</ims:short><ims:long>心理健康教育培训（长）</ims:long></ims:description>
             <ims:timeframe><ims:begin restrict="1">2025-03-01</ims:begin><ims:end>2025-03-10</ims:end></ims:timeframe>
             <ims:extension><ims:hours>24.5</ims:hours></ims:extension></ims:group>
-          <ims:group><ims:sourcedid><ims:id>G2</ims:id></ims:sourcedid><ims:description><ims:short>G2</ims:short></ims:description>
+          <ims:group><ims:sourcedid><ims:id>G2</ims:id></ims:sourcedid>\
+        <ims:description><ims:short>G2</ims:short></ims:description>
             <ims:timeframe><ims:begin>2025-04-01</ims:begin><ims:end>2025-04-01</ims:end></ims:timeframe></ims:group>
           <ims:membership><ims:sourcedid><ims:id>G1</ims:id></ims:sourcedid>
             <ims:member><ims:sourcedid><ims:id>P1</ims:id></ims:sourcedid><ims:idtype>1</ims:idtype>
-              <ims:role roletype="01"><ims:status>1</ims:status><ims:finalresult><ims:result>Pass</ims:result></ims:finalresult></ims:role></ims:member>
-            <ims:member><ims:sourcedid><ims:id>P2</ims:id></ims:sourcedid><ims:role roletype="01"><ims:status>0</ims:status></ims:role></ims:member>
+              <ims:role roletype="01"><ims:status>1</ims:status>\
+        <ims:finalresult><ims:result>Pass</ims:result></ims:finalresult></ims:role></ims:member>
+            <ims:member><ims:sourcedid><ims:id>P2</ims:id></ims:sourcedid>\
+        <ims:role roletype="01"><ims:status>0</ims:status></ims:role></ims:member>
             <ims:member><ims:sourcedid><ims:id>P3</ims:id></ims:sourcedid><ims:role roletype="01"><ims:status>1</ims:status>
               <ims:timeframe><ims:end>2025-03-09</ims:end></ims:timeframe></ims:role></ims:member>
-            <ims:member><ims:sourcedid><ims:id>P3</ims:id></ims:sourcedid><ims:role roletype="02"><ims:status>1</ims:status></ims:role></ims:member>
-            <ims:member><ims:sourcedid><ims:id>P9</ims:id></ims:sourcedid><ims:role roletype="01"><ims:status>1</ims:status></ims:role></ims:member>
+            <ims:member><ims:sourcedid><ims:id>P3</ims:id></ims:sourcedid>\
+        <ims:role roletype="02"><ims:status>1</ims:status></ims:role></ims:member>
+            <ims:member><ims:sourcedid><ims:id>P9</ims:id></ims:sourcedid>\
+        <ims:role roletype="01"><ims:status>1</ims:status></ims:role></ims:member>
           </ims:membership>
         </ims:enterprise>
         """
@@ -118,7 +137,9 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
         let g1 = try db.writer.read { try Course.fetchOne($0, key: "G1") }
         #expect(g1?.title == "心理健康教育培训（长）" && g1?.hours == Hours(tenths: 245) && g1?.start == Day("2025-03-01"))
         #expect(try db.writer.read { try Course.fetchOne($0, key: "G2") }?.hours == Hours(6))
-        let att = try db.writer.read { try Attendance.fetchAll($0).reduce(into: [String: Attendance]()) { $0[$1.teacherId] = $1 } }
+        let att = try db.writer.read {
+            try Attendance.fetchAll($0).reduce(into: [String: Attendance]()) { $0[$1.teacherId] = $1 }
+        }
         #expect(att["P1"]?.status == .completed && att["P1"]?.result == .pass && att["P1"]?.hours == Hours(tenths: 245))
         #expect(att["P2"]?.status == .withdrawn && att["P2"]?.hours == .zero)
         #expect(att["P3"]?.status == .partial && att["P3"]?.date == Day("2025-03-09"))
@@ -132,7 +153,9 @@ struct IMSExpectation: Sendable, CustomStringConvertible {
     @Test func recstatusThreeMakesAStoredTeacherInactive() throws {
         let db = try store()
         _ = try run(FeedFixture.write(Self.full), db: db, hours: Hours(6))
-        let leave = #"<enterprise><person recstatus="3"><sourcedid><id>P1</id></sourcedid><name><fn>小明 王</fn></name></person></enterprise>"#
+        let leave =
+            #"<enterprise><person recstatus="3"><sourcedid><id>P1</id></sourcedid>"#
+            + #"<name><fn>小明 王</fn></name></person></enterprise>"#
         let s = try run(FeedFixture.write(leave), db: db)
         #expect(s.status == .applied)
         let p1 = try db.writer.read { try Teacher.fetchOne($0, key: "P1") }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -42,7 +43,9 @@ import Testing
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })
         let (r, _) = try FeedFixture.run(String(FeedFixture.feed().dropLast(5)), db: db)
         #expect(r.status == .rejected)
-        let (strict, _) = try FeedFixture.run(DistrictRuleTests.feed(with: DistrictRuleTests.cases[0]), db: db) { $0.strict = true }
+        let (strict, _) = try FeedFixture.run(DistrictRuleTests.feed(with: DistrictRuleTests.cases[0]), db: db) {
+            $0.strict = true
+        }
         #expect(strict.status == .rejected)
         #expect(try FeedImporter.importLog(in: db).map(\.status) == [.rejected, .rejected])
         #expect(try FeedFixture.counts(db).values.allSatisfy { $0 == 0 })

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -31,8 +32,9 @@ import Testing
     @Test func fiftyThousandAttributesRejectTheFeedAtTheirLine() throws {
         let text = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + "\n" + Self.teacher(attributes: 50_000))
         let (s, db) = try FeedFixture.run(text)
-        try expectRejected(s, "element has more than \(MarkupLimits.maxAttributes) attributes (limit)",
-                           line: Self.line(of: #"<teacher xmlns:x"#, in: text), db)
+        try expectRejected(
+            s, "element has more than \(MarkupLimits.maxAttributes) attributes (limit)",
+            line: Self.line(of: #"<teacher xmlns:x"#, in: text), db)
         #expect(s.feed == "F1", "libxml2 read up to the offending tag: the feed's id is logged")
         #expect(try FeedImporter.importLog(in: db).first?.feed == "F1")
         #expect(try FeedFixture.validate(text).rejected.first?.reason.contains("attributes (limit)") == true)
@@ -53,15 +55,17 @@ import Testing
         let close = (0..<40).reversed().map { "</x:e\($0)>" }.joined()
         let text = FeedFixture.feed(practice: FeedFixture.defaultPractice + "\n" + open + close)
         let (s, db) = try FeedFixture.run(text)
-        try expectRejected(s, "nested more than \(MarkupLimits.maxDepth) deep (limit)", line: Self.line(of: "<x:e0", in: text), db)
+        try expectRejected(
+            s, "nested more than \(MarkupLimits.maxDepth) deep (limit)", line: Self.line(of: "<x:e0", in: text), db)
         // Siblings and self-closing elements do not add up.
         let wide = String(repeating: #"<x:e xmlns:x="urn:other"><x:f/></x:e>"#, count: 500)
         #expect(try FeedFixture.run(FeedFixture.feed(practice: wide)).0.status == .applied)
     }
 
     @Test func aHugeTagIsRejected() throws {
-        let value = String(repeating: "长", count: 600_000)   // 1.8 MB in UTF-8
-        let text = FeedFixture.feed(schools: #"<school xmlns:x="urn:other" id="S1" stage="primary" x:note="\#(value)"><name>n</name></school>"#)
+        let value = String(repeating: "长", count: 600_000)  // 1.8 MB in UTF-8
+        let text = FeedFixture.feed(
+            schools: #"<school xmlns:x="urn:other" id="S1" stage="primary" x:note="\#(value)"><name>n</name></school>"#)
         let (s, db) = try FeedFixture.run(text)
         try expectRejected(s, "longer than 1 MiB (limit)", line: Self.line(of: "<school xmlns:x", in: text), db)
     }
@@ -74,7 +78,8 @@ import Testing
         let text = FeedFixture.feed(
             schools: "<!-- \(String(repeating: lookalike, count: 300)) \(deep) -->\n"
                 + FeedFixture.defaultSchools + "\n"
-                + #"<x:note xmlns:x="urn:other" x:v="\#(quoted) &lt;a&gt;" x:w='\#(quoted) "quoted"'><![CDATA[\#(lookalike)\#(deep) ]> ]]]></x:note>"#
+                + #"<x:note xmlns:x="urn:other" x:v="\#(quoted) &lt;a&gt;" x:w='\#(quoted) "quoted"'>"#
+                + #"<![CDATA[\#(lookalike)\#(deep) ]> ]]]></x:note>"#
                 + "\n<?note \(lookalike) \(deep) ?>")
         let (s, db) = try FeedFixture.run(text)
         #expect(s.status == .applied, "\(s.rejected)")
@@ -84,11 +89,14 @@ import Testing
     @Test func aTooLongNameIsARecordError() throws {
         let long = String(repeating: "张", count: MarkupLimits.maxTextCharacters + 1)
         let limit = String(repeating: "张", count: MarkupLimits.maxTextCharacters)
-        let text = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + "\n"
-                                        + #"<teacher id="T8" school="S1" role="leader"><name>\#(limit)</name></teacher>"# + "\n"
-                                        + #"<teacher id="T9" school="S1" role="leader"><name>\#(long)</name></teacher>"#,
-                                    courses: FeedFixture.defaultCourses + "\n"
-                                        + #"<course id="C9" tier="20" mode="4" hours="2" start="2025-04-01" end="2025-04-02"><title>t</title><provider>\#(long)</provider></course>"#)
+        let text = FeedFixture.feed(
+            teachers: FeedFixture.defaultTeachers + "\n"
+                + #"<teacher id="T8" school="S1" role="leader"><name>\#(limit)</name></teacher>"# + "\n"
+                + #"<teacher id="T9" school="S1" role="leader"><name>\#(long)</name></teacher>"#,
+            courses: FeedFixture.defaultCourses + "\n"
+                + #"<course id="C9" tier="20" mode="4" hours="2" start="2025-04-01" end="2025-04-02">"#
+                + #"<title>t</title><provider>\#(long)</provider></course>"#
+        )
         let (s, db) = try FeedFixture.run(text)
         #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["T9", "C9"])
@@ -99,7 +107,8 @@ import Testing
 
     @Test(arguments: ["UTF-16LE", "UTF-16BE", "GB18030"])
     func limitsHoldInEveryEncoding(_ encoding: String) throws {
-        let text = FeedFixture.feed(teachers: FeedFixture.defaultTeachers + "\n" + Self.teacher(attributes: 300), encoding: encoding)
+        let text = FeedFixture.feed(
+            teachers: FeedFixture.defaultTeachers + "\n" + Self.teacher(attributes: 300), encoding: encoding)
         var data = try #require(iconvert(text, to: encoding))
         if encoding == "UTF-16LE" { data = Data([0xFF, 0xFE]) + data }
         if encoding == "UTF-16BE" { data = Data([0xFE, 0xFF]) + data }
@@ -113,7 +122,10 @@ import Testing
     @Test(arguments: ["UTF-16", "GB18030"])
     func largeChineseFeedsStillImport(_ encoding: String) throws {
         var teachers = FeedFixture.defaultTeachers
-        for i in 0..<20_000 { teachers += "\n" + #"<teacher id="TC\#(i)" school="S2" role="subject-teacher"><name>欧阳曦老师第\#(i)号（心理健康）</name></teacher>"# }
+        for i in 0..<20_000 {
+            teachers +=
+                "\n" + #"<teacher id="TC\#(i)" school="S2" role="subject-teacher"><name>欧阳曦老师第\#(i)号（心理健康）</name></teacher>"#
+        }
         let text = FeedFixture.feed(teachers: teachers, encoding: encoding)
         let data = try #require(iconvert(text, to: encoding))
         #expect(data.count > 1 << 20, "more than one chunk")
@@ -128,8 +140,9 @@ import Testing
     /// GB18030 trail bytes may be `[` or `]` (乚 is 0x81 0x5D): inside CDATA they do not end the section.
     @Test func gbTrailBytesInsideCDATADoNotEndIt() throws {
         let lookalike = "<a " + (0..<300).map { "b\($0)=\($0)" }.joined(separator: " ") + ">"
-        let text = FeedFixture.feed(schools: FeedFixture.defaultSchools + "\n"
-                                        + #"<x:n xmlns:x="urn:other"><![CDATA[乚]>\#(lookalike)乕[乚]]]></x:n>"#, encoding: "GB18030")
+        let text = FeedFixture.feed(
+            schools: FeedFixture.defaultSchools + "\n"
+                + #"<x:n xmlns:x="urn:other"><![CDATA[乚]>\#(lookalike)乕[乚]]]></x:n>"#, encoding: "GB18030")
         let data = try #require(iconvert(text, to: "GB18030"))
         #expect(data.range(of: Data([0x81, 0x5D, 0x5D, 0x3E])) != nil)
         let db = try AppDatabase.inMemory()
@@ -144,7 +157,8 @@ import Testing
             for density in [0, 1, 8, 255] {
                 let bytes: [UInt8] = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) < UInt8(density) ? 10 : 65 }
                 let plain = bytes.filter { $0 == 10 }.count
-                #expect(bytes.withUnsafeBufferPointer { b in b.baseAddress.map { MarkupLimits.newlines($0, length) } ?? 0 } == plain)
+                #expect(
+                    bytes.withUnsafeBufferPointer { b in b.baseAddress.map { MarkupLimits.newlines($0, length) } ?? 0 } == plain)
             }
         }
     }

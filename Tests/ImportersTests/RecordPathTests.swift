@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -27,23 +28,23 @@ import Testing
     ]
 
     static let invalidAttendance = [
-        #"<record teacher="T1" course="C1" hours="1" status="completed" extra="1"/>"#,    // unknown attribute
-        #"<record teacher="T1" course="C1" hours="1"/>"#,                                 // missing status
-        #"<record course="C1" hours="1" status="completed"/>"#,                           // missing teacher
-        #"<record teacher="T 1" course="C1" hours="1" status="completed"/>"#,             // not an identifier
+        #"<record teacher="T1" course="C1" hours="1" status="completed" extra="1"/>"#,  // unknown attribute
+        #"<record teacher="T1" course="C1" hours="1"/>"#,  // missing status
+        #"<record course="C1" hours="1" status="completed"/>"#,  // missing teacher
+        #"<record teacher="T 1" course="C1" hours="1" status="completed"/>"#,  // not an identifier
         "<record teacher=\"\(long)\" course=\"C1\" hours=\"1\" status=\"completed\"/>",  // identifier too long
-        #"<record teacher="T1" course="" hours="1" status="completed"/>"#,                // empty course id
-        #"<record teacher="T1" course="C1" hours="1.25" status="completed"/>"#,           // two fractional digits
+        #"<record teacher="T1" course="" hours="1" status="completed"/>"#,  // empty course id
+        #"<record teacher="T1" course="C1" hours="1.25" status="completed"/>"#,  // two fractional digits
         #"<record teacher="T1" course="C1" hours="-1" status="completed"/>"#,
         #"<record teacher="T1" course="C1" hours=" 5" status="completed"/>"#,
         #"<record teacher="T1" course="C1" hours="" status="completed"/>"#,
-        #"<record teacher="T3" course="C2" hours="13" status="completed"/>"#,             // more than the course's hours
+        #"<record teacher="T3" course="C2" hours="13" status="completed"/>"#,  // more than the course's hours
         #"<record teacher="T1" course="C1" hours="1" status="done"/>"#,
         #"<record teacher="T1" course="C1" hours="1" status="completed" result="maybe"/>"#,
         #"<record teacher="T1" course="C1" hours="1" status="completed" date="2025-13-01"/>"#,
         #"<record teacher="T1" course="C1" hours="1" status="completed" date="2025-3-1"/>"#,
-        #"<record teacher="T9" course="C1" hours="1" status="completed"/>"#,              // unknown teacher
-        #"<record teacher="T1" course="C9" hours="1" status="completed"/>"#,              // unknown course
+        #"<record teacher="T9" course="C1" hours="1" status="completed"/>"#,  // unknown teacher
+        #"<record teacher="T1" course="C9" hours="1" status="completed"/>"#,  // unknown course
         #"<record teacher="T1" course="C1" hours="1" status="completed"><note/></record>"#,  // child in the feed namespace
     ]
 
@@ -82,19 +83,23 @@ import Testing
     /// What an import stored: every attendance, counseling and lesson row.
     static func rows(_ db: AppDatabase) throws -> [String] {
         try db.writer.read { conn in
-            try String.fetchAll(conn, sql: """
-                SELECT 'attendance ' || teacherId || ' ' || courseId || ' ' || hoursTenths || ' ' || status || ' ' || result || ' ' || date
-                  FROM attendance
-                UNION ALL SELECT 'counseling ' || teacherId || ' ' || date || ' ' || hoursTenths FROM counseling
-                UNION ALL SELECT 'lesson ' || teacherId || ' ' || date || ' ' || periods FROM lessonPractice
-                ORDER BY 1
-                """)
+            try String.fetchAll(
+                conn,
+                sql: """
+                    SELECT 'attendance ' || teacherId || ' ' || courseId || ' ' || hoursTenths || ' ' || status || ' ' || result
+                           || ' ' || date
+                      FROM attendance
+                    UNION ALL SELECT 'counseling ' || teacherId || ' ' || date || ' ' || hoursTenths FROM counseling
+                    UNION ALL SELECT 'lesson ' || teacherId || ' ' || date || ' ' || periods FROM lessonPractice
+                    ORDER BY 1
+                    """)
         }
     }
 
     /// Reads the feed with the fast paths on or off, as the importer does: what its session accepted, rejected,
     /// and queued from the fast paths.
-    static func read(_ text: String, fastPaths: Bool) throws -> (accepted: AcceptedCounts, rejected: [RejectedRecord], fast: Int) {
+    static func read(_ text: String, fastPaths: Bool) throws -> (accepted: AcceptedCounts, rejected: [RejectedRecord], fast: Int)
+    {
         let path = try FeedFixture.write(text)
         let source = try FileSource(path: path, digest: false)
         let stream = try XMLStream(source: source)
@@ -107,8 +112,10 @@ import Testing
         try AppDatabase.inMemory().applyFeed { transaction in
             let session = ImportSession(store: transaction, options: options)
             session.mode = attrs.mode
-            try DistrictFeedReader(stream: stream, session: session, district: attrs.district,
-                                   progress: ProgressBar(requested: false, source: source)).run()
+            try DistrictFeedReader(
+                stream: stream, session: session, district: attrs.district,
+                progress: ProgressBar(requested: false, source: source)
+            ).run()
             try session.withStore { try $0.flush() }
             read = (session.accepted, session.rejected, session.fastRecords)
             return .rollback
@@ -134,7 +141,7 @@ import Testing
     @Test func theFlagChoosesThePath() throws {
         let fast = try Self.read(Self.feed, fastPaths: true)
         let ordinary = try Self.read(Self.feed, fastPaths: false)
-        #expect(fast.fast == Self.valid.count - 2)   // all but the two with an extension child
+        #expect(fast.fast == Self.valid.count - 2)  // all but the two with an extension child
         #expect(ordinary.fast == 0)
         #expect(fast.accepted == ordinary.accepted && fast.rejected == ordinary.rejected)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Importers
 @testable import XinyuCore
 
@@ -9,22 +10,26 @@ import Testing
 @Suite struct RecordWriterTests {
     /// Many courses, every record valid, so most records take the fast path and fill several batches.
     private func courses(_ n: Int) -> String {
-        (0..<n).map { #"<course id="K\#($0)" tier="60" mode="2" hours="8" start="2025-01-01" end="2025-01-02"><title>课程</title></course>"# }
-            .joined(separator: "\n")
+        (0..<n).map {
+            #"<course id="K\#($0)" tier="60" mode="2" hours="8" start="2025-01-01" end="2025-01-02"><title>课程</title></course>"#
+        }
+        .joined(separator: "\n")
     }
 
     private func hours(_ db: AppDatabase, _ teacher: String, _ course: String) throws -> Int? {
         try db.writer.read {
-            try Int.fetchOne($0, sql: "SELECT hoursTenths FROM attendance WHERE teacherId = ? AND courseId = ?", arguments: [teacher, course])
+            try Int.fetchOne(
+                $0, sql: "SELECT hoursTenths FROM attendance WHERE teacherId = ? AND courseId = ?", arguments: [teacher, course])
         }
     }
 
     @Test func recordsKeepTheirOrderAcrossTheFastAndTheOrdinaryPath() throws {
-        let n = 6_000   // more than one batch of the writer
+        let n = 6_000  // more than one batch of the writer
         var att = (0..<n).map { #"<record teacher="T1" course="K\#($0)" hours="2" status="completed"/>"# }
         // The same keys again, later: one through the ordinary path (an extension child element sends it there),
         // one through the fast path; the last record of a key wins either way.
-        att.append(#"<record teacher="T1" course="K5" hours="3" status="completed"><x:note xmlns:x="urn:example">补录</x:note></record>"#)
+        att.append(
+            #"<record teacher="T1" course="K5" hours="3" status="completed"><x:note xmlns:x="urn:example">补录</x:note></record>"#)
         att.append(#"<record teacher="T1" course="K5999" hours="4" status="completed"/>"#)
         att.append(#"<record teacher="T1" course="K10" hours="5" status="completed"><x:note xmlns:x="urn:example"/></record>"#)
         att.append(#"<record teacher="T1" course="K10" hours="6" status="partial" date="2025-01-09"/>"#)
@@ -39,7 +44,9 @@ import Testing
         let row = try db.writer.read { try Row.fetchOne($0, sql: "SELECT status, date FROM attendance WHERE courseId = 'K10'") }
         #expect(row?["status"] == "partial" && row?["date"] == "2025-01-09")
         // A record without a date takes the course's end date.
-        #expect(try db.writer.read { try String.fetchOne($0, sql: "SELECT date FROM attendance WHERE courseId = 'K0'") } == "2025-01-02")
+        #expect(
+            try db.writer.read { try String.fetchOne($0, sql: "SELECT date FROM attendance WHERE courseId = 'K0'") }
+                == "2025-01-02")
     }
 
     @Test func aRejectedRecordAmongFastOnesIsReportedAndTheRestApply() throws {
@@ -55,11 +62,15 @@ import Testing
         let db = try AppDatabase.inMemory()
         _ = try FeedFixture.run(FeedFixture.feed(), db: db)
         #expect(try db.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
-        _ = try FeedFixture.run(FeedFixture.feed(id: "F2", attendance: #"<record teacher="T1" course="C1" hours="x" status="completed"/>"#), db: db) { $0.strict = true }
+        _ = try FeedFixture.run(
+            FeedFixture.feed(id: "F2", attendance: #"<record teacher="T1" course="C1" hours="x" status="completed"/>"#), db: db
+        ) { $0.strict = true }
         #expect(try db.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
         // The store refuses an orphan written outside the importer.
         #expect(throws: DatabaseError.self) {
-            try db.writer.write { try $0.execute(sql: "INSERT INTO attendance VALUES ('NOBODY', 'C1', 10, 'completed', 'none', '2025-01-01')") }
+            try db.writer.write {
+                try $0.execute(sql: "INSERT INTO attendance VALUES ('NOBODY', 'C1', 10, 'completed', 'none', '2025-01-01')")
+            }
         }
     }
 
@@ -67,26 +78,33 @@ import Testing
         var practice: [String] = []
         for d in 1...28 {
             for m in 1...12 {
-                practice.append(#"<counseling teacher="T\#(d % 3 + 1)" date="2025-\#(String(format: "%02d", m))-\#(String(format: "%02d", d))" hours="1.5"/>"#)
-                practice.append(#"<lesson teacher="T\#(d % 3 + 1)" date="2025-\#(String(format: "%02d", m))-\#(String(format: "%02d", d))" periods="2"/>"#)
+                let date = "2025-\(String(format: "%02d", m))-\(String(format: "%02d", d))"
+                practice.append(#"<counseling teacher="T\#(d % 3 + 1)" date="\#(date)" hours="1.5"/>"#)
+                practice.append(#"<lesson teacher="T\#(d % 3 + 1)" date="\#(date)" periods="2"/>"#)
             }
         }
         // Later records of the same keys: through the ordinary path (extension child, "08") and the fast path.
         practice.append(#"<counseling teacher="T2" date="2025-01-01" hours="2"><x:n xmlns:x="urn:example"/></counseling>"#)
         practice.append(#"<lesson teacher="T2" date="2025-01-01" periods="08"/>"#)
         practice.append(#"<counseling teacher="T3" date="2025-01-02" hours="0.5"/>"#)
-        practice.append(#"<lesson teacher="T3" date="2025-01-02" periods="9"/>"#)       // rejected: 1–8
-        practice.append(#"<counseling teacher="T3" date="2025-01-03" hours="8.1"/>"#)   // rejected: ≤ 8
-        practice.append(#"<lesson teacher="T9" date="2025-01-04" periods="1"/>"#)       // rejected: unknown teacher
+        practice.append(#"<lesson teacher="T3" date="2025-01-02" periods="9"/>"#)  // rejected: 1–8
+        practice.append(#"<counseling teacher="T3" date="2025-01-03" hours="8.1"/>"#)  // rejected: ≤ 8
+        practice.append(#"<lesson teacher="T9" date="2025-01-04" periods="1"/>"#)  // rejected: unknown teacher
         let (s, db) = try FeedFixture.run(FeedFixture.feed(practice: practice.joined(separator: "\n")))
         #expect(s.status == .partial)
         #expect(s.rejected.map(\.key) == ["T3/2025-01-02", "T3/2025-01-03", "T9/2025-01-04"])
         #expect(s.accepted.practice == 28 * 12 * 2 + 3)
         #expect(try FeedFixture.count(db, "counseling") == 28 * 12)
         #expect(try FeedFixture.count(db, "lessonPractice") == 28 * 12)
-        let c = try db.writer.read { try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T2' AND date = '2025-01-01'") }
-        let l = try db.writer.read { try Int.fetchOne($0, sql: "SELECT periods FROM lessonPractice WHERE teacherId = 'T2' AND date = '2025-01-01'") }
-        let c3 = try db.writer.read { try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T3' AND date = '2025-01-02'") }
+        let c = try db.writer.read {
+            try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T2' AND date = '2025-01-01'")
+        }
+        let l = try db.writer.read {
+            try Int.fetchOne($0, sql: "SELECT periods FROM lessonPractice WHERE teacherId = 'T2' AND date = '2025-01-01'")
+        }
+        let c3 = try db.writer.read {
+            try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T3' AND date = '2025-01-02'")
+        }
         #expect(c == 20 && l == 8 && c3 == 5)
     }
 
@@ -103,18 +121,22 @@ import Testing
         var counseling = (1...28).map { #"<counseling teacher="T2" date="2025-02-\#(String(format: "%02d", $0))" hours="1"/>"# }
         counseling.insert(#"<counseling teacher="T2" date="2025-02-02" hours="3.5"/>"#, at: 5)
         counseling += (1...28).map { #"<counseling teacher="T3" date="2025-02-\#(String(format: "%02d", $0))" hours="1"/>"# }
-        let (s, db) = try FeedFixture.run(FeedFixture.feed(courses: courses(100), attendance: att.joined(separator: "\n"),
-                                                           practice: counseling.joined(separator: "\n")))
+        let (s, db) = try FeedFixture.run(
+            FeedFixture.feed(
+                courses: courses(100), attendance: att.joined(separator: "\n"),
+                practice: counseling.joined(separator: "\n")))
         #expect(s.status == .applied)
         #expect(try FeedFixture.count(db, "attendance") == 100)
         #expect(try hours(db, "T1", "K3") == 70)
         #expect(try hours(db, "T1", "K40") == 60)
         #expect(try hours(db, "T1", "K41") == 20)
-        #expect(try db.writer.read { try String.fetchOne($0, sql: "SELECT result FROM attendance WHERE courseId = 'K40'") } == "pass")
+        #expect(
+            try db.writer.read { try String.fetchOne($0, sql: "SELECT result FROM attendance WHERE courseId = 'K40'") } == "pass")
         #expect(try FeedFixture.count(db, "counseling") == 56)
-        #expect(try db.writer.read {
-            try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T2' AND date = '2025-02-02'")
-        } == 35)
+        #expect(
+            try db.writer.read {
+                try Int.fetchOne($0, sql: "SELECT hoursTenths FROM counseling WHERE teacherId = 'T2' AND date = '2025-02-02'")
+            } == 35)
     }
 
     @Test func awardNumbersStayUniqueAcrossFeedsAndRenumbering() throws {
@@ -135,7 +157,9 @@ import Testing
         #expect(s.rejected.map(\.key) == ["T2/C/2025-07-01", "T2/B/2025-09-01"])
         #expect(s.rejected.allSatisfy { $0.reason.contains("is already the number of award") })
         let numbers = try db.writer.read {
-            try Row.fetchAll($0, sql: "SELECT teacherId, number FROM award ORDER BY teacherId").map { "\($0[0] as String)=\($0[1] as String)" }
+            try Row.fetchAll($0, sql: "SELECT teacherId, number FROM award ORDER BY teacherId").map {
+                "\($0[0] as String)=\($0[1] as String)"
+            }
         }
         #expect(numbers == ["T1=GD-C-0009", "T3=GD-C-0001"])
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Importers
 import XinyuCore
+
+@testable import Importers
 
 @Suite struct SampleFeedTests {
     func generate(schools: Int, seed: UInt64) throws -> (Data, SampleFeedGenerator.Stats) {
@@ -93,7 +94,8 @@ import XinyuCore
     @Test func historyIsStableAcrossCalls() {
         let d = SampleFeedGenerator(schools: 2, seed: 9).makeDistrict()
         let t = d.teachers[3]
-        let a = d.history(of: t), b = d.history(of: t)
+        let a = d.history(of: t)
+        let b = d.history(of: t)
         #expect(a.attendance.map(\.course) == b.attendance.map(\.course))
         #expect(a.awards.map(\.number) == b.awards.map(\.number))
     }

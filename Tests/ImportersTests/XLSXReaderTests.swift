@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Importers
 
 /// The workbook reader on the parts of the format that Excel and WPS write and openpyxl or LibreOffice may not:
@@ -36,7 +37,8 @@ import Testing
             "xl/worksheets/sheet2.xml": sheet,
         ]
         let encoded = String(decoding: try JSONEncoder().encode(parts), as: UTF8.self)
-        try ExternalTools.python("""
+        try ExternalTools.python(
+            """
             import json, zipfile
             with zipfile.ZipFile(\(pythonString(path)), 'w', zipfile.ZIP_DEFLATED) as z:
                 for name, text in json.loads(\(pythonString(encoded))).items():
@@ -55,30 +57,31 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-xlsx-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = dir + "/wps.xlsx"
-        try Self.workbook(sheet: """
-            <worksheet xmlns="\(Self.main)">
-              <sheetData>
-                <row r="2">
-                  <c r="A2" t="s"><v>0</v></c>
-                  <c r="C2" t="s"><v>2</v></c>
-                </row>
-                <row r="5">
-                  <c t="inlineStr">
-                    <is>
-                      <t>T003</t>
-                    </is>
-                  </c>
-                  <c t="s"><v>1</v></c>
-                  <c s="2"><v>1.5</v></c>
-                  <c s="1"><v>366</v></c>
-                  <c t="b"><v>1</v></c>
-                  <c t="str"><f>A5&amp;"x"</f><v>T003x</v></c>
-                  <c><v>2.9999999999999996</v></c>
-                </row>
-                <row><c r="B6" t="inlineStr"><is><r><t>李</t></r><r><t>娜</t></r></is></c></row>
-              </sheetData>
-            </worksheet>
-            """, at: path)
+        try Self.workbook(
+            sheet: """
+                <worksheet xmlns="\(Self.main)">
+                  <sheetData>
+                    <row r="2">
+                      <c r="A2" t="s"><v>0</v></c>
+                      <c r="C2" t="s"><v>2</v></c>
+                    </row>
+                    <row r="5">
+                      <c t="inlineStr">
+                        <is>
+                          <t>T003</t>
+                        </is>
+                      </c>
+                      <c t="s"><v>1</v></c>
+                      <c s="2"><v>1.5</v></c>
+                      <c s="1"><v>366</v></c>
+                      <c t="b"><v>1</v></c>
+                      <c t="str"><f>A5&amp;"x"</f><v>T003x</v></c>
+                      <c><v>2.9999999999999996</v></c>
+                    </row>
+                    <row><c r="B6" t="inlineStr"><is><r><t>李</t></r><r><t>娜</t></r></is></c></row>
+                  </sheetData>
+                </worksheet>
+                """, at: path)
         #expect(try XLSXReader(path: path).sheetNames == ["说明", "签到表"])
         #expect(try Self.rows(path, sheet: nil).map(\.cells) == [["见第二张表"]])
         let rows = try Self.rows(path, sheet: "签到表")

@@ -1,5 +1,6 @@
 import Testing
 import XinyuCore
+
 @testable import XinyuAccounts
 
 @Suite struct AccessPolicyTests {
@@ -47,6 +48,25 @@ import XinyuCore
         #expect(decide(viewer, .read(.auditTrail)) == .forbidden)
         #expect(decide(viewer, .manageUsers) == .forbidden)
         #expect(decide(districtAdmin, .manageUsers) == .allow)
+    }
+
+    /// Issue #16: a certificate's page is the teacher's, their school's school-admins' and the district's; only a
+    /// district-admin revokes.
+    @Test func certificatesAreForTheTeacherTheirSchoolsAdminsAndTheDistrict() {
+        let decide = AccessPolicy.decide
+        let own = AccessPolicy.Operation.read(.certificate(teacher: "T1", school: "S1"))
+        let colleague = AccessPolicy.Operation.read(.certificate(teacher: "T2", school: "S1"))
+        let elsewhere = AccessPolicy.Operation.read(.certificate(teacher: "T3", school: "S2"))
+        for p in [districtAdmin, viewer] {
+            #expect([own, colleague, elsewhere].map { decide(p, $0) } == [.allow, .allow, .allow])
+        }
+        #expect([own, colleague, elsewhere].map { decide(schoolAdmin, $0) } == [.allow, .allow, .notFound])
+        #expect([own, colleague, elsewhere].map { decide(planner, $0) } == [.forbidden, .forbidden, .notFound])
+        #expect([own, colleague, elsewhere].map { decide(teacher, $0) } == [.allow, .notFound, .notFound])
+        #expect([own, colleague, elsewhere].map { decide(feed, $0) } == [.forbidden, .forbidden, .forbidden])
+        #expect(decide(districtAdmin, .revokeCertificate) == .allow)
+        #expect(decide(Principal.commandLine(user: "root"), .revokeCertificate) == .allow)
+        for p in [viewer, schoolAdmin, planner, teacher, feed] { #expect(decide(p, .revokeCertificate) == .forbidden) }
     }
 
     @Test func listsAreFilteredToTheScope() {

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import XinyuCore
+
 @testable import XinyuAccounts
+@testable import XinyuCore
 
 @Suite struct AccountsTests {
     @Test func usersNeedTheirScopeAndAStoredSchoolOrTeacher() throws {
@@ -25,7 +26,7 @@ import Testing
         #expect(throws: StoreError.self) { try a.addUser(name: "p", role: .planner, school: "S9", teacher: nil, by: admin) }
         #expect(throws: StoreError.self) { try a.addUser(name: "t", role: .teacher, school: nil, teacher: "T9", by: admin) }
         let t = try a.addUser(name: "王芳", role: .teacher, school: nil, teacher: "T1", by: admin)
-        #expect(t.school == "S1")   // the teacher's school
+        #expect(t.school == "S1")  // the teacher's school
         #expect(throws: AccountStoreError.accountExists(name: "王芳")) {
             try a.addUser(name: "王芳", role: .feed, school: nil, teacher: nil, by: admin)
         }
@@ -48,7 +49,7 @@ import Testing
         #expect(try a.credential(forTokenHash: Secrets.sha256(issued.secret + "x")) == nil)
 
         clock.advance(3601)
-        #expect(try a.credential(forTokenHash: Secrets.sha256(issued.secret)) == nil)   // expired
+        #expect(try a.credential(forTokenHash: Secrets.sha256(issued.secret)) == nil)  // expired
 
         let second = try a.issueToken(for: "feed1", lifetime: nil, label: nil, by: admin)
         #expect(try a.credential(forTokenHash: Secrets.sha256(second.secret)) != nil)
@@ -74,7 +75,7 @@ import Testing
         v = try db.dataVersion()
         let used = Date(timeIntervalSince1970: 1_800_000_000)
         try a.recordTokenUse([t.record.id: used])
-        try a.recordTokenUse([t.record.id: used - 60])   // an older use never goes back
+        try a.recordTokenUse([t.record.id: used - 60])  // an older use never goes back
         #expect(try db.dataVersion() == v)
         #expect(try a.tokens().first?.lastUsed == used)
         try a.record("login.failed", target: "f", by: admin)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Synchronization
-@testable import XinyuCore
+
 @testable import XinyuAccounts
+@testable import XinyuCore
 
 /// Two schools, each with two teachers, in memory.
 func twoSchools() throws -> AppDatabase {

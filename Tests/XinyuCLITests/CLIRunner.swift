@@ -15,7 +15,8 @@ struct CLIRunner {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         // Fallback: the package's default debug build folder.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/xinyu")
     }
 
@@ -37,7 +38,8 @@ struct CLIRunner {
         environment.removeValue(forKey: "XINYU_DB")
         for (k, v) in env { environment[k] = v }
         p.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -47,8 +49,9 @@ struct CLIRunner {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let eData = e.wait()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: eData, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: eData, as: UTF8.self))
     }
 }
 
@@ -59,7 +62,7 @@ private final class ReadToEnd: @unchecked Sendable {
 
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()   // written before the signal, read after the wait
+            data = handle.readDataToEndOfFile()  // written before the signal, read after the wait
             done.signal()
         }
     }

@@ -11,7 +11,8 @@ import Testing
         #expect(try CLIRunner.run(["import", feed, "--db", db]).status == 0)
         let r = try CLIRunner.run(["schedule", "show", "--school", "S0001", "--db", db])
         #expect(r.status == 1)
-        #expect(r.stderr == "xinyu: S0001: no schedule stored; run `xinyu schedule build --term 2026-fall --school S0001` first\n")
+        #expect(
+            r.stderr == "xinyu: S0001: no schedule stored; run `xinyu schedule build --term 2026-fall --school S0001` first\n")
     }
 
     @Test func aBadBudgetNamesTheFlag() throws {
@@ -19,7 +20,9 @@ import Testing
         let db = dir.appendingPathComponent("x.sqlite").path
         let sessions = dir.appendingPathComponent("s.csv")
         try "id,title,school,date,hours,seats,cost\n".write(to: sessions, atomically: true, encoding: .utf8)
-        let r = try CLIRunner.run(["quota", "plan", "--year", "2026-2027", "--sessions", sessions.path, "--budget", "12k", "--db", db])
+        let r = try CLIRunner.run([
+            "quota", "plan", "--year", "2026-2027", "--sessions", sessions.path, "--budget", "12k", "--db", db,
+        ])
         #expect(r.status == 1)
         #expect(r.stderr == "xinyu: --budget 12k: not an amount like 12000 or 12000.50 (yuan, no sign)\n")
     }

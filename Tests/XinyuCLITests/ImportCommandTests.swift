@@ -39,8 +39,10 @@ import Testing
     @Test func oneBadRecordIsPartialExit3() throws {
         let dir = try CLIRunner.tempDir()
         let db = dir.appendingPathComponent("x.sqlite").path
-        let feed = try write(Self.head + "    <teacher id=\"T2\" school=\"S404\" role=\"leader\"><name>李四</name></teacher>\n  </teachers>\n</feed>\n",
-                             in: dir, name: "partial.xml")
+        let feed = try write(
+            Self.head
+                + "    <teacher id=\"T2\" school=\"S404\" role=\"leader\"><name>李四</name></teacher>\n  </teachers>\n</feed>\n",
+            in: dir, name: "partial.xml")
         let r = try CLIRunner.run(["import", feed, "--db", db, "--format", "json"])
         #expect(r.status == 3)
         #expect(r.stdout.contains("\"partial\""))
@@ -64,7 +66,9 @@ import Testing
 
     @Test func missingFileExit1OneLine() throws {
         let dir = try CLIRunner.tempDir()
-        let r = try CLIRunner.run(["import", dir.appendingPathComponent("nope.xml").path, "--db", dir.appendingPathComponent("x.sqlite").path])
+        let r = try CLIRunner.run([
+            "import", dir.appendingPathComponent("nope.xml").path, "--db", dir.appendingPathComponent("x.sqlite").path,
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.split(separator: "\n").count == 1)
     }

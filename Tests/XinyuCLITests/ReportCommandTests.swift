@@ -26,8 +26,10 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(json["asOf"] as? String == "2026-09-01")
         let district = try #require(json["district"] as? [String: Any])
-        for key in ["schools", "teachers", "certified", "meetingRoleRequirement", "schoolsWithQualifiedPsychTeacher",
-                    "expiring", "lapsed", "eligible"] {
+        for key in [
+            "schools", "teachers", "certified", "meetingRoleRequirement", "schoolsWithQualifiedPsychTeacher",
+            "expiring", "lapsed", "eligible",
+        ] {
             #expect(district[key] != nil, "district.\(key)")
         }
         #expect(district["schools"] as? Int == 3)
@@ -40,11 +42,15 @@ import Testing
     /// Unknown ids are usage errors (exit 1); a bad date, school year or term is rejected input (exit 2).
     @Test func badDatesYearsAndTermsExit2AndUnknownIdsExit1() throws {
         let db = Self.district.db
-        expectOneLine(try CLIRunner.run(["coverage", "--db", db, "--as-of", "2026-02-30"]), status: 2, mentions: "--as-of 2026-02-30")
+        expectOneLine(
+            try CLIRunner.run(["coverage", "--db", db, "--as-of", "2026-02-30"]), status: 2, mentions: "--as-of 2026-02-30")
         expectOneLine(try CLIRunner.run(["coverage", "--db", db, "--school", "S9999"]), status: 1, mentions: "S9999")
         expectOneLine(try CLIRunner.run(["quota", "--db", db, "--year", "abc"]), status: 2, mentions: "--year abc")
-        expectOneLine(try CLIRunner.run(["teachers", "show", "T404", "--db", db, "--as-of", "2026-09-01"]), status: 1, mentions: "T404")
-        expectOneLine(try CLIRunner.run(["schedule", "build", "--db", db, "--term", "2026-winter"]), status: 2, mentions: "--term 2026-winter")
+        expectOneLine(
+            try CLIRunner.run(["teachers", "show", "T404", "--db", db, "--as-of", "2026-09-01"]), status: 1, mentions: "T404")
+        expectOneLine(
+            try CLIRunner.run(["schedule", "build", "--db", db, "--term", "2026-winter"]), status: 2,
+            mentions: "--term 2026-winter")
     }
 
     @Test func badProfileAndSessionsFilesAreInputRejectedExit2() throws {
@@ -55,8 +61,9 @@ import Testing
         let sessions = dir.appendingPathComponent("sessions.csv").path
         try "id,title,date,hours,category,tier,capacity\nP1,培训,2026-10-10,6,professional,40,-3\n"
             .write(toFile: sessions, atomically: true, encoding: .utf8)
-        expectOneLine(try CLIRunner.run(["quota", "plan", "--db", db, "--year", "2026-2027", "--sessions", sessions]),
-                      status: 2, mentions: "sessions.csv")
+        expectOneLine(
+            try CLIRunner.run(["quota", "plan", "--db", db, "--year", "2026-2027", "--sessions", sessions]),
+            status: 2, mentions: "sessions.csv")
     }
 
     @Test func lessonsAndActivitiesListAsJSON() throws {
@@ -64,7 +71,10 @@ import Testing
         #expect(r.status == 0)
         let lessons = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(lessons.count >= 8)
-        #expect(lessons.allSatisfy { $0["band"] as? String == "junior" && $0["id"] != nil && $0["theme"] != nil && $0["title"] != nil })
+        #expect(
+            lessons.allSatisfy {
+                $0["band"] as? String == "junior" && $0["id"] != nil && $0["theme"] != nil && $0["title"] != nil
+            })
         expectOneLine(try CLIRunner.run(["lessons", "show", "no-such-lesson"]), status: 1, mentions: "no-such-lesson")
         #expect(try CLIRunner.run(["activities", "list"]).stdout.contains("心语沙龙"))
     }

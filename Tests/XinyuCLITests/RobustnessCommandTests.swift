@@ -16,14 +16,16 @@ import Testing
         let db = dir.appendingPathComponent("x.sqlite").path
         #expect(try CLIRunner.run(["init", "--db", db]).status == 0)
         try DatabaseQueue(path: db).write { d in
-            try d.execute(sql: """
-                INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S1', '第1小学', 'primary', 1, '440608');
-                INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES ('T1', 'S1', '张三', 'psych-fulltime', NULL, 'active');
-                INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track)
-                    VALUES ('C1', '心理C证', 40, 2, 360, '2024-01-01', '2024-01-10', 'C');
-                INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date)
-                    VALUES ('T1', 'C1', 360, 'completed', 'pass', '2024-01-10');
-                """)
+            try d.execute(
+                sql: """
+                    INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S1', '第1小学', 'primary', 1, '440608');
+                    INSERT INTO teacher (id, schoolId, name, role, hired, status)
+                        VALUES ('T1', 'S1', '张三', 'psych-fulltime', NULL, 'active');
+                    INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track)
+                        VALUES ('C1', '心理C证', 40, 2, 360, '2024-01-01', '2024-01-10', 'C');
+                    INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date)
+                        VALUES ('T1', 'C1', 360, 'completed', 'pass', '2024-01-10');
+                    """)
         }
         return db
     }
@@ -31,15 +33,20 @@ import Testing
     @Test func outOfRangeDatesAndTermsExit2() throws {
         let dir = try CLIRunner.tempDir()
         let db = try store(in: dir)
-        expectOneLine(try CLIRunner.run(["schedule", "build", "--db", db, "--term", "9999-fall"]), status: 2,
-                      mentions: "--term 9999-fall: outside the supported years 1900–2199")
-        expectOneLine(try CLIRunner.run(["coverage", "--db", db, "--as-of", "0001-01-01"]), status: 2,
-                      mentions: "--as-of 0001-01-01: outside the supported years 1900–2199")
-        expectOneLine(try CLIRunner.run(["coverage", "--db", db, "--as-of", "9999-12-31"]), status: 2, mentions: "--as-of 9999-12-31")
-        expectOneLine(try CLIRunner.run(["certs", "list", "--db", db, "--as-of", "2200-01-01"]), status: 2, mentions: "--as-of 2200-01-01")
+        expectOneLine(
+            try CLIRunner.run(["schedule", "build", "--db", db, "--term", "9999-fall"]), status: 2,
+            mentions: "--term 9999-fall: outside the supported years 1900–2199")
+        expectOneLine(
+            try CLIRunner.run(["coverage", "--db", db, "--as-of", "0001-01-01"]), status: 2,
+            mentions: "--as-of 0001-01-01: outside the supported years 1900–2199")
+        expectOneLine(
+            try CLIRunner.run(["coverage", "--db", db, "--as-of", "9999-12-31"]), status: 2, mentions: "--as-of 9999-12-31")
+        expectOneLine(
+            try CLIRunner.run(["certs", "list", "--db", db, "--as-of", "2200-01-01"]), status: 2, mentions: "--as-of 2200-01-01")
         expectOneLine(try CLIRunner.run(["quota", "--db", db, "--year", "9999-10000"]), status: 2, mentions: "--year 9999-10000")
-        expectOneLine(try CLIRunner.run(["schedule", "show", "--db", db, "--school", "S1", "--term", "0000-spring"]), status: 2,
-                      mentions: "--term 0000-spring")
+        expectOneLine(
+            try CLIRunner.run(["schedule", "show", "--db", db, "--school", "S1", "--term", "0000-spring"]), status: 2,
+            mentions: "--term 0000-spring")
         // The last supported day still works.
         #expect(try CLIRunner.run(["coverage", "--db", db, "--as-of", "2199-12-31"]).status == 0)
     }
@@ -74,7 +81,8 @@ import Testing
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stdout.contains("S1"))
         #expect(try CLIRunner.run(["--db", db, "schools", "list"]).status == 0)
-        expectOneLine(try CLIRunner.run(["--db", db, "schedule", "build", "--term", "2026-fall"]), status: 1, mentions: "read-only")
+        expectOneLine(
+            try CLIRunner.run(["--db", db, "schedule", "build", "--term", "2026-fall"]), status: 1, mentions: "read-only")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 
@@ -101,14 +109,16 @@ import Testing
             .write(toFile: db + "-writer", atomically: true, encoding: .utf8)
         try holder.inDatabase { d in
             try d.execute(sql: "BEGIN IMMEDIATE")
-            try d.execute(sql: "INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S2', 'x', 'primary', 0, '440608')")
+            try d.execute(
+                sql: "INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S2', 'x', 'primary', 0, '440608')")
             let r = try CLIRunner.run(["schedule", "build", "--term", "2026-fall", "--db", db], env: ["XINYU_BUSY_TIMEOUT": "1"])
             try d.execute(sql: "ROLLBACK")
             expectOneLine(r, status: 1, mentions: "is busy: another xinyu process (pid \(pid), import big.xml")
             #expect(r.stderr.contains("waited 1 s"))
         }
-        expectOneLine(try CLIRunner.run(["schools", "list", "--db", db], env: ["XINYU_BUSY_TIMEOUT": "soon"]), status: 1,
-                      mentions: "XINYU_BUSY_TIMEOUT=soon")
+        expectOneLine(
+            try CLIRunner.run(["schools", "list", "--db", db], env: ["XINYU_BUSY_TIMEOUT": "soon"]), status: 1,
+            mentions: "XINYU_BUSY_TIMEOUT=soon")
     }
 
     @Test func backupCopiesAndRefusesToOverwrite() throws {

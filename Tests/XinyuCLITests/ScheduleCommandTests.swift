@@ -58,8 +58,9 @@ import Testing
         #expect(never.stderr == "xinyu: S3: no schedule stored; run `xinyu schedule build --term 2026-fall --school S3` first\n")
         let otherTerm = try CLIRunner.run(["--db", db, "schedule", "show", "--school", "S2", "--term", "2027-spring"])
         #expect(otherTerm.status == 1)
-        #expect(otherTerm.stderr.hasPrefix(
-            "xinyu: S2: no schedule stored for 2027-spring; run `xinyu schedule build --term 2027-spring"))
+        #expect(
+            otherTerm.stderr.hasPrefix(
+                "xinyu: S2: no schedule stored for 2027-spring; run `xinyu schedule build --term 2027-spring"))
     }
 
     @Test func buildListsUnplacedOnlyWhenAsked() throws {
@@ -88,10 +89,10 @@ import Testing
         let (dir, db) = try district()
         let file = dir.appendingPathComponent("timetable.csv")
         try """
-            "Activity Id","Day","Hour","Students Sets","Subject","Teachers","Activity Tags","Room","Comments"
-            "1","星期一","第2节","三(1)班","语文","王芳","","",""
-            "2","星期二","第3节","三(2)班","数学","赵敏","","",""
-            """.write(to: file, atomically: true, encoding: .utf8)
+        "Activity Id","Day","Hour","Students Sets","Subject","Teachers","Activity Tags","Room","Comments"
+        "1","星期一","第2节","三(1)班","语文","王芳","","",""
+        "2","星期二","第3节","三(2)班","数学","赵敏","","",""
+        """.write(to: file, atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["--db", db, "timetable", "import", file.path, "--school", "S1"])
         #expect(r.status == 3)
         #expect(r.stdout.contains("S1 timetable partial (fet, UTF-8): 1 of 2 rows"))
@@ -109,8 +110,10 @@ import Testing
     @Test func everyCommandTakesTheDatabaseOption() throws {
         let dir = try CLIRunner.tempDir()
         let db = dir.appendingPathComponent("x.sqlite").path
-        for args in [["lessons", "list"], ["lessons"], ["lessons", "show", "low-01"], ["activities", "list"], ["activities"],
-                     ["sample-feed", dir.appendingPathComponent("s.xml").path, "--schools", "1"]] {
+        for args in [
+            ["lessons", "list"], ["lessons"], ["lessons", "show", "low-01"], ["activities", "list"], ["activities"],
+            ["sample-feed", dir.appendingPathComponent("s.xml").path, "--schools", "1"],
+        ] {
             let r = try CLIRunner.run(["--db", db] + args)
             #expect(r.status == 0, "\(args): \(r.stderr)")
             #expect(try CLIRunner.run(args + ["--db", db]).status == 0, "\(args)")

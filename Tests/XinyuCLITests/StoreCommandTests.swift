@@ -69,8 +69,10 @@ import Testing
     @Test func helpListsEveryCommandOfTheProduct() throws {
         let r = try CLIRunner.run(["--help"])
         #expect(r.status == 0)
-        for command in ["init", "demo", "sample-feed", "import", "imports", "schools", "teachers", "certs",
-                        "coverage", "quota", "lessons", "activities", "schedule", "timetable", "serve", "backup", "check"] {
+        for command in [
+            "init", "demo", "sample-feed", "import", "imports", "schools", "teachers", "certs",
+            "coverage", "quota", "lessons", "activities", "schedule", "timetable", "serve", "backup", "check",
+        ] {
             #expect(r.stdout.contains("  \(command) "), "missing \(command)")
         }
     }

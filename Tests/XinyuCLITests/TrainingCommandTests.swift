@@ -26,8 +26,10 @@ import Testing
         try Self.feed.write(toFile: dir.appendingPathComponent("feed.xml").path, atomically: true, encoding: .utf8)
         #expect(try xinyu(["import", "feed.xml"]).status == 0)
 
-        let add = ["trainings", "add", "--school", "S1", "--title", "全员培训", "--category", "professional", "--tier", "60",
-                   "--mode", "2", "--date", "2026-03-01"]
+        let add = [
+            "trainings", "add", "--school", "S1", "--title", "全员培训", "--category", "professional", "--tier", "60",
+            "--mode", "2", "--date", "2026-03-01",
+        ]
         let bad = try xinyu(add + ["--hours", "0"])
         #expect(bad.status == 2 && bad.stderr.hasPrefix("xinyu: --hours 0:") && bad.stderr.split(separator: "\n").count == 1)
         let added = try xinyu(add + ["--hours", "3", "--track", "cpd"])
@@ -65,7 +67,8 @@ import Testing
         let show = ["teachers", "show", "T1", "--as-of", "2026-06-30", "--format", "json"]
         var ledger = try json(try xinyu(show).stdout) as? [String: Any]
         #expect(ledger?["totalHours"] as? Double == 0 && ledger?["pendingHours"] as? Double == 3)
-        let listed = try json(try xinyu(["approvals", "list", "--state", "submitted", "--format", "json"]).stdout)
+        let listed =
+            try json(try xinyu(["approvals", "list", "--state", "submitted", "--format", "json"]).stdout)
             as? [[String: Any]]
         #expect(listed?.count == 2)
         let noReason = try xinyu(["approvals", "return", "2"])
@@ -84,11 +87,15 @@ import Testing
 
         try Data("%PDF-1.4 certificate".utf8).write(to: dir.appendingPathComponent("cert.txt"))
         try Data("not a pdf".utf8).write(to: dir.appendingPathComponent("fake.pdf"))
-        let fake = try xinyu(["submissions", "add", "--teacher", "T3", "--title", "省网络研修", "--hours", "10",
-                              "--date", "2026-04-01", "--evidence", "fake.pdf"])
+        let fake = try xinyu([
+            "submissions", "add", "--teacher", "T3", "--title", "省网络研修", "--hours", "10",
+            "--date", "2026-04-01", "--evidence", "fake.pdf",
+        ])
         #expect(fake.status == 2 && fake.stderr.contains("not a PDF, JPEG or PNG"))
-        let submitted = try xinyu(["submissions", "add", "--teacher", "T3", "--title", "省网络研修", "--hours", "10",
-                                   "--date", "2026-04-01", "--mode", "3", "--tier", "20", "--evidence", "cert.txt"])
+        let submitted = try xinyu([
+            "submissions", "add", "--teacher", "T3", "--title", "省网络研修", "--hours", "10",
+            "--date", "2026-04-01", "--mode", "3", "--tier", "20", "--evidence", "cert.txt",
+        ])
         #expect(submitted.status == 0 && submitted.stdout == "3\n")
         let out = try xinyu(["submissions", "evidence", "3", "--out", "copy.pdf"])
         #expect(out.status == 0 && out.stdout.contains("application/pdf"))

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import XinyuCore
 
 @Suite struct AppDatabaseTests {
@@ -17,7 +18,9 @@ import Testing
         #expect(mode == "wal")
         // A teacher of a school that does not exist violates the foreign key.
         #expect(throws: DatabaseError.self) {
-            try db.writer.write { try Teacher(id: "T1", schoolId: "nope", name: "张三", role: .leader, hired: nil, status: .active).insert($0) }
+            try db.writer.write {
+                try Teacher(id: "T1", schoolId: "nope", name: "张三", role: .leader, hired: nil, status: .active).insert($0)
+            }
         }
     }
 
@@ -70,7 +73,8 @@ import Testing
         do {
             let db = try AppDatabase.open(path: path, readOnly: true)
             #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM school") } == 1)
-            let counts = try db.concurrentReads(parts: 2) { conn, _ in try Int.fetchOne(conn, sql: "SELECT COUNT(*) FROM school") }
+            let counts = try db.concurrentReads(parts: 2) { conn, _ in try Int.fetchOne(conn, sql: "SELECT COUNT(*) FROM school")
+            }
             #expect(counts == [1, 1])
             #expect(throws: DatabaseError.self) {
                 try db.writer.write { try $0.execute(sql: "DELETE FROM school") }
@@ -114,36 +118,44 @@ import Testing
             let pool = try DatabasePool(path: path)
             try AppDatabase.migrator.migrate(pool, upTo: "v2-schedule")
             try pool.write { db in
-                try db.execute(sql: """
-                    INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S1', '第1小学', 'primary', 1, '440608');
-                    INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES
-                        ('T1', 'S1', '张三', 'psych-fulltime', NULL, 'active'), ('T2', 'S1', '李四', 'leader', NULL, 'active');
-                    INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track)
-                        VALUES ('C1', '心理C证', 40, 2, 360, '2024-01-01', '2024-01-10', 'C');
-                    INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date)
-                        VALUES ('T1', 'C1', 360, 'completed', 'pass', '2024-01-10'), ('T2', 'C1', 180, 'partial', 'none', '2024-01-10');
-                    INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T1', '2024-03-01', 15), ('T1', '2024-03-02', 20);
-                    INSERT INTO lessonPractice (teacherId, date, periods) VALUES ('T1', '2024-03-04', 2);
-                    INSERT INTO award (teacherId, level, issued, number, expires) VALUES
-                        ('T1', 'C', '2024-02-29', 'N-1', NULL), ('T2', 'C', '2024-03-01', 'N-2', '2029-03-01');
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO school (id, name, stage, counselingRoom, district)
+                            VALUES ('S1', '第1小学', 'primary', 1, '440608');
+                        INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES
+                            ('T1', 'S1', '张三', 'psych-fulltime', NULL, 'active'), ('T2', 'S1', '李四', 'leader', NULL, 'active');
+                        INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track)
+                            VALUES ('C1', '心理C证', 40, 2, 360, '2024-01-01', '2024-01-10', 'C');
+                        INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date)
+                            VALUES ('T1', 'C1', 360, 'completed', 'pass', '2024-01-10'),
+                                ('T2', 'C1', 180, 'partial', 'none', '2024-01-10');
+                        INSERT INTO counseling (teacherId, date, hoursTenths)
+                            VALUES ('T1', '2024-03-01', 15), ('T1', '2024-03-02', 20);
+                        INSERT INTO lessonPractice (teacherId, date, periods) VALUES ('T1', '2024-03-04', 2);
+                        INSERT INTO award (teacherId, level, issued, number, expires) VALUES
+                            ('T1', 'C', '2024-02-29', 'N-1', NULL), ('T2', 'C', '2024-03-01', 'N-2', '2029-03-01');
+                        """)
             }
         }
         let db = try AppDatabase.open(path: path)
         try db.writer.write { conn in
             for (table, rows) in [("attendance", 2), ("counseling", 2), ("lessonPractice", 1), ("award", 2)] {
                 #expect(try Int.fetchOne(conn, sql: "SELECT COUNT(*) FROM \(table)") == rows, "\(table)")
-                let sql = try String.fetchOne(conn, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+                let sql = try String.fetchOne(
+                    conn, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
                 #expect(sql?.contains("WITHOUT ROWID") == true, "\(table)")
             }
-            #expect(try String.fetchOne(conn, sql: "SELECT number FROM award WHERE teacherId = 'T1' AND issued = '2024-02-29'") == "N-1")
+            #expect(
+                try String.fetchOne(conn, sql: "SELECT number FROM award WHERE teacherId = 'T1' AND issued = '2024-02-29'")
+                    == "N-1")
             #expect(try Int.fetchOne(conn, sql: "SELECT SUM(hoursTenths) FROM counseling WHERE teacherId = 'T1'") == 35)
             // The key, the unique number and the teacher reference are enforced as before.
             #expect(throws: DatabaseError.self) {
                 try conn.execute(sql: "INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T1', '2024-03-01', 5)")
             }
             #expect(throws: DatabaseError.self) {
-                try conn.execute(sql: "INSERT INTO award (teacherId, level, issued, number) VALUES ('T2', 'B', '2025-01-01', 'N-1')")
+                try conn.execute(
+                    sql: "INSERT INTO award (teacherId, level, issued, number) VALUES ('T2', 'B', '2025-01-01', 'N-1')")
             }
             #expect(throws: DatabaseError.self) {
                 try conn.execute(sql: "INSERT INTO lessonPractice (teacherId, date, periods) VALUES ('T9', '2024-03-04', 1)")
@@ -165,7 +177,8 @@ import Testing
             try School(id: "S1", name: "第1小学", stage: .primary, counselingRoom: true, district: "440608").insert(d)
             try Grade(schoolId: "S1", level: 1, classes: 3).insert(d)
             try Grade(schoolId: "S1", level: 2, classes: 4).insert(d)
-            try Teacher(id: "T1", schoolId: "S1", name: "张三", role: .psychFulltime, hired: Day("2020-09-01"), status: .active).insert(d)
+            try Teacher(id: "T1", schoolId: "S1", name: "张三", role: .psychFulltime, hired: Day("2020-09-01"), status: .active)
+                .insert(d)
             try Teacher(id: "T2", schoolId: "S1", name: "李四", role: .classTeacher, hired: nil, status: .inactive).insert(d)
         }
         let s = try db.schoolSummaries()

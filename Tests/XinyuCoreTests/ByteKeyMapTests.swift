@@ -1,4 +1,5 @@
 import Testing
+
 @testable import XinyuCore
 
 @Suite struct ByteKeyMapTests {
@@ -37,8 +38,10 @@ import Testing
     /// Keys that differ only past the first word, in the zero-padded tail, or by a trailing zero byte.
     @Test func keysThatDifferLateOrOnlyInLengthAreDistinct() {
         var map = ByteKeyMap<Int>()
-        let keys = ["", "a", "a\u{0}", "a\u{0}\u{0}", "CERT2018-C-001", "CERT2018-C-002", "CERT2018-C-00",
-                    "12345678", "123456789", "12345678\u{0}", "WS-S0031-2018F2", "WS-S0031-2018F3"]
+        let keys = [
+            "", "a", "a\u{0}", "a\u{0}\u{0}", "CERT2018-C-001", "CERT2018-C-002", "CERT2018-C-00",
+            "12345678", "123456789", "12345678\u{0}", "WS-S0031-2018F2", "WS-S0031-2018F3",
+        ]
         for (i, k) in keys.enumerated() { map.insert(i, for: k) }
         #expect(map.count == keys.count)
         for (i, k) in keys.enumerated() { #expect(withBytes(k) { map.find($0) } == i, "\(k.debugDescription)") }
@@ -46,7 +49,8 @@ import Testing
     }
 
     @Test func sameBytesComparesEveryByte() {
-        let a = Array("CERT2019-B1-001x".utf8), b = Array("CERT2019-B1-001y".utf8)
+        let a = Array("CERT2019-B1-001x".utf8)
+        let b = Array("CERT2019-B1-001y".utf8)
         for n in 0...a.count {
             #expect(sameBytes(a, b, count: n) == (n < a.count))
             #expect(sameBytes(a, a, count: n))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import XinyuCore
 
 @Suite struct DayTests {
@@ -20,7 +21,7 @@ import Testing
     @Test func ordinalRoundTripsAndWeekday() {
         let d = Day("2026-11-22")!
         #expect(Day(ordinal: d.ordinal) == d)
-        #expect(d.weekday == 7) // a Sunday
+        #expect(d.weekday == 7)  // a Sunday
         #expect(Day("1970-01-01")!.ordinal == 0)
         #expect(d.adding(days: 10).description == "2026-12-02")
         #expect(Day("2026-01-01")!.days(to: Day("2026-03-01")!) == 59)

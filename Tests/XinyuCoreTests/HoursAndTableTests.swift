@@ -1,4 +1,5 @@
 import Testing
+
 @testable import XinyuCore
 
 @Suite struct HoursAndTableTests {

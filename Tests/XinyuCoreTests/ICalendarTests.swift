@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import XinyuCore
 
 /// RFC 5545 writing shared by the quota planner's and the scheduler's calendars.

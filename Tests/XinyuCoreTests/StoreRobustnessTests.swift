@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import XinyuCore
 
 /// Issue #12 in the store: odd paths, read-only files, newer schemas, a busy store, backups and checks.
@@ -15,23 +16,29 @@ import Testing
     func store(at path: String) throws -> AppDatabase {
         let db = try AppDatabase.open(path: path)
         try db.writer.write { d in
-            try d.execute(sql: """
-                INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S1', '第1小学', 'primary', 1, '440608');
-                INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES ('T1', 'S1', '张三', 'psych-fulltime', NULL, 'active');
-                INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track)
-                    VALUES ('C1', '心理C证', 40, 2, 360, '2024-01-01', '2024-01-10', 'C');
-                INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date)
-                    VALUES ('T1', 'C1', 360, 'completed', 'pass', '2024-01-10');
-                INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T1', '2024-03-01', 15);
-                INSERT INTO lessonPractice (teacherId, date, periods) VALUES ('T1', '2024-03-04', 2);
-                INSERT INTO award (teacherId, level, issued, number, expires) VALUES ('T1', 'C', '2024-02-29', 'N-1', '2029-02-28');
-                """)
+            try d.execute(
+                sql: """
+                    INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S1', '第1小学', 'primary', 1, '440608');
+                    INSERT INTO teacher (id, schoolId, name, role, hired, status)
+                        VALUES ('T1', 'S1', '张三', 'psych-fulltime', NULL, 'active');
+                    INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track)
+                        VALUES ('C1', '心理C证', 40, 2, 360, '2024-01-01', '2024-01-10', 'C');
+                    INSERT INTO attendance (teacherId, courseId, hoursTenths, status, result, date)
+                        VALUES ('T1', 'C1', 360, 'completed', 'pass', '2024-01-10');
+                    INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T1', '2024-03-01', 15);
+                    INSERT INTO lessonPractice (teacherId, date, periods) VALUES ('T1', '2024-03-04', 2);
+                    INSERT INTO award (teacherId, level, issued, number, expires)
+                        VALUES ('T1', 'C', '2024-02-29', 'N-1', '2029-02-28');
+                    """)
         }
         return db
     }
 
     func message(_ body: () throws -> Any) -> String {
-        do { _ = try body(); return "no error" } catch { return "\(error)" }
+        do {
+            _ = try body()
+            return "no error"
+        } catch { return "\(error)" }
     }
 
     @Test func oddPathsAreOneClearLine() throws {
@@ -64,8 +71,9 @@ import Testing
         let path = dir.appendingPathComponent("locked.sqlite").path
         _ = try store(at: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
-        #expect(message { try AppDatabase.open(path: path, readOnly: true) }
-            == "cannot read database \(path): the file has no read permission (make it readable)")
+        #expect(
+            message { try AppDatabase.open(path: path, readOnly: true) }
+                == "cannot read database \(path): the file has no read permission (make it readable)")
     }
 
     @Test func readOnlyFileThatNeedsAMigrationSaysSo() throws {
@@ -98,7 +106,8 @@ import Testing
         let path = dir.appendingPathComponent("busy.sqlite").path
         let holder = try store(at: path)
         let waiter = try AppDatabase.open(path: path, busyTimeout: 1)
-        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             _ = try? holder.write("import big.xml") { db in
@@ -122,7 +131,10 @@ import Testing
         #expect(Date().timeIntervalSince(started) >= 0.9)
         let e = try #require(caught)
         #expect(e.isTemporary)
-        guard case let .busy(_, holderNote, waited) = e else { Issue.record("not busy: \(e)"); return }
+        guard case .busy(_, let holderNote, let waited) = e else {
+            Issue.record("not busy: \(e)")
+            return
+        }
         #expect(holderNote?.pid == getpid() && holderNote?.what == "import big.xml")
         #expect(waited == 1)
         #expect(e.description.contains("another xinyu process (pid \(getpid()), import big.xml, since "))
@@ -143,7 +155,8 @@ import Testing
         try ended.run()
         ended.waitUntilExit()
         let note = path + "-writer"
-        try "pid=\(ended.processIdentifier)\nwhat=import old.xml\nsince=0\n".write(toFile: note, atomically: true, encoding: .utf8)
+        try "pid=\(ended.processIdentifier)\nwhat=import old.xml\nsince=0\n".write(
+            toFile: note, atomically: true, encoding: .utf8)
         #expect(WriteLockNote.current(forDatabase: path) == nil)
         try db.withWriteLockNote("schedule build") {
             #expect(WriteLockNote.current(forDatabase: path)?.what == "schedule build")
@@ -164,7 +177,13 @@ import Testing
         #expect((full as? StoreError)?.isTemporary == true)
         #expect("\(full)".contains("disk is full"))
         let locked = StoreError.wrapping(DatabaseError(resultCode: .SQLITE_LOCKED), path: nil, waited: 2)
-        #expect("\(locked)" == "database :memory: is busy: another connection holds the write lock (no running xinyu process noted it); waited 2 s — try again when it finishes")
+        #expect(
+            "\(locked)"
+                == """
+                database :memory: is busy: another connection holds the write lock (no running xinyu process noted it); \
+                waited 2 s — try again when it finishes
+                """
+        )
         let constraint = StoreError.wrapping(DatabaseError(resultCode: .SQLITE_CONSTRAINT), path: "/x/y.sqlite")
         #expect(constraint is DatabaseError)
         #expect(!StoreError.readOnly(path: "x").isTemporary)
@@ -178,7 +197,9 @@ import Testing
         let out = dir.appendingPathComponent("copy.sqlite").path
         try other.inDatabase { d in
             try d.execute(sql: "BEGIN IMMEDIATE")
-            try d.execute(sql: "INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S2', '未提交', 'primary', 0, '440608')")
+            try d.execute(
+                sql: "INSERT INTO school (id, name, stage, counselingRoom, district) VALUES ('S2', '未提交', 'primary', 0, '440608')"
+            )
             try db.backup(to: out)
             try d.execute(sql: "ROLLBACK")
         }
@@ -200,15 +221,16 @@ import Testing
         #expect(try db.consistencyProblems() == [])
         try db.writer.writeWithoutTransaction { d in
             try d.execute(sql: "PRAGMA foreign_keys = OFF")
-            try d.execute(sql: """
-                UPDATE attendance SET hoursTenths = 400, status = 'done';
-                UPDATE course SET start = '2024-02-01' WHERE id = 'C1';
-                UPDATE counseling SET hoursTenths = 95;
-                UPDATE lessonPractice SET periods = 9;
-                UPDATE award SET expires = '2024-01-01';
-                UPDATE teacher SET role = 'janitor', hired = '2026-02-30';
-                INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T9', '2024-03-02', -10);
-                """)
+            try d.execute(
+                sql: """
+                    UPDATE attendance SET hoursTenths = 400, status = 'done';
+                    UPDATE course SET start = '2024-02-01' WHERE id = 'C1';
+                    UPDATE counseling SET hoursTenths = 95;
+                    UPDATE lessonPractice SET periods = 9;
+                    UPDATE award SET expires = '2024-01-01';
+                    UPDATE teacher SET role = 'janitor', hired = '2026-02-30';
+                    INSERT INTO counseling (teacherId, date, hoursTenths) VALUES ('T9', '2024-03-02', -10);
+                    """)
             try d.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let found = try db.consistencyProblems().map(\.description)
@@ -225,7 +247,8 @@ import Testing
         ] {
             #expect(found.contains(expected), "missing \(expected) in \(found)")
         }
-        #expect(found.contains { $0.hasPrefix("counseling ") && $0.contains("refers to a teacher that does not exist") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("counseling ") && $0.contains("refers to a teacher that does not exist") }, "\(found)")
         #expect(found.count == 10, "\(found)")
     }
 }

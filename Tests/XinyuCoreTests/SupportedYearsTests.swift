@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import XinyuCore
 
 /// One rule for the years the product accepts from outside (Day.supportedYears), applied by every text parser, and

@@ -7,6 +7,7 @@ import Importers
 import Testing
 import XinyuAccounts
 import XinyuCore
+
 @testable import XinyuServer
 
 /// Issue #14: every operation of the OpenAPI document × every role (and no credential), on a store with two
@@ -25,6 +26,9 @@ import XinyuCore
         /// A training each school entered (ours, theirs) and a teacher's submission with evidence of each (#15).
         let trainings: (ours: String, theirs: String)
         let submissions: (ours: Int64, theirs: Int64)
+        /// The award numbers of a certificate of ``ownTeacher`` and of ``otherTeacher``.
+        let ownCertificate: String?
+        let otherCertificate: String?
 
         init() throws {
             store = try TemporaryStore()
@@ -32,44 +36,61 @@ import XinyuCore
             _ = try SampleFeedGenerator(schools: 2, seed: 1).write(to: feed)
             _ = try FeedImporter.importFile(at: feed, into: store.db, options: ImportOptions())
             let rules = try Curriculum.rules(path: nil, catalog: ActivityCatalog.bundled())
-            _ = try Curriculum.buildSchedule(in: store.db, term: Term("2026-fall")!, rules: rules,
-                                             profile: RuleProfile.load(path: nil))
+            _ = try Curriculum.buildSchedule(
+                in: store.db, term: Term("2026-fall")!, rules: rules,
+                profile: RuleProfile.load(path: nil))
             accounts = Accounts(store: store.db, bcryptCost: 4)
             let ours = try store.db.teachers(school: "S0001", role: nil, status: .active)
             let theirs = try store.db.teachers(school: "S0002", role: nil, status: nil)
-            ownTeacher = ours[0].id
-            otherTeacher = theirs[0].id
-            let admin = Principal.commandLine(user: "test")
+            // Teachers holding a numbered certificate, so that the certificate page has one to show.
+            let today = Day.today()
             let db = store.db
+            func certificate(_ t: Teacher) throws -> String? {
+                try db.trainingRecord(teacherId: t.id, asOf: today).awards.compactMap(\.number).first
+            }
+            let own = try ours.first { try certificate($0) != nil } ?? ours[0]
+            let other = try theirs.first { try certificate($0) != nil } ?? theirs[0]
+            ownTeacher = own.id
+            otherTeacher = other.id
+            ownCertificate = try certificate(own)
+            otherCertificate = try certificate(other)
+            let admin = Principal.commandLine(user: "test")
             func training(_ school: String) throws -> String {
-                let course = Course(id: "", title: "全员培训", provider: nil, tier: 60, mode: 2, hours: Hours(tenths: 30),
-                                    start: Day("2026-03-01")!, end: Day("2026-03-01")!, track: .none,
-                                    category: .professional, capacity: nil)
+                let course = Course(
+                    id: "", title: "全员培训", provider: nil, tier: 60, mode: 2, hours: Hours(tenths: 30),
+                    start: Day("2026-03-01")!, end: Day("2026-03-01")!, track: .none,
+                    category: .professional, capacity: nil)
                 return try db.addTraining(course, school: school, by: admin.name, at: Date()).id
             }
             func submission(_ teacher: String) throws -> Int64 {
-                let course = Course(id: "", title: "省网络研修", provider: "省中心", tier: 20, mode: 3, hours: Hours(tenths: 100),
-                                    start: Day("2026-04-01")!, end: Day("2026-04-01")!, track: .none,
-                                    category: .professional, capacity: nil)
+                let course = Course(
+                    id: "", title: "省网络研修", provider: "省中心", tier: 20, mode: 3, hours: Hours(tenths: 100),
+                    start: Day("2026-04-01")!, end: Day("2026-04-01")!, track: .none,
+                    category: .professional, capacity: nil)
                 let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
                 let evidence = StoredEvidence(sha256: teacher, mediaType: "image/png", bytes: png)
-                return try db.submitTraining(TrainingSubmission(teacherId: teacher, course: course, result: .none, note: nil),
-                                                   evidence: evidence, by: admin.name, at: Date()).id
+                return try db.submitTraining(
+                    TrainingSubmission(teacherId: teacher, course: course, result: .none, note: nil),
+                    evidence: evidence, by: admin.name, at: Date()
+                ).id
             }
             trainings = (try training("S0001"), try training("S0002"))
             submissions = (try submission(ownTeacher), try submission(otherTeacher))
             otherIds = ["S0002"] + theirs.map(\.id)
             for role in AccountRole.allCases {
                 let name = "user-\(role.rawValue)"
-                try accounts.addUser(name: name, role: role, school: role.needsSchool ? "S0001" : nil,
-                                     teacher: role.needsTeacher ? ownTeacher : nil, by: admin)
+                try accounts.addUser(
+                    name: name, role: role, school: role.needsSchool ? "S0001" : nil,
+                    teacher: role.needsTeacher ? ownTeacher : nil, by: admin)
                 tokens[role] = try accounts.issueToken(for: name, lifetime: 3600, label: nil, by: admin).secret
             }
         }
 
-        func app() throws -> some ApplicationProtocol {
+        func app(limiter: VerifyRateLimiter = VerifyRateLimiter()) throws -> some ApplicationProtocol {
             let config = ServerConfiguration(token: nil, maxBodyBytes: 1 << 20, temporaryDirectory: store.directory)
-            let deps = try ServerDependencies(database: store.db, imports: ImportProbe().service, accounts: accounts)
+            let deps = try ServerDependencies(
+                database: store.db, imports: ImportProbe().service, accounts: accounts,
+                verifyLimiter: limiter)
             return Application(router: buildRouter(configuration: config, dependencies: deps))
         }
     }
@@ -78,13 +99,19 @@ import XinyuCore
     static func request(_ method: String, _ path: String, ours: Bool, d: District) -> String {
         let school = ours ? "S0001" : "S0002"
         let teacher = ours ? d.ownTeacher : d.otherTeacher
-        let id = path.hasPrefix("/api/v1/lessons") ? "low-01"
-            : path.hasPrefix("/schools") ? school
-            : path.hasPrefix("/api/v1/trainings/") ? (ours ? d.trainings.ours : d.trainings.theirs)
-            : path.hasPrefix("/api/v1/submissions/") ? String(ours ? d.submissions.ours : d.submissions.theirs)
-            : teacher
+        let id =
+            path.hasPrefix("/api/v1/lessons")
+            ? "low-01"
+            : path.hasPrefix("/schools")
+                ? school
+                : path.hasPrefix("/api/v1/trainings/")
+                    ? (ours ? d.trainings.ours : d.trainings.theirs)
+                    : path.hasPrefix("/api/v1/submissions/")
+                        ? String(ours ? d.submissions.ours : d.submissions.theirs)
+                        : teacher
         var uri = path.replacingOccurrences(of: "{school}", with: school).replacingOccurrences(of: "{id}", with: id)
             .replacingOccurrences(of: "{action}", with: "return")
+            .replacingOccurrences(of: "{no}", with: (ours ? d.ownCertificate : d.otherCertificate) ?? "none")
         switch (method, path) {
         case ("get", "/api/v1/schedule"), ("get", "/api/v1/schedule.ics"): uri += "?school=\(school)"
         case ("post", "/api/v1/schedule/build"): uri += "?term=2026-fall&school=\(school)"
@@ -103,13 +130,18 @@ import XinyuCore
         let teacher = ours ? d.ownTeacher : d.otherTeacher
         switch path {
         case "/api/v1/trainings":
-            return ByteBuffer(string: #"{"school":"\#(school)","training":{"title":"校本培训","tier":60,"mode":2,"category":"professional","hours":"2","date":"2026-05-01"}}"#)
+            return ByteBuffer(
+                string:
+                    #"{"school":"\#(school)","training":{"title":"校本培训","tier":60,"mode":2,"#
+                    + #""category":"professional","hours":"2","date":"2026-05-01"}}"#
+            )
         case "/api/v1/trainings/{id}/attendance":
             return ByteBuffer(string: "工号,学时\n\(teacher),3\n")
         case "/api/v1/submissions":
             let evidence = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7]).base64EncodedString()
-            return ByteBuffer(string: #"{"teacher":"\#(teacher)","training":{"title":"线上课","hours":"1","date":"2026-05-02"},"#
-                              + #""evidence":"\#(evidence)"}"#)
+            return ByteBuffer(
+                string: #"{"teacher":"\#(teacher)","training":{"title":"线上课","hours":"1","date":"2026-05-02"},"#
+                    + #""evidence":"\#(evidence)"}"#)
         case "/api/v1/approvals/{action}":
             return ByteBuffer(string: #"{"ids":[\#(ours ? d.submissions.ours : d.submissions.theirs)],"reason":"请补充证明"}"#)
         default:
@@ -119,17 +151,23 @@ import XinyuCore
 
     /// Whether the operation names one school's or teacher's data (so another school's is a 404 or a 403).
     static func isScoped(_ method: String, _ path: String) -> Bool {
-        path.contains("{school}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
+        path.contains("{school}") || path.contains("{no}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
             || ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule/build", "/api/v1/approvals/{action}"]
                 .contains(path)
-            || (method == "get" && ["/api/v1/teachers", "/api/v1/quota", "/api/v1/trainings", "/api/v1/approvals"]
-                .contains(path))
+            || (method == "get"
+                && ["/api/v1/teachers", "/api/v1/quota", "/api/v1/trainings", "/api/v1/approvals"]
+                    .contains(path))
             || (method == "post" && ["/api/v1/trainings", "/api/v1/submissions"].contains(path))
     }
 
     @Test func everyOperationTimesEveryRole() async throws {
         let d = try District()
-        let operations = OpenAPIDocument.operations.filter { !["/health", "/login", "/logout"].contains($0.path) }
+        // The public operations (/health, the login page, the certificate verification) and the logout form are
+        // checked by their own tests.
+        let operations = OpenAPIDocument.operations.filter {
+            !["/health", "/login", "/logout", "/verify/{code}"].contains($0.path)
+        }
+        #expect(d.ownCertificate != nil && d.otherCertificate != nil)
         #expect(operations.count >= 20)
         try await d.app().test(.router) { client in
             for (path, method) in operations {
@@ -145,14 +183,15 @@ import XinyuCore
                     try await client.execute(uri: uri, method: httpMethod, headers: auth, body: body) { r in
                         if allowed.contains(role.rawValue) {
                             // 409: an earlier role's request already moved the record (a review, a second sheet).
-                            #expect((200..<400).contains(r.status.code) || r.status == .conflict,
-                                    "\(role.rawValue): \(method) \(uri) → \(r.status)")
+                            #expect(
+                                (200..<400).contains(r.status.code) || r.status == .conflict,
+                                "\(role.rawValue): \(method) \(uri) → \(r.status)")
                         } else {
                             #expect(r.status == .forbidden, "\(role.rawValue): \(method) \(uri) → \(r.status)")
                         }
                         if role.needsSchool || role.needsTeacher { expectNothingOfTheOtherSchool(r, d, uri, role) }
                     }
-                    guard (role.needsSchool || role.needsTeacher), Self.isScoped(method, path) else { continue }
+                    guard role.needsSchool || role.needsTeacher, Self.isScoped(method, path) else { continue }
                     let other = Self.request(method, path, ours: false, d: d)
                     let otherBody = Self.body(method, path, ours: false, d: d)
                     try await client.execute(uri: other, method: httpMethod, headers: auth, body: otherBody) { r in
@@ -184,8 +223,10 @@ import XinyuCore
                 let body = try jsonObject(r)
                 #expect((body["schools"] as? [[String: Any]])?.map { $0["id"] as? String } == ["S0001"])
             }
-            try await client.execute(uri: "/api/v1/coverage?asOf=2026-09-01", method: .get,
-                                     headers: [.authorization: "Bearer \(d.tokens[.districtViewer]!)"]) { r in
+            try await client.execute(
+                uri: "/api/v1/coverage?asOf=2026-09-01", method: .get,
+                headers: [.authorization: "Bearer \(d.tokens[.districtViewer]!)"]
+            ) { r in
                 try #expect((try jsonObject(r)["schools"] as? [[String: Any]])?.count == 2)
             }
             let teacher: HTTPFields = [.authorization: "Bearer \(d.tokens[.teacher]!)"]
@@ -205,31 +246,40 @@ import XinyuCore
         let admin = Principal.commandLine(user: "test")
         try await d.app().test(.router) { client in
             let feed: HTTPFields = [.authorization: "Bearer \(d.tokens[.feed]!)"]
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: feed, body: ByteBuffer(string: "<f/>")) { r in
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: feed, body: ByteBuffer(string: "<f/>")) {
+                r in
                 #expect(r.status == .ok)
             }
             // Revoked by the CLI (another Accounts over the same file): refused at the next request.
             let id = try #require(try d.accounts.tokens().first { $0.account == "user-feed" }?.id)
             try Accounts(store: try AppDatabase.open(path: d.store.path)).revokeToken(id: id, by: admin)
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: feed, body: ByteBuffer(string: "<f/>")) { r in
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: feed, body: ByteBuffer(string: "<f/>")) {
+                r in
                 try expectError(r, .unauthorized, "unauthorized")
             }
             // An expired token.
             let short = try d.accounts.issueToken(for: "user-district-viewer", lifetime: 1, label: nil, by: admin)
             try await Task.sleep(for: .milliseconds(1100))
-            try await client.execute(uri: "/api/v1/schools", method: .get,
-                                     headers: [.authorization: "Bearer \(short.secret)"]) { r in
+            try await client.execute(
+                uri: "/api/v1/schools", method: .get,
+                headers: [.authorization: "Bearer \(short.secret)"]
+            ) { r in
                 try expectError(r, .unauthorized, "unauthorized")
             }
             // A planner's schedule build is audited with who did it.
-            try await client.execute(uri: "/api/v1/schedule/build?term=2026-fall&school=S0001", method: .post,
-                                     headers: [.authorization: "Bearer \(d.tokens[.planner]!)"]) { r in
+            try await client.execute(
+                uri: "/api/v1/schedule/build?term=2026-fall&school=S0001", method: .post,
+                headers: [.authorization: "Bearer \(d.tokens[.planner]!)"]
+            ) { r in
                 #expect(r.status == .ok)
             }
-            try await client.execute(uri: "/api/v1/audit", method: .get,
-                                     headers: [.authorization: "Bearer \(d.tokens[.districtAdmin]!)"]) { r in
+            try await client.execute(
+                uri: "/api/v1/audit", method: .get,
+                headers: [.authorization: "Bearer \(d.tokens[.districtAdmin]!)"]
+            ) { r in
                 let lines = String(buffer: r.body)
-                #expect(lines.contains("\"actor\" : \"user-planner\"") && lines.contains("S0001 2026-fall"), "\(lines.prefix(300))")
+                #expect(
+                    lines.contains("\"actor\" : \"user-planner\"") && lines.contains("S0001 2026-fall"), "\(lines.prefix(300))")
             }
         }
         // Token use was recorded, off the request path, without moving the data version.

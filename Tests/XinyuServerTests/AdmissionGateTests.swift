@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import XinyuServer
 
 /// How many are inside the gate now, the most at once, and how many are done.
@@ -16,9 +17,15 @@ private final class Counts: Sendable {
             for _ in 0..<40 {
                 group.addTask {
                     try await gate.pass {
-                        counts.value.withLock { $0.inside += 1; $0.most = max($0.most, $0.inside) }
+                        counts.value.withLock {
+                            $0.inside += 1
+                            $0.most = max($0.most, $0.inside)
+                        }
                         try await Task.sleep(for: .milliseconds(2))
-                        counts.value.withLock { $0.inside -= 1; $0.done += 1 }
+                        counts.value.withLock {
+                            $0.inside -= 1
+                            $0.done += 1
+                        }
                     }
                 }
             }
@@ -38,9 +45,15 @@ private final class Counts: Sendable {
             for _ in 0..<600 {
                 group.addTask {
                     await gate.pass {
-                        counts.value.withLock { $0.inside += 1; $0.most = max($0.most, $0.inside) }
+                        counts.value.withLock {
+                            $0.inside += 1
+                            $0.most = max($0.most, $0.inside)
+                        }
                         await Task.yield()
-                        counts.value.withLock { $0.inside -= 1; $0.done += 1 }
+                        counts.value.withLock {
+                            $0.inside -= 1
+                            $0.done += 1
+                        }
                     }
                 }
             }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import XinyuCore
 @testable import XinyuServer
 
@@ -28,13 +29,16 @@ import Testing
                 #expect(r.status == .ok)
                 try #expect(String(buffer: r.body) == JSONOutput.string(report))
             }
-            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-02-30", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-02-30", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
         }
     }
 
     @Test func coveragePerSchool() async throws {
         let db = try certifiedDatabase()
-        let expected = try CoverageReport.compute(in: db, asOf: Day("2026-03-01")!, school: "S002", profile: try RuleProfile.load(path: nil))
+        let expected = try CoverageReport.compute(
+            in: db, asOf: Day("2026-03-01")!, school: "S002", profile: try RuleProfile.load(path: nil))
         try await testApp(db).test(.router) { client in
             try await client.asAdmin(uri: "/api/v1/coverage/S002?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
@@ -42,8 +46,11 @@ import Testing
                 let schools = try jsonObject(r)["schools"] as? [[String: Any]]
                 #expect(schools?.map { $0["id"] as? String } == ["S002"])
             }
-            try await client.asAdmin(uri: "/api/v1/coverage/S999", method: .get) { r in try expectError(r, .notFound, "not_found") }
-            try await client.asAdmin(uri: "/api/v1/coverage/S001?asOf=20260301", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/coverage/S999", method: .get) { r in try expectError(r, .notFound, "not_found")
+            }
+            try await client.asAdmin(uri: "/api/v1/coverage/S001?asOf=20260301", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
         }
     }
 
@@ -52,16 +59,29 @@ import Testing
         let cache = ReportCache()
         let probe = ImportProbe()
         try await testApp(db, imports: probe.service, cache: cache).test(.router) { client in
-            for _ in 0..<3 { try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { #expect($0.status == .ok) } }
+            for _ in 0..<3 {
+                try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { #expect($0.status == .ok) }
+            }
             #expect(await cache.computations == 1)
             // The store changes behind the cache; only an import through the API invalidates it.
-            try await db.writer.write { d in try Award(teacherId: "T005", level: .C, issued: Day("2025-01-01")!, number: nil, expires: nil).insert(d) }
-            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
-                try #expect((try jsonObject(r)["district"] as? [String: Any]).flatMap { ($0["certified"] as? [String: Any])?["C"] as? Int } == 3)
+            try await db.writer.write { d in
+                try Award(teacherId: "T005", level: .C, issued: Day("2025-01-01")!, number: nil, expires: nil).insert(d)
             }
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: ByteBuffer(string: "<x/>")) { _ in }
             try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
-                try #expect((try jsonObject(r)["district"] as? [String: Any]).flatMap { ($0["certified"] as? [String: Any])?["C"] as? Int } == 4)
+                try #expect(
+                    (try jsonObject(r)["district"] as? [String: Any]).flatMap {
+                        ($0["certified"] as? [String: Any])?["C"] as? Int
+                    } == 3)
+            }
+            try await client.asAdmin(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
+                body: ByteBuffer(string: "<x/>")
+            ) { _ in }
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
+                try #expect(
+                    (try jsonObject(r)["district"] as? [String: Any]).flatMap {
+                        ($0["certified"] as? [String: Any])?["C"] as? Int
+                    } == 4)
             }
             #expect(await cache.computations == 2)
         }
@@ -75,7 +95,9 @@ import Testing
             func certifiedC() async throws -> Int? {
                 var c: Int?
                 try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026-03-01", method: .get) { r in
-                    c = (try jsonObject(r)["district"] as? [String: Any]).flatMap { ($0["certified"] as? [String: Any])?["C"] as? Int }
+                    c = (try jsonObject(r)["district"] as? [String: Any]).flatMap {
+                        ($0["certified"] as? [String: Any])?["C"] as? Int
+                    }
                 }
                 return c
             }
@@ -84,7 +106,7 @@ import Testing
             #expect(await cache.computations == 1)
             try await db.writer.write { d in
                 try Award(teacherId: "T005", level: .C, issued: Day("2025-01-01")!, number: nil, expires: nil).insert(d)
-                try AppDatabase.recordChange(d)   // as every write operation of the product does in its transaction
+                try AppDatabase.recordChange(d)  // as every write operation of the product does in its transaction
             }
             #expect(try await certifiedC() == 4)
             #expect(await cache.computations == 2)
@@ -93,16 +115,21 @@ import Testing
 
     @Test func teacherLedger() async throws {
         let db = try certifiedDatabase()
-        var ledger = try CertificationEngine.ledger(teacherId: "T001", in: db, asOf: Day("2026-03-01")!, profile: try RuleProfile.load(path: nil))
-        ledger.profile = "default.yaml"   // the API names the profile file, never its path on the server
+        var ledger = try CertificationEngine.ledger(
+            teacherId: "T001", in: db, asOf: Day("2026-03-01")!, profile: try RuleProfile.load(path: nil))
+        ledger.profile = "default.yaml"  // the API names the profile file, never its path on the server
         let expected = ledger
         try await testApp(db).test(.router) { client in
             try await client.asAdmin(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
                 try #expect(String(buffer: r.body) == JSONOutput.string(expected))
             }
-            try await client.asAdmin(uri: "/api/v1/teachers/T999/ledger", method: .get) { r in try expectError(r, .notFound, "not_found") }
-            try await client.asAdmin(uri: "/api/v1/teachers/T001/ledger?asOf=yesterday", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/teachers/T999/ledger", method: .get) { r in
+                try expectError(r, .notFound, "not_found")
+            }
+            try await client.asAdmin(uri: "/api/v1/teachers/T001/ledger?asOf=yesterday", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
         }
     }
 
@@ -136,17 +163,23 @@ import Testing
 
 @Suite struct LiveImportTests {
     static let feed = """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <feed xmlns="urn:xinyu:district-feed:1" id="440106-test-1" district="440106" generated="2026-11-01T08:00:00+08:00" mode="delta">
-      <schools><school id="S0101" stage="primary" counselingRoom="true"><name>测试小学</name><grade level="1" classes="2"/></school></schools>
-      <teachers><teacher id="T0101" school="S0101" role="class-teacher" hired="2018-09-01" status="active"><name>测试</name></teacher></teachers>
-    </feed>
-    """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <feed xmlns="urn:xinyu:district-feed:1" id="440106-test-1" district="440106" generated="2026-11-01T08:00:00+08:00" \
+        mode="delta">
+          <schools><school id="S0101" stage="primary" counselingRoom="true"><name>测试小学</name>\
+        <grade level="1" classes="2"/></school></schools>
+          <teachers><teacher id="T0101" school="S0101" role="class-teacher" hired="2018-09-01" status="active">\
+        <name>测试</name></teacher></teachers>
+        </feed>
+        """
 
     @Test func realImporterAppliesAndLogsAFeed() async throws {
         let db = try AppDatabase.inMemory()
         try await testApp(db, maxBodyBytes: 1 << 20).test(.router) { client in
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: ByteBuffer(string: Self.feed)) { r in
+            try await client.asAdmin(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
+                body: ByteBuffer(string: Self.feed)
+            ) { r in
                 #expect(r.status == .ok)
                 let body = try jsonObject(r)
                 #expect(body["status"] as? String == "applied")
@@ -163,7 +196,10 @@ import Testing
     @Test func realImporterRejectsAWholeDocumentWith400() async throws {
         let db = try AppDatabase.inMemory()
         try await testApp(db, maxBodyBytes: 1 << 20).test(.router) { client in
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: ByteBuffer(string: "<feed><unclosed></feed>")) { r in
+            try await client.asAdmin(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
+                body: ByteBuffer(string: "<feed><unclosed></feed>")
+            ) { r in
                 #expect(r.status == .badRequest)
                 let body = try jsonObject(r)
                 #expect(body["status"] as? String == "rejected")

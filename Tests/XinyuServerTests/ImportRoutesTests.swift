@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 import XinyuAccounts
 import XinyuCore
+
 @testable import XinyuServer
 
 /// Records what the fake importer saw: the bytes of the spooled file and where it was.
@@ -19,7 +20,8 @@ final class ImportProbe: Sendable {
                 let bytes = FileManager.default.contents(atPath: path) ?? Data()
                 self.seen.withLock { $0.append((path, bytes)) }
                 let status = self.rejectAsWhole ? "rejected" : "applied"
-                return .init(rejectedAsWhole: self.rejectAsWhole, json: Data("{\"status\":\"\(status)\",\"size\":\(bytes.count)}".utf8))
+                return .init(
+                    rejectedAsWhole: self.rejectAsWhole, json: Data("{\"status\":\"\(status)\",\"size\":\(bytes.count)}".utf8))
             },
             log: { _ in Data("[]".utf8) })
     }
@@ -31,7 +33,8 @@ final class ImportProbe: Sendable {
     @Test func withoutABootstrapTokenAnUnknownTokenIs401() async throws {
         let probe = ImportProbe()
         try await testApp(try sampleDatabase(), token: nil, imports: probe.service).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer x"], body: feed) { r in
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer x"], body: feed) {
+                r in
                 try expectError(r, .unauthorized, "unauthorized")
             }
         }
@@ -41,7 +44,9 @@ final class ImportProbe: Sendable {
     @Test func missingOrWrongTokenIs401() async throws {
         let probe = ImportProbe()
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service).test(.router) { client in
-            try await client.execute(uri: "/api/v1/imports", method: .post, body: feed) { r in try expectError(r, .unauthorized, "unauthorized") }
+            try await client.execute(uri: "/api/v1/imports", method: .post, body: feed) { r in
+                try expectError(r, .unauthorized, "unauthorized")
+            }
             for h in ["Bearer s3cre", "Bearer s3cret2", "Basic s3cret", "s3cret", "Bearer "] {
                 try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: h], body: feed) { r in
                     try expectError(r, .unauthorized, "unauthorized")
@@ -54,7 +59,9 @@ final class ImportProbe: Sendable {
     @Test func acceptedFeedIsSpooledImportedAndRemoved() async throws {
         let probe = ImportProbe()
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service).test(.router) { client in
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
+            try await client.asAdmin(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed
+            ) { r in
                 #expect(r.status == .ok)
                 try #expect(try jsonObject(r)["status"] as? String == "applied")
             }
@@ -68,7 +75,9 @@ final class ImportProbe: Sendable {
     @Test func feedRejectedAsWholeIs400WithTheReport() async throws {
         let probe = ImportProbe(rejectAsWhole: true)
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service).test(.router) { client in
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
+            try await client.asAdmin(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed
+            ) { r in
                 #expect(r.status == .badRequest)
                 try #expect(try jsonObject(r)["status"] as? String == "rejected")
             }
@@ -78,8 +87,10 @@ final class ImportProbe: Sendable {
     @Test func overTheLimitIs413AndNotImported() async throws {
         let probe = ImportProbe()
         let big = ByteBuffer(string: String(repeating: "x", count: 2048))
-        try await testApp(try sampleDatabase(), token: "s3cret", maxBodyBytes: 1024, imports: probe.service).test(.router) { client in
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: big) { r in
+        try await testApp(try sampleDatabase(), token: "s3cret", maxBodyBytes: 1024, imports: probe.service).test(.router) {
+            client in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: big)
+            { r in
                 try expectError(r, .contentTooLarge, "payload_too_large")
             }
         }
@@ -91,7 +102,9 @@ final class ImportProbe: Sendable {
         let cache = ReportCache()
         _ = try await cache.value(for: testKey(1), version: "v1") { Data("1".utf8) }
         try await testApp(try sampleDatabase(), token: "s3cret", imports: probe.service, cache: cache).test(.router) { client in
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed) { r in
+            try await client.asAdmin(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer s3cret"], body: feed
+            ) { r in
                 #expect(r.status == .ok)
             }
         }

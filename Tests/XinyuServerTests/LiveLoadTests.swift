@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Importers
 import Testing
 import XinyuCore
+
 @testable import XinyuServer
 
 /// Issue #12: the server on a real socket, with a file-backed store, under many concurrent connections.
@@ -27,9 +28,11 @@ import XinyuCore
         let uploadBody = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: upload)))
         let config = ServerConfiguration(port: 0, token: "tok", maxBodyBytes: 64 << 20, temporaryDirectory: store.directory)
         let app = try buildApplication(configuration: config, database: store.db)
-        let uris = ["/health", "/api/v1/schools", "/api/v1/coverage?asOf=2026-09-01", "/api/v1/teachers?limit=5",
-                    "/api/v1/quota?year=2025-2026", "/?asOf=2026-09-01", "/api/v1/imports", "/api/v1/coverage?asOf=2026-03-01",
-                    "/api/v1/lessons", "/health", "/api/v1/schools", "/health"]
+        let uris = [
+            "/health", "/api/v1/schools", "/api/v1/coverage?asOf=2026-09-01", "/api/v1/teachers?limit=5",
+            "/api/v1/quota?year=2025-2026", "/?asOf=2026-09-01", "/api/v1/imports", "/api/v1/coverage?asOf=2026-03-01",
+            "/api/v1/lessons", "/health", "/api/v1/schools", "/health",
+        ]
         let statuses = try await app.test(.live) { client in
             let port = try #require(client.port)
             return try await withThrowingTaskGroup(of: [UInt].self) { group in
@@ -41,11 +44,13 @@ import XinyuCore
                         for i in 0..<4 {
                             let request: TestClient.Request
                             if c % 16 == 0 && i == 0 {
-                                request = .init("/api/v1/imports", method: .post, authority: "localhost",
-                                                headers: [.authorization: "Bearer tok"], body: uploadBody)
+                                request = .init(
+                                    "/api/v1/imports", method: .post, authority: "localhost",
+                                    headers: [.authorization: "Bearer tok"], body: uploadBody)
                             } else {
-                                request = .init(uris[(c + i) % uris.count], method: .get, authority: "localhost",
-                                                headers: [.authorization: "Bearer tok"])
+                                request = .init(
+                                    uris[(c + i) % uris.count], method: .get, authority: "localhost",
+                                    headers: [.authorization: "Bearer tok"])
                             }
                             seen.append(UInt(try await http.execute(request).status.code))
                         }
@@ -63,7 +68,7 @@ import XinyuCore
         // Four posts of one feed id: applied once, then duplicates, each logged.
         let log = try FeedImporter.importLog(in: store.db)
         let logged = log.map(\.status)
-        #expect(logged.filter { $0 == .applied || $0 == .partial }.count == 2, "\(logged)")   // the sample and the upload
+        #expect(logged.filter { $0 == .applied || $0 == .partial }.count == 2, "\(logged)")  // the sample and the upload
         #expect(logged.filter { $0 == .duplicate }.count == 3, "\(logged)")
     }
 
@@ -77,7 +82,7 @@ import XinyuCore
             let port = try #require(client.port)
             let fd = try connectLoopback(port: port)
             defer { close(fd) }
-            let partial = "GET /health HTTP/1.1\r\nHost: localhost\r\n"   // the head never ends
+            let partial = "GET /health HTTP/1.1\r\nHost: localhost\r\n"  // the head never ends
             _ = partial.withCString { send(fd, $0, strlen($0), 0) }
             try await client.execute(uri: "/health", method: .get) { r in #expect(r.status == .ok) }
             // The server closes the stalled connection: recv sees end-of-file (0), within the 10 s receive timeout.

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 import XinyuAccounts
 import XinyuCore
+
 @testable import XinyuServer
 
 /// Browser login (issue #14): the form and its token, the session cookie, lockout, logout, the pages per role,
@@ -25,19 +26,23 @@ import XinyuCore
         try await client.execute(uri: "/login", method: .get) { r in
             #expect(r.status == .ok)
             let html = String(buffer: r.body)
-            let token = try #require(html.components(separatedBy: "name=\"form\" value=\"").dropFirst().first?
-                .components(separatedBy: "\"").first)
+            let token = try #require(
+                html.components(separatedBy: "name=\"form\" value=\"").dropFirst().first?
+                    .components(separatedBy: "\"").first)
             let set = try #require(r.headers[.setCookie])
             #expect(set.contains("HttpOnly") && set.contains("SameSite=Strict"))
             return (token, try #require(set.components(separatedBy: ";").first))
         }
     }
 
-    func post(_ client: some TestClientProtocol, _ form: String, cookie: String?,
-              _ check: @escaping (TestResponse) async throws -> Void) async throws {
+    func post(
+        _ client: some TestClientProtocol, _ form: String, cookie: String?,
+        _ check: @escaping (TestResponse) async throws -> Void
+    ) async throws {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if let cookie { headers[.cookie] = cookie }
-        try await client.execute(uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: form), testCallback: check)
+        try await client.execute(
+            uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: form), testCallback: check)
     }
 
     @Test func aTeacherLogsInSeesTheirOwnPageAndLogsOut() async throws {
@@ -60,7 +65,8 @@ import XinyuCore
                 let html = String(buffer: r.body)
                 #expect(html.contains("王芳") && html.contains("资格证书") && html.contains("本学年学时"))
                 #expect(!html.contains("<script"))
-                formToken = html.components(separatedBy: "name=\"form\" value=\"").dropFirst().first?
+                formToken =
+                    html.components(separatedBy: "name=\"form\" value=\"").dropFirst().first?
                     .components(separatedBy: "\"").first ?? ""
                 #expect(r.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
                 #expect(r.headers[.xContentTypeOptions] == "nosniff")
@@ -69,15 +75,20 @@ import XinyuCore
             try await client.execute(uri: "/api/v1/teachers/T004/ledger", method: .get, headers: [.cookie: session]) { r in
                 try expectError(r, .notFound, "not_found")
             }
-            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.cookie: session],
-                                     body: ByteBuffer(string: "<f/>")) { r in try expectError(r, .forbidden, "forbidden") }
+            try await client.execute(
+                uri: "/api/v1/imports", method: .post, headers: [.cookie: session],
+                body: ByteBuffer(string: "<f/>")
+            ) { r in try expectError(r, .forbidden, "forbidden") }
             // Logout needs the form token.
             let logout: HTTPFields = [.cookie: session, .contentType: "application/x-www-form-urlencoded"]
-            try await client.execute(uri: "/logout", method: .post, headers: logout, body: ByteBuffer(string: "form=wrong")) { r in
+            try await client.execute(uri: "/logout", method: .post, headers: logout, body: ByteBuffer(string: "form=wrong")) {
+                r in
                 try expectError(r, .forbidden, "forbidden")
             }
-            try await client.execute(uri: "/logout", method: .post, headers: logout,
-                                     body: ByteBuffer(string: "form=\(formToken)")) { r in
+            try await client.execute(
+                uri: "/logout", method: .post, headers: logout,
+                body: ByteBuffer(string: "form=\(formToken)")
+            ) { r in
                 #expect(r.status == .seeOther && r.headers[.location] == "/login")
             }
             try await client.execute(uri: "/me", method: .get, headers: [.cookie: session]) { r in
@@ -127,7 +138,8 @@ import XinyuCore
             let (token, cookie) = try await loginForm(client)
             var session = ""
             try await post(client, "name=chair&password=chair-pass&form=\(token)", cookie: cookie) { r in
-                session = (r.headers[values: .setCookie].first { $0.hasPrefix("xinyu_session=") } ?? "").components(separatedBy: ";")[0]
+                session =
+                    (r.headers[values: .setCookie].first { $0.hasPrefix("xinyu_session=") } ?? "").components(separatedBy: ";")[0]
             }
             try await client.execute(uri: "/", method: .get, headers: [.cookie: session]) { r in
                 #expect(r.headers[.location]?.hasPrefix("/schools/S001") == true)

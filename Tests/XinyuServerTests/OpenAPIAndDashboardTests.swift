@@ -3,20 +3,27 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import XinyuCore
+
 @testable import XinyuServer
 
 @Suite struct OpenAPIAndDashboardTests {
     @Test func everyRegisteredRouteIsDocumentedAndViceVersa() throws {
-        let router = buildRouter(configuration: ServerConfiguration(), dependencies: try ServerDependencies(database: try sampleDatabase()))
-        let registered = Set(router.routes.map { r -> String in
-            var p = r.path.description
-            if !p.hasPrefix("/") { p = "/" + p }
-            return "\(r.method.rawValue.lowercased()) \(p)"
-        })
+        let router = buildRouter(
+            configuration: ServerConfiguration(), dependencies: try ServerDependencies(database: try sampleDatabase()))
+        let registered = Set(
+            router.routes.map { r -> String in
+                var p = r.path.description
+                if !p.hasPrefix("/") { p = "/" + p }
+                return "\(r.method.rawValue.lowercased()) \(p)"
+            })
         let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
         #expect(!registered.isEmpty)
-        #expect(registered.subtracting(documented).isEmpty, "routes missing from openapi.json: \(registered.subtracting(documented).sorted())")
-        #expect(documented.subtracting(registered).isEmpty, "documented but not routed: \(documented.subtracting(registered).sorted())")
+        #expect(
+            registered.subtracting(documented).isEmpty,
+            "routes missing from openapi.json: \(registered.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(registered).isEmpty,
+            "documented but not routed: \(documented.subtracting(registered).sorted())")
     }
 
     @Test func openAPIDocumentIsServed() async throws {
@@ -49,7 +56,9 @@ import XinyuCore
                 #expect(html.contains("<html lang=\"en\">"))
                 #expect(html.contains("Training quota compliance"))
             }
-            try await client.asAdmin(uri: "/?asOf=2026-02-30", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/?asOf=2026-02-30", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
         }
     }
 

@@ -6,18 +6,21 @@ import Importers
 import Synchronization
 import Testing
 import XinyuCore
+
 @testable import XinyuServer
 
 /// Issue #12: one request must never kill, hang or stall the server.
 @Suite struct ReliabilityTests {
     @Test func datesAndTermsOutsideTheSupportedYearsAre400NotACrash() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            for uri in ["/?asOf=0001-01-01", "/?asOf=0001-08-31", "/?asOf=9999-09-01", "/?asOf=9999-12-31",
-                        "/api/v1/coverage?asOf=0001-01-01", "/api/v1/coverage/S001?asOf=9999-12-31",
-                        "/api/v1/teachers/T001/ledger?asOf=9999-12-31",
-                        "/api/v1/schedule?school=S001&term=9999-fall", "/api/v1/schedule?school=S001&term=0000-fall",
-                        "/api/v1/schedule.ics?school=S001&term=0000-spring", "/api/v1/quota?year=9999-10000",
-                        "/api/v1/schedule?school=S001&from=0001-01-01"] {
+            for uri in [
+                "/?asOf=0001-01-01", "/?asOf=0001-08-31", "/?asOf=9999-09-01", "/?asOf=9999-12-31",
+                "/api/v1/coverage?asOf=0001-01-01", "/api/v1/coverage/S001?asOf=9999-12-31",
+                "/api/v1/teachers/T001/ledger?asOf=9999-12-31",
+                "/api/v1/schedule?school=S001&term=9999-fall", "/api/v1/schedule?school=S001&term=0000-fall",
+                "/api/v1/schedule.ics?school=S001&term=0000-spring", "/api/v1/quota?year=9999-10000",
+                "/api/v1/schedule?school=S001&from=0001-01-01",
+            ] {
                 try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             }
             // The edges of the supported range still answer.
@@ -28,19 +31,26 @@ import XinyuCore
 
     @Test func emptyOrMalformedQueryValuesAre400() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            for uri in ["/api/v1/coverage?asOf=", "/?asOf=", "/api/v1/quota?teachers=banana", "/api/v1/quota?teachers=",
-                        "/api/v1/teachers?limit=", "/api/v1/teachers?school=", "/api/v1/schedule?school=S001&term="] {
+            for uri in [
+                "/api/v1/coverage?asOf=", "/?asOf=", "/api/v1/quota?teachers=banana", "/api/v1/quota?teachers=",
+                "/api/v1/teachers?limit=", "/api/v1/teachers?school=", "/api/v1/schedule?school=S001&term=",
+            ] {
                 try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             }
-            try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026&teachers=true", method: .get) { r in #expect(r.status == .ok) }
-            try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026&teachers=0", method: .get) { r in #expect(r.status == .ok) }
+            try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026&teachers=true", method: .get) { r in
+                #expect(r.status == .ok)
+            }
+            try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026&teachers=0", method: .get) { r in #expect(r.status == .ok)
+            }
         }
     }
 
     @Test func otherMethodsOnKnownRoutesAre405WithAllow() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            for (method, uri) in [(HTTPRequest.Method.trace, "/health"), (.put, "/api/v1/schools"), (.delete, "/api/v1/teachers/T001"),
-                                  (.put, "/api/v1/imports"), (.patch, "/")] {
+            for (method, uri) in [
+                (HTTPRequest.Method.trace, "/health"), (.put, "/api/v1/schools"), (.delete, "/api/v1/teachers/T001"),
+                (.put, "/api/v1/imports"), (.patch, "/"),
+            ] {
                 try await client.asAdmin(uri: uri, method: method) { r in
                     try expectError(r, .methodNotAllowed, "method_not_allowed")
                     #expect(r.headers[.allow]?.contains("GET") == true, "\(method) \(uri)")
@@ -56,11 +66,14 @@ import XinyuCore
 
     @Test func busyOrFullStoreIs503WithRetryAfter() async throws {
         for code in [ResultCode.SQLITE_BUSY, .SQLITE_FULL] {
-            let busy = ImportService(importFile: { _, _ in throw DatabaseError(resultCode: code, message: "database is locked") },
-                                     log: { _ in throw DatabaseError(resultCode: code) })
+            let busy = ImportService(
+                importFile: { _, _ in throw DatabaseError(resultCode: code, message: "database is locked") },
+                log: { _ in throw DatabaseError(resultCode: code) })
             try await testApp(try sampleDatabase(), imports: busy).test(.router) { client in
-                try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
-                                         body: ByteBuffer(string: "<feed/>")) { r in
+                try await client.asAdmin(
+                    uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
+                    body: ByteBuffer(string: "<feed/>")
+                ) { r in
                     try expectError(r, .serviceUnavailable, "store_busy")
                     #expect(r.headers[.retryAfter].flatMap(Int.init) ?? 0 > 0)
                 }
@@ -79,10 +92,13 @@ import XinyuCore
         _ = try FeedImporter.importFile(at: feedDir + "/cli.xml", into: store.db, options: ImportOptions())
         try await testApp(store.db, maxBodyBytes: 1 << 20).test(.router) { client in
             let body = ByteBuffer(string: tinyFeed(id: "api-feed"))
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer wrong"], body: body) { r in
+            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer wrong"], body: body)
+            { r in
                 try expectError(r, .unauthorized, "unauthorized")
             }
-            try await client.asAdmin(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: body) { r in
+            try await client.asAdmin(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"], body: body
+            ) { r in
                 #expect(r.status == .ok)
                 let text = String(buffer: r.body)
                 #expect(!text.contains(NSTemporaryDirectory()) && !text.contains("xinyu-upload"), "\(text)")
@@ -90,7 +106,9 @@ import XinyuCore
             }
             try await client.asAdmin(uri: "/api/v1/imports", method: .get) { r in
                 let text = String(buffer: r.body)
-                #expect(!text.contains("secret-server-dir") && !text.contains(store.directory) && !text.contains("xinyu-upload"), "\(text)")
+                #expect(
+                    !text.contains("secret-server-dir") && !text.contains(store.directory) && !text.contains("xinyu-upload"),
+                    "\(text)")
                 let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
                 #expect(rows.map { $0["file"] as? String } == ["cli.xml", ImportService.uploadName])
             }
@@ -110,7 +128,7 @@ import XinyuCore
 
     @Test func uploadsLeftByAKilledServerAreSweptAtStart() throws {
         let dir = try TemporaryStore().directory
-        let dead = "\(dir)/xinyu-upload-\(Int32.max - 7)-\(UUID().uuidString).xml"   // no such process
+        let dead = "\(dir)/xinyu-upload-\(Int32.max - 7)-\(UUID().uuidString).xml"  // no such process
         let live = "\(dir)/xinyu-upload-\(getpid())-\(UUID().uuidString).xml"
         let other = "\(dir)/unrelated.xml"
         for f in [dead, live, other] { FileManager.default.createFile(atPath: f, contents: Data("x".utf8)) }
@@ -148,10 +166,26 @@ import XinyuCore
     @Test func healthAnswersWhileEveryHeavyAndQuickThreadIsBusy() async throws {
         let release = DispatchSemaphore(value: 0)
         /// Occupies `count` threads of a lane until `release` is signalled once per thread.
-        @Sendable func occupy(_ count: Int, _ lane: @escaping @Sendable (@escaping @Sendable () throws -> Void) async throws -> Void) async {
+        @Sendable func occupy(
+            _ count: Int, _ lane: @escaping @Sendable (@escaping @Sendable () throws -> Void) async throws -> Void
+        ) async {
             let started = DispatchSemaphore(value: 0)
-            for _ in 0..<count { Task { try await lane { started.signal(); release.wait() } } }
-            for _ in 0..<count { await withCheckedContinuation { c in DispatchQueue.global().async { started.wait(); c.resume() } } }
+            for _ in 0..<count {
+                Task {
+                    try await lane {
+                        started.signal()
+                        release.wait()
+                    }
+                }
+            }
+            for _ in 0..<count {
+                await withCheckedContinuation { c in
+                    DispatchQueue.global().async {
+                        started.wait()
+                        c.resume()
+                    }
+                }
+            }
         }
         try await testApp(try sampleDatabase()).test(.router) { client in
             // Whatever happens below, every occupied thread is let go at the end.
@@ -159,7 +193,8 @@ import XinyuCore
             await occupy(BlockingWork.heavyThreads) { try await BlockingWork.heavy($0) }
             // Reports and imports have no free thread: lookups still answer.
             let schools = try await withTimeout(seconds: 20) {
-                try await client.executeRequest(uri: "/api/v1/schools", method: .get, headers: [.authorization: "Bearer \(adminToken)"], body: nil)
+                try await client.executeRequest(
+                    uri: "/api/v1/schools", method: .get, headers: [.authorization: "Bearer \(adminToken)"], body: nil)
             }
             #expect(schools.status == .ok)
             await occupy(BlockingWork.quickThreads) { try await BlockingWork.quick($0) }

@@ -5,13 +5,15 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import XinyuCore
+
 @testable import XinyuServer
 
 @Suite struct ReportAndCurriculumRoutesTests {
     @Test func quotaIsTheLibraryReport() async throws {
         let db = try sampleDatabase()
         let expected = try JSONOutput.encoder().encode(
-            try QuotaReport.compute(in: db, year: SchoolYear(startYear: 2025), school: nil, includeTeachers: false, profilePath: nil))
+            try QuotaReport.compute(
+                in: db, year: SchoolYear(startYear: 2025), school: nil, includeTeachers: false, profilePath: nil))
         try await testApp(db).test(.router) { client in
             try await client.asAdmin(uri: "/api/v1/quota?year=2025-2026", method: .get) { r in
                 #expect(r.status == .ok)
@@ -27,8 +29,12 @@ import XinyuCore
 
     @Test func quotaBadParameters() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            try await client.asAdmin(uri: "/api/v1/quota?year=abc", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
-            try await client.asAdmin(uri: "/api/v1/quota?school=S999", method: .get) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/quota?year=abc", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
+            try await client.asAdmin(uri: "/api/v1/quota?school=S999", method: .get) { r in
+                try expectError(r, .notFound, "not_found")
+            }
         }
     }
 
@@ -39,14 +45,20 @@ import XinyuCore
                 #expect(r.status == .ok)
                 try #expect(try String(buffer: r.body) == JSONOutput.string(junior))
             }
-            try await client.asAdmin(uri: "/api/v1/lessons?band=kindergarten", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
-            try await client.asAdmin(uri: "/api/v1/lessons?theme=cooking", method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await client.asAdmin(uri: "/api/v1/lessons?band=kindergarten", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
+            try await client.asAdmin(uri: "/api/v1/lessons?theme=cooking", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
             if let first = junior.first {
                 try await client.asAdmin(uri: "/api/v1/lessons/\(first.id)", method: .get) { r in
                     try #expect(try jsonObject(r)["id"] as? String == first.id)
                 }
             }
-            try await client.asAdmin(uri: "/api/v1/lessons/no-such-lesson", method: .get) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/lessons/no-such-lesson", method: .get) { r in
+                try expectError(r, .notFound, "not_found")
+            }
             try await client.asAdmin(uri: "/api/v1/activities", method: .get) { r in
                 try #expect(try String(buffer: r.body) == JSONOutput.string(try Curriculum.activities()))
             }
@@ -55,12 +67,16 @@ import XinyuCore
 
     @Test func scheduleErrors() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            for uri in ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule?school=S001&term=2026-winter",
-                        "/api/v1/schedule?school=S001&from=2026-02-30", "/api/v1/schedule?school=S001&to=tomorrow"] {
+            for uri in [
+                "/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule?school=S001&term=2026-winter",
+                "/api/v1/schedule?school=S001&from=2026-02-30", "/api/v1/schedule?school=S001&to=tomorrow",
+            ] {
                 try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             }
-            for uri in ["/api/v1/schedule?school=S999", "/api/v1/schedule.ics?school=S999",
-                        "/api/v1/schedule?school=S001", "/api/v1/schedule.ics?school=S001"] {
+            for uri in [
+                "/api/v1/schedule?school=S999", "/api/v1/schedule.ics?school=S999",
+                "/api/v1/schedule?school=S001", "/api/v1/schedule.ics?school=S001",
+            ] {
                 try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .notFound, "not_found") }
             }
         }
@@ -90,8 +106,9 @@ import XinyuCore
     @Test func scheduleIsTheStoredView() async throws {
         let db = try sampleDatabase()
         let rules = try ScheduleRules.bundled()
-        _ = try Curriculum.buildSchedule(in: db, term: try #require(Term("2026-fall")), school: "S001", rules: rules,
-                                         levels: ["T001": .A])
+        _ = try Curriculum.buildSchedule(
+            in: db, term: try #require(Term("2026-fall")), school: "S001", rules: rules,
+            levels: ["T001": .A])
         let view = try Curriculum.schedule(in: db, school: "S001", class: "S001-7-1")
         try await testApp(db).test(.router) { client in
             try await client.asAdmin(uri: "/api/v1/schedule?school=S001&class=S001-7-1", method: .get) { r in

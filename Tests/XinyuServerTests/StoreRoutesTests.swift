@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import XinyuCore
+
 @testable import XinyuServer
 
 @Suite struct StoreRoutesTests {
@@ -51,8 +52,10 @@ import XinyuCore
 
     @Test func teacherBadParametersAre400() async throws {
         try await testApp(try sampleDatabase()).test(.router) { client in
-            for uri in ["/api/v1/teachers?role=janitor", "/api/v1/teachers?status=retired",
-                        "/api/v1/teachers?limit=0", "/api/v1/teachers?limit=abc", "/api/v1/teachers?offset=-1"] {
+            for uri in [
+                "/api/v1/teachers?role=janitor", "/api/v1/teachers?status=retired",
+                "/api/v1/teachers?limit=0", "/api/v1/teachers?limit=abc", "/api/v1/teachers?offset=-1",
+            ] {
                 try await client.asAdmin(uri: uri, method: .get) { r in try expectError(r, .badRequest, "bad_parameter") }
             }
         }
@@ -65,9 +68,13 @@ import XinyuCore
                 let t = try JSONDecoder().decode(TeacherDTO.self, from: Data(String(buffer: r.body).utf8))
                 #expect(t.name == "王芳" && t.school == "S001" && t.hired == "2015-09-01" && t.role == .psychFulltime)
             }
-            try await client.asAdmin(uri: "/api/v1/teachers/T999", method: .get) { r in try expectError(r, .notFound, "not_found") }
-            try await client.asAdmin(uri: "/api/v1/teachers?school=S999", method: .get) { r in try expectError(r, .notFound, "not_found") }
-            try await client.asAdmin(uri: "/api/v1/nothing-here", method: .get) { r in try expectError(r, .notFound, "not_found") }
+            try await client.asAdmin(uri: "/api/v1/teachers/T999", method: .get) { r in try expectError(r, .notFound, "not_found")
+            }
+            try await client.asAdmin(uri: "/api/v1/teachers?school=S999", method: .get) { r in
+                try expectError(r, .notFound, "not_found")
+            }
+            try await client.asAdmin(uri: "/api/v1/nothing-here", method: .get) { r in try expectError(r, .notFound, "not_found")
+            }
             try await client.asAdmin(uri: "/nothing", method: .get) { r in try expectError(r, .notFound, "not_found") }
         }
     }

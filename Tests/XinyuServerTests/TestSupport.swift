@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import XinyuCore
 @testable import XinyuServer
 
@@ -13,7 +14,8 @@ func sampleDatabase() throws -> AppDatabase {
         try School(id: "S002", name: "<b>实验</b>小学 & 附属", stage: .primary, counselingRoom: false, district: "440106").insert(d)
         try Grade(schoolId: "S001", level: 7, classes: 2).insert(d)
         try Grade(schoolId: "S002", level: 1, classes: 3).insert(d)
-        try Teacher(id: "T001", schoolId: "S001", name: "王芳", role: .psychFulltime, hired: Day("2015-09-01"), status: .active).insert(d)
+        try Teacher(id: "T001", schoolId: "S001", name: "王芳", role: .psychFulltime, hired: Day("2015-09-01"), status: .active)
+            .insert(d)
         try Teacher(id: "T002", schoolId: "S001", name: "李强", role: .classTeacher, hired: nil, status: .active).insert(d)
         try Teacher(id: "T003", schoolId: "S001", name: "张伟", role: .subjectTeacher, hired: nil, status: .inactive).insert(d)
         try Teacher(id: "T004", schoolId: "S002", name: "陈静", role: .psychParttime, hired: nil, status: .active).insert(d)
@@ -28,8 +30,10 @@ let adminToken = "test-admin-token"
 extension TestClientProtocol {
     /// `execute` as the bootstrap district-admin, unless `headers` carry their own `Authorization`.
     @discardableResult
-    func asAdmin<Return>(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
-                         testCallback: @escaping (TestResponse) async throws -> Return = { $0 }) async throws -> Return {
+    func asAdmin<Return>(
+        uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+        testCallback: @escaping (TestResponse) async throws -> Return = { $0 }
+    ) async throws -> Return {
         var headers = headers
         if headers[.authorization] == nil { headers[.authorization] = "Bearer \(adminToken)" }
         return try await execute(uri: uri, method: method, headers: headers, body: body, testCallback: testCallback)
@@ -37,11 +41,15 @@ extension TestClientProtocol {
 }
 
 /// A test application over `db` with the given configuration and import service.
-func testApp(_ db: AppDatabase, token: String? = adminToken, maxBodyBytes: Int = 1024, imports: ImportService = .live,
-             cache: ReportCache = ReportCache()) throws -> some ApplicationProtocol {
+func testApp(
+    _ db: AppDatabase, token: String? = adminToken, maxBodyBytes: Int = 1024, imports: ImportService = .live,
+    cache: ReportCache = ReportCache()
+) throws -> some ApplicationProtocol {
     let config = ServerConfiguration(token: token, maxBodyBytes: maxBodyBytes)
-    return Application(router: buildRouter(configuration: config,
-                                           dependencies: try ServerDependencies(database: db, imports: imports, coverage: cache)))
+    return Application(
+        router: buildRouter(
+            configuration: config,
+            dependencies: try ServerDependencies(database: db, imports: imports, coverage: cache)))
 }
 
 /// The JSON object of a response body.
@@ -51,8 +59,10 @@ func jsonObject(_ response: TestResponse) throws -> [String: Any] {
 }
 
 /// Checks a response is the JSON error shape with this status and code.
-func expectError(_ response: TestResponse, _ status: HTTPResponse.Status, _ code: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectError(
+    _ response: TestResponse, _ status: HTTPResponse.Status, _ code: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     #expect(response.status == status, sourceLocation: sourceLocation)
     #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, sourceLocation: sourceLocation)
     let body = try jsonObject(response)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import XinyuCore
 @testable import XinyuServer
 
@@ -13,73 +14,98 @@ import Testing
     @Test func aTrainingItsSheetAndItsReview() async throws {
         let db = try sampleDatabase()
         try await testApp(db, token: "t0k").test(.router) { client in
-            let training = #"{"school":"S001","training":{"title":"全员培训","category":"professional","tier":60,"mode":2,"#
+            let training =
+                #"{"school":"S001","training":{"title":"全员培训","category":"professional","tier":60,"mode":2,"#
                 + #""hours":"3","date":"2026-03-01"}}"#
             try await client.execute(uri: "/api/v1/trainings", method: .post, body: ByteBuffer(string: training)) { r in
                 try expectError(r, .unauthorized, "unauthorized")
             }
-            try await client.execute(uri: "/api/v1/trainings", method: .post, headers: auth,
-                                     body: ByteBuffer(string: training)) { r in
+            try await client.execute(
+                uri: "/api/v1/trainings", method: .post, headers: auth,
+                body: ByteBuffer(string: training)
+            ) { r in
                 #expect(r.status == .created)
                 let id = try (jsonObject(r)["course"] as? [String: Any])?["id"] as? String
                 #expect(id == "S001-T0001")
             }
             let badHours = training.replacingOccurrences(of: #""hours":"3""#, with: #""hours":"600""#)
-            try await client.execute(uri: "/api/v1/trainings", method: .post, headers: auth,
-                                     body: ByteBuffer(string: badHours)) { r in
+            try await client.execute(
+                uri: "/api/v1/trainings", method: .post, headers: auth,
+                body: ByteBuffer(string: badHours)
+            ) { r in
                 try expectError(r, .badRequest, "bad_request")
             }
-            try await client.execute(uri: "/api/v1/trainings", method: .post, headers: auth,
-                                     body: ByteBuffer(string: "{]")) { r in
+            try await client.execute(
+                uri: "/api/v1/trainings", method: .post, headers: auth,
+                body: ByteBuffer(string: "{]")
+            ) { r in
                 try expectError(r, .badRequest, "bad_request")
             }
             let unknownSchool = training.replacingOccurrences(of: "S001", with: "S404")
-            try await client.execute(uri: "/api/v1/trainings", method: .post, headers: auth,
-                                     body: ByteBuffer(string: unknownSchool)) { r in
+            try await client.execute(
+                uri: "/api/v1/trainings", method: .post, headers: auth,
+                body: ByteBuffer(string: unknownSchool)
+            ) { r in
                 try expectError(r, .notFound, "not_found")
             }
             let sheet = ByteBuffer(string: "工号,姓名,学时\nT001,王芳,3\nT002,李强,2\nT404,无名,3\n")
-            try await client.execute(uri: "/api/v1/trainings/S001-T0001/attendance", method: .post, headers: auth,
-                                     body: sheet) { r in
+            try await client.execute(
+                uri: "/api/v1/trainings/S001-T0001/attendance", method: .post, headers: auth,
+                body: sheet
+            ) { r in
                 #expect(r.status == .ok)
                 let s = try jsonObject(r)
                 #expect(s["status"] as? String == "partial" && s["added"] as? Int == 2 && s["file"] as? String == "upload")
             }
-            try await client.execute(uri: "/api/v1/trainings/S001-T0001/attendance?strict=true", method: .post, headers: auth,
-                                     body: sheet) { r in
+            try await client.execute(
+                uri: "/api/v1/trainings/S001-T0001/attendance?strict=true", method: .post, headers: auth,
+                body: sheet
+            ) { r in
                 let status = try jsonObject(r)["status"] as? String
                 #expect(r.status == .badRequest && status == "rejected")
             }
             try await client.execute(uri: "/api/v1/trainings/C404/attendance", method: .post, headers: auth, body: sheet) { r in
                 try expectError(r, .notFound, "not_found")
             }
-            try await client.execute(uri: "/api/v1/trainings/S001-T0001/attendance", method: .post, headers: auth,
-                                     body: ByteBuffer(string: "nothing,here\n1,2\n")) { r in
+            try await client.execute(
+                uri: "/api/v1/trainings/S001-T0001/attendance", method: .post, headers: auth,
+                body: ByteBuffer(string: "nothing,here\n1,2\n")
+            ) { r in
                 try expectError(r, .badRequest, "bad_request")
             }
             try await client.execute(uri: "/api/v1/approvals?state=submitted", method: .get, headers: auth) { r in
                 let list = try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]]
                 #expect(list?.count == 2)
             }
-            try await client.execute(uri: "/api/v1/approvals/approve", method: .post, headers: auth,
-                                     body: ByteBuffer(string: #"{"course":"S001-T0001"}"#)) { r in
+            try await client.execute(
+                uri: "/api/v1/approvals/approve", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"course":"S001-T0001"}"#)
+            ) { r in
                 #expect(r.status == .ok)
             }
-            try await client.execute(uri: "/api/v1/approvals/certify", method: .post, headers: auth,
-                                     body: ByteBuffer(string: #"{"ids":[1]}"#)) { r in
+            try await client.execute(
+                uri: "/api/v1/approvals/certify", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"ids":[1]}"#)
+            ) { r in
                 let lines = try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]]
                 #expect(lines?.first?["to"] as? String == "certified" && lines?.first?["actor"] as? String == "bootstrap")
             }
-            try await client.execute(uri: "/api/v1/approvals/certify", method: .post, headers: auth,
-                                     body: ByteBuffer(string: #"{"ids":[1]}"#)) { r in
+            try await client.execute(
+                uri: "/api/v1/approvals/certify", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"ids":[1]}"#)
+            ) { r in
                 try expectError(r, .conflict, "conflict")
             }
-            try await client.execute(uri: "/api/v1/approvals/return", method: .post, headers: auth,
-                                     body: ByteBuffer(string: #"{"ids":[2]}"#)) { r in
+            try await client.execute(
+                uri: "/api/v1/approvals/return", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"ids":[2]}"#)
+            ) { r in
                 try expectError(r, .badRequest, "bad_request")
             }
-            try await client.execute(uri: "/api/v1/approvals/bless", method: .post, headers: auth,
-                                     body: ByteBuffer(string: "{}")) { r in
+            try await client.execute(
+                uri: "/api/v1/approvals/bless", method: .post, headers: auth,
+                body: ByteBuffer(string: "{}")
+            ) { r in
                 try expectError(r, .notFound, "not_found")
             }
             try await client.execute(uri: "/api/v1/teachers/T001/ledger?asOf=2026-06-30", method: .get, headers: auth) { r in
@@ -109,8 +135,10 @@ import Testing
             let headers: HTTPFields = [.authorization: "Bearer t0k", .contentType: "multipart/form-data; boundary=XYZ"]
             let token: HTTPFields = [.authorization: "Bearer t0k"]
             let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
-            try await client.execute(uri: "/api/v1/submissions", method: .post, headers: headers,
-                                     body: form(Array("GIF89a".utf8))) { r in
+            try await client.execute(
+                uri: "/api/v1/submissions", method: .post, headers: headers,
+                body: form(Array("GIF89a".utf8))
+            ) { r in
                 try expectError(r, .badRequest, "bad_request")
             }
             try await client.execute(uri: "/api/v1/submissions", method: .post, headers: headers, body: form(png)) { r in

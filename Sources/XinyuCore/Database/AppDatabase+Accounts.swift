@@ -19,11 +19,15 @@ extension AppDatabase: AccountStore {
             if let teacher = account.teacher, try Teacher.fetchOne(db, key: teacher) == nil {
                 throw StoreError.unknownTeacher(id: teacher)
             }
-            try db.execute(sql: """
-                INSERT INTO account (name, role, schoolId, teacherId, passwordHash, disabled, created)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [account.name, account.role.rawValue, account.teacher == nil ? account.school : nil,
-                                 account.teacher, account.passwordHash, account.disabled, account.created])
+            try db.execute(
+                sql: """
+                    INSERT INTO account (name, role, schoolId, teacherId, passwordHash, disabled, created)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    account.name, account.role.rawValue, account.teacher == nil ? account.school : nil,
+                    account.teacher, account.passwordHash, account.disabled, account.created,
+                ])
             try Self.append(audit, db)
             try AppDatabase.recordChange(db)
         }
@@ -47,8 +51,9 @@ extension AppDatabase: AccountStore {
 
     public func updateAccount(_ account: StoredAccount, audit: AuditEntry) throws {
         try write("change user \(account.name)") { db in
-            try db.execute(sql: "UPDATE account SET passwordHash = ?, disabled = ? WHERE name = ?",
-                           arguments: [account.passwordHash, account.disabled, account.name])
+            try db.execute(
+                sql: "UPDATE account SET passwordHash = ?, disabled = ? WHERE name = ?",
+                arguments: [account.passwordHash, account.disabled, account.name])
             guard db.changesCount == 1 else { throw AccountStoreError.unknownAccount(name: account.name) }
             if account.disabled {
                 try db.execute(sql: "DELETE FROM session WHERE accountName = ?", arguments: [account.name])
@@ -63,11 +68,15 @@ extension AppDatabase: AccountStore {
             guard try Self.account(named: token.account, db) != nil else {
                 throw AccountStoreError.unknownAccount(name: token.account)
             }
-            try db.execute(sql: """
-                INSERT INTO accessToken (id, accountName, hash, label, created, expires, lastUsed, revoked)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [token.id, token.account, token.hash, token.label, token.created, token.expires,
-                                 token.lastUsed, token.revoked])
+            try db.execute(
+                sql: """
+                    INSERT INTO accessToken (id, accountName, hash, label, created, expires, lastUsed, revoked)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    token.id, token.account, token.hash, token.label, token.created, token.expires,
+                    token.lastUsed, token.revoked,
+                ])
             try Self.append(audit, db)
             try AppDatabase.recordChange(db)
         }
@@ -84,8 +93,12 @@ extension AppDatabase: AccountStore {
 
     public func revokeToken(id: String, at: Date, audit: AuditEntry) throws -> StoredToken {
         try write("revoke token \(id)") { db in
-            guard let before = try Row.fetchOne(db, sql: "SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.id = ?",
-                                                arguments: [id]).map(Self.token) else {
+            guard
+                let before = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.id = ?",
+                    arguments: [id]
+                ).map(Self.token)
+            else {
                 throw AccountStoreError.unknownToken(id: id)
             }
             if before.revoked == nil {
@@ -99,9 +112,13 @@ extension AppDatabase: AccountStore {
 
     public func tokenCredential(hash: String) throws -> (token: StoredToken, account: StoredAccount)? {
         try reading { db in
-            guard let token = try Row.fetchOne(db, sql: "SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.hash = ?",
-                                               arguments: [hash]).map(Self.token),
-                  let account = try Self.account(named: token.account, db) else { return nil }
+            guard
+                let token = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.hash = ?",
+                    arguments: [hash]
+                ).map(Self.token),
+                let account = try Self.account(named: token.account, db)
+            else { return nil }
             return (token, account)
         }
     }
@@ -110,8 +127,9 @@ extension AppDatabase: AccountStore {
         guard !uses.isEmpty else { return }
         try write("record token use") { db in
             for (id, at) in uses.sorted(by: { $0.key < $1.key }) {
-                try db.execute(sql: "UPDATE accessToken SET lastUsed = ? WHERE id = ? AND (lastUsed IS NULL OR lastUsed < ?)",
-                               arguments: [at, id, at])
+                try db.execute(
+                    sql: "UPDATE accessToken SET lastUsed = ? WHERE id = ? AND (lastUsed IS NULL OR lastUsed < ?)",
+                    arguments: [at, id, at])
             }
         }
     }
@@ -119,19 +137,24 @@ extension AppDatabase: AccountStore {
     public func addSession(_ session: StoredSession, audit: AuditEntry) throws {
         try write("log in \(session.account)") { db in
             try db.execute(sql: "DELETE FROM session WHERE expires < ?", arguments: [session.created])
-            try db.execute(sql: "INSERT INTO session (hash, accountName, created, expires) VALUES (?, ?, ?, ?)",
-                           arguments: [session.hash, session.account, session.created, session.expires])
+            try db.execute(
+                sql: "INSERT INTO session (hash, accountName, created, expires) VALUES (?, ?, ?, ?)",
+                arguments: [session.hash, session.account, session.created, session.expires])
             try Self.append(audit, db)
         }
     }
 
     public func sessionCredential(hash: String) throws -> (session: StoredSession, account: StoredAccount)? {
         try reading { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT hash, accountName, created, expires FROM session WHERE hash = ?",
-                                             arguments: [hash]),
-                  let account = try Self.account(named: row["accountName"], db) else { return nil }
-            let session = StoredSession(hash: row["hash"], account: row["accountName"], created: row["created"],
-                                        expires: row["expires"])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT hash, accountName, created, expires FROM session WHERE hash = ?",
+                    arguments: [hash]),
+                let account = try Self.account(named: row["accountName"], db)
+            else { return nil }
+            let session = StoredSession(
+                hash: row["hash"], account: row["accountName"], created: row["created"],
+                expires: row["expires"])
             return (session, account)
         }
     }
@@ -148,12 +171,14 @@ extension AppDatabase: AccountStore {
         guard let r = AccountRole(rawValue: role) else {
             throw StoreError.sqlite(path: "account", message: "user \(row["name"] as String) has an unknown role \(role)")
         }
-        return StoredAccount(name: row["name"], role: r, school: row["school"], teacher: row["teacherId"],
-                             passwordHash: row["passwordHash"], disabled: row["disabled"], created: row["created"])
+        return StoredAccount(
+            name: row["name"], role: r, school: row["school"], teacher: row["teacherId"],
+            passwordHash: row["passwordHash"], disabled: row["disabled"], created: row["created"])
     }
 
     static func token(_ row: Row) -> StoredToken {
-        StoredToken(id: row["id"], account: row["accountName"], hash: row["hash"], label: row["label"],
-                    created: row["created"], expires: row["expires"], lastUsed: row["lastUsed"], revoked: row["revoked"])
+        StoredToken(
+            id: row["id"], account: row["accountName"], hash: row["hash"], label: row["label"],
+            created: row["created"], expires: row["expires"], lastUsed: row["lastUsed"], revoked: row["revoked"])
     }
 }

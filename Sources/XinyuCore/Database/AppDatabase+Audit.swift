@@ -31,19 +31,24 @@ extension AppDatabase {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try reading { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, at, actor, address, action, target, before, after FROM audit \(filter) ORDER BY id
-                """, arguments: arguments).map { row in
-                AuditEntry(id: row["id"], at: row["at"], actor: row["actor"], address: row["address"],
-                           action: row["action"], target: row["target"], before: row["before"], after: row["after"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, at, actor, address, action, target, before, after FROM audit \(filter) ORDER BY id
+                    """, arguments: arguments
+            ).map { row in
+                AuditEntry(
+                    id: row["id"], at: row["at"], actor: row["actor"], address: row["address"],
+                    action: row["action"], target: row["target"], before: row["before"], after: row["after"])
             }
         }
     }
 
     /// Appends one line inside the caller's write transaction.
     static func append(_ e: AuditEntry, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO audit (at, actor, address, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [e.at, e.actor, e.address, e.action, e.target, e.before, e.after])
+        try db.execute(
+            sql: """
+                INSERT INTO audit (at, actor, address, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [e.at, e.actor, e.address, e.action, e.target, e.before, e.after])
     }
 }

@@ -12,26 +12,33 @@ extension AppDatabase {
         try writer.read { db in
             guard let teacher = try Teacher.fetchOne(db, key: teacherId) else { throw StoreError.unknownTeacher(id: teacherId) }
             let d = asOf.description
-            let awards = try Award.fetchAll(db, sql: "SELECT * FROM award WHERE teacherId = ? AND issued <= ? ORDER BY issued, level",
-                                            arguments: [teacherId, d])
+            let awards = try Award.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM award WHERE teacherId = ? AND issued <= ? AND \(Self.notRevoked("award")) ORDER BY issued, level
+                    """, arguments: [teacherId, d])
             let counted = Self.countedCondition(on: "a")
             var attendance: [CountedAttendance] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.track, c.category, a.date, a.hoursTenths, a.result = ?
-                FROM attendance a JOIN course c ON c.id = a.courseId
-                WHERE a.teacherId = ? AND a.date <= ? AND \(counted.sql)
-                """, arguments: [CourseResult.pass, teacherId, d] + counted.arguments)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.track, c.category, a.date, a.hoursTenths, a.result = ?
+                    FROM attendance a JOIN course c ON c.id = a.courseId
+                    WHERE a.teacherId = ? AND a.date <= ? AND \(counted.sql)
+                    """, arguments: [CourseResult.pass, teacherId, d] + counted.arguments)
             while let r = try rows.next() {
                 let date: String = r[2]
                 attendance.append(CountedAttendance(track: r[0], category: r[1], date: Day(date), tenths: r[3], pass: r[4]))
             }
             let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
             if !counting.isEmpty {
-                let more = try Row.fetchCursor(db, sql: """
-                    SELECT c.track, c.category, e.date, e.hoursTenths, e.result = ?
-                    FROM attendanceEntry e JOIN course c ON c.id = e.courseId
-                    WHERE e.teacherId = ? AND e.date <= ? AND \(entered.sql) ORDER BY e.courseId
-                    """, arguments: [CourseResult.pass, teacherId, d] + entered.arguments)
+                let more = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT c.track, c.category, e.date, e.hoursTenths, e.result = ?
+                        FROM attendanceEntry e JOIN course c ON c.id = e.courseId
+                        WHERE e.teacherId = ? AND e.date <= ? AND \(entered.sql) ORDER BY e.courseId
+                        """, arguments: [CourseResult.pass, teacherId, d] + entered.arguments)
                 while let r = try more.next() {
                     let date: String = r[2]
                     attendance.append(CountedAttendance(track: r[0], category: r[1], date: Day(date), tenths: r[3], pass: r[4]))
@@ -42,8 +49,9 @@ extension AppDatabase {
                 db, whereClause: "WHERE e.teacherId = ? AND e.date <= ? AND \(pending.sql)",
                 arguments: [RecordState.returned, RecordState.returned, teacherId, d] + pending.arguments)
             let practice = try Self.practiceTotals(db, asOf: asOf) { column in (" AND \(column) = ?", [teacherId]) }
-            return TeacherTrainingRecord(teacher: teacher, awards: awards, attendance: attendance, practice: practice,
-                                         uncounted: uncounted)
+            return TeacherTrainingRecord(
+                teacher: teacher, awards: awards, attendance: attendance, practice: practice,
+                uncounted: uncounted)
         }
     }
 
@@ -69,50 +77,68 @@ extension AppDatabase {
         let bounds = school == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts) } : []
         guard !bounds.isEmpty else {
             return try writer.read { db in
-                [try compute(try Self.certificationReading(db, asOf: asOf, selection: whole, counting: counting,
-                                                            withSchools: withSchools))]
+                [
+                    try compute(
+                        try Self.certificationReading(
+                            db, asOf: asOf, selection: whole, counting: counting,
+                            withSchools: withSchools))
+                ]
             }
         }
         let ranges = zip([nil] + bounds, bounds + [nil]).map { lower, upper in
             TeacherSelection(school: nil, includeInactive: includeInactive, from: lower, below: upper)
         }
         return try concurrentReads(parts: ranges.count) { db, i in
-            try compute(try Self.certificationReading(db, asOf: asOf, selection: ranges[i], counting: counting,
-                                                      withSchools: withSchools && i == 0))
+            try compute(
+                try Self.certificationReading(
+                    db, asOf: asOf, selection: ranges[i], counting: counting,
+                    withSchools: withSchools && i == 0))
         }
     }
 
-    /// Reads of one selection in a fixed number of SQL passes (no per-teacher queries): teachers, awards, the
+    /// Reads of one selection in a fixed number of SQL passes (no per-teacher queries): teachers, awards (revoked
+    /// ones left out, ``CertificateStore``), the
     /// ids of track courses, one scan of attendance in its key order, three practice sums.
-    static func certificationReading(_ db: Database, asOf: Day, selection: TeacherSelection, counting: [RecordState],
-                                     withSchools: Bool) throws -> CertificationReading {
+    static func certificationReading(
+        _ db: Database, asOf: Day, selection: TeacherSelection, counting: [RecordState],
+        withSchools: Bool
+    ) throws -> CertificationReading {
         let schools = withSchools ? try schoolNames(db, only: selection.school) : nil
         let d = asOf.description
         var teachers: [Teacher] = []
         let filter = selection.teacherConditions
-        let rows = try db.makeStatement(sql: "SELECT id, schoolId, name, role, hired, status FROM teacher WHERE 1" + filter.sql
-                                            + " ORDER BY schoolId, id")
+        let rows = try db.makeStatement(
+            sql: "SELECT id, schoolId, name, role, hired, status FROM teacher WHERE 1" + filter.sql
+                + " ORDER BY schoolId, id")
         try rows.setArguments(filter.arguments)
         try RawRows.forEach(rows) { s in
             let id = try RawRows.required(s, 0, "teacher", nil)
-            teachers.append(Teacher(id: id, schoolId: try RawRows.required(s, 1, "teacher", id),
-                                    name: try RawRows.required(s, 2, "teacher", id), role: try RawRows.word(s, 3, "teacher", id),
-                                    hired: try RawRows.day(s, 4, "teacher", id), status: try RawRows.word(s, 5, "teacher", id)))
+            teachers.append(
+                Teacher(
+                    id: id, schoolId: try RawRows.required(s, 1, "teacher", id),
+                    name: try RawRows.required(s, 2, "teacher", id), role: try RawRows.word(s, 3, "teacher", id),
+                    hired: try RawRows.day(s, 4, "teacher", id), status: try RawRows.word(s, 5, "teacher", id)))
         }
         var awards: [Award] = []
         let awardFilter = selection.conditions(on: "teacherId")
-        let awardRows = try db.makeStatement(sql: "SELECT teacherId, level, issued, number, expires FROM award WHERE issued <= ?"
-                                                  + awardFilter.sql)
+        let awardRows = try db.makeStatement(
+            sql: "SELECT teacherId, level, issued, number, expires FROM award WHERE issued <= ?"
+                + " AND " + notRevoked("award") + awardFilter.sql)
         try awardRows.setArguments([d] + awardFilter.arguments)
         try RawRows.forEach(awardRows) { s in
             let id = try RawRows.required(s, 0, "award of teacher", nil)
-            guard let issued = try RawRows.day(s, 2, "award of teacher", id) else { throw RawRows.bad(s, 2, "award of teacher", id) }
-            awards.append(Award(teacherId: id, level: try RawRows.word(s, 1, "award of teacher", id), issued: issued,
-                                number: RawRows.text(s, 3), expires: try RawRows.day(s, 4, "award of teacher", id)))
+            guard let issued = try RawRows.day(s, 2, "award of teacher", id) else {
+                throw RawRows.bad(s, 2, "award of teacher", id)
+            }
+            awards.append(
+                Award(
+                    teacherId: id, level: try RawRows.word(s, 1, "award of teacher", id), issued: issued,
+                    number: RawRows.text(s, 3), expires: try RawRows.day(s, 4, "award of teacher", id)))
         }
         let attendance = try trackedAttendance(db, asOf: asOf, selection: selection, counting: counting)
         let practice = try practiceTotals(db, asOf: asOf, conditions: selection.conditions(on:))
-        return CertificationReading(teachers: teachers, awards: awards, attendance: attendance, practice: practice, schools: schools)
+        return CertificationReading(
+            teachers: teachers, awards: awards, attendance: attendance, practice: practice, schools: schools)
     }
 
     /// The attendance scan in teacher order for a selection: one pass over attendance in its key order (teacher,
@@ -120,30 +146,35 @@ extension AppDatabase {
     /// in-memory map by the bytes of the course id, so a record of another track costs one probe and no Swift
     /// string; a teacher's records arrive together and are stored once.
     /// Entered records in a `counting` state follow, each teacher's in a second call (course order).
-    static func trackedAttendance(_ db: Database, asOf: Day, selection: TeacherSelection,
-                                  counting: [RecordState]) throws -> [String: [TrackedAttendance]] {
+    static func trackedAttendance(
+        _ db: Database, asOf: Day, selection: TeacherSelection,
+        counting: [RecordState]
+    ) throws -> [String: [TrackedAttendance]] {
         let d = asOf.description
         var trackOf = ByteKeyMap<Track>()
-        let courses = try Row.fetchCursor(db, sql: "SELECT id, track FROM course WHERE track IN (?, ?, ?, ?)",
-                                          arguments: [Track.A, Track.B, Track.C, Track.cpd])
+        let courses = try Row.fetchCursor(
+            db, sql: "SELECT id, track FROM course WHERE track IN (?, ?, ?, ?)",
+            arguments: [Track.A, Track.B, Track.C, Track.cpd])
         while let r = try courses.next() {
             if let t = Track(rawValue: r[1]) { trackOf.insert(t, for: r[0] as String) }
         }
         let counted = countedCondition(on: "a")
         let scan: Statement
         if let school = selection.school {
-            scan = try db.makeStatement(sql: """
-                SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = ?
-                FROM teacher t JOIN attendance a ON a.teacherId = t.id
-                WHERE t.schoolId = ? AND a.date <= ? AND \(counted.sql)
-                """)
+            scan = try db.makeStatement(
+                sql: """
+                    SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = ?
+                    FROM teacher t JOIN attendance a ON a.teacherId = t.id
+                    WHERE t.schoolId = ? AND a.date <= ? AND \(counted.sql)
+                    """)
             try scan.setArguments([CourseResult.pass, school, d] + counted.arguments)
         } else {
             let r = selection.conditions(on: "a.teacherId")
-            scan = try db.makeStatement(sql: """
-                SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = ? FROM attendance a
-                WHERE a.date <= ? AND \(counted.sql)\(r.sql)
-                """)
+            scan = try db.makeStatement(
+                sql: """
+                    SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = ? FROM attendance a
+                    WHERE a.date <= ? AND \(counted.sql)\(r.sql)
+                    """)
             try scan.setArguments([CourseResult.pass, d] + counted.arguments + r.arguments)
         }
         var out: [String: [TrackedAttendance]] = [:]
@@ -151,10 +182,11 @@ extension AppDatabase {
         if !counting.isEmpty {
             let entered = enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
             let r = selection.conditions(on: "e.teacherId")
-            let more = try db.makeStatement(sql: """
-                SELECT e.teacherId, e.courseId, e.date, e.hoursTenths, e.result = ? FROM attendanceEntry e
-                WHERE e.date <= ? AND \(entered.sql)\(r.sql) ORDER BY e.teacherId, e.courseId
-                """)
+            let more = try db.makeStatement(
+                sql: """
+                    SELECT e.teacherId, e.courseId, e.date, e.hoursTenths, e.result = ? FROM attendanceEntry e
+                    WHERE e.date <= ? AND \(entered.sql)\(r.sql) ORDER BY e.teacherId, e.courseId
+                    """)
             try more.setArguments([CourseResult.pass, d] + entered.arguments + r.arguments)
             try forEachTeacher(more, trackOf: trackOf) { id, entries in out[id, default: []].append(contentsOf: entries) }
         }
@@ -163,8 +195,10 @@ extension AppDatabase {
 
     /// Steps `statement` (teacherId, courseId, date, hoursTenths, pass) and hands over each run of one teacher's
     /// rows as that teacher's records of the tracks in `trackOf` (a teacher seen again later gets a second call).
-    private static func forEachTeacher(_ statement: Statement, trackOf: ByteKeyMap<Track>,
-                                       _ body: (String, [TrackedAttendance]) -> Void) throws {
+    private static func forEachTeacher(
+        _ statement: Statement, trackOf: ByteKeyMap<Track>,
+        _ body: (String, [TrackedAttendance]) -> Void
+    ) throws {
         var teacher: [UInt8] = []
         var entries: [TrackedAttendance] = []
         func flush() {
@@ -173,20 +207,25 @@ extension AppDatabase {
         }
         try RawRows.forEach(statement) { s in
             guard let course = RawRows.bytes(s, 1), let track = trackOf.find(course), let t = RawRows.bytes(s, 0) else { return }
-            if t.count != teacher.count || t.count > 0 && !teacher.withUnsafeBufferPointer({ sameBytes($0.baseAddress!, t.baseAddress!, count: t.count) }) {
+            if t.count != teacher.count
+                || t.count > 0 && !teacher.withUnsafeBufferPointer({ sameBytes($0.baseAddress!, t.baseAddress!, count: t.count) })
+            {
                 flush()
                 teacher = Array(t)
             }
             guard let date = RawRows.bytes(s, 2), let day = Day(utf8: date) else { return }
-            entries.append(.init(track: track, date: day, tenths: Int(sqlite3_column_int64(s, 3)), pass: sqlite3_column_int(s, 4) != 0))
+            entries.append(
+                .init(track: track, date: day, tenths: Int(sqlite3_column_int64(s, 3)), pass: sqlite3_column_int(s, 4) != 0))
         }
         flush()
     }
 
     /// Practice totals per teacher up to a date; `conditions` gives `AND …` conditions (with their arguments) on a
     /// teacher id column.
-    private static func practiceTotals(_ db: Database, asOf: Day,
-                                       conditions: (String) -> (sql: String, arguments: StatementArguments)) throws -> PracticeTotals {
+    private static func practiceTotals(
+        _ db: Database, asOf: Day,
+        conditions: (String) -> (sql: String, arguments: StatementArguments)
+    ) throws -> PracticeTotals {
         let d = asOf.description
         func sums(_ sql: String, _ arguments: StatementArguments) throws -> [String: Int] {
             var m: [String: Int] = [:]
@@ -196,12 +235,15 @@ extension AppDatabase {
         }
         var p = PracticeTotals()
         let plain = conditions("teacherId")
-        p.counseling = try sums("SELECT teacherId, SUM(hoursTenths) FROM counseling WHERE date <= ?\(plain.sql) GROUP BY teacherId",
-                                [d] + plain.arguments)
-        p.feedPeriods = try sums("SELECT teacherId, SUM(periods) FROM lessonPractice WHERE date <= ?\(plain.sql) GROUP BY teacherId",
-                                 [d] + plain.arguments)
+        p.counseling = try sums(
+            "SELECT teacherId, SUM(hoursTenths) FROM counseling WHERE date <= ?\(plain.sql) GROUP BY teacherId",
+            [d] + plain.arguments)
+        p.feedPeriods = try sums(
+            "SELECT teacherId, SUM(periods) FROM lessonPractice WHERE date <= ?\(plain.sql) GROUP BY teacherId",
+            [d] + plain.arguments)
         let scheduled = conditions("s.teacherId")
-        p.scheduledPeriods = try sums("""
+        p.scheduledPeriods = try sums(
+            """
             SELECT s.teacherId, COUNT(*) FROM scheduledSession s
             WHERE s.kind = ? AND s.date < ?\(scheduled.sql)
               AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = s.teacherId AND p.date = s.date)
@@ -234,9 +276,12 @@ extension AppDatabase {
     /// Entered records (table `attendanceEntry` under `alias`) whose record state is one of `counting` (`inCounting`)
     /// or none of them (not `inCounting`), with RULES.md's status and result rule when `statusRule`, leaving out any
     /// whose teacher and course the district's feed holds: the feed's record wins.
-    static func enteredCondition(on alias: String, counting: [RecordState], inCounting: Bool,
-                                 statusRule: Bool) -> (sql: String, arguments: StatementArguments) {
-        let feed = "NOT EXISTS (SELECT 1 FROM attendance f "
+    static func enteredCondition(
+        on alias: String, counting: [RecordState], inCounting: Bool,
+        statusRule: Bool
+    ) -> (sql: String, arguments: StatementArguments) {
+        let feed =
+            "NOT EXISTS (SELECT 1 FROM attendance f "
             + "WHERE f.teacherId = \(alias).teacherId AND f.courseId = \(alias).courseId)"
         guard !counting.isEmpty else { return (inCounting ? "0" : feed, []) }
         let list = "(" + counting.map { _ in "?" }.joined(separator: ", ") + ")"
@@ -253,8 +298,10 @@ extension AppDatabase {
     /// RULES.md "Counted hours" (``Attendance/counts(status:result:)``) as a condition on the attendance table
     /// under `alias`, its enum values bound.
     private static func countedCondition(on alias: String) -> (sql: String, arguments: StatementArguments) {
-        ("\(alias).status IN (?, ?) AND \(alias).result <> ?",
-         [AttendanceStatus.completed, AttendanceStatus.partial, CourseResult.fail])
+        (
+            "\(alias).status IN (?, ?) AND \(alias).result <> ?",
+            [AttendanceStatus.completed, AttendanceStatus.partial, CourseResult.fail]
+        )
     }
 }
 
@@ -265,9 +312,18 @@ extension TeacherSelection {
     fileprivate func conditions(on column: String) -> (sql: String, arguments: StatementArguments) {
         var sql = ""
         var args: StatementArguments = []
-        if let from { sql += " AND \(column) >= ?"; args += [from] }
-        if let below { sql += " AND \(column) < ?"; args += [below] }
-        if let school { sql += " AND \(column) IN (SELECT id FROM teacher WHERE schoolId = ?)"; args += [school] }
+        if let from {
+            sql += " AND \(column) >= ?"
+            args += [from]
+        }
+        if let below {
+            sql += " AND \(column) < ?"
+            args += [below]
+        }
+        if let school {
+            sql += " AND \(column) IN (SELECT id FROM teacher WHERE schoolId = ?)"
+            args += [school]
+        }
         return (sql, args)
     }
 
@@ -275,10 +331,22 @@ extension TeacherSelection {
     fileprivate var teacherConditions: (sql: String, arguments: StatementArguments) {
         var sql = ""
         var args: StatementArguments = []
-        if let from { sql += " AND id >= ?"; args += [from] }
-        if let below { sql += " AND id < ?"; args += [below] }
-        if let school { sql += " AND schoolId = ?"; args += [school] }
-        if !includeInactive { sql += " AND status = ?"; args += [TeacherStatus.active] }
+        if let from {
+            sql += " AND id >= ?"
+            args += [from]
+        }
+        if let below {
+            sql += " AND id < ?"
+            args += [below]
+        }
+        if let school {
+            sql += " AND schoolId = ?"
+            args += [school]
+        }
+        if !includeInactive {
+            sql += " AND status = ?"
+            args += [TeacherStatus.active]
+        }
         return (sql, args)
     }
 }

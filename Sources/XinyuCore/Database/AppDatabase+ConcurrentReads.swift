@@ -18,7 +18,9 @@ extension AppDatabase {
         }
     }
 
-    private func concurrentReadsUnwrapped<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Database, Int) throws -> T) throws -> [T] {
+    private func concurrentReadsUnwrapped<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Database, Int) throws -> T) throws
+        -> [T]
+    {
         let slots = ResultSlots<T>(count: parts)
         let group = DispatchGroup()
         try writer.writeWithoutTransaction { _ in

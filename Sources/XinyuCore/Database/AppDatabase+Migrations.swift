@@ -112,10 +112,11 @@ extension AppDatabase {
                 t.column("date", .text).notNull()
                 t.primaryKey(["teacherId", "courseId"])
             }
-            try db.execute(sql: """
-                INSERT INTO attendance_v3 (teacherId, courseId, hoursTenths, status, result, date)
-                SELECT teacherId, courseId, hoursTenths, status, result, date FROM attendance
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO attendance_v3 (teacherId, courseId, hoursTenths, status, result, date)
+                    SELECT teacherId, courseId, hoursTenths, status, result, date FROM attendance
+                    """)
             try db.drop(table: "attendance")
             try db.rename(table: "attendance_v3", to: "attendance")
         }
@@ -143,12 +144,13 @@ extension AppDatabase {
                 t.column("expires", .text)
                 t.primaryKey(["teacherId", "level", "issued"])
             }
-            try db.execute(sql: """
-                INSERT INTO counseling_v4 (teacherId, date, hoursTenths) SELECT teacherId, date, hoursTenths FROM counseling;
-                INSERT INTO lessonPractice_v4 (teacherId, date, periods) SELECT teacherId, date, periods FROM lessonPractice;
-                INSERT INTO award_v4 (teacherId, level, issued, number, expires)
-                    SELECT teacherId, level, issued, number, expires FROM award;
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO counseling_v4 (teacherId, date, hoursTenths) SELECT teacherId, date, hoursTenths FROM counseling;
+                    INSERT INTO lessonPractice_v4 (teacherId, date, periods) SELECT teacherId, date, periods FROM lessonPractice;
+                    INSERT INTO award_v4 (teacherId, level, issued, number, expires)
+                        SELECT teacherId, level, issued, number, expires FROM award;
+                    """)
             for table in ["counseling", "lessonPractice", "award"] {
                 try db.drop(table: table)
                 try db.rename(table: "\(table)_v4", to: table)
@@ -157,10 +159,11 @@ extension AppDatabase {
         // One counter that every write transaction of the product raises (``AppDatabase/recordChange(_:)``), so a
         // cache of computed reports can tell, with one small read, that anything changed, whichever process wrote.
         m.registerMigration("v5-store-version") { db in
-            try db.execute(sql: """
-                CREATE TABLE storeVersion (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
-                INSERT INTO storeVersion (id, version) VALUES (1, 0);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE storeVersion (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+                    INSERT INTO storeVersion (id, version) VALUES (1, 0);
+                    """)
         }
         // Issue #14: accounts, their API tokens (SHA-256 only) and browser sessions (SHA-256 only), and the audit
         // trail, which triggers keep append-only.
@@ -220,6 +223,10 @@ extension AppDatabase {
                 t.primaryKey(["term", "schoolId", "classId"])
                 t.foreignKey(["term", "schoolId"], references: "scheduleBuild", onDelete: .cascade)
             }
+        }
+        // Issue #16: the reminders' outbox, certificates' verification codes and revocations.
+        m.registerMigration("v10-notices-certificates") { db in
+            try db.execute(sql: AppDatabase.noticesCertificatesSchema)
         }
         return m
     }

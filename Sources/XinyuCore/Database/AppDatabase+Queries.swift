@@ -7,12 +7,14 @@ extension AppDatabase {
     /// Every school, sorted by id, with its class count and active-teacher count.
     public func schoolSummaries() throws -> [SchoolSummary] {
         try reading { db in
-            try SchoolSummary.fetchAll(db, sql: """
-                SELECT s.id, s.name, s.stage, s.counselingRoom,
-                       COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0) AS classes,
-                       (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?) AS activeTeachers
-                FROM school s ORDER BY s.id
-                """, arguments: [TeacherStatus.active])
+            try SchoolSummary.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.name, s.stage, s.counselingRoom,
+                           COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0) AS classes,
+                           (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?) AS activeTeachers
+                    FROM school s ORDER BY s.id
+                    """, arguments: [TeacherStatus.active])
         }
     }
 
@@ -30,8 +32,10 @@ extension AppDatabase {
 
     /// One page of ``teachers(school:role:status:)``: `limit` teachers after the first `offset`, sorted by id, and
     /// how many match in all (the server's paged list: only the page is read and decoded).
-    public func teacherPage(school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil,
-                            limit: Int, offset: Int) throws -> (total: Int, teachers: [Teacher]) {
+    public func teacherPage(
+        school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil,
+        limit: Int, offset: Int
+    ) throws -> (total: Int, teachers: [Teacher]) {
         try writer.read { db in
             if let school { try School.require(db, id: school) }
             var q = Teacher.all()
@@ -53,8 +57,10 @@ extension AppDatabase {
     /// How many schools and teachers the store holds (`GET /health`): two small-table counts.
     public func healthCounts() throws -> (schools: Int, teachers: Int) {
         try writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM school") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teacher") ?? 0)
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM school") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teacher") ?? 0
+            )
         }
     }
 
@@ -62,7 +68,8 @@ extension AppDatabase {
     public func tableCounts() throws -> [String: Int] {
         try reading { db in
             var out: [String: Int] = [:]
-            for t in ["school", "grade", "teacher", "course", "attendance", "award", "counseling", "lessonPractice", "importLog"] {
+            for t in ["school", "grade", "teacher", "course", "attendance", "award", "counseling", "lessonPractice", "importLog"]
+            {
                 out[t] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(t)") ?? 0
             }
             return out

@@ -25,12 +25,12 @@ public struct AppDatabase: Sendable {
         self.writer = writer
         self.path = path
         self.busyTimeout = busyTimeout
-        let where_ = path ?? ":memory:"
+        let location = path ?? ":memory:"
         let (superseded, current) = try writer.read { db in
             (try AppDatabase.migrator.hasBeenSuperseded(db), try AppDatabase.migrator.hasCompletedMigrations(db))
         }
         if superseded {
-            throw StoreError.newerSchema(path: where_)
+            throw StoreError.newerSchema(path: location)
         }
         if !current {
             try withWriteLockNote("migrate the schema") { try AppDatabase.migrator.migrate(writer) }
@@ -57,8 +57,10 @@ public struct AppDatabase: Sendable {
     /// read-write as usual.
     ///
     /// - Parameter busyTimeout: how long statements wait for another connection's lock (seconds).
-    public static func open(path: String, readOnly: Bool = false,
-                            busyTimeout: TimeInterval = defaultBusyTimeout) throws -> AppDatabase {
+    public static func open(
+        path: String, readOnly: Bool = false,
+        busyTimeout: TimeInterval = defaultBusyTimeout
+    ) throws -> AppDatabase {
         let file = try StoreFile.inspect(path)
         if file.exists {
             guard file.readable else {
@@ -121,8 +123,10 @@ public struct AppDatabase: Sendable {
             let typed = StoreError.wrapping(error, path: path, waited: busyTimeout)
             if typed is StoreError { throw typed }
             if !file.directoryWritable {
-                throw StoreError.unreadable(path: path, reason: "SQLite needs \(path)-shm and \(path)-wal beside it, "
-                    + "and directory \(file.directory) is read-only (copy the file to a writable directory)")
+                throw StoreError.unreadable(
+                    path: path,
+                    reason: "SQLite needs \(path)-shm and \(path)-wal beside it, "
+                        + "and directory \(file.directory) is read-only (copy the file to a writable directory)")
             }
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
         }

@@ -13,8 +13,9 @@ enum RawRows {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))), sql: statement.sql)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))), sql: statement.sql)
             }
             try body(s)
         }
@@ -55,7 +56,11 @@ enum RawRows {
     static func bad(_ s: OpaquePointer, _ i: Int32, _ table: String, _ key: String?) -> DatabaseError {
         let column = String(cString: sqlite3_column_name(s, i))
         let value = text(s, i).map { "'\($0)'" } ?? "NULL"
-        return DatabaseError(resultCode: .SQLITE_MISMATCH,
-                             message: "\(table) \(key ?? "?"): \(column) is \(value), which is not a valid value; the database was changed outside xinyu")
+        return DatabaseError(
+            resultCode: .SQLITE_MISMATCH,
+            message:
+                "\(table) \(key ?? "?"): \(column) is \(value), which is not a valid value;"
+                + " the database was changed outside xinyu"
+        )
     }
 }

@@ -76,14 +76,20 @@ final class RecordWriter: @unchecked Sendable {
         while true {
             condition.lock()
             while queue.isEmpty && !stopping { condition.wait() }
-            if stopping { condition.unlock(); return }
+            if stopping {
+                condition.unlock()
+                return
+            }
             let batch = queue.removeFirst()
             busy = true
             condition.unlock()
             let error = write(batch)
             condition.lock()
             busy = false
-            if let error { failure = error; queue.removeAll() }
+            if let error {
+                failure = error
+                queue.removeAll()
+            }
             condition.broadcast()
             condition.unlock()
         }
@@ -160,7 +166,8 @@ final class RecordWriter: @unchecked Sendable {
             }
         }
         guard bound == SQLITE_OK else {
-            return DatabaseError(resultCode: .SQLITE_MISUSE, message: "queued upsert: " + String(cString: sqlite3_errmsg(connection)))
+            return DatabaseError(
+                resultCode: .SQLITE_MISUSE, message: "queued upsert: " + String(cString: sqlite3_errmsg(connection)))
         }
         let code = sqlite3_step(s)
         sqlite3_reset(s)

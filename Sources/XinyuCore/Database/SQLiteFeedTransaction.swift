@@ -25,8 +25,9 @@ final class SQLiteFeedTransaction: FeedTransaction {
     func isImported(feed: String) throws -> Bool {
         try connection { db in
             let marks = ImportStatus.imported.map { _ in "?" }.joined(separator: ", ")
-            return try Bool.fetchOne(db, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(marks)) LIMIT 1",
-                                     arguments: StatementArguments([feed] + ImportStatus.imported.map(\.rawValue))) ?? false
+            return try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(marks)) LIMIT 1",
+                arguments: StatementArguments([feed] + ImportStatus.imported.map(\.rawValue))) ?? false
         }
     }
 
@@ -52,8 +53,9 @@ final class SQLiteFeedTransaction: FeedTransaction {
 
     func classCount(school: String, grade: Int) throws -> Int? {
         try connection { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT classes FROM grade WHERE schoolId = ? AND level = ?"),
-                             arguments: [school, grade])
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT classes FROM grade WHERE schoolId = ? AND level = ?"),
+                arguments: [school, grade])
         }
     }
 
@@ -79,18 +81,21 @@ final class SQLiteFeedTransaction: FeedTransaction {
 
     func mergeRosterTeacher(_ t: Teacher, roleGiven: Bool) throws {
         try connection { db in
-            try db.cachedStatement(sql: """
-                INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, NULL, ?)
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status,
-                  role = CASE WHEN ? THEN excluded.role ELSE teacher.role END
-                """).execute(arguments: [t.id, t.schoolId, t.name, t.role, t.status, roleGiven])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, NULL, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status,
+                      role = CASE WHEN ? THEN excluded.role ELSE teacher.role END
+                    """
+            ).execute(arguments: [t.id, t.schoolId, t.name, t.role, t.status, roleGiven])
         }
     }
 
     func activeTeacherIds(school: String) throws -> [String] {
         try connection { db in
-            try String.fetchAll(db, sql: "SELECT id FROM teacher WHERE schoolId = ? AND status = ? ORDER BY id",
-                                arguments: [school, TeacherStatus.active])
+            try String.fetchAll(
+                db, sql: "SELECT id FROM teacher WHERE schoolId = ? AND status = ? ORDER BY id",
+                arguments: [school, TeacherStatus.active])
         }
     }
 
@@ -111,9 +116,10 @@ final class SQLiteFeedTransaction: FeedTransaction {
         if writer == nil {
             // No writer thread yet, so nothing is being written: the statements are prepared here.
             let kinds = RecordBatch.Kind.allCases
-            writer = RecordWriter(single: try kinds.map { try upsert($0, rows: 1).sqliteStatement },
-                                  multi: try kinds.map { try upsert($0, rows: RecordWriter.rowsPerStatement).sqliteStatement },
-                                  connection: db.sqliteConnection!)
+            writer = RecordWriter(
+                single: try kinds.map { try upsert($0, rows: 1).sqliteStatement },
+                multi: try kinds.map { try upsert($0, rows: RecordWriter.rowsPerStatement).sqliteStatement },
+                connection: db.sqliteConnection!)
         }
         try writer!.submit(batch)
     }

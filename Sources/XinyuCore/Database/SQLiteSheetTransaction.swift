@@ -27,10 +27,11 @@ final class SQLiteSheetTransaction: AttendanceSheetTransaction {
     }
 
     func teachers(named name: String, school: String, limit: Int) throws -> [Teacher] {
-        let s = try db.cachedStatement(sql: """
-            SELECT \(Self.columns) FROM teacher
-            WHERE schoolId = ? AND REPLACE(REPLACE(name, ' ', ''), char(12288), '') = ? ORDER BY id LIMIT ?
-            """)
+        let s = try db.cachedStatement(
+            sql: """
+                SELECT \(Self.columns) FROM teacher
+                WHERE schoolId = ? AND REPLACE(REPLACE(name, ' ', ''), char(12288), '') = ? ORDER BY id LIMIT ?
+                """)
         return try Row.fetchAll(s, arguments: [school, name.filter { !$0.isWhitespace }, limit]).map(Self.teacher)
     }
 
@@ -38,31 +39,38 @@ final class SQLiteSheetTransaction: AttendanceSheetTransaction {
     private static let columns = "id, schoolId, name, role, hired, status"
 
     private static func teacher(_ r: Row) -> Teacher {
-        Teacher(id: r[0], schoolId: r[1], name: r[2], role: Role(rawValue: r[3]) ?? .subjectTeacher,
-                hired: (r[4] as String?).flatMap { Day($0) }, status: TeacherStatus(rawValue: r[5]) ?? .active)
+        Teacher(
+            id: r[0], schoolId: r[1], name: r[2], role: Role(rawValue: r[3]) ?? .subjectTeacher,
+            hired: (r[4] as String?).flatMap { Day($0) }, status: TeacherStatus(rawValue: r[5]) ?? .active)
     }
 
     func enter(_ record: Attendance, note: String?) throws -> EntryOutcome {
         let key: StatementArguments = [record.teacherId, courseId]
         let district = try db.cachedStatement(sql: "SELECT 1 FROM attendance WHERE teacherId = ? AND courseId = ?")
         if try Int.fetchOne(district, arguments: key) != nil { return .districtRecord }
-        let lookup = try db.cachedStatement(sql: """
-            SELECT id, hoursTenths, status, result, date, note, state FROM attendanceEntry WHERE teacherId = ? AND courseId = ?
-            """)
+        let lookup = try db.cachedStatement(
+            sql: """
+                SELECT id, hoursTenths, status, result, date, note, state FROM attendanceEntry
+                WHERE teacherId = ? AND courseId = ?
+                """)
         let values: StatementArguments = [record.hoursTenths, record.status, record.result, record.date, note]
         guard let row = try Row.fetchOne(lookup, arguments: key) else {
-            try db.cachedStatement(sql: """
-                INSERT INTO attendanceEntry (teacherId, courseId, hoursTenths, status, result, date, note, source, state,
-                                             enteredBy, enteredAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: key + values + [RecordSource.sheet, RecordState.submitted, actor, at])
-            try AppDatabase.appendTransition(db, entry: db.lastInsertedRowID, from: nil, to: .submitted, actor: actor,
-                                             capacity: capacity, at: at, reason: nil)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO attendanceEntry (teacherId, courseId, hoursTenths, status, result, date, note, source, state,
+                                                 enteredBy, enteredAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: key + values + [RecordSource.sheet, RecordState.submitted, actor, at])
+            try AppDatabase.appendTransition(
+                db, entry: db.lastInsertedRowID, from: nil, to: .submitted, actor: actor,
+                capacity: capacity, at: at, reason: nil)
             changed = true
             return .added
         }
         let id: Int64 = row[0]
-        let same = (row[1] as Int) == record.hoursTenths && (row[2] as String) == record.status.rawValue
+        let same =
+            (row[1] as Int) == record.hoursTenths && (row[2] as String) == record.status.rawValue
             && (row[3] as String) == record.result.rawValue && (row[4] as String) == record.date.description
             && (row[5] as String?) == note
         if same { return .unchanged }
@@ -71,14 +79,17 @@ final class SQLiteSheetTransaction: AttendanceSheetTransaction {
         case .approved, .certified:
             return .locked(state)
         case .submitted, .returned:
-            try db.cachedStatement(sql: """
-                UPDATE attendanceEntry SET hoursTenths = ?, status = ?, result = ?, date = ?, note = ?, state = ?,
-                       enteredBy = ?, enteredAt = ? WHERE id = ?
-                """).execute(arguments: values + [RecordState.submitted, actor, at, id])
+            try db.cachedStatement(
+                sql: """
+                    UPDATE attendanceEntry SET hoursTenths = ?, status = ?, result = ?, date = ?, note = ?, state = ?,
+                           enteredBy = ?, enteredAt = ? WHERE id = ?
+                    """
+            ).execute(arguments: values + [RecordState.submitted, actor, at, id])
             changed = true
             if state == .returned {
-                try AppDatabase.appendTransition(db, entry: id, from: .returned, to: .submitted, actor: actor,
-                                                 capacity: capacity, at: at, reason: nil)
+                try AppDatabase.appendTransition(
+                    db, entry: id, from: .returned, to: .submitted, actor: actor,
+                    capacity: capacity, at: at, reason: nil)
                 return .resubmitted
             }
             return .updated

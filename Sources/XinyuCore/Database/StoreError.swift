@@ -39,35 +39,35 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// its own hints, see `StoreError+CLI.swift` in the `xinyu` target).
     public var description: String {
         switch self {
-        case let .missingDirectory(path, dir):
+        case .missingDirectory(let path, let dir):
             "cannot open database \(path): directory \(dir) does not exist"
-        case let .notAFile(path, problem):
+        case .notAFile(let path, let problem):
             "cannot open database \(path.isEmpty ? "''" : path): \(problem)"
-        case let .readOnly(path):
+        case .readOnly(let path):
             "cannot write database \(path): the file or its directory is read-only"
-        case let .unreadable(path, reason):
+        case .unreadable(let path, let reason):
             "cannot read database \(path): \(reason)"
-        case let .readOnlyNeedsMigration(path):
+        case .readOnlyNeedsMigration(let path):
             "database \(path) needs a migration to this version of xinyu but is read-only"
-        case let .newerSchema(path):
+        case .newerSchema(let path):
             "database \(path) was written by a newer version of xinyu; refusing to change it (use a newer xinyu)"
-        case let .notADatabase(path):
+        case .notADatabase(let path):
             "\(path) is not a xinyu SQLite database"
-        case let .busy(path, holder, waited):
+        case .busy(let path, let holder, let waited):
             "database \(path) is busy: "
                 + (holder.map { "another xinyu process (\($0)) holds the write lock" }
                     ?? "another connection holds the write lock (no running xinyu process noted it)")
                 + (waited.map { "; waited \(Self.seconds($0))" } ?? "")
                 + " — try again when it finishes"
-        case let .full(path):
+        case .full(let path):
             "cannot write database \(path): the disk is full; free some space and try again"
-        case let .backupExists(path):
+        case .backupExists(let path):
             "\(path) already exists; refusing to overwrite it (remove it or choose another file)"
-        case let .sqlite(path, message):
+        case .sqlite(let path, let message):
             "database \(path): \(message)"
-        case let .unknownTeacher(id):
+        case .unknownTeacher(let id):
             "unknown teacher id \(id)"
-        case let .unknownSchool(id):
+        case .unknownSchool(let id):
             "unknown school id \(id)"
         }
     }

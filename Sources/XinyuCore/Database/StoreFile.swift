@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What is at a database path, found with lstat(2)/stat(2) before anything opens it, so that a directory, a FIFO
@@ -26,8 +27,9 @@ struct StoreFile {
         let directoryWritable = dst.st_mode & 0o222 != 0 && access(directory, W_OK) == 0
         var st = stat()
         guard lstat(path, &st) == 0 else {
-            return StoreFile(path: path, directory: directory, exists: false, size: 0, readable: false, writable: false,
-                             directoryWritable: directoryWritable)
+            return StoreFile(
+                path: path, directory: directory, exists: false, size: 0, readable: false, writable: false,
+                directoryWritable: directoryWritable)
         }
         if st.st_mode & S_IFMT == S_IFLNK, stat(path, &st) != 0 {
             throw StoreError.notAFile(path: path, problem: "it is a symbolic link to nothing")
@@ -38,9 +40,10 @@ struct StoreFile {
         case S_IFIFO: throw StoreError.notAFile(path: path, problem: "it is a FIFO (named pipe), not a file")
         default: throw StoreError.notAFile(path: path, problem: "it is not a regular file (a device or a socket)")
         }
-        return StoreFile(path: path, directory: directory, exists: true, size: Int(st.st_size),
-                         readable: st.st_mode & 0o444 != 0 && access(path, R_OK) == 0,
-                         writable: st.st_mode & 0o222 != 0 && access(path, W_OK) == 0,
-                         directoryWritable: directoryWritable)
+        return StoreFile(
+            path: path, directory: directory, exists: true, size: Int(st.st_size),
+            readable: st.st_mode & 0o444 != 0 && access(path, R_OK) == 0,
+            writable: st.st_mode & 0o222 != 0 && access(path, W_OK) == 0,
+            directoryWritable: directoryWritable)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Who holds a store's write lock: the small `<db>-writer` file a xinyu process writes while it runs a long write,
@@ -11,7 +12,11 @@ public struct WriteLockNote: Sendable, Hashable, CustomStringConvertible {
     public var what: String
     public var since: Date
 
-    public init(pid: Int32, what: String, since: Date) { self.pid = pid; self.what = what; self.since = since }
+    public init(pid: Int32, what: String, since: Date) {
+        self.pid = pid
+        self.what = what
+        self.since = since
+    }
 
     /// "pid 4242, import feed.xml, since 14:03:22"
     public var description: String {
@@ -27,7 +32,8 @@ public struct WriteLockNote: Sendable, Hashable, CustomStringConvertible {
     /// The note beside `db` when there is one and its process is still alive.
     public static func current(forDatabase db: String) -> WriteLockNote? {
         guard let data = FileManager.default.contents(atPath: path(forDatabase: db)),
-              let note = WriteLockNote(text: String(decoding: data, as: UTF8.self)), note.isAlive else { return nil }
+            let note = WriteLockNote(text: String(decoding: data, as: UTF8.self)), note.isAlive
+        else { return nil }
         return note
     }
 
@@ -48,7 +54,8 @@ public struct WriteLockNote: Sendable, Hashable, CustomStringConvertible {
     static func release(forDatabase db: String) {
         let p = path(forDatabase: db)
         guard let data = FileManager.default.contents(atPath: p),
-              let note = WriteLockNote(text: String(decoding: data, as: UTF8.self)), note.pid == getpid() else { return }
+            let note = WriteLockNote(text: String(decoding: data, as: UTF8.self)), note.pid == getpid()
+        else { return }
         unlink(p)
     }
 

@@ -28,7 +28,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
         public var description: String {
             switch self {
-            case let .malformed(expected): "not \(expected)"
+            case .malformed(let expected): "not \(expected)"
             case .nonexistent: "not a day of the calendar"
             case .unsupportedYear: "outside the supported years \(Day.supportedYearsText)"
             }
@@ -39,7 +39,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// which also require ``supportedYears``); `nil` when the month or day does not exist (e.g. 2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -47,14 +48,14 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`, a day that exists in a year of ``supportedYears``.
     public init?(_ text: some StringProtocol) {
-        guard case let .success(day) = Day.parse(text) else { return nil }
+        guard case .success(let day) = Day.parse(text) else { return nil }
         self = day
     }
 
     /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (as SQLite or libxml2 hand them over), a day that exists in
     /// a year of ``supportedYears``.
     public init?(utf8 u: UnsafeBufferPointer<UInt8>) {
-        guard case let .success(day) = Day.parse(utf8: u) else { return nil }
+        guard case .success(let day) = Day.parse(utf8: u) else { return nil }
         self = day
     }
 
@@ -94,7 +95,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     public var description: String {
-        let y = String(year), m = String(month), d = String(day)
+        let y = String(year)
+        let m = String(month)
+        let d = String(day)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
             + (m.count == 1 ? "0" + m : m) + "-" + (d.count == 1 ? "0" + d : d)
     }
@@ -129,7 +132,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// The day with the given ordinal (days since 1970-01-01); an ordinal beyond years 1…9999 gives the
     /// calendar's first or last day (never a trap).
     public init(ordinal z0: Int) {
-        let z = min(max(z0, -719162), 2932896) + 719468
+        let z = min(max(z0, -719162), 2_932_896) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
@@ -164,8 +167,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public init(from decoder: Decoder) throws {
         let s = try decoder.singleValueContainer().decode(String.self)
         guard let d = Day(s) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a date YYYY-MM-DD: \(s)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a date YYYY-MM-DD: \(s)"))
         }
         self = d
     }

@@ -1,6 +1,8 @@
 /// School stage, with the grade levels it may hold (FEED-FORMAT.md).
 public enum Stage: String, Sendable, Codable, CaseIterable {
-    case primary, junior, senior, nineYear = "nine-year", complete, special
+    case primary, junior, senior
+    case nineYear = "nine-year"
+    case complete, special
 
     public var allowedGrades: ClosedRange<Int> {
         switch self {
@@ -16,8 +18,11 @@ public enum Stage: String, Sendable, Codable, CaseIterable {
 
 /// A teacher's role in mental-health work.
 public enum Role: String, Sendable, Codable, CaseIterable {
-    case psychFulltime = "psych-fulltime", psychParttime = "psych-parttime"
-    case classTeacher = "class-teacher", subjectTeacher = "subject-teacher", leader
+    case psychFulltime = "psych-fulltime"
+    case psychParttime = "psych-parttime"
+    case classTeacher = "class-teacher"
+    case subjectTeacher = "subject-teacher"
+    case leader
 }
 
 public enum TeacherStatus: String, Sendable, Codable, CaseIterable { case active, inactive }
@@ -27,13 +32,21 @@ public enum SessionKind: String, Sendable, Codable, CaseIterable { case lesson, 
 
 /// Certification level; `A` is the highest.
 public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case C, B, A
-    public var rank: Int { switch self { case .C: 1; case .B: 2; case .A: 3 } }
+    public var rank: Int {
+        switch self {
+        case .C: 1
+        case .B: 2
+        case .A: 3
+        }
+    }
     public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
 }
 
 /// What a course trains for: a certification track, other mental-health training, or anything else.
 public enum Track: String, Sendable, Codable, CaseIterable {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case A, B, C, cpd, none
     /// The level a certification track trains for (cpd and none train for none).
     public var level: Level? {
@@ -55,10 +68,19 @@ public enum CourseResult: String, Sendable, Codable, CaseIterable { case pass, f
 
 /// Training tier codes of the national teacher-management system.
 public enum Tier: Int, Sendable, Codable, CaseIterable {
-    case national = 10, provincial = 20, municipal = 30, county = 40, school = 60, other = 99
+    case national = 10
+    case provincial = 20
+    case municipal = 30
+    case county = 40
+    case school = 60
+    case other = 99
 }
 
 /// Training mode codes of the national teacher-management system.
 public enum TrainingMode: Int, Sendable, Codable, CaseIterable {
-    case longRelease = 1, shortFaceToFace = 2, online = 3, blended = 4, other = 9
+    case longRelease = 1
+    case shortFaceToFace = 2
+    case online = 3
+    case blended = 4
+    case other = 9
 }

@@ -1,6 +1,7 @@
 /// Hours as whole tenths (12.5 h is 125): sums never drift, and SQLite stores plain integers.
 public struct Hours: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    ExpressibleByIntegerLiteral, AdditiveArithmetic {
+    ExpressibleByIntegerLiteral, AdditiveArithmetic
+{
     public var tenths: Int
 
     public init(tenths: Int) { self.tenths = tenths }
@@ -16,7 +17,11 @@ public struct Hours: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     /// The same rule on UTF-8 bytes (as libxml2 hands them over).
     public init?(utf8 s: UnsafeBufferPointer<UInt8>) {
-        var whole = 0, frac = 0, seenDot = false, fracDigits = 0, digits = 0
+        var whole = 0
+        var frac = 0
+        var seenDot = false
+        var fracDigits = 0
+        var digits = 0
         for c in s {
             if c == UInt8(ascii: ".") {
                 if seenDot { return nil }
@@ -51,7 +56,10 @@ public struct Hours: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let i = try? c.decode(Int.self) { tenths = i * 10; return }
+        if let i = try? c.decode(Int.self) {
+            tenths = i * 10
+            return
+        }
         let d = try c.decode(Double.self)
         tenths = Int((d * 10).rounded())
     }

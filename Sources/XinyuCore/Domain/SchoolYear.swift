@@ -6,7 +6,7 @@ public struct SchoolYear: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Parses "2025-2026" (or just "2025"); the first year must be in ``Day/supportedYears``.
     public init?(_ text: String) {
-        guard case let .success(y) = SchoolYear.parse(text) else { return nil }
+        guard case .success(let y) = SchoolYear.parse(text) else { return nil }
         self = y
     }
 
@@ -46,12 +46,15 @@ public struct Term: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The school year's first calendar year, kept inside 1…9998 so that ``first`` and ``last`` never trap.
     public let startYear: Int
     public let half: Half
-    public init(startYear: Int, half: Half) { self.startYear = min(max(startYear, 1), 9998); self.half = half }
+    public init(startYear: Int, half: Half) {
+        self.startYear = min(max(startYear, 1), 9998)
+        self.half = half
+    }
 
     /// Parses "2026-fall" (fall of 2026–2027) or "2027-spring" (spring of 2026–2027); the year written must be in
     /// ``Day/supportedYears``.
     public init?(_ text: String) {
-        guard case let .success(t) = Term.parse(text) else { return nil }
+        guard case .success(let t) = Term.parse(text) else { return nil }
         self = t
     }
 
@@ -59,7 +62,8 @@ public struct Term: Sendable, Hashable, Codable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<Term, Day.ParseProblem> {
         let p = text.split(separator: "-", omittingEmptySubsequences: false)
         guard p.count == 2, p[0].count == 4, p[0].allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(p[0]),
-              let h = Half(rawValue: String(p[1])) else {
+            let h = Half(rawValue: String(p[1]))
+        else {
             return .failure(.malformed(expected: "a term like 2026-fall or 2027-spring"))
         }
         guard Day.supportedYears.contains(y) else { return .failure(.unsupportedYear) }

@@ -14,22 +14,34 @@ public enum CSVReader {
         var out: [Record] = []
         var field = String.UnicodeScalarView()
         var fields: [String] = []
-        var line = 1, start = 1
-        var inQuotes = false, quoteStart = 0, fieldStarted = false
+        var line = 1
+        var start = 1
+        var inQuotes = false
+        var quoteStart = 0
+        var fieldStarted = false
         var it = scalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func endRecord() {
-            fields.append(String(field)); field = .init()
+            fields.append(String(field))
+            field = .init()
             if !(fields.count == 1 && fields[0].isEmpty) { out.append(Record(line: start, fields: fields)) }
-            fields = []; fieldStarted = false
+            fields = []
+            fieldStarted = false
         }
         while let c = pending ?? it.next() {
             pending = nil
             if inQuotes {
                 if c == "\"" {
                     if let n = it.next() {
-                        if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
+                        if n == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = n
+                        }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     field.append(c)
@@ -38,16 +50,25 @@ public enum CSVReader {
             }
             switch c {
             case "\"" where !fieldStarted:
-                inQuotes = true; quoteStart = line; fieldStarted = true
+                inQuotes = true
+                quoteStart = line
+                fieldStarted = true
             case ",":
-                fields.append(String(field)); field = .init(); fieldStarted = false
+                fields.append(String(field))
+                field = .init()
+                fieldStarted = false
             case "\r":
                 if let n = it.next(), n != "\n" { pending = n }
-                endRecord(); line += 1; start = line
+                endRecord()
+                line += 1
+                start = line
             case "\n":
-                endRecord(); line += 1; start = line
+                endRecord()
+                line += 1
+                start = line
             default:
-                field.append(c); fieldStarted = true
+                field.append(c)
+                fieldStarted = true
             }
         }
         if inQuotes { return (out, quoteStart) }

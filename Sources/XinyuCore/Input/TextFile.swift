@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(CoreFoundation)
-import CoreFoundation
+    import CoreFoundation
 #endif
 
 /// Reading the text files users hand us from spreadsheets and timetable programs: UTF-8 (with or without a
@@ -8,8 +9,9 @@ import CoreFoundation
 /// Windows write when they save "CSV" (GB18030 includes GBK and GB2312).
 public enum TextFile {
     /// GB18030 as Foundation names it.
-    public static let gb18030 = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(
-        CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue)))
+    public static let gb18030 = String.Encoding(
+        rawValue: CFStringConvertEncodingToNSStringEncoding(
+            CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue)))
 
     /// The file's text and the encoding it was read in (`UTF-8`, `UTF-16`, `GB18030`), or nil when the bytes are
     /// none of those.
@@ -29,7 +31,8 @@ public enum TextFile {
     public static func read(path: String) throws -> (text: String, encoding: String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
+            let data = FileManager.default.contents(atPath: path)
+        else {
             throw InputError(file: path, problem: "cannot read the file; check the path and permissions")
         }
         guard let decoded = decode(data) else {

@@ -6,7 +6,9 @@ public struct TextTable: Sendable {
     public var numeric: Set<Int>
 
     public init(headers: [String], rows: [[String]] = [], numeric: Set<Int> = []) {
-        self.headers = headers; self.rows = rows; self.numeric = numeric
+        self.headers = headers
+        self.rows = rows
+        self.numeric = numeric
     }
 
     /// Columns aligned by display width, so Chinese text lines up with Latin text.

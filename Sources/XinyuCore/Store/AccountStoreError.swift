@@ -6,9 +6,9 @@ public enum AccountStoreError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .accountExists(name): "user \(name) already exists"
-        case let .unknownAccount(name): "unknown user \(name)"
-        case let .unknownToken(id): "unknown token id \(id)"
+        case .accountExists(let name): "user \(name) already exists"
+        case .unknownAccount(let name): "unknown user \(name)"
+        case .unknownToken(let id): "unknown token id \(id)"
         }
     }
 }

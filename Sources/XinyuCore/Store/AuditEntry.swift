@@ -20,8 +20,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var after: String?
 
     /// An audit line.
-    public init(id: Int64? = nil, at: Date, actor: String, address: String?, action: String, target: String,
-                before: String? = nil, after: String? = nil) {
+    public init(
+        id: Int64? = nil, at: Date, actor: String, address: String?, action: String, target: String,
+        before: String? = nil, after: String? = nil
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

@@ -16,9 +16,14 @@ public struct CertificationReading: Sendable {
     public var schools: [SchoolName]?
 
     /// A reading.
-    public init(teachers: [Teacher], awards: [Award], attendance: [String: [TrackedAttendance]],
-                practice: PracticeTotals, schools: [SchoolName]?) {
-        self.teachers = teachers; self.awards = awards; self.attendance = attendance
-        self.practice = practice; self.schools = schools
+    public init(
+        teachers: [Teacher], awards: [Award], attendance: [String: [TrackedAttendance]],
+        practice: PracticeTotals, schools: [SchoolName]?
+    ) {
+        self.teachers = teachers
+        self.awards = awards
+        self.attendance = attendance
+        self.practice = practice
+        self.schools = schools
     }
 }

@@ -14,6 +14,10 @@ public struct CountedAttendance: Sendable, Hashable {
 
     /// A record.
     public init(track: String, category: String, date: Day?, tenths: Int, pass: Bool) {
-        self.track = track; self.category = category; self.date = date; self.tenths = tenths; self.pass = pass
+        self.track = track
+        self.category = category
+        self.date = date
+        self.tenths = tenths
+        self.pass = pass
     }
 }

@@ -18,9 +18,17 @@ public struct CourseAttendance: Sendable, Hashable {
     public var tier: Int
 
     /// A record.
-    public init(teacherId: String, courseId: String, tenths: Int, status: AttendanceStatus, result: CourseResult,
-                date: Day, category: Category, tier: Int) {
-        self.teacherId = teacherId; self.courseId = courseId; self.tenths = tenths; self.status = status
-        self.result = result; self.date = date; self.category = category; self.tier = tier
+    public init(
+        teacherId: String, courseId: String, tenths: Int, status: AttendanceStatus, result: CourseResult,
+        date: Day, category: Category, tier: Int
+    ) {
+        self.teacherId = teacherId
+        self.courseId = courseId
+        self.tenths = tenths
+        self.status = status
+        self.result = result
+        self.date = date
+        self.category = category
+        self.tier = tier
     }
 }

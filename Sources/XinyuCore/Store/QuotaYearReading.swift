@@ -9,6 +9,8 @@ public struct QuotaYearReading: Sendable {
 
     /// A reading.
     public init(schools: [School], teachers: [Teacher], attendance: [CourseAttendance]) {
-        self.schools = schools; self.teachers = teachers; self.attendance = attendance
+        self.schools = schools
+        self.teachers = teachers
+        self.attendance = attendance
     }
 }

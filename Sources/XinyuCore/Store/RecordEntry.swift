@@ -24,10 +24,12 @@ public struct RecordEntry: Sendable, Codable, Hashable {
     /// The evidence file's SHA-256 (hex), for a submission.
     public var evidence: String?
 
-    public init(id: Int64, teacherId: String, teacherName: String, schoolId: String, courseId: String, courseTitle: String,
-                source: RecordSource, hours: Hours, status: AttendanceStatus, result: CourseResult, date: Day,
-                note: String?, state: RecordState, reason: String?, enteredBy: String, enteredAt: String,
-                evidence: String?) {
+    public init(
+        id: Int64, teacherId: String, teacherName: String, schoolId: String, courseId: String, courseTitle: String,
+        source: RecordSource, hours: Hours, status: AttendanceStatus, result: CourseResult, date: Day,
+        note: String?, state: RecordState, reason: String?, enteredBy: String, enteredAt: String,
+        evidence: String?
+    ) {
         self.id = id
         self.teacherId = teacherId
         self.teacherName = teacherName

@@ -6,8 +6,10 @@ public struct RecordFilter: Sendable, Hashable {
     public var course: String?
     public var states: [RecordState]?
 
-    public init(ids: [Int64]? = nil, school: String? = nil, teacher: String? = nil, course: String? = nil,
-                states: [RecordState]? = nil) {
+    public init(
+        ids: [Int64]? = nil, school: String? = nil, teacher: String? = nil, course: String? = nil,
+        states: [RecordState]? = nil
+    ) {
         self.ids = ids
         self.school = school
         self.teacher = teacher

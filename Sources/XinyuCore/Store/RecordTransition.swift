@@ -16,8 +16,10 @@ public struct RecordTransition: Sendable, Codable, Hashable {
     public var at: String
     public var reason: String?
 
-    public init(id: Int64, entry: Int64, from: RecordState?, to: RecordState, actor: String, capacity: String,
-                at: String, reason: String?) {
+    public init(
+        id: Int64, entry: Int64, from: RecordState?, to: RecordState, actor: String, capacity: String,
+        at: String, reason: String?
+    ) {
         self.id = id
         self.entry = entry
         self.from = from

@@ -25,8 +25,10 @@ public protocol ReportStore: Sendable {
     /// One page of ``teachers(school:role:status:)``: the `limit` teachers after the first `offset` (sorted by id)
     /// and how many match in all, both from one committed state. An unknown `school` throws
     /// ``StoreError/unknownSchool(id:)``.
-    func teacherPage(school: String?, role: Role?, status: TeacherStatus?,
-                     limit: Int, offset: Int) throws -> (total: Int, teachers: [Teacher])
+    func teacherPage(
+        school: String?, role: Role?, status: TeacherStatus?,
+        limit: Int, offset: Int
+    ) throws -> (total: Int, teachers: [Teacher])
 
     /// One teacher, or ``StoreError/unknownTeacher(id:)``.
     func teacher(id: String) throws -> Teacher
@@ -88,8 +90,9 @@ extension ReportStore {
         asOf: Day, school: String?, includeInactive: Bool, parts: Int, withSchools: Bool,
         _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
-        try certificationReadings(asOf: asOf, school: school, includeInactive: includeInactive,
-                                  counting: RecordState.countedByDefault, parts: parts, withSchools: withSchools, compute)
+        try certificationReadings(
+            asOf: asOf, school: school, includeInactive: includeInactive,
+            counting: RecordState.countedByDefault, parts: parts, withSchools: withSchools, compute)
     }
 
     /// ``quotaYear(from:through:school:counting:)`` under the default profile (only `certified` records count).

@@ -9,8 +9,10 @@ public struct ScheduleInputs: Sendable {
     /// The slots of those schools' imported timetables.
     public var timetable: [TimetableSlot]
 
-    public init(schools: [School], grades: [Grade], teachers: [Teacher], homerooms: [Homeroom] = [],
-                timetable: [TimetableSlot] = []) {
+    public init(
+        schools: [School], grades: [Grade], teachers: [Teacher], homerooms: [Homeroom] = [],
+        timetable: [TimetableSlot] = []
+    ) {
         self.schools = schools
         self.grades = grades
         self.teachers = teachers

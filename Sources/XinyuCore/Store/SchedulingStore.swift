@@ -19,8 +19,9 @@ public protocol SchedulingStore: Sendable {
     /// `plans`, and each school is recorded as built at `builtAt`, even when nothing of it was placed. No reader
     /// ever sees a mix of the old and new builds. The transaction moves ``ReportStore/dataVersion()``. Nothing is
     /// changed when it throws.
-    func replaceSchedule(term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
-                         builtAt: Date) throws
+    func replaceSchedule(
+        term: Term, schools: [String], sessions: [ScheduledSession], plans: [SchedulePlan],
+        builtAt: Date) throws
 
     /// `school`'s stored schedule of `term`, or nil when that term was never built for the school (nil term: the
     /// latest term, by first day, built or with sessions for the school; nil when there is none). Its sessions are

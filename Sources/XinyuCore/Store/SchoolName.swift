@@ -7,6 +7,7 @@ public struct SchoolName: Sendable, Hashable {
 
     /// A school's id and name.
     public init(id: String, name: String) {
-        self.id = id; self.name = name
+        self.id = id
+        self.name = name
     }
 }

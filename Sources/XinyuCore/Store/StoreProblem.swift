@@ -6,7 +6,11 @@ public struct StoreProblem: Sendable, Hashable, Codable, CustomStringConvertible
     public var key: String
     public var problem: String
 
-    public init(table: String, key: String, problem: String) { self.table = table; self.key = key; self.problem = problem }
+    public init(table: String, key: String, problem: String) {
+        self.table = table
+        self.key = key
+        self.problem = problem
+    }
 
     /// "attendance T1/C1: negative hours -1.0"
     public var description: String { "\(table) \(key): \(problem)" }

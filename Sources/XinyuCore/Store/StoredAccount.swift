@@ -17,8 +17,10 @@ public struct StoredAccount: Sendable, Hashable {
     public var created: Date
 
     /// An account.
-    public init(name: String, role: AccountRole, school: String?, teacher: String?, passwordHash: String?,
-                disabled: Bool, created: Date) {
+    public init(
+        name: String, role: AccountRole, school: String?, teacher: String?, passwordHash: String?,
+        disabled: Bool, created: Date
+    ) {
         self.name = name
         self.role = role
         self.school = school

@@ -16,8 +16,10 @@ public struct StoredSchedule: Sendable {
     /// When the term was built for the school; nil for a term stored before builds were recorded.
     public var builtAt: Date?
 
-    public init(school: School, term: Term, sessions: [ScheduledSession], grades: [Grade],
-                teacherNames: [String: String], plans: [SchedulePlan] = [], builtAt: Date? = nil) {
+    public init(
+        school: School, term: Term, sessions: [ScheduledSession], grades: [Grade],
+        teacherNames: [String: String], plans: [SchedulePlan] = [], builtAt: Date? = nil
+    ) {
         self.school = school
         self.term = term
         self.sessions = sessions

@@ -18,8 +18,10 @@ public struct StoredToken: Sendable, Hashable {
     public var revoked: Date?
 
     /// A token record.
-    public init(id: String, account: String, hash: String, label: String?, created: Date, expires: Date?,
-                lastUsed: Date?, revoked: Date?) {
+    public init(
+        id: String, account: String, hash: String, label: String?, created: Date, expires: Date?,
+        lastUsed: Date?, revoked: Date?
+    ) {
         self.id = id
         self.account = account
         self.hash = hash

@@ -12,6 +12,9 @@ public struct TeacherSelection: Sendable, Hashable {
 
     /// A selection; by default every active teacher of the district.
     public init(school: String? = nil, includeInactive: Bool = false, from: String? = nil, below: String? = nil) {
-        self.school = school; self.includeInactive = includeInactive; self.from = from; self.below = below
+        self.school = school
+        self.includeInactive = includeInactive
+        self.from = from
+        self.below = below
     }
 }

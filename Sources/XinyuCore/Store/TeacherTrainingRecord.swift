@@ -14,9 +14,14 @@ public struct TeacherTrainingRecord: Sendable {
     public var uncounted: [RecordEntry]
 
     /// A record.
-    public init(teacher: Teacher, awards: [Award], attendance: [CountedAttendance], practice: PracticeTotals,
-                uncounted: [RecordEntry] = []) {
-        self.teacher = teacher; self.awards = awards; self.attendance = attendance; self.practice = practice
+    public init(
+        teacher: Teacher, awards: [Award], attendance: [CountedAttendance], practice: PracticeTotals,
+        uncounted: [RecordEntry] = []
+    ) {
+        self.teacher = teacher
+        self.awards = awards
+        self.attendance = attendance
+        self.practice = practice
         self.uncounted = uncounted
     }
 }

@@ -12,6 +12,9 @@ public struct TrackedAttendance: Sendable, Hashable {
 
     /// A record.
     public init(track: Track, date: Day, tenths: Int, pass: Bool) {
-        self.track = track; self.date = date; self.tenths = tenths; self.pass = pass
+        self.track = track
+        self.date = date
+        self.tenths = tenths
+        self.pass = pass
     }
 }

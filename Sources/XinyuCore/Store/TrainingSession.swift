@@ -13,8 +13,10 @@ public struct TrainingSession: Sendable, Codable, Hashable {
     /// Records of this course per state (every state present, 0 when none).
     public var records: [String: Int]
 
-    public init(course: Course, schoolId: String, source: String, createdBy: String, createdAt: String,
-                records: [String: Int]) {
+    public init(
+        course: Course, schoolId: String, source: String, createdBy: String, createdAt: String,
+        records: [String: Int]
+    ) {
         self.course = course
         self.schoolId = schoolId
         self.source = source

@@ -33,20 +33,25 @@ public protocol TrainingStore: Sendable {
     /// Runs `body` on one sign-in sheet's transaction for `course` (a training of a school: see
     /// ``training(id:)``), which holds the write lock from its start and commits only when `body` returns
     /// ``FeedTransactionEnd/commit``; `actor` and `capacity` are kept on each record entered or sent again.
-    func enterAttendance(course: String, by actor: String, capacity: String, at: Date,
-                         _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd) throws
+    func enterAttendance(
+        course: String, by actor: String, capacity: String, at: Date,
+        _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd) throws
 
     /// Stores a teacher's outside training: its course (numbered `<school>-X0001`, …, source `submission`), the
     /// evidence (kept once per SHA-256) and the record, `submitted`. Returns the record.
     /// ``StoreError/unknownTeacher(id:)`` when the teacher is not stored.
-    func submitTraining(_ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
-                        at: Date) throws -> RecordEntry
+    func submitTraining(
+        _ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
+        at: Date
+    ) throws -> RecordEntry
 
     /// Corrects a submission that is `submitted` or `returned` (a `returned` one becomes `submitted` again, with a
     /// transition line): its course and result, and its evidence when given. The teacher cannot change.
     /// ``TrainingStoreError/unknownRecord(id:)``, ``TrainingStoreError/cannotChange(id:state:)``.
-    func resubmitTraining(entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
-                          by actor: String, at: Date) throws -> RecordEntry
+    func resubmitTraining(
+        entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
+        by actor: String, at: Date
+    ) throws -> RecordEntry
 
     /// Entered records matching `filter`, by id.
     func recordEntries(_ filter: RecordFilter) throws -> [RecordEntry]

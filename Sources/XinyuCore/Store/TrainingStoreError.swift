@@ -13,13 +13,13 @@ public enum TrainingStoreError: Error, Equatable, Sendable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case let .unknownCourse(id): "no course with id \(id)"
-        case let .notASchoolTraining(id):
+        case .unknownCourse(let id): "no course with id \(id)"
+        case .notASchoolTraining(let id):
             "course \(id) is not a training a school entered (its attendance comes in the district's feed)"
-        case let .unknownRecord(id): "no entered record with id \(id)"
-        case let .stateChanged(id, expected, now):
+        case .unknownRecord(let id): "no entered record with id \(id)"
+        case .stateChanged(let id, let expected, let now):
             "record \(id) is \(now.rawValue), not \(expected.rawValue) any more; nothing was changed"
-        case let .cannotChange(id, state):
+        case .cannotChange(let id, let state):
             "record \(id) is \(state.rawValue): it can only be corrected while submitted or returned"
         }
     }

@@ -4,7 +4,8 @@ import XinyuAccounts
 import XinyuCore
 
 /// Finds who is calling, before any route runs: the bootstrap token, an API token (`Authorization: Bearer`), or
-/// a browser session (cookie `xinyu_session`). Everything but ``publicPaths`` needs one: without it the answer is
+/// a browser session (cookie `xinyu_session`). Everything but ``publicPaths`` and the public certificate
+/// verification (`/verify/…`, issue #16) needs one: without it the answer is
 /// 401 (JSON under `/api`, a page that links to the login page elsewhere).
 ///
 /// A browser session authenticates reads and the pages' own forms (which carry a form token); it never
@@ -33,10 +34,12 @@ struct AuthMiddleware: RouterMiddleware {
         self.uses = TokenUseRecorder(accounts: accounts)
     }
 
-    func handle(_ request: Request, context: Context,
-                next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let path = request.uri.path
-        if Self.publicPaths.contains(path) { return try await next(request, context) }
+        if Self.publicPaths.contains(path) || path.hasPrefix("/verify/") { return try await next(request, context) }
         let isAPI = path.hasPrefix("/api/")
         var context = context
         let address = Self.clientAddress(request, peer: context.peerAddress)
@@ -55,8 +58,9 @@ struct AuthMiddleware: RouterMiddleware {
                 return try refuse(request, context, "unknown, expired or revoked token")
             }
             if let id = entry.tokenId { uses.note(id, logger: context.logger) }
-            context.caller = Caller(principal: entry.credential.principal, dataVersion: version, session: nil,
-                                    address: address)
+            context.caller = Caller(
+                principal: entry.credential.principal, dataVersion: version, session: nil,
+                address: address)
             return try await next(request, context)
         }
         if let session = request.cookies[Self.sessionCookie]?.value, !session.isEmpty {
@@ -65,11 +69,13 @@ struct AuthMiddleware: RouterMiddleware {
                 return try refuse(request, context, "the session has ended; log in again")
             }
             if isAPI && request.method != .get && request.method != .head {
-                throw APIError(.forbidden, code: "forbidden",
-                               message: "a browser session cannot write to the API; send Authorization: Bearer <token>")
+                throw APIError(
+                    .forbidden, code: "forbidden",
+                    message: "a browser session cannot write to the API; send Authorization: Bearer <token>")
             }
-            context.caller = Caller(principal: entry.credential.principal, dataVersion: version, session: session,
-                                    address: address)
+            context.caller = Caller(
+                principal: entry.credential.principal, dataVersion: version, session: session,
+                address: address)
             return try await next(request, context)
         }
         return try refuse(request, context, "log in, or send Authorization: Bearer <token>")
@@ -104,9 +110,12 @@ struct AuthMiddleware: RouterMiddleware {
             return try APIError(.unauthorized, code: "unauthorized", message: message).response(from: request, context: context)
         }
         let lang = DashboardLanguage(query: request.uri.queryParameters.get("lang"))
-        let next = request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        var response = JSONResponse.text(LoginPage.redirect(to: "/login" + next, lang: lang),
-                                         contentType: "text/html; charset=utf-8", status: .unauthorized)
+        let next =
+            request.uri.path == "/"
+            ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        var response = JSONResponse.text(
+            LoginPage.redirect(to: "/login" + next, lang: lang),
+            contentType: "text/html; charset=utf-8", status: .unauthorized)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -114,7 +123,8 @@ struct AuthMiddleware: RouterMiddleware {
     /// The peer's address, or the nearest `X-Forwarded-For` hop when the peer is a proxy on this machine.
     static func clientAddress(_ request: Request, peer: String?) -> String? {
         guard peer == nil || peer == "127.0.0.1" || peer == "::1",
-              let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").last else { return peer }
+            let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").last
+        else { return peer }
         let hop = forwarded.trimmingCharacters(in: CharacterSet.whitespaces)
         return hop.isEmpty ? peer : String(hop.prefix(64))
     }

@@ -16,8 +16,9 @@ extension XinyuRequestContext {
         case .allow: return
         case .notFound: throw APIError.notFound(notFound())
         case .forbidden:
-            throw APIError(.forbidden, code: "forbidden",
-                           message: "role \(p.role.rawValue) may not do this" + (p.school.map { " (limited to school \($0))" } ?? ""))
+            throw APIError(
+                .forbidden, code: "forbidden",
+                message: "role \(p.role.rawValue) may not do this" + (p.school.map { " (limited to school \($0))" } ?? ""))
         }
     }
 

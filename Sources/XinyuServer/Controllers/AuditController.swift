@@ -11,8 +11,10 @@ struct AuditController {
         api.get("audit") { request, context in
             try context.require(.read(.auditTrail))
             let since = try request.queryDay("since").map { d in
-                Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: .current, year: d.year,
-                                                                           month: d.month, day: d.day))!
+                Calendar(identifier: .gregorian).date(
+                    from: DateComponents(
+                        timeZone: .current, year: d.year,
+                        month: d.month, day: d.day))!
             }
             let actor = try request.query("actor")
             let accounts = accounts

@@ -24,26 +24,31 @@ struct CoverageController {
                 try context.require(.read(.school(s)))
                 school = s
             }
-            return JSONResponse.make(data: try await reports.coverageJSON(asOf: asOf, school: school,
-                                                                          version: context.caller?.dataVersion))
+            return JSONResponse.make(
+                data: try await reports.coverageJSON(
+                    asOf: asOf, school: school,
+                    version: context.caller?.dataVersion))
         }
         api.get("coverage/{school}") { request, context in
             let school = try context.parameters.requireString("school")
             let asOf = try request.queryDay("asOf") ?? Day.today()
             try await BlockingWork.quick { try db.requireSchool(school) }
             try context.require(.read(.school(school)), notFound: StoreError.unknownSchool(id: school).description)
-            return JSONResponse.make(data: try await reports.coverageJSON(asOf: asOf, school: school,
-                                                                          version: context.caller?.dataVersion))
+            return JSONResponse.make(
+                data: try await reports.coverageJSON(
+                    asOf: asOf, school: school,
+                    version: context.caller?.dataVersion))
         }
         api.get("teachers/{id}/ledger") { request, context in
             let id = try context.parameters.requireString("id")
             let asOf = try request.queryDay("asOf") ?? Day.today()
             let teacher = try await BlockingWork.quick { try db.teacher(id: id) }
-            try context.require(.read(.teacher(id: id, school: teacher.schoolId)),
-                                notFound: StoreError.unknownTeacher(id: id).description)
+            try context.require(
+                .read(.teacher(id: id, school: teacher.schoolId)),
+                notFound: StoreError.unknownTeacher(id: id).description)
             let ledger = try await BlockingWork.quick {
                 var ledger = try CertificationEngine.ledger(teacherId: id, in: db, asOf: asOf, profile: profile)
-                ledger.profile = ledger.profile.map { ($0 as NSString).lastPathComponent }   // no server path
+                ledger.profile = ledger.profile.map { ($0 as NSString).lastPathComponent }  // no server path
                 return try JSONOutput.encoder().encode(ledger)
             }
             return JSONResponse.make(data: ledger)

@@ -75,8 +75,9 @@ struct CurriculumController {
                 let report = try db.withWriteLockNote("schedule build --term \(term) posted to xinyu serve") {
                     try Curriculum.buildSchedule(in: db, term: term, school: school, rules: rules, profile: profile)
                 }
-                try accounts.record("schedule.build", target: "\(school ?? "all schools") \(term)", by: who, from: address,
-                                    after: report.auditValues)
+                try accounts.record(
+                    "schedule.build", target: "\(school ?? "all schools") \(term)", by: who, from: address,
+                    after: report.auditValues)
                 return report
             }
             await onBuilt()
@@ -87,7 +88,8 @@ struct CurriculumController {
     /// `school` (required, must exist, in the caller's scope), an optional `term` in the supported years, and
     /// for a teacher the teacher whose lessons alone are shown.
     func scheduleQuery(_ request: Request, _ context: XinyuRequestContext) async throws
-        -> (school: String, term: String?, teacher: String?) {
+        -> (school: String, term: String?, teacher: String?)
+    {
         guard let school = try request.query("school") else { throw APIError.badParameter("school: required, e.g. school=S001") }
         let term = try request.queryTerm("term")
         let db = database

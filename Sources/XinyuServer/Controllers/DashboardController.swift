@@ -44,8 +44,9 @@ struct DashboardController {
                 try SchoolPageModel.compute(in: db, school: id, asOf: asOf, profile: profile, quotaRules: rules)
             }
             var chrome = chrome(context, lang, "/schools/\(id)")
-            chrome = PageChrome(lang: lang, title: "\(model.school.name) · \(lang.pick("学校心理健康教育", "school overview"))",
-                                user: chrome.user, path: chrome.path)
+            chrome = PageChrome(
+                lang: lang, title: "\(model.school.name) · \(lang.pick("学校心理健康教育", "school overview"))",
+                user: chrome.user, path: chrome.path)
             return htmlResponse(SchoolPage(model: model, lang: lang, chrome: chrome).render())
         }
         router.get("/me") { request, context in
@@ -59,8 +60,9 @@ struct DashboardController {
                 try TeacherPageModel.compute(in: db, teacher: id, asOf: asOf, profile: profile, quotaRules: rules)
             }
             var chrome = chrome(context, lang, "/me")
-            chrome = PageChrome(lang: lang, title: lang.pick("我的培训与证书", "My training and certification"),
-                                user: chrome.user, path: chrome.path)
+            chrome = PageChrome(
+                lang: lang, title: lang.pick("我的培训与证书", "My training and certification"),
+                user: chrome.user, path: chrome.path)
             return htmlResponse(TeacherPage(model: model, lang: lang, chrome: chrome).render())
         }
     }

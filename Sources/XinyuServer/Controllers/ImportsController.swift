@@ -48,8 +48,10 @@ struct ImportsController {
     }
 
     func tooLarge() -> APIError {
-        APIError(.contentTooLarge, code: "payload_too_large",
-                 message: "the feed is larger than the server's limit of \(maxBodyBytes) bytes (split it or raise the server's body limit)")
+        APIError(
+            .contentTooLarge, code: "payload_too_large",
+            message:
+                "the feed is larger than the server's limit of \(maxBodyBytes) bytes (split it or raise the server's body limit)")
     }
 
     /// Writes the body to a new temporary file chunk by chunk; removes the file and rethrows on any failure.
@@ -62,8 +64,12 @@ struct ImportsController {
                 total += chunk.readableBytes
                 if total > maxBodyBytes { throw tooLarge() }
                 if ContinuousClock.now > deadline {
-                    throw APIError(.requestTimeout, code: "request_timeout",
-                                   message: "the body took longer than \(bodyTimeout.components.seconds) s to arrive; send it faster or split the feed")
+                    throw APIError(
+                        .requestTimeout, code: "request_timeout",
+                        message:
+                            "the body took longer than \(bodyTimeout.components.seconds) s to arrive;"
+                            + " send it faster or split the feed"
+                    )
                 }
                 if let bytes = chunk.readBytes(length: chunk.readableBytes) { try handle.write(contentsOf: bytes) }
             }

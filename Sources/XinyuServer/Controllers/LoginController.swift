@@ -25,28 +25,33 @@ struct LoginController {
             let next = Self.safeNext(form["next"])
             let name = form["name"] ?? ""
             guard let cookie = request.cookies[Self.loginCookie]?.value, let given = form["form"],
-                  Secrets.constantTimeEqual(cookie, given) else {
-                return page(request, lang: lang, next: next, name: name, status: .forbidden,
-                            message: lang.pick("表单已过期，请重新登录。", "The form has expired; please log in again."))
+                Secrets.constantTimeEqual(cookie, given)
+            else {
+                return page(
+                    request, lang: lang, next: next, name: name, status: .forbidden,
+                    message: lang.pick("表单已过期，请重新登录。", "The form has expired; please log in again."))
             }
             let address = AuthMiddleware.clientAddress(request, peer: context.peerAddress)
             let (accounts, password) = (accounts, form["password"] ?? "")
             let outcome = try await BlockingWork.heavy { try accounts.logIn(name: name, password: password, from: address) }
             switch outcome {
-            case let .success(session, credential):
+            case .success(let session, let credential):
                 var response = Response(status: .seeOther, headers: [.location: next, .cacheControl: "no-store"])
                 let lifetime = Int((credential.expires ?? Date()).timeIntervalSince(accounts.now()))
                 response.setCookie(makeCookie(request, AuthMiddleware.sessionCookie, session, path: "/", maxAge: lifetime))
                 response.setCookie(makeCookie(request, Self.loginCookie, "", path: "/login", maxAge: 0))
                 return response
             case .failed:
-                return page(request, lang: lang, next: next, name: name, status: .unauthorized,
-                            message: lang.pick("用户名或密码错误。", "Wrong user name or password."))
+                return page(
+                    request, lang: lang, next: next, name: name, status: .unauthorized,
+                    message: lang.pick("用户名或密码错误。", "Wrong user name or password."))
             case .locked(let until):
                 let minutes = max(1, Int((until.timeIntervalSince(accounts.now()) / 60).rounded(.up)))
-                return page(request, lang: lang, next: next, name: name, status: .tooManyRequests,
-                            message: lang.pick("登录失败次数过多，该用户名已锁定，请 \(minutes) 分钟后再试。",
-                                               "Too many failed logins: this name is locked; try again in \(minutes) minutes."))
+                return page(
+                    request, lang: lang, next: next, name: name, status: .tooManyRequests,
+                    message: lang.pick(
+                        "登录失败次数过多，该用户名已锁定，请 \(minutes) 分钟后再试。",
+                        "Too many failed logins: this name is locked; try again in \(minutes) minutes."))
             }
         }
         router.post("/logout") { request, context in
@@ -69,8 +74,10 @@ struct LoginController {
     }
 
     /// The login page with a new form token (and its cookie).
-    func page(_ request: Request, lang: DashboardLanguage, next: String, name: String = "",
-              status: HTTPResponse.Status, message: String? = nil) -> Response {
+    func page(
+        _ request: Request, lang: DashboardLanguage, next: String, name: String = "",
+        status: HTTPResponse.Status, message: String? = nil
+    ) -> Response {
         let token = Secrets.generate()
         let html = LoginPage.render(lang: lang, formToken: token, next: next, name: name, message: message)
         var response = JSONResponse.text(html, contentType: "text/html; charset=utf-8", status: status)
@@ -87,7 +94,8 @@ struct LoginController {
     /// Where to go after logging in: a path on this server, never another site (`//host`, `https://…`).
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
-              !next.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return "/" }
+            !next.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else { return "/" }
         return next
     }
 }

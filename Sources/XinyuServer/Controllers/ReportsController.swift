@@ -22,8 +22,10 @@ struct ReportsController {
                 school = asked
             }
             let includeTeachers = try request.queryBool("teachers") ?? false
-            return JSONResponse.make(data: try await reports.quotaJSON(year: year, school: school, includeTeachers: includeTeachers,
-                                                                       version: context.caller?.dataVersion))
+            return JSONResponse.make(
+                data: try await reports.quotaJSON(
+                    year: year, school: school, includeTeachers: includeTeachers,
+                    version: context.caller?.dataVersion))
         }
     }
 }

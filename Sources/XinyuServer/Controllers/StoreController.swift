@@ -36,22 +36,24 @@ struct StoreController {
             let only: String? = if case .teacher(let id, _) = scope { id } else { nil }
             let filter = school
             let page = try await BlockingWork.quick {
-                if let only {   // a teacher's list is themselves, when the filters match
+                if let only {  // a teacher's list is themselves, when the filters match
                     let t = try db.teacher(id: only)
                     let match = (role == nil || t.role == role) && (status == nil || t.status == status)
                     let rows = match && offset == 0 ? [TeacherDTO(t)] : []
                     return TeacherPageDTO(total: match ? 1 : 0, limit: limit, offset: offset, teachers: rows)
                 }
                 let page = try db.teacherPage(school: filter, role: role, status: status, limit: limit, offset: offset)
-                return TeacherPageDTO(total: page.total, limit: limit, offset: offset, teachers: page.teachers.map(TeacherDTO.init))
+                return TeacherPageDTO(
+                    total: page.total, limit: limit, offset: offset, teachers: page.teachers.map(TeacherDTO.init))
             }
             return try JSONResponse.make(page)
         }
         api.get("teachers/{id}") { _, context in
             let id = try context.parameters.requireString("id")
             let teacher = try await BlockingWork.quick { try db.teacher(id: id) }
-            try context.require(.read(.teacher(id: id, school: teacher.schoolId)),
-                                notFound: StoreError.unknownTeacher(id: id).description)
+            try context.require(
+                .read(.teacher(id: id, school: teacher.schoolId)),
+                notFound: StoreError.unknownTeacher(id: id).description)
             return try JSONResponse.make(TeacherDTO(teacher))
         }
     }

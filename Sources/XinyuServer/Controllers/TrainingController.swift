@@ -56,8 +56,9 @@ struct TrainingController {
             let course = try body.training.course(name: { $0 })
             let stored = try await BlockingWork.heavy {
                 let c = try db.addTraining(course, school: body.school, by: caller.actor, at: Date())
-                try accounts.record("training.add", target: c.id, by: caller.principal, from: caller.address,
-                                    after: ["school": body.school, "title": course.title, "hours": course.hours.description])
+                try accounts.record(
+                    "training.add", target: c.id, by: caller.principal, from: caller.address,
+                    after: ["school": body.school, "title": course.title, "hours": course.hours.description])
                 return try db.training(id: c.id)
             }
             await onChanged()
@@ -66,7 +67,8 @@ struct TrainingController {
         api.get("trainings") { request, context in
             let school = try request.query("school") ?? context.readScope().school
             _ = try access.check(context, .read(school: school))
-            let from = try request.queryDay("from"), to = try request.queryDay("to")
+            let from = try request.queryDay("from")
+            let to = try request.queryDay("to")
             return try JSONResponse.make(try await BlockingWork.quick { try db.trainings(school: school, from: from, to: to) })
         }
         api.post("trainings/{id}/attendance") { request, context in
@@ -85,10 +87,13 @@ struct TrainingController {
             let summary = try await BlockingWork.heavy {
                 let summary = try AttendanceSheetImporter.importFile(at: path, course: id, into: db, options: chosen)
                 if !summary.dryRun && summary.status != .rejected {
-                    try accounts.record("attendance.import", target: id, by: caller.principal, from: caller.address,
-                                        after: ["file": "upload", "sha256": summary.digest, "status": summary.status.rawValue,
-                                                "added": String(summary.added), "updated": String(summary.updated),
-                                                "rejected": String(summary.rejected)])
+                    try accounts.record(
+                        "attendance.import", target: id, by: caller.principal, from: caller.address,
+                        after: [
+                            "file": "upload", "sha256": summary.digest, "status": summary.status.rawValue,
+                            "added": String(summary.added), "updated": String(summary.updated),
+                            "rejected": String(summary.rejected),
+                        ])
                 }
                 return summary
             }
@@ -111,8 +116,11 @@ struct TrainingController {
                 try AttendanceTemplate.write(course: id, store: db, to: file)
                 return try Data(contentsOf: URL(fileURLWithPath: file))
             }
-            var response = JSONResponse.text(data: data, contentType: csv ? "text/csv; charset=utf-8"
-                                             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            var response = JSONResponse.text(
+                data: data,
+                contentType: csv
+                    ? "text/csv; charset=utf-8"
+                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             response.headers[.contentDisposition] = "attachment; filename=\"\(id).\(csv ? "csv" : "xlsx")\""
             return response
         }
@@ -122,8 +130,9 @@ struct TrainingController {
             let caller = try access.check(context, .submit(teacher: teacher, school: school))
             let entry = try await BlockingWork.heavy {
                 let entry = try db.submitTraining(submission, evidence: evidence, by: caller.actor, at: Date())
-                try accounts.record("record.submit", target: "record \(entry.id)", by: caller.principal, from: caller.address,
-                                    after: ["teacher": teacher, "state": entry.state.rawValue])
+                try accounts.record(
+                    "record.submit", target: "record \(entry.id)", by: caller.principal, from: caller.address,
+                    after: ["teacher": teacher, "state": entry.state.rawValue])
                 return entry
             }
             await onChanged()
@@ -150,8 +159,10 @@ struct TrainingController {
             let teacher = try scope.teacher ?? request.query("teacher")
             let list = try await BlockingWork.quick { () -> [RecordEntry] in
                 if let school { try db.requireSchool(school) }
-                return try db.recordEntries(RecordFilter(school: school, teacher: teacher, course: course,
-                                                         states: state.map { [$0] }))
+                return try db.recordEntries(
+                    RecordFilter(
+                        school: school, teacher: teacher, course: course,
+                        states: state.map { [$0] }))
             }
             return try JSONResponse.make(list)
         }
@@ -170,12 +181,17 @@ struct TrainingController {
             }
             try access.reviewSchools(caller, chosen)
             let lines = try await BlockingWork.heavy {
-                let lines = try Approvals.apply(action, ids: body.ids ?? [], course: body.course, reason: body.reason,
-                                                actor: caller.actor, scope: caller.scope, store: db)
+                let lines = try Approvals.apply(
+                    action, ids: body.ids ?? [], course: body.course, reason: body.reason,
+                    actor: caller.actor, scope: caller.scope, store: db)
                 for line in lines {
-                    try accounts.record(line.auditAction, target: line.auditTarget, by: caller.principal, from: caller.address,
-                                        before: ["state": line.from?.rawValue], after: ["state": line.to.rawValue,
-                                                                                        "reason": line.reason])
+                    try accounts.record(
+                        line.auditAction, target: line.auditTarget, by: caller.principal, from: caller.address,
+                        before: ["state": line.from?.rawValue],
+                        after: [
+                            "state": line.to.rawValue,
+                            "reason": line.reason,
+                        ])
                 }
                 return lines
             }
@@ -195,15 +211,16 @@ struct TrainingController {
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch {
-            throw APIError(.badRequest, code: "bad_request",
-                           message: "the body is not the JSON this route takes: \(Self.words(error))")
+            throw APIError(
+                .badRequest, code: "bad_request",
+                message: "the body is not the JSON this route takes: \(Self.words(error))")
         }
     }
 
     static func words(_ error: Error) -> String {
         switch error {
-        case let DecodingError.keyNotFound(key, _): "missing \(key.stringValue)"
-        case let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c):
+        case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
             "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
         case DecodingError.dataCorrupted: "not JSON"
         default: "not JSON"
@@ -222,21 +239,27 @@ struct TrainingController {
             throw APIError(.contentTooLarge, code: "payload_too_large", message: "the evidence file is larger than 10 MB")
         }
         let bytes = [UInt8](buffer.readableBytesView)
-        let teacher: String, input: TrainingInput, resultWord: String?, note: String?, evidence: StoredEvidence
+        let teacher: String
+        let input: TrainingInput
+        let resultWord: String?
+        let note: String?
+        let evidence: StoredEvidence
         if let boundary = MultipartForm.boundary(contentType: type) {
             guard let form = MultipartForm.parse(bytes, boundary: boundary) else {
                 throw APIError(.badRequest, code: "bad_request", message: "the form is not well-formed multipart/form-data")
             }
             guard let t = form.text("teacher"), let file = form.parts.first(where: { $0.name == "evidence" }) else {
-                throw APIError(.badRequest, code: "bad_request",
-                               message: "the form needs the fields teacher, title, hours, date and a file evidence")
+                throw APIError(
+                    .badRequest, code: "bad_request",
+                    message: "the form needs the fields teacher, title, hours, date and a file evidence")
             }
             teacher = t
-            input = TrainingInput(title: form.text("title") ?? "", provider: form.text("provider"),
-                                  category: form.text("category"),
-                                  tier: try form.text("tier").map(Self.int), mode: try form.text("mode").map(Self.int),
-                                  hours: form.text("hours") ?? "", date: form.text("date") ?? "", end: form.text("end"),
-                                  track: form.text("track"))
+            input = TrainingInput(
+                title: form.text("title") ?? "", provider: form.text("provider"),
+                category: form.text("category"),
+                tier: try form.text("tier").map(Self.int), mode: try form.text("mode").map(Self.int),
+                hours: form.text("hours") ?? "", date: form.text("date") ?? "", end: form.text("end"),
+                track: form.text("track"))
             resultWord = form.text("result")
             note = form.text("note")
             evidence = try EvidenceFile.check(file.bytes, name: file.filename ?? "evidence")
@@ -245,8 +268,9 @@ struct TrainingController {
             do {
                 body = try JSONDecoder().decode(SubmissionRequest.self, from: Data(bytes))
             } catch {
-                throw APIError(.badRequest, code: "bad_request",
-                               message: "send multipart/form-data with a file evidence, or JSON: \(Self.words(error))")
+                throw APIError(
+                    .badRequest, code: "bad_request",
+                    message: "send multipart/form-data with a file evidence, or JSON: \(Self.words(error))")
             }
             guard let data = Data(base64Encoded: body.evidence) else {
                 throw APIError(.badRequest, code: "bad_request", message: "evidence: not base64")
@@ -263,8 +287,12 @@ struct TrainingController {
         let course = try input.course(name: { $0 }, defaultTier: 99, defaultMode: 9)
         let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let trimmed, trimmed.count > 500 { throw APIError.badParameter("note: longer than 500 characters") }
-        return (teacher, TrainingSubmission(teacherId: teacher, course: course, result: result,
-                                            note: trimmed?.isEmpty == true ? nil : trimmed), evidence)
+        return (
+            teacher,
+            TrainingSubmission(
+                teacherId: teacher, course: course, result: result,
+                note: trimmed?.isEmpty == true ? nil : trimmed), evidence
+        )
     }
 
     static func int(_ s: String) throws -> Int {
@@ -285,8 +313,9 @@ struct TrainingController {
             for try await var chunk in request.body {
                 total += chunk.readableBytes
                 if total > limit {
-                    throw APIError(.contentTooLarge, code: "payload_too_large",
-                                   message: "the sheet is larger than \(limit) bytes")
+                    throw APIError(
+                        .contentTooLarge, code: "payload_too_large",
+                        message: "the sheet is larger than \(limit) bytes")
                 }
                 if ContinuousClock.now > deadline {
                     throw APIError(.requestTimeout, code: "request_timeout", message: "the body took too long to arrive")

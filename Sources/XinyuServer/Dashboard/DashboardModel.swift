@@ -10,8 +10,20 @@ struct DashboardModel: Sendable {
         var c: Double, b: Double, a: Double
     }
     struct Targets: Sendable { var c: Double?, b: Double?, a: Double? }
-    struct Expiring: Sendable { var teacher: String; var name: String; var school: String; var level: String; var ends: String }
-    struct QuotaRow: Sendable { var school: String; var name: String; var teachers: Int; var meetsAll: Int; var wholeStaffMet: Bool }
+    struct Expiring: Sendable {
+        var teacher: String
+        var name: String
+        var school: String
+        var level: String
+        var ends: String
+    }
+    struct QuotaRow: Sendable {
+        var school: String
+        var name: String
+        var teachers: Int
+        var meetsAll: Int
+        var wholeStaffMet: Bool
+    }
 
     var asOf: Day
     var coverage: [CoverageRow]

@@ -25,7 +25,8 @@ struct PageChrome {
         let e = HTML.escape
         let sep = path.contains("?") ? "&amp;" : "?"
         let other: DashboardLanguage = lang == .zh ? .en : .zh
-        let bar = "<div class=\"bar\"><a href=\"\(e(path))\(sep)lang=\(other.rawValue)\">\(e(lang.t(.switchLang)))</a>"
+        let bar =
+            "<div class=\"bar\"><a href=\"\(e(path))\(sep)lang=\(other.rawValue)\">\(e(lang.t(.switchLang)))</a>"
             + userBar() + "</div>\n"
         return """
             <!DOCTYPE html>
@@ -46,7 +47,8 @@ struct PageChrome {
         guard let user else { return "" }
         var bar = " · \(e(user.name)) (\(e(user.role)))"
         if let token = user.formToken {
-            bar += " <form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"form\" value=\"\(e(token))\">"
+            bar +=
+                " <form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"form\" value=\"\(e(token))\">"
                 + "<button type=\"submit\">\(e(lang.pick("退出登录", "Log out")))</button></form>"
         }
         return bar

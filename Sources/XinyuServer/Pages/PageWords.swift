@@ -22,8 +22,9 @@ enum PageWords {
             return lang.pick("证书有效期至 \(l.cycleEnd?.description ?? "—")", "certified until \(l.cycleEnd?.description ?? "—")")
         case .expiring:
             let renewal = "\(l.renewalHours ?? .zero)/\(l.renewalRequired)"
-            return lang.pick("\(l.cycleEnd?.description ?? "—") 到期，续证学时 \(renewal)",
-                             "expires \(l.cycleEnd?.description ?? "—"), renewal hours \(renewal)")
+            return lang.pick(
+                "\(l.cycleEnd?.description ?? "—") 到期，续证学时 \(renewal)",
+                "expires \(l.cycleEnd?.description ?? "—"), renewal hours \(renewal)")
         case .eligible:
             return lang.pick("各项条件已满足（学时 \(hours)），等待颁证", "every requirement met (hours \(hours)); awaiting the award")
         case .lapsed, .inTraining, .none:

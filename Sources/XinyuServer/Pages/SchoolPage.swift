@@ -15,7 +15,9 @@ struct SchoolPage {
         let e = HTML.escape
         let id = model.school.id
         var h = chrome.head()
-        h += "<p>\(e(lang.t(.asOf))): \(e(model.asOf.description)) · \(e(id)) · \(e(lang.t(.teachers))) \(model.school.activeTeachers)</p>\n"
+        h +=
+            "<p>\(e(lang.t(.asOf))): \(e(model.asOf.description)) · \(e(id))"
+            + " · \(e(lang.t(.teachers))) \(model.school.activeTeachers)</p>\n"
         h += staff()
         h += quota()
         h += schedule()
@@ -25,7 +27,8 @@ struct SchoolPage {
             <li><a href="/api/v1/schedule.ics?\(q)">\(e(lang.pick("课表（iCalendar 日历）", "Schedule (iCalendar)")))</a></li>
             <li><a href="/api/v1/schedule?\(q)">\(e(lang.pick("课表（JSON）", "Schedule (JSON)")))</a></li>
             <li><a href="/api/v1/coverage/\(e(id))?asOf=\(model.asOf)">\(e(lang.pick("持证覆盖率（JSON）", "Coverage (JSON)")))</a></li>
-            <li><a href="/api/v1/quota?\(q)&amp;teachers=true">\(e(lang.pick("培训定额（JSON，含每位教师）", "Quota (JSON, every teacher)")))</a></li>
+            <li><a href="/api/v1/quota?\(q)&amp;teachers=true">\(e(lang.pick("培训定额（JSON，含每位教师）",
+                "Quota (JSON, every teacher)")))</a></li>
             </ul></section>
 
             """
@@ -37,20 +40,25 @@ struct SchoolPage {
         let e = HTML.escape
         var s = "<section><h2>\(e(lang.pick("教师持证情况（按岗位要求等级）", "Staff by status (at the level their role requires)")))</h2>\n"
         let groups = Dictionary(grouping: model.staff) { $0.level($0.requiredLevel).status }
-        s += "<p>" + CertStatus.allCases.compactMap { st in
-            groups[st].map { "\(e(PageWords.status(st, lang))) <strong>\($0.count)</strong>" }
-        }.joined(separator: " · ") + "</p>\n"
-        s += "<table><tr><th>\(e(lang.t(.teacher)))</th><th>\(e(lang.pick("岗位", "Role")))</th>"
+        s +=
+            "<p>"
+            + CertStatus.allCases.compactMap { st in
+                groups[st].map { "\(e(PageWords.status(st, lang))) <strong>\($0.count)</strong>" }
+            }.joined(separator: " · ") + "</p>\n"
+        s +=
+            "<table><tr><th>\(e(lang.t(.teacher)))</th><th>\(e(lang.pick("岗位", "Role")))</th>"
             + "<th>\(e(lang.pick("要求", "Requires")))</th><th>\(e(lang.pick("状态", "Status")))</th>"
             + "<th>\(e(lang.pick("说明", "Why")))</th></tr>\n"
         let order = CertStatus.allCases
         let sorted = model.staff.sorted {
-            let a = $0.level($0.requiredLevel).status, b = $1.level($1.requiredLevel).status
+            let a = $0.level($0.requiredLevel).status
+            let b = $1.level($1.requiredLevel).status
             return (order.firstIndex(of: a)!, $0.teacherId) < (order.firstIndex(of: b)!, $1.teacherId)
         }
         for t in sorted {
             let l = t.level(t.requiredLevel)
-            s += "<tr><td>\(e(t.teacherId)) \(e(t.name))</td><td>\(e(PageWords.role(t.role, lang)))</td>"
+            s +=
+                "<tr><td>\(e(t.teacherId)) \(e(t.name))</td><td>\(e(PageWords.role(t.role, lang)))</td>"
                 + "<td>\(t.requiredLevel.rawValue)</td><td>\(e(PageWords.status(l.status, lang)))</td>"
                 + "<td>\(e(PageWords.reason(l, lang)))</td></tr>\n"
         }
@@ -74,14 +82,17 @@ struct SchoolPage {
         if behind.isEmpty {
             return s + "<p>\(e(lang.pick("所有在职教师均已达标。", "Every active teacher meets the quota.")))</p></section>\n"
         }
-        s += "<table><tr><th>\(e(lang.t(.teacher)))</th><th>\(e(PageWords.category("public", lang)))</th>"
+        s +=
+            "<table><tr><th>\(e(lang.t(.teacher)))</th><th>\(e(PageWords.category("public", lang)))</th>"
             + "<th>\(e(PageWords.category("professional", lang)))</th><th>\(e(PageWords.category("elective", lang)))</th>"
             + "<th>\(e(lang.pick("总学时", "Total")))</th><th>\(e(lang.pick("还差专业培训次数", "Sessions short")))</th></tr>\n"
         for t in behind {
-            s += "<tr><td>\(e(t.id)) \(e(t.name))</td><td>\(t.missing.public)</td><td>\(t.missing.professional)</td>"
+            s +=
+                "<tr><td>\(e(t.id)) \(e(t.name))</td><td>\(t.missing.public)</td><td>\(t.missing.professional)</td>"
                 + "<td>\(t.missing.elective)</td><td>\(t.missing.total)</td><td>\(t.missing.sessions)</td></tr>\n"
         }
-        return s + "</table><p class=\"note\">\(e(lang.pick("表中为截至学年末（8 月 31 日）仍需补足的学时。", "Hours still needed by the end of the school year (31 August).")))</p></section>\n"
+        let note = lang.pick("表中为截至学年末（8 月 31 日）仍需补足的学时。", "Hours still needed by the end of the school year (31 August).")
+        return s + "</table><p class=\"note\">\(e(note))</p></section>\n"
     }
 
     func schedule() -> String {

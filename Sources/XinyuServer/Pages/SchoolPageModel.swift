@@ -11,14 +11,17 @@ struct SchoolPageModel: Sendable {
     /// The latest stored term schedule, or nil when none is stored.
     var schedule: ScheduleView?
 
-    static func compute(in db: any XinyuStore, school id: String, asOf: Day, profile: RuleProfile,
-                        quotaRules: QuotaRules) throws -> SchoolPageModel {
+    static func compute(
+        in db: any XinyuStore, school id: String, asOf: Day, profile: RuleProfile,
+        quotaRules: QuotaRules
+    ) throws -> SchoolPageModel {
         guard let school = try db.schoolSummaries().first(where: { $0.id == id }) else {
             throw StoreError.unknownSchool(id: id)
         }
         let staff = try CertificationEngine.statuses(in: db, asOf: asOf, profile: profile, school: id)
-        let quota = try QuotaReport.compute(in: db, year: SchoolYear(containing: asOf), school: id, includeTeachers: true,
-                                            rules: quotaRules)
+        let quota = try QuotaReport.compute(
+            in: db, year: SchoolYear(containing: asOf), school: id, includeTeachers: true,
+            rules: quotaRules)
         let schedule = try? Curriculum.schedule(in: db, school: id)
         return SchoolPageModel(asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule)
     }

@@ -13,21 +13,27 @@ struct TeacherPage {
         let t = model.ledger.teacher
         let status = model.ledger.status
         var h = chrome.head()
-        h += "<p>\(e(t.id)) \(e(t.name)) · \(e(model.schoolName)) · \(e(PageWords.role(t.role, lang))) · "
+        h +=
+            "<p>\(e(t.id)) \(e(t.name)) · \(e(model.schoolName)) · \(e(PageWords.role(t.role, lang))) · "
             + "\(e(lang.t(.asOf))): \(e(model.asOf.description))</p>\n"
         h += "<section><h2>\(e(lang.pick("资格证书", "Certification")))</h2>\n"
-        h += "<p>\(e(lang.pick("当前等级", "Effective level"))): <strong>\(status.effectiveLevel?.rawValue ?? lang.pick("无", "none"))</strong>"
+        h +=
+            "<p>\(e(lang.pick("当前等级", "Effective level"))): "
+            + "<strong>\(status.effectiveLevel?.rawValue ?? lang.pick("无", "none"))</strong>"
             + " · \(e(lang.pick("岗位要求", "Your role requires"))) \(status.requiredLevel.rawValue)</p>\n"
-        h += "<table><tr><th>\(e(lang.t(.level)))</th><th>\(e(lang.pick("状态", "Status")))</th>"
+        h +=
+            "<table><tr><th>\(e(lang.t(.level)))</th><th>\(e(lang.pick("状态", "Status")))</th>"
             + "<th>\(e(lang.pick("说明", "Why")))</th></tr>\n"
         for l in status.levels.reversed() {
-            h += "<tr><td>\(l.level.rawValue)</td><td>\(e(PageWords.status(l.status, lang)))</td>"
+            h +=
+                "<tr><td>\(l.level.rawValue)</td><td>\(e(PageWords.status(l.status, lang)))</td>"
                 + "<td>\(e(PageWords.reason(l, lang)))</td></tr>\n"
         }
         h += "</table></section>\n"
         h += hours()
         h += needed()
-        h += "<section><h2>\(e(lang.pick("我的下一节课", "My next lessons")))</h2>\n"
+        h +=
+            "<section><h2>\(e(lang.pick("我的下一节课", "My next lessons")))</h2>\n"
             + SessionTable.render(model.lessons, lang: lang, withTeacher: false) + "</section>\n"
         return h + PageChrome.foot
     }
@@ -54,8 +60,10 @@ struct TeacherPage {
         let end = model.year.last.description
         if let m = model.quota?.missing {
             for (c, h) in [("public", m.public), ("professional", m.professional), ("elective", m.elective)] where h.tenths > 0 {
-                items.append(lang.pick("\(end) 前还需\(PageWords.category(c, lang)) \(h) 学时",
-                                       "\(h) more \(PageWords.category(c, lang)) hours by \(end)"))
+                items.append(
+                    lang.pick(
+                        "\(end) 前还需\(PageWords.category(c, lang)) \(h) 学时",
+                        "\(h) more \(PageWords.category(c, lang)) hours by \(end)"))
             }
             if m.total.tenths > 0 {
                 items.append(lang.pick("\(end) 前总学时还差 \(m.total)", "\(m.total) more hours in all by \(end)"))
@@ -69,16 +77,21 @@ struct TeacherPage {
         switch required.status {
         case .expiring:
             let short = Hours(tenths: max(0, required.renewalRequired.tenths - (required.renewalHours?.tenths ?? 0)))
-            items.append(lang.pick("\(required.cycleEnd?.description ?? "") 前还需续证学时 \(short)（\(required.level.rawValue) 级）",
-                                   "\(short) renewal hours for level \(required.level.rawValue) by \(required.cycleEnd?.description ?? "")"))
+            items.append(
+                lang.pick(
+                    "\(required.cycleEnd?.description ?? "") 前还需续证学时 \(short)（\(required.level.rawValue) 级）",
+                    "\(short) renewal hours for level \(required.level.rawValue) by \(required.cycleEnd?.description ?? "")"))
         case .none, .inTraining, .lapsed:
             let short = Hours(tenths: max(0, required.requiredHours.tenths - required.trackHours.tenths))
             if short.tenths > 0 {
-                items.append(lang.pick("岗位要求的 \(required.level.rawValue) 级还需 \(short) 学时",
-                                       "\(short) more track hours for level \(required.level.rawValue), which your role requires"))
+                items.append(
+                    lang.pick(
+                        "岗位要求的 \(required.level.rawValue) 级还需 \(short) 学时",
+                        "\(short) more track hours for level \(required.level.rawValue), which your role requires"))
             }
             if !required.passed {
-                items.append(lang.pick("\(required.level.rawValue) 级还需一次考核通过", "a pass in a level \(required.level.rawValue) course"))
+                items.append(
+                    lang.pick("\(required.level.rawValue) 级还需一次考核通过", "a pass in a level \(required.level.rawValue) course"))
             }
         case .certified, .eligible: break
         }

@@ -15,8 +15,10 @@ struct TeacherPageModel: Sendable {
 
     static let lessonsShown = 10
 
-    static func compute(in db: any XinyuStore, teacher id: String, asOf: Day, profile: RuleProfile,
-                        quotaRules: QuotaRules) throws -> TeacherPageModel {
+    static func compute(
+        in db: any XinyuStore, teacher id: String, asOf: Day, profile: RuleProfile,
+        quotaRules: QuotaRules
+    ) throws -> TeacherPageModel {
         let ledger = try CertificationEngine.ledger(teacherId: id, in: db, asOf: asOf, profile: profile)
         let school = ledger.teacher.schoolId
         let name = try db.schoolSummaries().first { $0.id == school }?.name ?? school
@@ -25,7 +27,8 @@ struct TeacherPageModel: Sendable {
             .teachers?.first { $0.id == id }
         let lessons = ((try? Curriculum.schedule(in: db, school: school))?.sessions ?? [])
             .filter { $0.teacher == id && $0.date >= asOf.description }
-        return TeacherPageModel(asOf: asOf, ledger: ledger, schoolName: name, quota: quota, year: year,
-                                lessons: Array(lessons.prefix(lessonsShown)))
+        return TeacherPageModel(
+            asOf: asOf, ledger: ledger, schoolName: name, quota: quota, year: year,
+            lessons: Array(lessons.prefix(lessonsShown)))
     }
 }

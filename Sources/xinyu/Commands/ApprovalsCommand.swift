@@ -28,16 +28,23 @@ struct ApprovalsCommand: AsyncParsableCommand {
         func run() async throws {
             let db = try global.openForReading()
             if let school { try db.requireSchool(school) }
-            let list = try db.recordEntries(RecordFilter(school: school, teacher: teacher, course: course,
-                                                         states: state.isEmpty ? nil : state))
+            let list = try db.recordEntries(
+                RecordFilter(
+                    school: school, teacher: teacher, course: course,
+                    states: state.isEmpty ? nil : state))
             try emit(output.format, json: list) {
-                TextTable(headers: ["id", "state", "school", "teacher", "name", "course", "title", "hours", "status", "result",
-                                    "date", "source", "entered by", "reason"],
-                          rows: list.map { r in
-                              [String(r.id), r.state.rawValue, r.schoolId, r.teacherId, r.teacherName, r.courseId, r.courseTitle,
-                               r.hours.description, r.status.rawValue, r.result.rawValue, r.date.description, r.source.rawValue,
-                               r.enteredBy, r.reason ?? ""]
-                          }, numeric: [0, 7])
+                TextTable(
+                    headers: [
+                        "id", "state", "school", "teacher", "name", "course", "title", "hours", "status", "result",
+                        "date", "source", "entered by", "reason",
+                    ],
+                    rows: list.map { r in
+                        [
+                            String(r.id), r.state.rawValue, r.schoolId, r.teacherId, r.teacherName, r.courseId, r.courseTitle,
+                            r.hours.description, r.status.rawValue, r.result.rawValue, r.date.description, r.source.rawValue,
+                            r.enteredBy, r.reason ?? "",
+                        ]
+                    }, numeric: [0, 7])
             }
         }
     }
@@ -53,27 +60,31 @@ struct ApprovalsCommand: AsyncParsableCommand {
         func run(_ action: ApprovalAction) throws {
             let db = try global.open()
             let who = Principal.commandLine()
-            let lines = try Approvals.apply(action, ids: ids, course: course, reason: reason, actor: who.name,
-                                            scope: .everything, store: db)
+            let lines = try Approvals.apply(
+                action, ids: ids, course: course, reason: reason, actor: who.name,
+                scope: .everything, store: db)
             let accounts = Accounts(store: db)
             for line in lines {
-                try accounts.record(line.auditAction, target: line.auditTarget, by: who, before: ["state": line.from?.rawValue],
-                                    after: ["state": line.to.rawValue, "reason": line.reason])
+                try accounts.record(
+                    line.auditAction, target: line.auditTarget, by: who, before: ["state": line.from?.rawValue],
+                    after: ["state": line.to.rawValue, "reason": line.reason])
             }
             try emit(output.format, json: lines) { ApprovalsCommand.table(lines) }
         }
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "approve",
-                                                        abstract: "Approve submitted records (school-admin).")
+        static let configuration = CommandConfiguration(
+            commandName: "approve",
+            abstract: "Approve submitted records (school-admin).")
         @OptionGroup var selection: Selection
         func run() async throws { try selection.run(.approve) }
     }
 
     struct Certify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "certify",
-                                                        abstract: "Certify approved records (district-admin).")
+        static let configuration = CommandConfiguration(
+            commandName: "certify",
+            abstract: "Certify approved records (district-admin).")
         @OptionGroup var selection: Selection
         func run() async throws { try selection.run(.certify) }
     }
@@ -87,8 +98,9 @@ struct ApprovalsCommand: AsyncParsableCommand {
     }
 
     struct History: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "history",
-                                                        abstract: "The kept transitions of a record (or of all).")
+        static let configuration = CommandConfiguration(
+            commandName: "history",
+            abstract: "The kept transitions of a record (or of all).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: "A record id (default: every record).") var id: Int64?
@@ -102,9 +114,14 @@ struct ApprovalsCommand: AsyncParsableCommand {
     }
 
     static func table(_ lines: [RecordTransition]) -> TextTable {
-        TextTable(headers: ["record", "from", "to", "by", "as", "at", "reason"],
-                  rows: lines.map { [String($0.entry), $0.from?.rawValue ?? "", $0.to.rawValue, $0.actor, $0.capacity, $0.at,
-                                     $0.reason ?? ""] },
-                  numeric: [0])
+        TextTable(
+            headers: ["record", "from", "to", "by", "as", "at", "reason"],
+            rows: lines.map {
+                [
+                    String($0.entry), $0.from?.rawValue ?? "", $0.to.rawValue, $0.actor, $0.capacity, $0.at,
+                    $0.reason ?? "",
+                ]
+            },
+            numeric: [0])
     }
 }

@@ -42,10 +42,13 @@ struct AttendanceCommand: AsyncParsableCommand {
             let db = try global.open()
             let s = try AttendanceSheetImporter.importFile(at: file, course: course, into: db, options: options)
             if !s.dryRun && s.status != .rejected {
-                try Accounts(store: db).record("attendance.import", target: course, by: who,
-                                               after: ["file": s.file, "sha256": s.digest, "status": s.status.rawValue,
-                                                       "added": String(s.added), "updated": String(s.updated),
-                                                       "rejected": String(s.rejected)])
+                try Accounts(store: db).record(
+                    "attendance.import", target: course, by: who,
+                    after: [
+                        "file": s.file, "sha256": s.digest, "status": s.status.rawValue,
+                        "added": String(s.added), "updated": String(s.updated),
+                        "rejected": String(s.rejected),
+                    ])
             }
             switch format {
             case .json: print(try JSONOutput.string(s), terminator: "")
@@ -56,12 +59,15 @@ struct AttendanceCommand: AsyncParsableCommand {
 
         static func report(_ s: AttendanceImportSummary) -> String {
             var out = "\(s.file) → course \(s.course): \(s.status.rawValue)\(s.dryRun ? " (dry run: nothing written)" : "")\n"
-            out += "added \(s.added), updated \(s.updated), resubmitted \(s.resubmitted), unchanged \(s.unchanged), "
+            out +=
+                "added \(s.added), updated \(s.updated), resubmitted \(s.resubmitted), unchanged \(s.unchanged), "
                 + "not signed in \(s.notSignedIn), skipped \(s.skipped), rejected \(s.rejected)\n"
             if !s.errors.isEmpty {
-                out += TextTable(headers: ["row", "column", "value", "reason"],
-                                 rows: s.errors.map { [String($0.row), $0.column ?? "", $0.value ?? "", $0.reason] },
-                                 numeric: [0]).rendered()
+                out += TextTable(
+                    headers: ["row", "column", "value", "reason"],
+                    rows: s.errors.map { [String($0.row), $0.column ?? "", $0.value ?? "", $0.reason] },
+                    numeric: [0]
+                ).rendered()
                 if s.rejected > s.errors.count { out += "… and \(s.rejected - s.errors.count) more\n" }
             }
             if let f = s.errorsFile { out += "bad rows written to \(f)\n" }

@@ -17,8 +17,10 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let start = try parseDay(since, option: "--since").map { d in
-                Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: .current, year: d.year,
-                                                                           month: d.month, day: d.day))!
+                Calendar(identifier: .gregorian).date(
+                    from: DateComponents(
+                        timeZone: .current, year: d.year,
+                        month: d.month, day: d.day))!
             }
             let lines = try Accounts(store: try global.openForReading()).audit(since: start, actor: actor).map(AuditLine.init)
             try emit(output.format, json: lines) { AuditLine.table(lines) }

@@ -8,7 +8,12 @@ struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the database to a new file with SQLite's online backup (safe while xinyu serve runs).",
-        discussion: "OUT must not exist. The copy holds every committed write; it is written beside OUT and renamed into place when complete.")
+        discussion:
+            """
+            OUT must not exist. The copy holds every committed write; it is written beside OUT and renamed into place \
+            when complete.
+            """
+    )
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The new backup file.") var out: String
 
@@ -26,6 +31,9 @@ struct BackupCommand: AsyncParsableCommand {
         let db = try global.openForReading()
         try db.backup(to: out)
         let counts = try AppDatabase.open(path: out, readOnly: true).tableCounts()
-        print("backed up \(path) to \(out): \(counts["school"] ?? 0) schools, \(counts["teacher"] ?? 0) teachers, \(counts["attendance"] ?? 0) attendance records")
+        print(
+            "backed up \(path) to \(out): \(counts["school"] ?? 0) schools, \(counts["teacher"] ?? 0) teachers,"
+                + " \(counts["attendance"] ?? 0) attendance records"
+        )
     }
 }

@@ -21,7 +21,8 @@ struct CheckCommand: AsyncParsableCommand {
             return
         }
         for p in problems { print(p.description) }
-        FileHandle.standardError.write(Data("xinyu: check found \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path)\n".utf8))
+        FileHandle.standardError.write(
+            Data("xinyu: check found \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path)\n".utf8))
         throw ExitCode(1)
     }
 }

@@ -25,27 +25,37 @@ extension CoverageReport {
         func pct(_ n: Int, _ of: Int) -> String {
             of == 0 ? "-" : String(format: "%.1f%%", Double(n) * 100 / Double(of))
         }
-        func row(id: String, name: String, teachers: Int, c: LevelCounts, role: Int, psych: String, expiring: Int,
-                 lapsed: Int, eligible: LevelCounts, flags: String) -> [String] {
-            [id, name, String(teachers), pct(c.C, teachers), pct(c.B, teachers), pct(c.A, teachers), pct(role, teachers),
-             psych, String(expiring), String(lapsed), "\(eligible.C)/\(eligible.B)/\(eligible.A)", flags]
+        func row(
+            id: String, name: String, teachers: Int, c: LevelCounts, role: Int, psych: String, expiring: Int,
+            lapsed: Int, eligible: LevelCounts, flags: String
+        ) -> [String] {
+            [
+                id, name, String(teachers), pct(c.C, teachers), pct(c.B, teachers), pct(c.A, teachers), pct(role, teachers),
+                psych, String(expiring), String(lapsed), "\(eligible.C)/\(eligible.B)/\(eligible.A)", flags,
+            ]
         }
         var rows = schools.map { s in
             var flags: [String] = []
             if s.certified.C < s.teachers { flags.append("below C target") }
             if !s.hasQualifiedPsychTeacher { flags.append("no qualified psych teacher") }
-            return row(id: s.id, name: s.name, teachers: s.teachers, c: s.certified, role: s.meetingRoleRequirement,
-                       psych: s.hasQualifiedPsychTeacher ? "yes" : "NO", expiring: s.expiring, lapsed: s.lapsed,
-                       eligible: s.eligible, flags: flags.joined(separator: "; "))
+            return row(
+                id: s.id, name: s.name, teachers: s.teachers, c: s.certified, role: s.meetingRoleRequirement,
+                psych: s.hasQualifiedPsychTeacher ? "yes" : "NO", expiring: s.expiring, lapsed: s.lapsed,
+                eligible: s.eligible, flags: flags.joined(separator: "; "))
         }
         let d = district
         let below = schools.filter(\.belowTargets).count
-        rows.append(row(id: "district", name: "\(d.schools) schools, \(below) below target", teachers: d.teachers,
-                        c: d.certified, role: d.meetingRoleRequirement,
-                        psych: "\(d.schoolsWithQualifiedPsychTeacher)/\(d.schools)", expiring: d.expiring,
-                        lapsed: d.lapsed, eligible: d.eligible, flags: ""))
-        return TextTable(headers: ["school", "name", "teachers", "C+", "B+", "A", "role met", "psych teacher",
-                                   "expiring", "lapsed", "eligible C/B/A", "flags"],
-                         rows: rows, numeric: [2, 3, 4, 5, 6, 8, 9])
+        rows.append(
+            row(
+                id: "district", name: "\(d.schools) schools, \(below) below target", teachers: d.teachers,
+                c: d.certified, role: d.meetingRoleRequirement,
+                psych: "\(d.schoolsWithQualifiedPsychTeacher)/\(d.schools)", expiring: d.expiring,
+                lapsed: d.lapsed, eligible: d.eligible, flags: ""))
+        return TextTable(
+            headers: [
+                "school", "name", "teachers", "C+", "B+", "A", "role met", "psych teacher",
+                "expiring", "lapsed", "eligible C/B/A", "flags",
+            ],
+            rows: rows, numeric: [2, 3, 4, 5, 6, 8, 9])
     }
 }

@@ -27,23 +27,36 @@ struct DemoCommand: AsyncParsableCommand {
         print("心育 Xinyu demo — a synthetic district of \(schools) schools, reported as of \(asOf)\n")
 
         let stats = try SampleFeedGenerator(schools: schools, seed: seed).write(to: feed)
-        print("1. Wrote the district feed \(feed): \(stats.teachers) teachers, \(stats.courses) courses, \(stats.attendance) attendance records, \(stats.awards) awards, \(String(format: "%.1f", Double(stats.bytes) / 1_048_576)) MB")
+        print(
+            "1. Wrote the district feed \(feed): \(stats.teachers) teachers, \(stats.courses) courses,"
+                + " \(stats.attendance) attendance records, \(stats.awards) awards,"
+                + " \(String(format: "%.1f", Double(stats.bytes) / 1_048_576)) MB"
+        )
 
         let store = try AppDatabase.open(path: db)
         var options = ImportOptions()
         options.progress = true
-        let summary = try store.withWriteLockNote("demo import \(feed)") { try FeedImporter.importFile(at: feed, into: store, options: options) }
+        let summary = try store.withWriteLockNote("demo import \(feed)") {
+            try FeedImporter.importFile(at: feed, into: store, options: options)
+        }
         try Accounts(store: store).record("import", target: feed, by: .commandLine(), after: summary.auditValues)
         guard summary.status == .applied else {
-            throw UsageError("demo: the sample feed was not fully applied (status \(summary.status.rawValue), \(summary.rejected.count) rejected)")
+            throw UsageError(
+                "demo: the sample feed was not fully applied"
+                    + " (status \(summary.status.rawValue), \(summary.rejected.count) rejected)"
+            )
         }
         let a = summary.accepted
-        print("2. Imported it into \(db): \(a.schools) schools, \(a.teachers) teachers, \(a.courses) courses, \(a.attendance) attendance, \(a.awards) awards, \(a.practice) practice records\n")
+        print(
+            "2. Imported it into \(db): \(a.schools) schools, \(a.teachers) teachers, \(a.courses) courses,"
+                + " \(a.attendance) attendance, \(a.awards) awards, \(a.practice) practice records\n"
+        )
 
         try DemoReport(store: store, asOf: asOf, profile: RuleProfile.load(path: nil)).print()
 
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        print("""
+        print(
+            """
 
             Done in \(seconds) s. Explore further:
               swift run xinyu schools list --db \(db)

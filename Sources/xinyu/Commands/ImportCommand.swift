@@ -8,7 +8,8 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import district feed v1 or IMS Enterprise 1.1 XML files.",
         discussion: """
-            Each FILE is its own feed, applied in one transaction, and audited as cli:USER (the OS user). Exit status: 0 applied or duplicate, 3 partial,
+            Each FILE is its own feed, applied in one transaction, and audited as cli:USER (the OS user). \
+            Exit status: 0 applied or duplicate, 3 partial,
             2 rejected as a whole, 1 other errors; with several files, the worst of them.
             --format json prints one summary object, or an array of them for several files.
             """)
@@ -17,9 +18,12 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "Feed files (.xml).") var files: [String]
     @Flag(help: "Any rejected record rejects the whole feed.") var strict = false
     @Flag(name: .customLong("dry-run"), help: "Check and report; write nothing (not even the import log).") var dryRun = false
-    @Flag(name: .customLong("validate-only"), help: "Validate against the district feed XSD (IMS: well-formedness); import nothing.") var validateOnly = false
+    @Flag(
+        name: .customLong("validate-only"), help: "Validate against the district feed XSD (IMS: well-formedness); import nothing."
+    ) var validateOnly = false
     @Option(help: "IMS: the school id of the persons in the file.") var school: String?
-    @Option(name: .customLong("default-hours"), help: "IMS: hours of a group without an hours extension.") var defaultHours: String?
+    @Option(name: .customLong("default-hours"), help: "IMS: hours of a group without an hours extension.") var defaultHours:
+        String?
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     func validate() throws {
@@ -29,8 +33,11 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = ImportOptions()
-        options.strict = strict; options.dryRun = dryRun; options.validateOnly = validateOnly
-        options.school = school; options.progress = true
+        options.strict = strict
+        options.dryRun = dryRun
+        options.validateOnly = validateOnly
+        options.school = school
+        options.progress = true
         if let defaultHours {
             guard let h = Hours(defaultHours), h.tenths > 0, h.tenths <= 5000 else {
                 throw UsageError("--default-hours \(defaultHours): not hours in 0 < h ≤ 500 with at most one decimal")
@@ -58,8 +65,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            if summaries.count == 1 && files.count == 1 { print(try JSONOutput.string(summaries[0]), terminator: "") }
-            else { print(try JSONOutput.string(summaries), terminator: "") }
+            if summaries.count == 1 && files.count == 1 {
+                print(try JSONOutput.string(summaries[0]), terminator: "")
+            } else {
+                print(try JSONOutput.string(summaries), terminator: "")
+            }
         default:
             print(ImportReport.table(summaries), terminator: "")
         }

@@ -8,7 +8,9 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let db = try global.open()
         let counts = try db.tableCounts()
-        print("database \(global.displayName) is ready: \(counts["school"] ?? 0) schools, \(counts["teacher"] ?? 0) teachers, "
-              + "\(counts["importLog"] ?? 0) imports")
+        print(
+            "database \(global.displayName) is ready: \(counts["school"] ?? 0) schools, \(counts["teacher"] ?? 0) teachers,"
+                + " \(counts["importLog"] ?? 0) imports"
+        )
     }
 }

@@ -16,7 +16,12 @@ struct QuotaCommand: AsyncParsableCommand {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
-            abstract: "Per school (and with --teachers per teacher): hours per category, sessions, what is missing, whole-staff trainings per term.")
+            abstract:
+                """
+                Per school (and with --teachers per teacher): hours per category, sessions, what is missing, \
+                whole-staff trainings per term.
+                """
+        )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: "School year, e.g. 2025-2026 (default: the school year containing today).") var year: String?
@@ -27,31 +32,42 @@ struct QuotaCommand: AsyncParsableCommand {
         func run() async throws {
             let y = try QuotaCommand.schoolYear(year)
             let db = try global.openForReading()
-            let report = try QuotaReport.compute(in: db, year: y, school: school, includeTeachers: teachers, profilePath: profileOption.profile)
+            let report = try QuotaReport.compute(
+                in: db, year: y, school: school, includeTeachers: teachers, profilePath: profileOption.profile)
             try emit(output.format, json: report) { teachers ? report.teacherTable() : report.schoolTable() }
         }
     }
 
     struct Plan: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "plan",
-            abstract: "Assign seats in planned sessions so the most teachers meet their quotas; prints the gap to an upper bound.")
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Assign seats in planned sessions so the most teachers meet their quotas; prints the gap to an upper bound."
+        )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: "School year, e.g. 2025-2026 (default: the school year containing today).") var year: String?
-        @Option(help: "Planned sessions CSV: id, title, date, hours, category, tier, capacity, cost per seat, schools (optional, ;-separated).")
+        @Option(
+            help:
+                """
+                Planned sessions CSV: id, title, date, hours, category, tier, capacity, cost per seat, \
+                schools (optional, ;-separated).
+                """
+        )
         var sessions: String
         @Option(help: "Budget in yuan, e.g. 12000 or 12000.50 (default: none).") var budget: String?
         @Option(help: "Only this school's teachers.") var school: String?
         @OptionGroup var profileOption: ProfileOption
         @Option(help: "Write the rosters as CSV (UTF-8 with BOM) to this file.") var rosters: String?
-        @Option(name: .customLong("ics-dir"), help: "Write one iCalendar file per school into this directory.") var icsDir: String?
+        @Option(name: .customLong("ics-dir"), help: "Write one iCalendar file per school into this directory.") var icsDir:
+            String?
 
         func run() async throws {
             let y = try QuotaCommand.schoolYear(year)
             let db = try global.openForReading()
             let started = Date()
-            let plan = try QuotaPlanner.plan(in: db, year: y, sessionsPath: sessions, budget: budget, school: school,
-                                             profilePath: profileOption.profile)
+            let plan = try QuotaPlanner.plan(
+                in: db, year: y, sessionsPath: sessions, budget: budget, school: school,
+                profilePath: profileOption.profile)
             let elapsed = Date().timeIntervalSince(started)
             try plan.writeFiles(rostersPath: rosters, icsDirectory: icsDir)
             switch output.format {

@@ -7,7 +7,12 @@ struct SampleFeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample-feed",
         abstract: "Write a deterministic synthetic district feed (district feed v1).",
-        discussion: "The default district has 39 schools (about 4,000 teachers, 200k attendance records since 2017); it scales to 400+ schools.")
+        discussion:
+            """
+            The default district has 39 schools (about 4,000 teachers, 200k attendance records since 2017); \
+            it scales to 400+ schools.
+            """
+    )
 
     @OptionGroup var global: LibraryOnlyOptions
     @Argument(help: "The XML file to write.") var out: String
@@ -17,7 +22,11 @@ struct SampleFeedCommand: AsyncParsableCommand {
     func run() async throws {
         let stats = try SampleFeedGenerator(schools: schools, seed: seed).write(to: out)
         let mb = String(format: "%.1f", Double(stats.bytes) / 1_048_576)
-        print("wrote \(out): \(stats.schools) schools, \(stats.teachers) teachers, \(stats.courses) courses, \(stats.attendance) attendance records, \(stats.awards) awards, \(stats.counseling + stats.lessons) practice records, \(mb) MB")
+        print(
+            "wrote \(out): \(stats.schools) schools, \(stats.teachers) teachers, \(stats.courses) courses,"
+                + " \(stats.attendance) attendance records, \(stats.awards) awards,"
+                + " \(stats.counseling + stats.lessons) practice records, \(mb) MB"
+        )
     }
 }
 

@@ -11,8 +11,14 @@ struct ScheduleCommand: AsyncParsableCommand {
         subcommands: [Build.self, Show.self, Export.self])
 
     struct Build: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "build",
-            abstract: "Plan every class's psychology periods (and counseling-room groups) for a term; replaces that term's stored plan of the schools built.")
+        static let configuration = CommandConfiguration(
+            commandName: "build",
+            abstract:
+                """
+                Plan every class's psychology periods (and counseling-room groups) for a term; \
+                replaces that term's stored plan of the schools built.
+                """
+        )
         @OptionGroup var global: GlobalOptions
         @Option(help: "Term, e.g. 2026-fall or 2027-spring.") var term: String
         @Option(help: "Only this school (default: every school).") var school: String?
@@ -29,8 +35,9 @@ struct ScheduleCommand: AsyncParsableCommand {
             let report = try db.withWriteLockNote("schedule build --term \(t)") {
                 try Curriculum.buildSchedule(in: db, term: t, school: school, rules: r, profile: profile)
             }
-            try Accounts(store: db).record("schedule.build", target: "\(school ?? "all schools") \(t)", by: .commandLine(),
-                                           after: report.auditValues)
+            try Accounts(store: db).record(
+                "schedule.build", target: "\(school ?? "all schools") \(t)", by: .commandLine(),
+                after: report.auditValues)
             try emit(output.format, json: report) { Build.table(report, listUnplaced: unplaced || output.format == .csv) }
         }
 
@@ -40,16 +47,28 @@ struct ScheduleCommand: AsyncParsableCommand {
             func share(_ n: Int) -> String {
                 report.classes == 0 ? "" : String(format: " (%.1f%%)", 100 * Double(n) / Double(report.classes))
             }
-            var rows = [["summary", "", "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions "
-                            + "(\(report.groupSessions) group), \(report.unplaced.count) unplaced"],
-                        ["classes", "", "\(report.classesFull) at the rules' frequency\(share(report.classesFull)), "
-                            + "\(report.classesDegraded) less often\(share(report.classesDegraded)), "
-                            + "\(report.classesUnplaced) unplaced\(share(report.classesUnplaced))"]]
+            var rows = [
+                [
+                    "summary", "",
+                    "\(report.schools) schools, \(report.classes) classes, \(report.sessions) sessions "
+                        + "(\(report.groupSessions) group), \(report.unplaced.count) unplaced",
+                ],
+                [
+                    "classes", "",
+                    "\(report.classesFull) at the rules' frequency\(share(report.classesFull)), "
+                        + "\(report.classesDegraded) less often\(share(report.classesDegraded)), "
+                        + "\(report.classesUnplaced) unplaced\(share(report.classesUnplaced))",
+                ],
+            ]
             rows += report.unplacedByCause.map { ["unplaced", $0.cause.rawValue, "\($0.count): \($0.summary)"] }
-            rows.append(["score", "", String(format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, "
-                                                + "preferred months %.3f)",
-                                             report.score.total, report.score.themeCoverage, report.score.weekSpread,
-                                             report.score.loadBalance, report.score.preferredMonths)])
+            rows.append([
+                "score", "",
+                String(
+                    format: "%.1f (theme coverage %.3f, week spread %.3f, load balance %.3f, "
+                        + "preferred months %.3f)",
+                    report.score.total, report.score.themeCoverage, report.score.weekSpread,
+                    report.score.loadBalance, report.score.preferredMonths),
+            ])
             if listUnplaced {
                 rows += report.unplaced.map { ["unplaced", $0.class, $0.reason] }
             } else if !report.unplaced.isEmpty {
@@ -89,7 +108,8 @@ struct ScheduleCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a school's stored schedule as an iCalendar file and/or CSV.")
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Export a school's stored schedule as an iCalendar file and/or CSV.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "School id.") var school: String
         @Option(help: "Term (default: the latest term stored for the school).") var term: String?
@@ -107,8 +127,9 @@ struct ScheduleCommand: AsyncParsableCommand {
             let csvText = csv.map { _ in CalendarExport.csv(view) }
             for (path, text) in [(ics, icsText), (csv, csvText)] {
                 guard let path, let text else { continue }
-                do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
-                catch { throw UsageError("\(path): cannot write the file; check the directory exists and is writable") }
+                do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                    throw UsageError("\(path): cannot write the file; check the directory exists and is writable")
+                }
             }
             print("\(view.school) \(view.term): \(view.sessions.count) sessions exported")
         }

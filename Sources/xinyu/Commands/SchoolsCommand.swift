@@ -6,17 +6,23 @@ struct SchoolsCommand: AsyncParsableCommand {
         commandName: "schools", abstract: "Schools of the district.", subcommands: [List.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List schools with their classes and active teachers.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List schools with their classes and active teachers.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
 
         func run() async throws {
             let schools = try global.openForReading().schoolSummaries()
             try emit(output.format, json: schools) {
-                TextTable(headers: ["id", "name", "stage", "counseling room", "classes", "active teachers"],
-                          rows: schools.map { [$0.id, $0.name, $0.stage.rawValue, $0.counselingRoom ? "yes" : "no",
-                                               String($0.classes), String($0.activeTeachers)] },
-                          numeric: [4, 5])
+                TextTable(
+                    headers: ["id", "name", "stage", "counseling room", "classes", "active teachers"],
+                    rows: schools.map {
+                        [
+                            $0.id, $0.name, $0.stage.rawValue, $0.counselingRoom ? "yes" : "no",
+                            String($0.classes), String($0.activeTeachers),
+                        ]
+                    },
+                    numeric: [4, 5])
             }
         }
     }

@@ -27,8 +27,10 @@ struct SubmissionsCommand: AsyncParsableCommand {
         @Option(help: "The evidence: a PDF, JPEG or PNG of at most 10 MB.") var evidence: String?
 
         func course() throws -> Course {
-            try TrainingInput(title: title, provider: provider, category: category, tier: tier, mode: mode, hours: hours,
-                              date: date, end: end, track: track).course(name: { "--" + $0 }, defaultTier: 99, defaultMode: 9)
+            try TrainingInput(
+                title: title, provider: provider, category: category, tier: tier, mode: mode, hours: hours,
+                date: date, end: end, track: track
+            ).course(name: { "--" + $0 }, defaultTier: 99, defaultMode: 9)
         }
     }
 
@@ -42,13 +44,15 @@ struct SubmissionsCommand: AsyncParsableCommand {
         func run() async throws {
             guard let path = fields.evidence else { throw UsageError("--evidence FILE is required (a PDF, JPEG or PNG)") }
             let evidence = try EvidenceFile.load(path: path)
-            let submission = TrainingSubmission(teacherId: teacher, course: try fields.course(), result: fields.result,
-                                                note: fields.note)
+            let submission = TrainingSubmission(
+                teacherId: teacher, course: try fields.course(), result: fields.result,
+                note: fields.note)
             let db = try global.open()
             let who = Principal.commandLine()
             let entry = try db.submitTraining(submission, evidence: evidence, by: who.name, at: Date())
-            try Accounts(store: db).record("record.submit", target: "record \(entry.id)", by: who,
-                                           after: ["teacher": teacher, "state": entry.state.rawValue])
+            try Accounts(store: db).record(
+                "record.submit", target: "record \(entry.id)", by: who,
+                after: ["teacher": teacher, "state": entry.state.rawValue])
             print(entry.id)
         }
     }
@@ -66,12 +70,14 @@ struct SubmissionsCommand: AsyncParsableCommand {
             guard let stored = try db.recordEntries(RecordFilter(ids: [id])).first else {
                 throw TrainingStoreError.unknownRecord(id: id)
             }
-            let submission = TrainingSubmission(teacherId: stored.teacherId, course: try fields.course(), result: fields.result,
-                                                note: fields.note)
+            let submission = TrainingSubmission(
+                teacherId: stored.teacherId, course: try fields.course(), result: fields.result,
+                note: fields.note)
             let who = Principal.commandLine()
             let entry = try db.resubmitTraining(entry: id, submission, evidence: evidence, by: who.name, at: Date())
-            try Accounts(store: db).record("record.resubmit", target: "record \(entry.id)", by: who,
-                                           before: ["state": stored.state.rawValue], after: ["state": entry.state.rawValue])
+            try Accounts(store: db).record(
+                "record.resubmit", target: "record \(entry.id)", by: who,
+                before: ["state": stored.state.rawValue], after: ["state": entry.state.rawValue])
             print("record \(entry.id): \(entry.state.rawValue)")
         }
     }

@@ -20,9 +20,14 @@ struct TeachersCommand: AsyncParsableCommand {
         func run() async throws {
             let teachers = try global.openForReading().teachers(school: school, role: role, status: status)
             try emit(output.format, json: teachers) {
-                TextTable(headers: ["id", "name", "school", "role", "hired", "status"],
-                          rows: teachers.map { [$0.id, $0.name, $0.schoolId, $0.role.rawValue,
-                                                $0.hired?.description ?? "", $0.status.rawValue] })
+                TextTable(
+                    headers: ["id", "name", "school", "role", "hired", "status"],
+                    rows: teachers.map {
+                        [
+                            $0.id, $0.name, $0.schoolId, $0.role.rawValue,
+                            $0.hired?.description ?? "", $0.status.rawValue,
+                        ]
+                    })
             }
         }
     }

@@ -41,8 +41,9 @@ struct TimetableCommand: AsyncParsableCommand {
                 print(try JSONOutput.string(report), terminator: "")
             } else {
                 let how = "\(report.status.rawValue) (\(report.format), \(report.encoding))"
-                print("\(report.file): \(report.school) timetable \(how): \(report.applied) of \(report.rows) rows, "
-                      + "\(report.teachers) teachers, \(report.classes) classes, \(report.psychologyRows) psychology rows")
+                print(
+                    "\(report.file): \(report.school) timetable \(how): \(report.applied) of \(report.rows) rows, "
+                        + "\(report.teachers) teachers, \(report.classes) classes, \(report.psychologyRows) psychology rows")
                 for r in report.rejected { print("  \(report.file):\(r.line): \(r.problem)") }
             }
             if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
@@ -80,11 +81,14 @@ struct TimetableCommand: AsyncParsableCommand {
             }
             try emit(output.format, json: week) {
                 output.format == .csv
-                    ? TextTable(headers: ["weekday", "period", "start", "subject", "class", "teacher", "psychology", "row"],
-                                rows: week.slots.map {
-                                    [String($0.weekday), String($0.period), $0.start, $0.subject, $0.class ?? "",
-                                     $0.teacher ?? "", $0.psychology ? "yes" : "", String($0.row)]
-                                })
+                    ? TextTable(
+                        headers: ["weekday", "period", "start", "subject", "class", "teacher", "psychology", "row"],
+                        rows: week.slots.map {
+                            [
+                                String($0.weekday), String($0.period), $0.start, $0.subject, $0.class ?? "",
+                                $0.teacher ?? "", $0.psychology ? "yes" : "", String($0.row),
+                            ]
+                        })
                     : week.grid()
             }
         }

@@ -20,10 +20,12 @@ struct TokensCommand: AsyncParsableCommand {
         func run() async throws {
             let lifetime: TimeInterval?
             do { lifetime = try TokenLifetime.parse(expires) } catch let e as AccountError {
-                throw RejectedValue(name: "--expires", value: expires, problem: String(e.description.drop { $0 != ":" }.dropFirst(2)))
+                throw RejectedValue(
+                    name: "--expires", value: expires, problem: String(e.description.drop { $0 != ":" }.dropFirst(2)))
             }
-            let issued = try Accounts(store: try global.open()).issueToken(for: name, lifetime: lifetime, label: label,
-                                                                          by: .commandLine())
+            let issued = try Accounts(store: try global.open()).issueToken(
+                for: name, lifetime: lifetime, label: label,
+                by: .commandLine())
             print(issued.secret)
             let until = issued.record.expires.map { "expires \(Accounts.timestamp($0))" } ?? "never expires"
             FileHandle.standardError.write(Data("xinyu: token \(issued.record.id) for \(name), \(until)\n".utf8))
@@ -39,9 +41,14 @@ struct TokensCommand: AsyncParsableCommand {
             let now = Date()
             let tokens = try Accounts(store: try global.openForReading()).tokens().map { TokenLine($0, now: now) }
             try emit(output.format, json: tokens) {
-                TextTable(headers: ["id", "user", "label", "state", "created", "expires", "last used"],
-                          rows: tokens.map { [$0.id, $0.user, $0.label ?? "", $0.state, $0.created, $0.expires ?? "never",
-                                              $0.lastUsed ?? ""] })
+                TextTable(
+                    headers: ["id", "user", "label", "state", "created", "expires", "last used"],
+                    rows: tokens.map {
+                        [
+                            $0.id, $0.user, $0.label ?? "", $0.state, $0.created, $0.expires ?? "never",
+                            $0.lastUsed ?? "",
+                        ]
+                    })
             }
         }
     }

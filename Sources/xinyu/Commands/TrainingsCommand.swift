@@ -26,14 +26,16 @@ struct TrainingsCommand: AsyncParsableCommand {
         @Option(help: "Who provides it.") var provider: String?
 
         func run() async throws {
-            let input = TrainingInput(title: title, provider: provider, category: category, tier: tier, mode: mode,
-                                      hours: hours, date: date, end: end, track: track)
+            let input = TrainingInput(
+                title: title, provider: provider, category: category, tier: tier, mode: mode,
+                hours: hours, date: date, end: end, track: track)
             let course = try input.course(name: { "--" + $0 })
             let db = try global.open()
             let who = Principal.commandLine()
             let stored = try db.addTraining(course, school: school, by: who.name, at: Date())
-            try Accounts(store: db).record("training.add", target: stored.id, by: who,
-                                           after: ["school": school, "title": course.title, "hours": course.hours.description])
+            try Accounts(store: db).record(
+                "training.add", target: stored.id, by: who,
+                after: ["school": school, "title": course.title, "hours": course.hours.description])
             print(stored.id)
         }
     }
@@ -47,17 +49,23 @@ struct TrainingsCommand: AsyncParsableCommand {
         @Option(help: "Only trainings starting on or before this day.") var to: String?
 
         func run() async throws {
-            let first = try parseDay(from, option: "--from"), last = try parseDay(to, option: "--to")
+            let first = try parseDay(from, option: "--from")
+            let last = try parseDay(to, option: "--to")
             let list = try global.openForReading().trainings(school: school, from: first, to: last)
             try emit(output.format, json: list) {
-                TextTable(headers: ["id", "school", "title", "category", "tier", "mode", "hours", "start", "end", "track",
-                                    "submitted", "approved", "returned", "certified"],
-                          rows: list.map { t in
-                              let c = t.course
-                              return [c.id, t.schoolId, c.title, c.category.rawValue, String(c.tier), String(c.mode),
-                                      c.hours.description, c.start.description, c.end.description, c.track.rawValue]
-                                  + RecordState.allCases.map { String(t.records[$0.rawValue] ?? 0) }
-                          }, numeric: [6, 10, 11, 12, 13])
+                TextTable(
+                    headers: [
+                        "id", "school", "title", "category", "tier", "mode", "hours", "start", "end", "track",
+                        "submitted", "approved", "returned", "certified",
+                    ],
+                    rows: list.map { t in
+                        let c = t.course
+                        return [
+                            c.id, t.schoolId, c.title, c.category.rawValue, String(c.tier), String(c.mode),
+                            c.hours.description, c.start.description, c.end.description, c.track.rawValue,
+                        ]
+                            + RecordState.allCases.map { String(t.records[$0.rawValue] ?? 0) }
+                    }, numeric: [6, 10, 11, 12, 13])
             }
         }
     }

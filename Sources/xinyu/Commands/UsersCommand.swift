@@ -23,8 +23,9 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let accounts = Accounts(store: try global.open())
             let a = try accounts.addUser(name: name, role: role, school: school, teacher: teacher, by: .commandLine())
-            print("added \(a.name) (\(a.role.rawValue)\(a.school.map { ", school \($0)" } ?? "")"
-                  + "\(a.teacher.map { ", teacher \($0)" } ?? ""))")
+            print(
+                "added \(a.name) (\(a.role.rawValue)\(a.school.map { ", school \($0)" } ?? "")"
+                    + "\(a.teacher.map { ", teacher \($0)" } ?? ""))")
         }
     }
 
@@ -36,10 +37,15 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let users = try Accounts(store: try global.openForReading()).users().map(UserLine.init)
             try emit(output.format, json: users) {
-                TextTable(headers: ["name", "role", "school", "teacher", "password", "state", "created"],
-                          rows: users.map { [$0.name, $0.role, $0.school ?? "", $0.teacher ?? "",
-                                             $0.password ? "set" : "none", $0.disabled ? "disabled" : "active",
-                                             $0.created] })
+                TextTable(
+                    headers: ["name", "role", "school", "teacher", "password", "state", "created"],
+                    rows: users.map {
+                        [
+                            $0.name, $0.role, $0.school ?? "", $0.teacher ?? "",
+                            $0.password ? "set" : "none", $0.disabled ? "disabled" : "active",
+                            $0.created,
+                        ]
+                    })
             }
         }
     }

@@ -17,16 +17,19 @@ import XinyuCore
     }
 
     func account(_ name: String, _ role: AccountRole, school: String? = nil, teacher: String? = nil) -> StoredAccount {
-        StoredAccount(name: name, role: role, school: school, teacher: teacher, passwordHash: "$2b$hash-of-\(name)",
-                      disabled: false, created: now)
+        StoredAccount(
+            name: name, role: role, school: school, teacher: teacher, passwordHash: "$2b$hash-of-\(name)",
+            disabled: false, created: now)
     }
 
     @Test(arguments: StoreEngine.all)
     func accountsAreAddedOnceSortedAndScopedToStoredIds(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
         let teacher = ConformanceDistrict().teachers[0]
-        let added = [account("赵老师", .teacher, teacher: teacher.id), account("admin", .districtAdmin),
-                     account("s1-chair", .schoolAdmin, school: "S1")]
+        let added = [
+            account("赵老师", .teacher, teacher: teacher.id), account("admin", .districtAdmin),
+            account("s1-chair", .schoolAdmin, school: "S1"),
+        ]
         for a in added { try store.addAccount(a, audit: audit("user.add", a.name)) }
         #expect(try store.accounts().map(\.name) == added.map(\.name).sorted())
         #expect(try store.account(named: "s1-chair") == added[2])
@@ -40,7 +43,8 @@ import XinyuCore
         #expect(throws: StoreError.self) {
             try store.addAccount(account("y", .teacher, teacher: "NOPE"), audit: audit("user.add", "y"))
         }
-        #expect(try store.auditEntries(since: nil, actor: nil, actions: ["user.add"], target: nil).map(\.target)
+        #expect(
+            try store.auditEntries(since: nil, actor: nil, actions: ["user.add"], target: nil).map(\.target)
                 == added.map(\.name))
     }
 
@@ -51,15 +55,17 @@ import XinyuCore
         try store.addAccount(account("p", .planner, school: "S2"), audit: audit("user.add", "p"))
         #expect(try store.dataVersion() != v)
         v = try store.dataVersion()
-        let token = StoredToken(id: "tok1", account: "p", hash: String(repeating: "a", count: 64), label: "机器",
-                                created: now, expires: now.addingTimeInterval(86_400), lastUsed: nil, revoked: nil)
+        let token = StoredToken(
+            id: "tok1", account: "p", hash: String(repeating: "a", count: 64), label: "机器",
+            created: now, expires: now.addingTimeInterval(86_400), lastUsed: nil, revoked: nil)
         try store.addToken(token, audit: audit("token.issue", "tok1"))
         #expect(try store.dataVersion() != v)
         v = try store.dataVersion()
         try store.recordTokenUse(["tok1": now.addingTimeInterval(60)])
-        try store.recordTokenUse(["tok1": now.addingTimeInterval(30)])   // never goes back
-        let session = StoredSession(hash: String(repeating: "b", count: 64), account: "p", created: now,
-                                    expires: now.addingTimeInterval(3_600))
+        try store.recordTokenUse(["tok1": now.addingTimeInterval(30)])  // never goes back
+        let session = StoredSession(
+            hash: String(repeating: "b", count: 64), account: "p", created: now,
+            expires: now.addingTimeInterval(3_600))
         try store.addSession(session, audit: audit("login", "p"))
         try store.appendAudit([audit("login.refused", "p")])
         #expect(try store.dataVersion() == v)
@@ -80,8 +86,9 @@ import XinyuCore
         let store = try seeded(engine)
         var chair = account("chair", .schoolAdmin, school: "S1")
         try store.addAccount(chair, audit: audit("user.add", "chair"))
-        let older = StoredToken(id: "t-old", account: "chair", hash: String(repeating: "1", count: 64), label: nil,
-                                created: now, expires: nil, lastUsed: nil, revoked: nil)
+        let older = StoredToken(
+            id: "t-old", account: "chair", hash: String(repeating: "1", count: 64), label: nil,
+            created: now, expires: nil, lastUsed: nil, revoked: nil)
         var newer = older
         newer.id = "t-new"
         newer.hash = String(repeating: "2", count: 64)
@@ -98,8 +105,9 @@ import XinyuCore
         #expect(throws: AccountStoreError.unknownToken(id: "none")) {
             try store.revokeToken(id: "none", at: now, audit: audit("token.revoke", "none"))
         }
-        let session = StoredSession(hash: String(repeating: "3", count: 64), account: "chair", created: now,
-                                    expires: now.addingTimeInterval(3_600))
+        let session = StoredSession(
+            hash: String(repeating: "3", count: 64), account: "chair", created: now,
+            expires: now.addingTimeInterval(3_600))
         try store.addSession(session, audit: audit("login", "chair"))
         chair.disabled = true
         try store.updateAccount(chair, audit: audit("user.disable", "chair"))
@@ -122,19 +130,27 @@ import XinyuCore
             let before: String? = i == 5 ? #"{"x":1}"# : nil
             let after: String? = i == 5 ? #"{"x":2}"# : nil
             let at = now.addingTimeInterval(Double(i) * 60)
-            lines.append(AuditEntry(at: at, actor: actor, address: address, action: action, target: "T\(i % 3)",
-                                    before: before, after: after))
+            lines.append(
+                AuditEntry(
+                    at: at, actor: actor, address: address, action: action, target: "T\(i % 3)",
+                    before: before, after: after))
         }
         try store.appendAudit(Array(lines.prefix(6)))
         try store.appendAudit(Array(lines.dropFirst(6)))
         let all = try store.auditEntries(since: nil, actor: nil, actions: nil, target: nil)
-        #expect(all.map { var e = $0; e.id = nil; return e } == lines)
+        #expect(
+            all.map {
+                var e = $0
+                e.id = nil
+                return e
+            } == lines)
         #expect(zip(all, all.dropFirst()).allSatisfy { $0.id! < $1.id! })
         let since = now.addingTimeInterval(5 * 60)
         let filtered = try store.auditEntries(since: since, actor: "cli:a", actions: ["import"], target: nil)
         let expected = lines.filter { (e: AuditEntry) -> Bool in e.at >= since && e.actor == "cli:a" && e.action == "import" }
         #expect(filtered.map(\.at) == expected.map(\.at))
-        #expect(try store.auditEntries(since: nil, actor: nil, actions: nil, target: "T1").count
+        #expect(
+            try store.auditEntries(since: nil, actor: nil, actions: nil, target: "T1").count
                 == lines.filter { $0.target == "T1" }.count)
     }
 }

@@ -24,29 +24,38 @@ struct ConformanceDistrict {
         let roles: [Role] = [.psychFulltime, .classTeacher, .subjectTeacher, .psychParttime, .leader]
         for i in 1...12 {
             let school = i % 3 == 0 ? "S2" : "S1"
-            teachers.append(Teacher(id: String(format: "T%03d", i), schoolId: school, name: "教师\(i)",
-                                    role: roles[i % roles.count], hired: i % 4 == 0 ? nil : day(2010 + i % 10, 9, 1),
-                                    status: i % 5 == 0 ? .inactive : .active))
+            teachers.append(
+                Teacher(
+                    id: String(format: "T%03d", i), schoolId: school, name: "教师\(i)",
+                    role: roles[i % roles.count], hired: i % 4 == 0 ? nil : day(2010 + i % 10, 9, 1),
+                    status: i % 5 == 0 ? .inactive : .active))
         }
         let tracks: [Track] = [.C, .B, .A, .cpd, .none]
         for i in 1...10 {
-            courses.append(Course(id: String(format: "C%02d", i), title: "课程\(i)", provider: i % 2 == 0 ? "省中心" : nil,
-                                  tier: [10, 20, 30, 40, 60][i % 5], mode: [1, 2, 3][i % 3], hours: Hours(tenths: 60 + i * 15),
-                                  start: day(2024 + i % 3, 3, 1), end: day(2024 + i % 3, 3, 10 + i),
-                                  track: tracks[i % tracks.count], category: Category.allCases[i % 3],
-                                  capacity: i % 3 == 0 ? nil : 40))
+            courses.append(
+                Course(
+                    id: String(format: "C%02d", i), title: "课程\(i)", provider: i % 2 == 0 ? "省中心" : nil,
+                    tier: [10, 20, 30, 40, 60][i % 5], mode: [1, 2, 3][i % 3], hours: Hours(tenths: 60 + i * 15),
+                    start: day(2024 + i % 3, 3, 1), end: day(2024 + i % 3, 3, 10 + i),
+                    track: tracks[i % tracks.count], category: Category.allCases[i % 3],
+                    capacity: i % 3 == 0 ? nil : 40))
         }
-        let statuses = AttendanceStatus.allCases, results = CourseResult.allCases
+        let statuses = AttendanceStatus.allCases
+        let results = CourseResult.allCases
         for (t, teacher) in teachers.enumerated() {
             for (c, course) in courses.enumerated() where (t + c) % 3 != 0 {
-                attendance.append(Attendance(teacherId: teacher.id, courseId: course.id,
-                                             hours: Hours(tenths: min(course.hoursTenths, 10 + (t * 7 + c * 3) % 90)),
-                                             status: statuses[(t + c) % statuses.count],
-                                             result: results[(t * c) % results.count], date: course.end))
+                attendance.append(
+                    Attendance(
+                        teacherId: teacher.id, courseId: course.id,
+                        hours: Hours(tenths: min(course.hoursTenths, 10 + (t * 7 + c * 3) % 90)),
+                        status: statuses[(t + c) % statuses.count],
+                        result: results[(t * c) % results.count], date: course.end))
             }
             if t % 2 == 0 {
-                awards.append(Award(teacherId: teacher.id, level: .C, issued: day(2021 + t % 4, 6, 1),
-                                    number: "GD-C-\(1000 + t)", expires: day(2026 + t % 4, 6, 1)))
+                awards.append(
+                    Award(
+                        teacherId: teacher.id, level: .C, issued: day(2021 + t % 4, 6, 1),
+                        number: "GD-C-\(1000 + t)", expires: day(2026 + t % 4, 6, 1)))
             }
             if t % 3 == 0 {
                 awards.append(Award(teacherId: teacher.id, level: .B, issued: day(2024, 1, 15 + t), number: nil, expires: nil))
@@ -63,12 +72,12 @@ struct ConformanceDistrict {
         try store.applyFeed { t in
             for s in schools { try t.upsertSchool(s, grades: grades.filter { $0.schoolId == s.id }) }
             var batch = RecordBatch()
-            teachers.forEach { batch.append($0) }
-            courses.forEach { batch.append($0) }
-            attendance.forEach { batch.append($0) }
-            awards.forEach { batch.append($0) }
-            counseling.forEach { batch.append($0) }
-            lessons.forEach { batch.append($0) }
+            for x in teachers { batch.append(x) }
+            for x in courses { batch.append(x) }
+            for x in attendance { batch.append(x) }
+            for x in awards { batch.append(x) }
+            for x in counseling { batch.append(x) }
+            for x in lessons { batch.append(x) }
             try t.submit(batch)
             try t.recordChange()
             try t.logAttempt(Self.logEntry(feed: feed, status: .applied))
@@ -77,9 +86,10 @@ struct ConformanceDistrict {
     }
 
     static func logEntry(feed: String?, status: ImportStatus) -> ImportLogEntry {
-        ImportLogEntry(feedId: feed, format: "district-v1", file: "\(feed ?? "none").xml", digest: "ab",
-                       importedAt: Date(timeIntervalSince1970: 1_780_000_000), status: status,
-                       accepted: "{}", rejectedCount: 0, rejections: "[]")
+        ImportLogEntry(
+            feedId: feed, format: "district-v1", file: "\(feed ?? "none").xml", digest: "ab",
+            importedAt: Date(timeIntervalSince1970: 1_780_000_000), status: status,
+            accepted: "{}", rejectedCount: 0, rejections: "[]")
     }
 }
 

@@ -71,7 +71,10 @@ import XinyuCore
             let limits = try t.courseLimits(district.courses[0].id)
             #expect(limits == CourseLimits(hoursTenths: district.courses[0].hoursTenths, end: district.courses[0].end))
             #expect(try t.courseLimits("nothing") == nil)
-            #expect(try t.awardNumbers() == [StoredAwardNumber(teacherId: teacher.id, level: "C", issued: "2024-01-01", number: "N-1")])
+            #expect(
+                try t.awardNumbers() == [
+                    StoredAwardNumber(teacherId: teacher.id, level: "C", issued: "2024-01-01", number: "N-1")
+                ])
             return .commit
         }
     }
@@ -88,13 +91,15 @@ import XinyuCore
         // 70 records (more than one multi-row statement of the SQLite engine), every key twice, the second wins.
         var expected: [String: Int] = [:]
         try store.applyFeed { t in
-            var first = RecordBatch(), second = RecordBatch()
+            var first = RecordBatch()
+            var second = RecordBatch()
             for round in 0..<2 {
                 for (i, course) in district.courses.enumerated() {
                     for copy in 0..<7 {
                         let tenths = min(course.hoursTenths, 10 * (round + 1) + i + copy)
-                        let record = Attendance(teacherId: teacher.id, courseId: course.id, hours: Hours(tenths: tenths),
-                                                status: .completed, result: .pass, date: course.end)
+                        let record = Attendance(
+                            teacherId: teacher.id, courseId: course.id, hours: Hours(tenths: tenths),
+                            status: .completed, result: .pass, date: course.end)
                         if round == 0 { first.append(record) } else { second.append(record) }
                         expected[course.id] = tenths
                     }
@@ -172,8 +177,10 @@ import XinyuCore
             var named = district.teachers.last!
             named.role = .leader
             try t.mergeRosterTeacher(named, roleGiven: true)
-            try t.mergeRosterTeacher(Teacher(id: "NEW1", schoolId: "S2", name: "新人", role: .classTeacher,
-                                             hired: day(2020, 9, 1), status: .active), roleGiven: true)
+            try t.mergeRosterTeacher(
+                Teacher(
+                    id: "NEW1", schoolId: "S2", name: "新人", role: .classTeacher,
+                    hired: day(2020, 9, 1), status: .active), roleGiven: true)
             try t.recordChange()
             return .commit
         }

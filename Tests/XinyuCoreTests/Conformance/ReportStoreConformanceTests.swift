@@ -32,7 +32,8 @@ import XinyuCore
         let s1Active = district.teachers.filter { $0.schoolId == "S1" && $0.status == .active }.sorted { $0.id < $1.id }
         #expect(try store.teachers(school: "S1", role: nil, status: .active) == s1Active)
         let role = district.teachers[0].role
-        #expect(try store.teachers(school: nil, role: role, status: nil).map(\.id)
+        #expect(
+            try store.teachers(school: nil, role: role, status: nil).map(\.id)
                 == district.teachers.filter { $0.role == role }.map(\.id).sorted())
         let all = try store.teachers(school: nil, role: nil, status: nil)
         for offset in stride(from: 0, through: all.count + 2, by: 5) {
@@ -53,7 +54,9 @@ import XinyuCore
         #expect(throws: StoreError.self) { try store.requireSchool("NOPE") }
         let health = try store.healthCounts()
         #expect(health.schools == district.schools.count && health.teachers == district.teachers.count)
-        let keys: Set = ["school", "grade", "teacher", "course", "attendance", "award", "counseling", "lessonPractice", "importLog"]
+        let keys: Set = [
+            "school", "grade", "teacher", "course", "attendance", "award", "counseling", "lessonPractice", "importLog",
+        ]
         #expect(Set(try engine.make().tableCounts().keys) == keys)
     }
 
@@ -79,8 +82,10 @@ import XinyuCore
     func certificationReadingsInPartsReadWhatOnePartReads(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
         let asOf = day(2026, 1, 1)
-        let whole = try store.certificationReadings(asOf: asOf, school: nil, includeInactive: true, parts: 1,
-                                                   withSchools: true) { $0 }
+        let whole = try store.certificationReadings(
+            asOf: asOf, school: nil, includeInactive: true, parts: 1,
+            withSchools: true
+        ) { $0 }
         #expect(whole.count == 1)
         let one = try #require(whole.first)
         #expect(Set(one.teachers) == Set(district.teachers))
@@ -90,14 +95,19 @@ import XinyuCore
             a.date <= asOf && a.counts && district.courses.first { $0.id == a.courseId }!.track != .none
         }
         #expect(one.attendance.values.reduce(0) { $0 + $1.count } == tracked.count)
-        let parts = try store.certificationReadings(asOf: asOf, school: nil, includeInactive: true, parts: 3,
-                                                   withSchools: true) { $0 }
+        let parts = try store.certificationReadings(
+            asOf: asOf, school: nil, includeInactive: true, parts: 3,
+            withSchools: true
+        ) { $0 }
         #expect(parts.flatMap(\.teachers).map(\.id).sorted() == one.teachers.map(\.id).sorted())
         #expect(parts.first?.schools?.map(\.id) == one.schools?.map(\.id))
         #expect(parts.dropFirst().allSatisfy { $0.schools == nil })
-        let active = try store.certificationReadings(asOf: asOf, school: "S2", includeInactive: false, parts: 3,
-                                                    withSchools: false) { $0 }
-        #expect(active.flatMap(\.teachers).map(\.id).sorted()
+        let active = try store.certificationReadings(
+            asOf: asOf, school: "S2", includeInactive: false, parts: 3,
+            withSchools: false
+        ) { $0 }
+        #expect(
+            active.flatMap(\.teachers).map(\.id).sorted()
                 == district.teachers.filter { $0.schoolId == "S2" && $0.status == .active }.map(\.id).sorted())
         #expect(throws: StoreError.self) {
             try store.certificationReadings(asOf: asOf, school: "NOPE", includeInactive: true, parts: 1, withSchools: true) { $0 }
@@ -113,7 +123,8 @@ import XinyuCore
         let active = district.teachers.filter { $0.schoolId == "S1" && $0.status == .active }
         #expect(reading.teachers == active.sorted { $0.id < $1.id })
         let ids = Set(active.map(\.id))
-        #expect(reading.attendance.count == district.attendance.filter { ids.contains($0.teacherId) && year.contains($0.date) }.count)
+        #expect(
+            reading.attendance.count == district.attendance.filter { ids.contains($0.teacherId) && year.contains($0.date) }.count)
         #expect(throws: StoreError.self) { try store.quotaYear(from: year.first, through: year.last, school: "NOPE") }
     }
 }

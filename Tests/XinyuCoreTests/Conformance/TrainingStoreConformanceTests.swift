@@ -45,8 +45,9 @@ import XinyuPostgres
     }
 
     func training(_ title: String, hours: Hours = 6, track: Track = .C, on d: Day = day(2026, 3, 2)) -> Course {
-        Course(id: "", title: title, provider: "工会", tier: 60, mode: 2, hours: hours, start: d, end: d, track: track,
-               category: .public, capacity: nil)
+        Course(
+            id: "", title: title, provider: "工会", tier: 60, mode: 2, hours: hours, start: d, end: d, track: track,
+            category: .public, capacity: nil)
     }
 
     /// The first active teacher of S1 (holds no record of the trainings added here).
@@ -79,8 +80,9 @@ import XinyuPostgres
         guard engine.recordsTraining else { return try expectRefused(store) }
         let course = try store.addTraining(training("全员培训"), school: "S1", by: "cli:t", at: Self.at)
         let t = teacher
-        let record = Attendance(teacherId: t.id, courseId: course.id, hours: 6, status: .completed, result: .pass,
-                                date: course.end)
+        let record = Attendance(
+            teacherId: t.id, courseId: course.id, hours: 6, status: .completed, result: .pass,
+            date: course.end)
         let before = try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1))
         var outcomes: [EntryOutcome] = []
         try store.enterAttendance(course: course.id, by: "cli:t", capacity: "school", at: Self.at) { tx in
@@ -92,8 +94,9 @@ import XinyuPostgres
         }
         #expect(outcomes == [.added, .unchanged])
         try store.enterAttendance(course: course.id, by: "cli:t", capacity: "school", at: Self.at) { tx in
-            let other = Attendance(teacherId: self.district.teachers[1].id, courseId: course.id, hours: 6,
-                                   status: .completed, result: .none, date: course.end)
+            let other = Attendance(
+                teacherId: self.district.teachers[1].id, courseId: course.id, hours: 6,
+                status: .completed, result: .none, date: course.end)
             _ = try tx.enter(other, note: nil)
             return .rollback
         }
@@ -102,26 +105,33 @@ import XinyuPostgres
         let id = entries[0].id
         #expect(try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1)).attendance == before.attendance)
         #expect(try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1)).uncounted.map(\.id) == [id])
-        let moved = try store.moveRecords([RecordMove(entry: id, from: .submitted, to: .approved, capacity: "school-admin")],
-                                          by: "cli:a", at: Self.at, reason: nil)
+        let moved = try store.moveRecords(
+            [RecordMove(entry: id, from: .submitted, to: .approved, capacity: "school-admin")],
+            by: "cli:a", at: Self.at, reason: nil)
         #expect(moved.count == 1 && moved[0].from == .submitted)
         let approvedCounts = try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1), counting: [.approved, .certified])
         #expect(approvedCounts.attendance.count == before.attendance.count + 1)
-        _ = try store.moveRecords([RecordMove(entry: id, from: .approved, to: .certified, capacity: "district-admin")],
-                                  by: "cli:d", at: Self.at, reason: nil)
+        _ = try store.moveRecords(
+            [RecordMove(entry: id, from: .approved, to: .certified, capacity: "district-admin")],
+            by: "cli:d", at: Self.at, reason: nil)
         let after = try store.trainingRecord(teacherId: t.id, asOf: day(2030, 1, 1))
         #expect(after.attendance.count == before.attendance.count + 1 && after.uncounted.isEmpty)
         let year = SchoolYear(containing: course.end)
         let quota = try store.quotaYear(from: year.first, through: year.last, school: "S1")
         #expect(quota.attendance.contains { $0.courseId == course.id })
-        let bulk = try store.certificationReadings(asOf: day(2030, 1, 1), school: "S1", includeInactive: true, parts: 1,
-                                                   withSchools: false) { $0.attendance[t.id]?.count ?? 0 }
-        let bulkBefore = try store.certificationReadings(asOf: day(2030, 1, 1), school: "S1", includeInactive: true, counting: [],
-                                                         parts: 1, withSchools: false) { $0.attendance[t.id]?.count ?? 0 }
+        let bulk = try store.certificationReadings(
+            asOf: day(2030, 1, 1), school: "S1", includeInactive: true, parts: 1,
+            withSchools: false
+        ) { $0.attendance[t.id]?.count ?? 0 }
+        let bulkBefore = try store.certificationReadings(
+            asOf: day(2030, 1, 1), school: "S1", includeInactive: true, counting: [],
+            parts: 1, withSchools: false
+        ) { $0.attendance[t.id]?.count ?? 0 }
         #expect(bulk == [bulkBefore[0] + 1])
         #expect(throws: TrainingStoreError.stateChanged(id: id, expected: .approved, now: .certified)) {
-            try store.moveRecords([RecordMove(entry: id, from: .approved, to: .certified, capacity: "district-admin")],
-                                  by: "cli:d", at: Self.at, reason: nil)
+            try store.moveRecords(
+                [RecordMove(entry: id, from: .approved, to: .certified, capacity: "district-admin")],
+                by: "cli:d", at: Self.at, reason: nil)
         }
         #expect(try store.recordTransitions(entry: id).map(\.to) == [.submitted, .approved, .certified])
         #expect(try store.consistencyProblems().isEmpty)
@@ -131,24 +141,29 @@ import XinyuPostgres
     func aReturnedSubmissionIsCorrectedWithNewEvidence(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
         guard engine.recordsTraining else { return try expectRefused(store) }
-        let pdf = StoredEvidence(sha256: String(repeating: "a", count: 64), mediaType: "application/pdf",
-                                 bytes: Array("%PDF-1.4".utf8))
-        let submission = TrainingSubmission(teacherId: teacher.id, course: training("省网络研修", hours: 10, track: .cpd),
-                                            result: .pass, note: nil)
+        let pdf = StoredEvidence(
+            sha256: String(repeating: "a", count: 64), mediaType: "application/pdf",
+            bytes: Array("%PDF-1.4".utf8))
+        let submission = TrainingSubmission(
+            teacherId: teacher.id, course: training("省网络研修", hours: 10, track: .cpd),
+            result: .pass, note: nil)
         let entry = try store.submitTraining(submission, evidence: pdf, by: "teacher", at: Self.at)
         #expect(entry.state == .submitted && entry.source == .submission && entry.hours == 10 && entry.evidence == pdf.sha256)
         #expect(entry.courseId == "S1-X0001" && entry.schoolId == "S1")
         #expect(try store.evidence(entry: entry.id) == pdf)
-        _ = try store.moveRecords([RecordMove(entry: entry.id, from: .submitted, to: .returned, capacity: "school-admin")],
-                                  by: "cli:a", at: Self.at, reason: "证书看不清")
+        _ = try store.moveRecords(
+            [RecordMove(entry: entry.id, from: .submitted, to: .returned, capacity: "school-admin")],
+            by: "cli:a", at: Self.at, reason: "证书看不清")
         #expect(try store.recordEntries(RecordFilter(states: [.returned])).map(\.reason) == ["证书看不清"])
-        let png = StoredEvidence(sha256: String(repeating: "b", count: 64), mediaType: "image/png",
-                                 bytes: [0x89, 0x50, 0x4E, 0x47])
+        let png = StoredEvidence(
+            sha256: String(repeating: "b", count: 64), mediaType: "image/png",
+            bytes: [0x89, 0x50, 0x4E, 0x47])
         var corrected = submission
         corrected.course.hoursTenths = 120
         let again = try store.resubmitTraining(entry: entry.id, corrected, evidence: png, by: "teacher", at: Self.at)
         #expect(again.state == .submitted && again.hours == 12 && again.reason == nil && again.evidence == png.sha256)
-        #expect(try store.recordTransitions(entry: entry.id).map(\.auditAction)
+        #expect(
+            try store.recordTransitions(entry: entry.id).map(\.auditAction)
                 == ["record.submit", "record.return", "record.resubmit"])
         #expect(try store.evidence(entry: entry.id) == png)
         #expect(throws: TrainingStoreError.unknownRecord(id: 999)) { try store.evidence(entry: 999) }
@@ -157,6 +172,6 @@ import XinyuPostgres
             other.teacherId = "NOPE"
             _ = try store.submitTraining(other, evidence: pdf, by: "teacher", at: Self.at)
         }
-        #expect(try store.trainings(school: "S1", from: nil, to: nil).isEmpty)   // a submission's course is no training
+        #expect(try store.trainings(school: "S1", from: nil, to: nil).isEmpty)  // a submission's course is no training
     }
 }

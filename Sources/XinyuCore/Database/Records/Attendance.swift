@@ -12,9 +12,15 @@ public struct Attendance: Sendable, Codable, Hashable, FetchableRecord, Persista
 
     public var hours: Hours { Hours(tenths: hoursTenths) }
 
-    public init(teacherId: String, courseId: String, hours: Hours, status: AttendanceStatus,
-                result: CourseResult, date: Day) {
-        self.teacherId = teacherId; self.courseId = courseId; self.hoursTenths = hours.tenths
-        self.status = status; self.result = result; self.date = date
+    public init(
+        teacherId: String, courseId: String, hours: Hours, status: AttendanceStatus,
+        result: CourseResult, date: Day
+    ) {
+        self.teacherId = teacherId
+        self.courseId = courseId
+        self.hoursTenths = hours.tenths
+        self.status = status
+        self.result = result
+        self.date = date
     }
 }

@@ -11,6 +11,10 @@ public struct Award: Sendable, Codable, Hashable, FetchableRecord, PersistableRe
     public var expires: Day?
 
     public init(teacherId: String, level: Level, issued: Day, number: String?, expires: Day?) {
-        self.teacherId = teacherId; self.level = level; self.issued = issued; self.number = number; self.expires = expires
+        self.teacherId = teacherId
+        self.level = level
+        self.issued = issued
+        self.number = number
+        self.expires = expires
     }
 }

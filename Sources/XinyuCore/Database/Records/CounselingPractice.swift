@@ -10,6 +10,8 @@ public struct CounselingPractice: Sendable, Codable, Hashable, FetchableRecord, 
     public var hours: Hours { Hours(tenths: hoursTenths) }
 
     public init(teacherId: String, date: Day, hours: Hours) {
-        self.teacherId = teacherId; self.date = date; self.hoursTenths = hours.tenths
+        self.teacherId = teacherId
+        self.date = date
+        self.hoursTenths = hours.tenths
     }
 }

@@ -17,10 +17,20 @@ public struct Course: Sendable, Codable, Hashable, FetchableRecord, PersistableR
 
     public var hours: Hours { Hours(tenths: hoursTenths) }
 
-    public init(id: String, title: String, provider: String?, tier: Int, mode: Int, hours: Hours,
-                start: Day, end: Day, track: Track, category: Category, capacity: Int?) {
-        self.id = id; self.title = title; self.provider = provider; self.tier = tier; self.mode = mode
-        self.hoursTenths = hours.tenths; self.start = start; self.end = end; self.track = track
-        self.category = category; self.capacity = capacity
+    public init(
+        id: String, title: String, provider: String?, tier: Int, mode: Int, hours: Hours,
+        start: Day, end: Day, track: Track, category: Category, capacity: Int?
+    ) {
+        self.id = id
+        self.title = title
+        self.provider = provider
+        self.tier = tier
+        self.mode = mode
+        self.hoursTenths = hours.tenths
+        self.start = start
+        self.end = end
+        self.track = track
+        self.category = category
+        self.capacity = capacity
     }
 }

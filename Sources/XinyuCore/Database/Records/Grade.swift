@@ -9,6 +9,8 @@ public struct Grade: Sendable, Codable, Hashable, FetchableRecord, PersistableRe
     public var classes: Int
 
     public init(schoolId: String, level: Int, classes: Int) {
-        self.schoolId = schoolId; self.level = level; self.classes = classes
+        self.schoolId = schoolId
+        self.level = level
+        self.classes = classes
     }
 }

@@ -32,7 +32,8 @@ public struct Homeroom: Sendable, Codable, Hashable, FetchableRecord, Persistabl
     public static func parse(_ text: String) -> (grade: Int, classNumber: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let g = number(parts[0]), let k = number(parts[1]),
-              grades.contains(g), classNumbers.contains(k) else { return nil }
+            grades.contains(g), classNumbers.contains(k)
+        else { return nil }
         return (g, k)
     }
 

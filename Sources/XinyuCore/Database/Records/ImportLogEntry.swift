@@ -20,11 +20,20 @@ public struct ImportLogEntry: Sendable, Codable, Hashable, FetchableRecord, Muta
     /// JSON array of every rejection.
     public var rejections: String
 
-    public init(id: Int64? = nil, feedId: String?, format: String, file: String, digest: String, importedAt: Date,
-                status: ImportStatus, accepted: String, rejectedCount: Int, rejections: String) {
-        self.id = id; self.feedId = feedId; self.format = format; self.file = file; self.digest = digest
-        self.importedAt = importedAt; self.status = status; self.accepted = accepted
-        self.rejectedCount = rejectedCount; self.rejections = rejections
+    public init(
+        id: Int64? = nil, feedId: String?, format: String, file: String, digest: String, importedAt: Date,
+        status: ImportStatus, accepted: String, rejectedCount: Int, rejections: String
+    ) {
+        self.id = id
+        self.feedId = feedId
+        self.format = format
+        self.file = file
+        self.digest = digest
+        self.importedAt = importedAt
+        self.status = status
+        self.accepted = accepted
+        self.rejectedCount = rejectedCount
+        self.rejections = rejections
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

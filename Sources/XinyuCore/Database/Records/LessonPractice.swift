@@ -8,6 +8,8 @@ public struct LessonPractice: Sendable, Codable, Hashable, FetchableRecord, Pers
     public var periods: Int
 
     public init(teacherId: String, date: Day, periods: Int) {
-        self.teacherId = teacherId; self.date = date; self.periods = periods
+        self.teacherId = teacherId
+        self.date = date
+        self.periods = periods
     }
 }

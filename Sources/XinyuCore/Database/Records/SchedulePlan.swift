@@ -27,9 +27,11 @@ public struct SchedulePlan: Sendable, Codable, Hashable, FetchableRecord, Persis
     /// The reason in one line, with the numbers behind it.
     public var reason: String
 
-    public init(term: String, schoolId: String, classId: String, grade: Int, kind: SessionKind, outcome: PlanOutcome,
-                everyWeeks: Int?, rulesEveryWeeks: Int?, periods: Int, teacherId: String?, cause: String?,
-                reason: String) {
+    public init(
+        term: String, schoolId: String, classId: String, grade: Int, kind: SessionKind, outcome: PlanOutcome,
+        everyWeeks: Int?, rulesEveryWeeks: Int?, periods: Int, teacherId: String?, cause: String?,
+        reason: String
+    ) {
         self.term = term
         self.schoolId = schoolId
         self.classId = classId

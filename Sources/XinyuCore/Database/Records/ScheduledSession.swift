@@ -21,11 +21,21 @@ public struct ScheduledSession: Sendable, Codable, Hashable, FetchableRecord, Mu
     public var kind: SessionKind
     public var room: String?
 
-    public init(id: Int64? = nil, term: String, schoolId: String, classId: String, grade: Int, date: Day,
-                period: Int, teacherId: String, lessonId: String, kind: SessionKind, room: String?) {
-        self.id = id; self.term = term; self.schoolId = schoolId; self.classId = classId; self.grade = grade
-        self.date = date; self.period = period; self.teacherId = teacherId; self.lessonId = lessonId
-        self.kind = kind; self.room = room
+    public init(
+        id: Int64? = nil, term: String, schoolId: String, classId: String, grade: Int, date: Day,
+        period: Int, teacherId: String, lessonId: String, kind: SessionKind, room: String?
+    ) {
+        self.id = id
+        self.term = term
+        self.schoolId = schoolId
+        self.classId = classId
+        self.grade = grade
+        self.date = date
+        self.period = period
+        self.teacherId = teacherId
+        self.lessonId = lessonId
+        self.kind = kind
+        self.room = room
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

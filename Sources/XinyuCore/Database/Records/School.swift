@@ -11,6 +11,10 @@ public struct School: Sendable, Codable, Hashable, FetchableRecord, PersistableR
     public var district: String
 
     public init(id: String, name: String, stage: Stage, counselingRoom: Bool, district: String) {
-        self.id = id; self.name = name; self.stage = stage; self.counselingRoom = counselingRoom; self.district = district
+        self.id = id
+        self.name = name
+        self.stage = stage
+        self.counselingRoom = counselingRoom
+        self.district = district
     }
 }

@@ -11,6 +11,11 @@ public struct Teacher: Sendable, Codable, Hashable, FetchableRecord, Persistable
     public var status: TeacherStatus
 
     public init(id: String, schoolId: String, name: String, role: Role, hired: Day?, status: TeacherStatus) {
-        self.id = id; self.schoolId = schoolId; self.name = name; self.role = role; self.hired = hired; self.status = status
+        self.id = id
+        self.schoolId = schoolId
+        self.name = name
+        self.role = role
+        self.hired = hired
+        self.status = status
     }
 }

@@ -24,8 +24,10 @@ public struct TimetableSlot: Sendable, Codable, Hashable, FetchableRecord, Mutab
     /// The 1-based row (line) of the file it came from.
     public var row: Int
 
-    public init(id: Int64? = nil, schoolId: String, weekday: Int, period: Int, teacherId: String?, classId: String?,
-                subject: String, psychology: Bool, row: Int) {
+    public init(
+        id: Int64? = nil, schoolId: String, weekday: Int, period: Int, teacherId: String?, classId: String?,
+        subject: String, psychology: Bool, row: Int
+    ) {
         self.id = id
         self.schoolId = schoolId
         self.weekday = weekday
@@ -52,8 +54,10 @@ public struct TimetableSlot: Sendable, Codable, Hashable, FetchableRecord, Mutab
 
     /// The columns in the order ``init(row:)`` reads them.
     public static var databaseSelection: [any SQLSelectable] {
-        [Column("id"), Column("schoolId"), Column("weekday"), Column("period"), Column("teacherId"), Column("classId"),
-         Column("subject"), Column("psychology"), Column("row")]
+        [
+            Column("id"), Column("schoolId"), Column("weekday"), Column("period"), Column("teacherId"), Column("classId"),
+            Column("subject"), Column("psychology"), Column("row"),
+        ]
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
