@@ -116,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "xinyu",
             dependencies: [
-                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts", "XinyuPostgres", "XinyuNotify",
+                "XinyuCore", "Importers", "Certifications", "Curriculum", "XinyuServer", "XinyuAccounts", "XinyuPostgres",
+                "XinyuNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

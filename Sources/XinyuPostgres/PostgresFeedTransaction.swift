@@ -15,8 +15,10 @@ final class PostgresFeedTransaction: FeedTransaction {
 
     func isImported(feed: String) throws -> Bool {
         let marks = ImportStatus.imported.map { _ in "?" }.joined(separator: ", ")
-        return try !s.rows("SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(marks)) LIMIT 1",
-                           [.text(feed)] + ImportStatus.imported.map { .text($0.rawValue) }).isEmpty
+        return try !s.rows(
+            "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(marks)) LIMIT 1",
+            [.text(feed)] + ImportStatus.imported.map { .text($0.rawValue) }
+        ).isEmpty
     }
 
     func schoolExists(_ id: String) throws -> Bool {
@@ -29,7 +31,8 @@ final class PostgresFeedTransaction: FeedTransaction {
 
     func courseLimits(_ id: String) throws -> CourseLimits? {
         guard let r = try s.rows("SELECT hoursTenths, \"end\" FROM course WHERE id = ?", [.text(id)]).first,
-              let end = Day(try r.string(1)) else { return nil }
+            let end = Day(try r.string(1))
+        else { return nil }
         return CourseLimits(hoursTenths: try r.int(0) ?? 0, end: end)
     }
 
@@ -39,32 +42,47 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     func awardNumbers() throws -> [StoredAwardNumber] {
-        try s.rows("""
+        try s.rows(
+            """
             SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL ORDER BY teacherId, level, issued
-            """).map { r in
-                StoredAwardNumber(teacherId: try r.string(0), level: try r.string(1), issued: try r.string(2),
-                                  number: try r.string(3))
-            }
+            """
+        ).map { r in
+            StoredAwardNumber(
+                teacherId: try r.string(0), level: try r.string(1), issued: try r.string(2),
+                number: try r.string(3))
+        }
     }
 
     func upsertSchool(_ school: School, grades: [Grade]) throws {
-        try upsert(.school, [[.text(school.id), .text(school.name), .text(school.stage.rawValue),
-                              .bool(school.counselingRoom), .text(school.district)]])
+        try upsert(
+            .school,
+            [
+                [
+                    .text(school.id), .text(school.name), .text(school.stage.rawValue),
+                    .bool(school.counselingRoom), .text(school.district),
+                ]
+            ])
         try upsert(.grade, grades.map { [.text($0.schoolId), .int($0.level), .int($0.classes)] })
     }
 
     func mergeRosterTeacher(_ t: Teacher, roleGiven: Bool) throws {
-        try s.execute("""
+        try s.execute(
+            """
             INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, NULL, ?)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, status = excluded.status,
               role = CASE WHEN ? THEN excluded.role ELSE teacher.role END
-            """, [.text(t.id), .text(t.schoolId), .text(t.name), .text(t.role.rawValue), .text(t.status.rawValue),
-                  .bool(roleGiven)])
+            """,
+            [
+                .text(t.id), .text(t.schoolId), .text(t.name), .text(t.role.rawValue), .text(t.status.rawValue),
+                .bool(roleGiven),
+            ])
     }
 
     func activeTeacherIds(school: String) throws -> [String] {
-        try s.rows("SELECT id FROM teacher WHERE schoolId = ? AND status = ? ORDER BY id",
-                   [.text(school), .text(TeacherStatus.active.rawValue)]).map { try $0.string(0) }
+        try s.rows(
+            "SELECT id FROM teacher WHERE schoolId = ? AND status = ? ORDER BY id",
+            [.text(school), .text(TeacherStatus.active.rawValue)]
+        ).map { try $0.string(0) }
     }
 
     func deactivateTeacher(id: String) throws {
@@ -126,8 +144,10 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     /// The integer columns of the batch kinds' tables (every other column of theirs is text).
-    static let integerColumns: Set<String> = ["hoursTenths", "tier", "mode", "capacity", "periods", "grade",
-                                              "classNumber"]
+    static let integerColumns: Set<String> = [
+        "hoursTenths", "tier", "mode", "capacity", "periods", "grade",
+        "classNumber",
+    ]
 
     /// Upserts `rows` (keys distinct) in one statement: each column is one array argument (an array literal), and
     /// `unnest` turns the arrays back into rows.
@@ -141,8 +161,9 @@ final class PostgresFeedTransaction: FeedTransaction {
             arrays.append(.text(Self.arrayLiteral(rows.lazy.map { $0[i] })))
         }
         let columns = t.columns.map(Self.quoted).joined(separator: ", ")
-        try s.execute(numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
-                      + Self.onConflict(t), arrays)
+        try s.execute(
+            numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
+                + Self.onConflict(t), arrays)
     }
 
     /// `{"a","b\"c",NULL,12}`: a PostgreSQL array literal of the values.
@@ -153,15 +174,15 @@ final class PostgresFeedTransaction: FeedTransaction {
             if !first { out += "," }
             first = false
             switch v {
-            case let .text(t?):
+            case .text(let t?):
                 out += "\""
                 for ch in t.unicodeScalars {
                     if ch == "\"" || ch == "\\" { out += "\\" }
                     out.unicodeScalars.append(ch)
                 }
                 out += "\""
-            case let .int(n?): out += String(n)
-            case let .bool(b): out += b ? "t" : "f"
+            case .int(let n?): out += String(n)
+            case .bool(let b): out += b ? "t" : "f"
             default: out += "NULL"
             }
         }

@@ -20,11 +20,15 @@ extension PostgresStore {
             if let teacher = account.teacher, try s.rows("SELECT 1 FROM teacher WHERE id = ?", [.text(teacher)]).isEmpty {
                 throw StoreError.unknownTeacher(id: teacher)
             }
-            try s.execute("""
+            try s.execute(
+                """
                 INSERT INTO account (name, role, schoolId, teacherId, passwordHash, disabled, created)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [.text(account.name), .text(account.role.rawValue), .text(account.teacher == nil ? account.school : nil),
-                      .text(account.teacher), .text(account.passwordHash), .bool(account.disabled), .date(account.created)])
+                """,
+                [
+                    .text(account.name), .text(account.role.rawValue), .text(account.teacher == nil ? account.school : nil),
+                    .text(account.teacher), .text(account.passwordHash), .bool(account.disabled), .date(account.created),
+                ])
             try Self.append(audit, s)
             try Self.recordChange(s)
         }
@@ -46,8 +50,9 @@ extension PostgresStore {
 
     public func updateAccount(_ account: StoredAccount, audit: AuditEntry) throws {
         try write { s in
-            let changed = try s.execute("UPDATE account SET passwordHash = ?, disabled = ? WHERE name = ?",
-                                        [.text(account.passwordHash), .bool(account.disabled), .text(account.name)])
+            let changed = try s.execute(
+                "UPDATE account SET passwordHash = ?, disabled = ? WHERE name = ?",
+                [.text(account.passwordHash), .bool(account.disabled), .text(account.name)])
             guard changed == 1 else { throw AccountStoreError.unknownAccount(name: account.name) }
             if account.disabled {
                 try s.execute("DELETE FROM session WHERE accountName = ?", [.text(account.name)])
@@ -60,11 +65,15 @@ extension PostgresStore {
     public func addToken(_ token: StoredToken, audit: AuditEntry) throws {
         try write { s in
             guard try account(named: token.account, s) != nil else { throw AccountStoreError.unknownAccount(name: token.account) }
-            try s.execute("""
+            try s.execute(
+                """
                 INSERT INTO accessToken (id, accountName, hash, label, created, expires, lastUsed, revoked)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(token.id), .text(token.account), .text(token.hash), .text(token.label), .date(token.created),
-                      .date(token.expires), .date(token.lastUsed), .date(token.revoked)])
+                """,
+                [
+                    .text(token.id), .text(token.account), .text(token.hash), .text(token.label), .date(token.created),
+                    .date(token.expires), .date(token.lastUsed), .date(token.revoked),
+                ])
             try Self.append(audit, s)
             try Self.recordChange(s)
         }
@@ -78,8 +87,10 @@ extension PostgresStore {
 
     public func revokeToken(id: String, at: Date, audit: AuditEntry) throws -> StoredToken {
         try write { s in
-            guard let before = try s.rows("SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.id = ?", [.text(id)])
-                .first.map(token) else { throw AccountStoreError.unknownToken(id: id) }
+            guard
+                let before = try s.rows("SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.id = ?", [.text(id)])
+                    .first.map(token)
+            else { throw AccountStoreError.unknownToken(id: id) }
             if before.revoked == nil {
                 try s.execute("UPDATE accessToken SET revoked = ? WHERE id = ?", [.date(at), .text(id)])
                 try Self.append(audit, s)
@@ -91,8 +102,10 @@ extension PostgresStore {
 
     public func tokenCredential(hash: String) throws -> (token: StoredToken, account: StoredAccount)? {
         try reading { s in
-            guard let token = try s.rows("SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.hash = ?", [.text(hash)])
-                .first.map(token), let account = try account(named: token.account, s) else { return nil }
+            guard
+                let token = try s.rows("SELECT \(Self.tokenColumns) FROM accessToken k WHERE k.hash = ?", [.text(hash)])
+                    .first.map(token), let account = try account(named: token.account, s)
+            else { return nil }
             return (token, account)
         }
     }
@@ -101,8 +114,9 @@ extension PostgresStore {
         guard !uses.isEmpty else { return }
         try write { s in
             for (id, at) in uses.sorted(by: { $0.key < $1.key }) {
-                try s.execute("UPDATE accessToken SET lastUsed = ? WHERE id = ? AND (lastUsed IS NULL OR lastUsed < ?)",
-                              [.date(at), .text(id), .date(at)])
+                try s.execute(
+                    "UPDATE accessToken SET lastUsed = ? WHERE id = ? AND (lastUsed IS NULL OR lastUsed < ?)",
+                    [.date(at), .text(id), .date(at)])
             }
         }
     }
@@ -110,19 +124,23 @@ extension PostgresStore {
     public func addSession(_ session: StoredSession, audit: AuditEntry) throws {
         try write { s in
             try s.execute("DELETE FROM session WHERE expires < ?", [.date(session.created)])
-            try s.execute("INSERT INTO session (hash, accountName, created, expires) VALUES (?, ?, ?, ?)",
-                          [.text(session.hash), .text(session.account), .date(session.created), .date(session.expires)])
+            try s.execute(
+                "INSERT INTO session (hash, accountName, created, expires) VALUES (?, ?, ?, ?)",
+                [.text(session.hash), .text(session.account), .date(session.created), .date(session.expires)])
             try Self.append(audit, s)
         }
     }
 
     public func sessionCredential(hash: String) throws -> (session: StoredSession, account: StoredAccount)? {
         try reading { s in
-            guard let r = try s.rows("SELECT hash, accountName, created, expires FROM session WHERE hash = ?", [.text(hash)])
-                .first, let account = try account(named: try r.string(1), s) else { return nil }
-            let session = StoredSession(hash: try r.string(0), account: try r.string(1),
-                                        created: try r.date(2) ?? Date(timeIntervalSince1970: 0),
-                                        expires: try r.date(3) ?? Date(timeIntervalSince1970: 0))
+            guard
+                let r = try s.rows("SELECT hash, accountName, created, expires FROM session WHERE hash = ?", [.text(hash)])
+                    .first, let account = try account(named: try r.string(1), s)
+            else { return nil }
+            let session = StoredSession(
+                hash: try r.string(0), account: try r.string(1),
+                created: try r.date(2) ?? Date(timeIntervalSince1970: 0),
+                expires: try r.date(3) ?? Date(timeIntervalSince1970: 0))
             return (session, account)
         }
     }
@@ -164,31 +182,38 @@ extension PostgresStore {
         return try withSession { s in
             try s.rows("SELECT id, at, actor, address, action, target, before, after FROM audit \(filter) ORDER BY id", values)
                 .map { r in
-                    AuditEntry(id: Int64(try r.int(0) ?? 0), at: try r.date(1) ?? Date(timeIntervalSince1970: 0),
-                               actor: try r.string(2), address: try r.text(3), action: try r.string(4),
-                               target: try r.string(5), before: try r.text(6), after: try r.text(7))
+                    AuditEntry(
+                        id: Int64(try r.int(0) ?? 0), at: try r.date(1) ?? Date(timeIntervalSince1970: 0),
+                        actor: try r.string(2), address: try r.text(3), action: try r.string(4),
+                        target: try r.string(5), before: try r.text(6), after: try r.text(7))
                 }
         }
     }
 
     /// Appends one line inside the caller's write transaction.
     static func append(_ e: AuditEntry, _ s: PostgresSession) throws {
-        try s.execute("""
+        try s.execute(
+            """
             INSERT INTO audit (at, actor, address, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [.date(e.at), .text(e.actor), .text(e.address), .text(e.action), .text(e.target), .text(e.before),
-                  .text(e.after)])
+            """,
+            [
+                .date(e.at), .text(e.actor), .text(e.address), .text(e.action), .text(e.target), .text(e.before),
+                .text(e.after),
+            ])
     }
 
     private func account(_ r: PostgresRandomAccessRow) throws -> StoredAccount {
         let name = try r.string(0)
-        return StoredAccount(name: name, role: try word(r, 1, "account", name), school: try r.text(2), teacher: try r.text(3),
-                             passwordHash: try r.text(4), disabled: try r.bool(5),
-                             created: try r.date(6) ?? Date(timeIntervalSince1970: 0))
+        return StoredAccount(
+            name: name, role: try word(r, 1, "account", name), school: try r.text(2), teacher: try r.text(3),
+            passwordHash: try r.text(4), disabled: try r.bool(5),
+            created: try r.date(6) ?? Date(timeIntervalSince1970: 0))
     }
 
     private func token(_ r: PostgresRandomAccessRow) throws -> StoredToken {
-        StoredToken(id: try r.string(0), account: try r.string(1), hash: try r.string(2), label: try r.text(3),
-                    created: try r.date(4) ?? Date(timeIntervalSince1970: 0), expires: try r.date(5),
-                    lastUsed: try r.date(6), revoked: try r.date(7))
+        StoredToken(
+            id: try r.string(0), account: try r.string(1), hash: try r.string(2), label: try r.text(3),
+            created: try r.date(4) ?? Date(timeIntervalSince1970: 0), expires: try r.date(5),
+            lastUsed: try r.date(6), revoked: try r.date(7))
     }
 }

@@ -11,27 +11,38 @@ import XinyuCore
 extension PostgresStore {
     /// RULES.md "Counted hours" as a condition on attendance `a`, with its arguments.
     private static var counted: (sql: String, values: [PostgresValue]) {
-        ("a.status IN (?, ?) AND a.result <> ?",
-         [.text(AttendanceStatus.completed.rawValue), .text(AttendanceStatus.partial.rawValue),
-          .text(CourseResult.fail.rawValue)])
+        (
+            "a.status IN (?, ?) AND a.result <> ?",
+            [
+                .text(AttendanceStatus.completed.rawValue), .text(AttendanceStatus.partial.rawValue),
+                .text(CourseResult.fail.rawValue),
+            ]
+        )
     }
 
     public func trainingRecord(teacherId: String, asOf: Day, counting: [RecordState]) throws -> TeacherTrainingRecord {
         try reading { s in
-            guard let t = try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(teacherId)])
-                .first.map(teacher) else { throw StoreError.unknownTeacher(id: teacherId) }
+            guard
+                let t = try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(teacherId)])
+                    .first.map(teacher)
+            else { throw StoreError.unknownTeacher(id: teacherId) }
             let d = asOf.description
-            let awards = try s.rows("""
+            let awards = try s.rows(
+                """
                 SELECT \(Self.awardColumns) FROM award WHERE teacherId = ? AND issued <= ? ORDER BY issued, level
-                """, [.text(teacherId), .text(d)]).map(award)
+                """, [.text(teacherId), .text(d)]
+            ).map(award)
             let counted = Self.counted
-            let attendance = try s.rows("""
+            let attendance = try s.rows(
+                """
                 SELECT c.track, c.category, a.date, a.hoursTenths, a.result = ?
                 FROM attendance a JOIN course c ON c.id = a.courseId
                 WHERE a.teacherId = ? AND a.date <= ? AND \(counted.sql) ORDER BY a.courseId
-                """, [.text(CourseResult.pass.rawValue), .text(teacherId), .text(d)] + counted.values).map { r in
-                CountedAttendance(track: try r.string(0), category: try r.string(1), date: try r.text(2).flatMap { Day($0) },
-                                  tenths: try r.int(3) ?? 0, pass: try r.bool(4))
+                """, [.text(CourseResult.pass.rawValue), .text(teacherId), .text(d)] + counted.values
+            ).map { r in
+                CountedAttendance(
+                    track: try r.string(0), category: try r.string(1), date: try r.text(2).flatMap { Day($0) },
+                    tenths: try r.int(3) ?? 0, pass: try r.bool(4))
             }
             let practice = try practiceTotals(s, asOf: asOf, selection: TeacherSelection(), teacher: teacherId)
             return TeacherTrainingRecord(teacher: t, awards: awards, attendance: attendance, practice: practice)
@@ -47,8 +58,10 @@ extension PostgresStore {
         return [try compute(reading)]
     }
 
-    private func certificationReading(_ s: PostgresSession, asOf: Day, selection: TeacherSelection,
-                                      withSchools: Bool) throws -> CertificationReading {
+    private func certificationReading(
+        _ s: PostgresSession, asOf: Day, selection: TeacherSelection,
+        withSchools: Bool
+    ) throws -> CertificationReading {
         var schools: [SchoolName]?
         if withSchools {
             if let school = selection.school {
@@ -73,18 +86,22 @@ extension PostgresStore {
         }
         let teachers = try s.rows(teacherSQL + " ORDER BY schoolId, id", teacherValues).map(teacher)
         let scope = Self.scope(on: "teacherId", selection)
-        let awards = try s.rows("""
+        let awards = try s.rows(
+            """
             SELECT \(Self.awardColumns) FROM award WHERE issued <= ?\(scope.sql) ORDER BY teacherId, level, issued
-            """, [.text(d)] + scope.values).map(award)
+            """, [.text(d)] + scope.values
+        ).map(award)
         let counted = Self.counted
         let aScope = Self.scope(on: "a.teacherId", selection)
         var attendance: [String: [TrackedAttendance]] = [:]
-        let rows = try s.rows("""
+        let rows = try s.rows(
+            """
             SELECT a.teacherId, c.track, a.date, a.hoursTenths, a.result = ?
             FROM attendance a JOIN course c ON c.id = a.courseId
             WHERE c.track IN (?, ?, ?, ?) AND a.date <= ? AND \(counted.sql)\(aScope.sql)
             ORDER BY a.teacherId, a.courseId
-            """, [.text(CourseResult.pass.rawValue)] + [Track.A, .B, .C, .cpd].map { .text($0.rawValue) }
+            """,
+            [.text(CourseResult.pass.rawValue)] + [Track.A, .B, .C, .cpd].map { .text($0.rawValue) }
                 + [.text(d)] + counted.values + aScope.values)
         for r in rows {
             guard let track = Track(rawValue: try r.string(1)), let date = try r.text(2).flatMap({ Day($0) }) else { continue }
@@ -92,13 +109,16 @@ extension PostgresStore {
                 TrackedAttendance(track: track, date: date, tenths: try r.int(3) ?? 0, pass: try r.bool(4)))
         }
         let practice = try practiceTotals(s, asOf: asOf, selection: selection, teacher: nil)
-        return CertificationReading(teachers: teachers, awards: awards, attendance: attendance, practice: practice,
-                                    schools: schools)
+        return CertificationReading(
+            teachers: teachers, awards: awards, attendance: attendance, practice: practice,
+            schools: schools)
     }
 
     /// `AND …` conditions limiting a teacher id column to the selection (or to one `teacher`).
-    private static func scope(on column: String, _ selection: TeacherSelection,
-                              teacher: String? = nil) -> (sql: String, values: [PostgresValue]) {
+    private static func scope(
+        on column: String, _ selection: TeacherSelection,
+        teacher: String? = nil
+    ) -> (sql: String, values: [PostgresValue]) {
         var sql = ""
         var values: [PostgresValue] = []
         if let teacher {
@@ -122,8 +142,10 @@ extension PostgresStore {
 
     /// Practice totals per teacher up to a date (counseling tenths, feed lesson periods, and scheduled lessons
     /// before the date on days the feed has none).
-    private func practiceTotals(_ s: PostgresSession, asOf: Day, selection: TeacherSelection,
-                                teacher: String?) throws -> PracticeTotals {
+    private func practiceTotals(
+        _ s: PostgresSession, asOf: Day, selection: TeacherSelection,
+        teacher: String?
+    ) throws -> PracticeTotals {
         let d = asOf.description
         func sums(_ sql: String, _ values: [PostgresValue]) throws -> [String: Int] {
             var m: [String: Int] = [:]
@@ -132,14 +154,17 @@ extension PostgresStore {
         }
         var p = PracticeTotals()
         let plain = Self.scope(on: "teacherId", selection, teacher: teacher)
-        p.counseling = try sums("""
+        p.counseling = try sums(
+            """
             SELECT teacherId, SUM(hoursTenths)::bigint FROM counseling WHERE date <= ?\(plain.sql) GROUP BY teacherId
             """, [.text(d)] + plain.values)
-        p.feedPeriods = try sums("""
+        p.feedPeriods = try sums(
+            """
             SELECT teacherId, SUM(periods)::bigint FROM lessonPractice WHERE date <= ?\(plain.sql) GROUP BY teacherId
             """, [.text(d)] + plain.values)
         let scheduled = Self.scope(on: "s.teacherId", selection, teacher: teacher)
-        p.scheduledPeriods = try sums("""
+        p.scheduledPeriods = try sums(
+            """
             SELECT s.teacherId, COUNT(*) FROM scheduledSession s
             WHERE s.kind = ? AND s.date < ?\(scheduled.sql)
               AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = s.teacherId AND p.date = s.date)

@@ -30,18 +30,23 @@ extension PostgresStore {
     static let logColumns = "id, feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections"
 
     static func insertLog(_ e: ImportLogEntry, _ s: PostgresSession) throws {
-        try s.execute("""
+        try s.execute(
+            """
             INSERT INTO importLog (feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(e.feedId), .text(e.format), .text(e.file), .text(e.digest), .date(e.importedAt),
-                  .text(e.status.rawValue), .text(e.accepted), .int(e.rejectedCount), .text(e.rejections)])
+            """,
+            [
+                .text(e.feedId), .text(e.format), .text(e.file), .text(e.digest), .date(e.importedAt),
+                .text(e.status.rawValue), .text(e.accepted), .int(e.rejectedCount), .text(e.rejections),
+            ])
     }
 
     private func logEntry(_ r: PostgresRandomAccessRow) throws -> ImportLogEntry {
         let id = try r.int(0) ?? 0
-        return ImportLogEntry(id: Int64(id), feedId: try r.text(1), format: try r.string(2), file: try r.string(3),
-                              digest: try r.string(4), importedAt: try r.date(5) ?? Date(timeIntervalSince1970: 0),
-                              status: try word(r, 6, "importLog", String(id)), accepted: try r.string(7),
-                              rejectedCount: try r.int(8) ?? 0, rejections: try r.string(9))
+        return ImportLogEntry(
+            id: Int64(id), feedId: try r.text(1), format: try r.string(2), file: try r.string(3),
+            digest: try r.string(4), importedAt: try r.date(5) ?? Date(timeIntervalSince1970: 0),
+            status: try word(r, 6, "importLog", String(id)), accepted: try r.string(7),
+            rejectedCount: try r.int(8) ?? 0, rejections: try r.string(9))
     }
 }

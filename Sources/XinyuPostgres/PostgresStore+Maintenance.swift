@@ -15,7 +15,8 @@ extension PostgresStore {
         try reading { s in
             var out: [StoreProblem] = []
             for check in Self.invariants {
-                let sql = "SELECT (\(check.key))::text, \(check.problem) FROM \(check.table)"
+                let sql =
+                    "SELECT (\(check.key))::text, \(check.problem) FROM \(check.table)"
                     + " WHERE \(check.condition) ORDER BY \(check.order)"
                 for r in try s.rows(sql) {
                     out.append(StoreProblem(table: check.table, key: try r.text(0) ?? "?", problem: try r.text(1) ?? "?"))
@@ -76,34 +77,42 @@ extension PostgresStore {
             check("course", "id", "hoursTenths <= 0", "format('hours %s must be above 0', \(hours("hoursTenths")))"),
             check("course", "id", "start > \"end\"", "format('starts %s after it ends %s', start, \"end\")"),
             check("course", "id", known("track", Track.allCases.map(\.rawValue)), unknown("track", "track")),
-            check("course", "id", known("category", XinyuCore.Category.allCases.map(\.rawValue)),
-                  unknown("category", "category")),
+            check(
+                "course", "id", known("category", XinyuCore.Category.allCases.map(\.rawValue)),
+                unknown("category", "category")),
             check("attendance", att, "hoursTenths < 0", "format('negative hours %s', \(hours("hoursTenths")))"),
-            check("attendance", att, "hoursTenths > \(courseHours)",
-                  "format('hours %s exceed the course''s %s', \(hours("hoursTenths")), \(hours(courseHours)))"),
+            check(
+                "attendance", att, "hoursTenths > \(courseHours)",
+                "format('hours %s exceed the course''s %s', \(hours("hoursTenths")), \(hours(courseHours)))"),
             check("attendance", att, known("status", AttendanceStatus.allCases.map(\.rawValue)), unknown("status", "status")),
             check("attendance", att, known("result", CourseResult.allCases.map(\.rawValue)), unknown("result", "result")),
             check("counseling", day, "hoursTenths < 0", "format('negative hours %s', \(hours("hoursTenths")))"),
-            check("counseling", day, "hoursTenths > 80",
-                  "format('%s hours in one day; at most 8', \(hours("hoursTenths")))"),
+            check(
+                "counseling", day, "hoursTenths > 80",
+                "format('%s hours in one day; at most 8', \(hours("hoursTenths")))"),
             check("lessonPractice", day, "periods NOT BETWEEN 1 AND 8", "format('%s periods in one day; 1 to 8', periods)"),
             check("award", award, known("level", Level.allCases.map(\.rawValue)), unknown("level", "level")),
-            check("award", award, "expires IS NOT NULL AND expires <= issued",
-                  "format('expires %s, not after it was issued %s', expires, issued)"),
+            check(
+                "award", award, "expires IS NOT NULL AND expires <= issued",
+                "format('expires %s, not after it was issued %s', expires, issued)"),
             check("scheduledSession", "id", known("kind", SessionKind.allCases.map(\.rawValue)), unknown("kind", "kind")),
-            check("homeroom", "teacherId",
-                  "grade NOT BETWEEN \(Homeroom.grades.lowerBound) AND \(Homeroom.grades.upperBound) "
-                      + "OR classNumber NOT BETWEEN \(Homeroom.classNumbers.lowerBound) AND "
-                      + "\(Homeroom.classNumbers.upperBound)",
-                  "format('homeroom %s-%s is not a grade 1–12 and a class 1–40', grade, classNumber)"),
-            check("timetableSlot", "schoolId || ' row ' || \"row\"",
-                  "weekday NOT BETWEEN 1 AND 7 OR period NOT BETWEEN 1 AND \(TimetableSlot.periods.upperBound)",
-                  "format('weekday %s, period %s: not a weekday 1–7 and a period "
-                      + "1–\(TimetableSlot.periods.upperBound)', weekday, period)"),
-            check("schedulePlan", "term || '/' || classId", known("outcome", PlanOutcome.allCases.map(\.rawValue)),
-                  unknown("outcome", "outcome")),
-            check("schedulePlan", "term || '/' || classId", known("kind", SessionKind.allCases.map(\.rawValue)),
-                  unknown("kind", "kind")),
+            check(
+                "homeroom", "teacherId",
+                "grade NOT BETWEEN \(Homeroom.grades.lowerBound) AND \(Homeroom.grades.upperBound) "
+                    + "OR classNumber NOT BETWEEN \(Homeroom.classNumbers.lowerBound) AND "
+                    + "\(Homeroom.classNumbers.upperBound)",
+                "format('homeroom %s-%s is not a grade 1–12 and a class 1–40', grade, classNumber)"),
+            check(
+                "timetableSlot", "schoolId || ' row ' || \"row\"",
+                "weekday NOT BETWEEN 1 AND 7 OR period NOT BETWEEN 1 AND \(TimetableSlot.periods.upperBound)",
+                "format('weekday %s, period %s: not a weekday 1–7 and a period "
+                    + "1–\(TimetableSlot.periods.upperBound)', weekday, period)"),
+            check(
+                "schedulePlan", "term || '/' || classId", known("outcome", PlanOutcome.allCases.map(\.rawValue)),
+                unknown("outcome", "outcome")),
+            check(
+                "schedulePlan", "term || '/' || classId", known("kind", SessionKind.allCases.map(\.rawValue)),
+                unknown("kind", "kind")),
         ]
         let dates: [(table: String, key: String, column: String)] = [
             ("course", "id", "start"), ("course", "id", "\"end\""), ("attendance", att, "date"),
@@ -111,8 +120,10 @@ extension PostgresStore {
             ("award", award, "expires"), ("scheduledSession", "id", "date"),
         ]
         for d in dates {
-            list.append(check(d.table, d.key, "\(d.column) IS NOT NULL AND \(badDay(d.column))",
-                              dayProblem(d.column, d.column.replacingOccurrences(of: "\"", with: ""))))
+            list.append(
+                check(
+                    d.table, d.key, "\(d.column) IS NOT NULL AND \(badDay(d.column))",
+                    dayProblem(d.column, d.column.replacingOccurrences(of: "\"", with: ""))))
         }
         return list
     }

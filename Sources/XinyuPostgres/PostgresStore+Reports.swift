@@ -5,16 +5,19 @@ import XinyuCore
 extension PostgresStore {
     public func schoolSummaries() throws -> [SchoolSummary] {
         try reading { s in
-            try s.rows("""
+            try s.rows(
+                """
                 SELECT s.id, s.name, s.stage, s.counselingRoom,
                        COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0)::bigint,
                        (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?)
                 FROM school s ORDER BY s.id
-                """, [.text(TeacherStatus.active.rawValue)]).map { r in
+                """, [.text(TeacherStatus.active.rawValue)]
+            ).map { r in
                 let id = try r.string(0)
-                return SchoolSummary(id: id, name: try r.string(1), stage: try word(r, 2, "school", id),
-                                     counselingRoom: try r.bool(3), classes: try r.int(4) ?? 0,
-                                     activeTeachers: try r.int(5) ?? 0)
+                return SchoolSummary(
+                    id: id, name: try r.string(1), stage: try word(r, 2, "school", id),
+                    counselingRoom: try r.bool(3), classes: try r.int(4) ?? 0,
+                    activeTeachers: try r.int(5) ?? 0)
             }
         }
     }
@@ -46,22 +49,28 @@ extension PostgresStore {
         }
     }
 
-    public func teacherPage(school: String?, role: Role?, status: TeacherStatus?,
-                            limit: Int, offset: Int) throws -> (total: Int, teachers: [Teacher]) {
+    public func teacherPage(
+        school: String?, role: Role?, status: TeacherStatus?,
+        limit: Int, offset: Int
+    ) throws -> (total: Int, teachers: [Teacher]) {
         let (filter, values) = teacherFilter(school: school, role: role, status: status)
         return try reading { s in
             if let school { try requireSchool(school, s) }
             let total = try s.int("SELECT COUNT(*) FROM teacher\(filter)", values)
-            let page = try s.rows("SELECT \(Self.teacherColumns) FROM teacher\(filter) ORDER BY id LIMIT ? OFFSET ?",
-                                  values + [.int(max(limit, 0)), .int(max(offset, 0))]).map(teacher)
+            let page = try s.rows(
+                "SELECT \(Self.teacherColumns) FROM teacher\(filter) ORDER BY id LIMIT ? OFFSET ?",
+                values + [.int(max(limit, 0)), .int(max(offset, 0))]
+            ).map(teacher)
             return (total, page)
         }
     }
 
     public func teacher(id: String) throws -> Teacher {
-        guard let t = try withSession({ s in
-            try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(id)]).first.map(teacher)
-        }) else {
+        guard
+            let t = try withSession({ s in
+                try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(id)]).first.map(teacher)
+            })
+        else {
             throw StoreError.unknownTeacher(id: id)
         }
         return t
@@ -97,8 +106,10 @@ extension PostgresStore {
 
     /// The union quota's year reading. A PostgreSQL store holds no entered records yet (see
     /// ``TrainingStore``), so `counting` changes nothing: only the feed's attendance is read.
-    public func quotaYear(from first: Day, through last: Day, school: String?,
-                          counting: [RecordState]) throws -> QuotaYearReading {
+    public func quotaYear(
+        from first: Day, through last: Day, school: String?,
+        counting: [RecordState]
+    ) throws -> QuotaYearReading {
         try reading { s in
             let schools: [School]
             if let school {
@@ -115,7 +126,8 @@ extension PostgresStore {
             let teachers = try s.rows(sql + " ORDER BY id", values).map(teacher)
             let inScope = Set(teachers.map(\.id))
             var attendance: [CourseAttendance] = []
-            let rows = try s.rows("""
+            let rows = try s.rows(
+                """
                 SELECT a.teacherId, a.courseId, a.hoursTenths, a.status, a.result, a.date, c.category, c.tier
                 FROM attendance a JOIN course c ON c.id = a.courseId
                 WHERE a.date >= ? AND a.date <= ? ORDER BY a.teacherId, a.courseId
@@ -125,10 +137,11 @@ extension PostgresStore {
                 guard inScope.contains(tid) else { continue }
                 let key = tid + "/" + (try r.string(1))
                 guard let date = try day(r, 5, "attendance", key) else { continue }
-                attendance.append(CourseAttendance(
-                    teacherId: tid, courseId: try r.string(1), tenths: try r.int(2) ?? 0,
-                    status: try word(r, 3, "attendance", key), result: try word(r, 4, "attendance", key), date: date,
-                    category: try word(r, 6, "course", try r.string(1)), tier: try r.int(7) ?? 0))
+                attendance.append(
+                    CourseAttendance(
+                        teacherId: tid, courseId: try r.string(1), tenths: try r.int(2) ?? 0,
+                        status: try word(r, 3, "attendance", key), result: try word(r, 4, "attendance", key), date: date,
+                        category: try word(r, 6, "course", try r.string(1)), tier: try r.int(7) ?? 0))
             }
             return QuotaYearReading(schools: schools, teachers: teachers, attendance: attendance)
         }

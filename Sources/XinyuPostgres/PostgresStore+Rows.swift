@@ -29,14 +29,16 @@ extension PostgresStore {
 
     func teacher(_ r: PostgresRandomAccessRow) throws -> Teacher {
         let id = try r.string(0)
-        return Teacher(id: id, schoolId: try r.string(1), name: try r.string(2), role: try word(r, 3, "teacher", id),
-                       hired: try day(r, 4, "teacher", id), status: try word(r, 5, "teacher", id))
+        return Teacher(
+            id: id, schoolId: try r.string(1), name: try r.string(2), role: try word(r, 3, "teacher", id),
+            hired: try day(r, 4, "teacher", id), status: try word(r, 5, "teacher", id))
     }
 
     func school(_ r: PostgresRandomAccessRow) throws -> School {
         let id = try r.string(0)
-        return School(id: id, name: try r.string(1), stage: try word(r, 2, "school", id), counselingRoom: try r.bool(3),
-                      district: try r.string(4))
+        return School(
+            id: id, name: try r.string(1), stage: try word(r, 2, "school", id), counselingRoom: try r.bool(3),
+            district: try r.string(4))
     }
 
     func grade(_ r: PostgresRandomAccessRow) throws -> Grade {
@@ -46,8 +48,9 @@ extension PostgresStore {
     func award(_ r: PostgresRandomAccessRow) throws -> Award {
         let id = try r.string(0)
         guard let issued = try day(r, 2, "award of teacher", id) else { throw bad("award of teacher", id, "no issue date") }
-        return Award(teacherId: id, level: try word(r, 1, "award of teacher", id), issued: issued, number: try r.text(3),
-                     expires: try day(r, 4, "award of teacher", id))
+        return Award(
+            teacherId: id, level: try word(r, 1, "award of teacher", id), issued: issued, number: try r.text(3),
+            expires: try day(r, 4, "award of teacher", id))
     }
 
     /// Throws ``StoreError/unknownSchool(id:)`` unless the school is stored; returns it.

@@ -7,7 +7,8 @@ import XinyuCore
 /// attendance only. README "PostgreSQL" lists what is missing; a SQLite store has all of it.
 extension PostgresStore {
     /// The feature named in the error of every ``TrainingStore`` requirement.
-    public static let trainingFeature = "training recorded by schools and teachers (issue #15: trainings, sign-in sheets, "
+    public static let trainingFeature =
+        "training recorded by schools and teachers (issue #15: trainings, sign-in sheets, "
         + "submissions, approvals)"
 
     private static var noTraining: PostgresStoreError { .unsupported(feature: trainingFeature) }
@@ -24,18 +25,24 @@ extension PostgresStore {
         throw Self.noTraining
     }
 
-    public func enterAttendance(course: String, by actor: String, capacity: String, at: Date,
-                                _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd) throws {
+    public func enterAttendance(
+        course: String, by actor: String, capacity: String, at: Date,
+        _ body: (any AttendanceSheetTransaction) throws -> FeedTransactionEnd
+    ) throws {
         throw Self.noTraining
     }
 
-    public func submitTraining(_ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
-                               at: Date) throws -> RecordEntry {
+    public func submitTraining(
+        _ submission: TrainingSubmission, evidence: StoredEvidence, by actor: String,
+        at: Date
+    ) throws -> RecordEntry {
         throw Self.noTraining
     }
 
-    public func resubmitTraining(entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
-                                 by actor: String, at: Date) throws -> RecordEntry {
+    public func resubmitTraining(
+        entry id: Int64, _ submission: TrainingSubmission, evidence: StoredEvidence?,
+        by actor: String, at: Date
+    ) throws -> RecordEntry {
         throw Self.noTraining
     }
 
@@ -43,8 +50,10 @@ extension PostgresStore {
         throw Self.noTraining
     }
 
-    public func moveRecords(_ moves: [RecordMove], by actor: String, at: Date,
-                            reason: String?) throws -> [RecordTransition] {
+    public func moveRecords(
+        _ moves: [RecordMove], by actor: String, at: Date,
+        reason: String?
+    ) throws -> [RecordTransition] {
         throw Self.noTraining
     }
 

@@ -107,8 +107,10 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
             return n
         }
         do {
-            let connection = try PostgresConnection.connect(on: group.next(), configuration: target.configuration(), id: id,
-                                                            logger: logger).wait()
+            let connection = try PostgresConnection.connect(
+                on: group.next(), configuration: target.configuration(), id: id,
+                logger: logger
+            ).wait()
             return PostgresSession(connection: connection, url: url, logger: logger)
         } catch let e as PSQLError where e.code == .sslUnsupported {
             let reason = "the server offers no TLS but sslmode is \(target.sslMode) (enable ssl there or use sslmode=prefer)"

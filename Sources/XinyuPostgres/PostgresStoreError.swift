@@ -16,15 +16,15 @@ public enum PostgresStoreError: XinyuError, Equatable {
 
     public var description: String {
         switch self {
-        case let .badURL(url, problem):
+        case .badURL(let url, let problem):
             "cannot use database URL \(url): \(problem)"
-        case let .cannotConnect(url, reason):
+        case .cannotConnect(let url, let reason):
             "cannot connect to database \(url): \(reason)"
-        case let .server(url, message):
+        case .server(let url, let message):
             "database \(url): \(message)"
-        case let .outOfScope(url, what, instead):
+        case .outOfScope(let url, let what, let instead):
             "database \(url) is PostgreSQL: \(what) is not done by xinyu; \(instead)"
-        case let .unsupported(feature):
+        case .unsupported(let feature):
             "\(feature) is not yet available on PostgreSQL; use a SQLite store (a file path as --db) for it"
         }
     }

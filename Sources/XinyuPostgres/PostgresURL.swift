@@ -18,8 +18,10 @@ public struct PostgresURL: Sendable, Equatable {
     }
 
     /// Parses `text`; `environment` and `home` are where `PGPASSWORD` and `.pgpass` are looked up.
-    public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                home: String = NSHomeDirectory()) throws {
+    public init(
+        _ text: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        home: String = NSHomeDirectory()
+    ) throws {
         let shown = Self.redact(text)
         guard Self.isPostgres(text), let c = URLComponents(string: text) else {
             throw PostgresStoreError.badURL(url: shown, problem: "expected postgres://user@host:port/dbname")
@@ -37,9 +39,11 @@ public struct PostgresURL: Sendable, Equatable {
             let problem = "sslmode \(sslMode) is not one of \(modes.joined(separator: ", "))"
             throw PostgresStoreError.badURL(url: shown, problem: problem)
         }
-        password = c.password?.removingPercentEncoding ?? environment["PGPASSWORD"]
-            ?? Self.pgpass(at: environment["PGPASSFILE"] ?? home + "/.pgpass", host: host, port: port, database: database,
-                           user: user)
+        password =
+            c.password?.removingPercentEncoding ?? environment["PGPASSWORD"]
+            ?? Self.pgpass(
+                at: environment["PGPASSFILE"] ?? home + "/.pgpass", host: host, port: port, database: database,
+                user: user)
     }
 
     /// The URL without its password: what errors and logs show.
@@ -102,7 +106,8 @@ public struct PostgresURL: Sendable, Equatable {
             let context = try NIOSSLContext(configuration: t)
             tls = sslMode == "prefer" ? .prefer(context) : .require(context)
         }
-        return PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
-                                                database: database, tls: tls)
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password,
+            database: database, tls: tls)
     }
 }

@@ -10,10 +10,10 @@ enum PostgresValue: Sendable, Hashable {
 
     func append(to binds: inout PostgresBindings) {
         switch self {
-        case let .text(v): binds.append(v)
-        case let .int(v): binds.append(v)
-        case let .bool(v): binds.append(v)
-        case let .date(v): binds.append(v)
+        case .text(let v): binds.append(v)
+        case .int(let v): binds.append(v)
+        case .bool(let v): binds.append(v)
+        case .date(let v): binds.append(v)
         }
     }
 }

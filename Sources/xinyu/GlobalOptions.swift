@@ -6,10 +6,12 @@ import XinyuPostgres
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: """
-        The database: a SQLite file, or postgres://user@host:5432/dbname for PostgreSQL \
-        (default: $XINYU_DB, else ./xinyu.sqlite).
-        """)
+    @Option(
+        name: .long,
+        help: """
+            The database: a SQLite file, or postgres://user@host:5432/dbname for PostgreSQL \
+            (default: $XINYU_DB, else ./xinyu.sqlite).
+            """)
     var db: String?
 
     /// The database path (or PostgreSQL URL) the user meant.

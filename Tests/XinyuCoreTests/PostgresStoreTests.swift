@@ -1,14 +1,16 @@
 import Foundation
 import Testing
 import XinyuCore
+
 @testable import XinyuPostgres
 
 /// What the PostgreSQL store does beyond the conformance suite: its URL (no server needed), and on a server
 /// (`XINYU_TEST_POSTGRES_URL`) the schema version and the audit trail's trigger.
 @Suite struct PostgresStoreTests {
     @Test func aURLGivesItsPartsAndNeverShowsThePassword() throws {
-        let u = try PostgresURL("postgres://ops:s%40cret@db.example.cn:6543/xinyu?sslmode=require", environment: [:],
-                                home: "/nonexistent")
+        let u = try PostgresURL(
+            "postgres://ops:s%40cret@db.example.cn:6543/xinyu?sslmode=require", environment: [:],
+            home: "/nonexistent")
         #expect(u.host == "db.example.cn")
         #expect(u.port == 6543)
         #expect(u.user == "ops")
@@ -29,8 +31,11 @@ import XinyuCore
         let text = "postgres://ops@db.example.cn/xinyu"
         #expect(try PostgresURL(text, environment: [:], home: dir.path).password == "from:pgpass")
         #expect(try PostgresURL(text, environment: ["PGPASSWORD": "env"], home: dir.path).password == "env")
-        #expect(try PostgresURL("postgres://ops:url@db.example.cn/xinyu", environment: ["PGPASSWORD": "env"],
-                                home: dir.path).password == "url")
+        #expect(
+            try PostgresURL(
+                "postgres://ops:url@db.example.cn/xinyu", environment: ["PGPASSWORD": "env"],
+                home: dir.path
+            ).password == "url")
         #expect(try PostgresURL("postgres://ops@elsewhere/xinyu", environment: [:], home: dir.path).password == nil)
     }
 
@@ -51,8 +56,9 @@ import XinyuCore
         let store = try #require(StoreEngine.postgres).make()
         let name = "王\"老师\\, {一} NULL"
         try store.applyFeed { t in
-            try t.upsertSchool(School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608"),
-                               grades: [])
+            try t.upsertSchool(
+                School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608"),
+                grades: [])
             var batch = RecordBatch()
             batch.append(Teacher(id: "T1", schoolId: "S1", name: name, role: .classTeacher, hired: nil, status: .active))
             try t.submit(batch)
@@ -71,8 +77,11 @@ import XinyuCore
 
     @Test(.enabled(if: enabled)) func theAuditTrailRefusesUpdatesAndDeletesWhoeverAsks() throws {
         let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
-        try store.appendAudit([AuditEntry(at: Date(timeIntervalSince1970: 1_800_000_000), actor: "cli", address: nil,
-                                          action: "login.refused", target: "ops")])
+        try store.appendAudit([
+            AuditEntry(
+                at: Date(timeIntervalSince1970: 1_800_000_000), actor: "cli", address: nil,
+                action: "login.refused", target: "ops")
+        ])
         #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("UPDATE audit SET actor = 'x'") } }
         #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("DELETE FROM audit") } }
         #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("TRUNCATE audit") } }
@@ -83,8 +92,9 @@ import XinyuCore
         let store = try #require(StoreEngine.postgres).make()
         let version = try store.dataVersion()
         try store.applyFeed { t in
-            try t.upsertSchool(School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608"),
-                               grades: [])
+            try t.upsertSchool(
+                School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608"),
+                grades: [])
             try t.recordChange()
             #expect(try t.schoolExists("S1"))
             // Another connection of the same store: neither blocked nor shown the uncommitted school.
@@ -108,9 +118,11 @@ import XinyuCore
             try? store.applyFeed { t in
                 if try t.isImported(feed: "F-1") { return .rollback }
                 Thread.sleep(forTimeInterval: 0.2)
-                try t.logAttempt(ImportLogEntry(feedId: "F-1", format: "district-v1", file: "f.xml", digest: "d",
-                                                importedAt: Date(timeIntervalSince1970: 1_800_000_000), status: .applied,
-                                                accepted: "{}", rejectedCount: 0, rejections: "[]"))
+                try t.logAttempt(
+                    ImportLogEntry(
+                        feedId: "F-1", format: "district-v1", file: "f.xml", digest: "d",
+                        importedAt: Date(timeIntervalSince1970: 1_800_000_000), status: .applied,
+                        accepted: "{}", rejectedCount: 0, rejections: "[]"))
                 applied.add()
                 return .commit
             }

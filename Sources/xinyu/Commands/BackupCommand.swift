@@ -20,7 +20,8 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let path = global.databasePath
         if global.isPostgres {
-            throw UsageError("""
+            throw UsageError(
+                """
                 \(PostgresURL.redact(path)) is PostgreSQL: back it up with pg_dump (pg_dump -Fc -f xinyu.dump DBNAME) \
                 or the server's own backups; xinyu backup copies SQLite files
                 """)

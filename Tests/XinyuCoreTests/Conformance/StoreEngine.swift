@@ -14,6 +14,14 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     /// of its ``TrainingStore`` requirements throws `PostgresStoreError.unsupported(feature:)`, which the
     /// ``TrainingStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
     var recordsTraining = true
+    /// Whether the engine implements ``NoticeStore`` (issue #16: the reminders' outbox). PostgreSQL does not yet:
+    /// each requirement throws `PostgresStoreError.unsupported(feature:)`, which the
+    /// ``NoticeStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
+    var queuesNotices = true
+    /// Whether the engine implements ``CertificateStore`` (issue #16: verification codes, revocation). PostgreSQL
+    /// does not yet: each requirement throws `PostgresStoreError.unsupported(feature:)`, which the
+    /// ``CertificateStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
+    var issuesCertificates = true
     /// A new, empty store with the current schema.
     let make: @Sendable () throws -> any XinyuStore
 
@@ -32,7 +40,10 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     static let postgres: StoreEngine? = {
         let env = ProcessInfo.processInfo.environment
         guard env["XINYU_TEST_POSTGRES"] != "0", let text = env["XINYU_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
-        return StoreEngine(name: "PostgreSQL", backsUpToFile: false, recordsTraining: false) {
+        return StoreEngine(
+            name: "PostgreSQL", backsUpToFile: false, recordsTraining: false, queuesNotices: false,
+            issuesCertificates: false
+        ) {
             let server = try PostgresURL(text)
             let name = "xinyu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             try PostgresStore.createDatabase(name, on: server)

@@ -15,10 +15,11 @@ import XinyuCore
     }
 
     func plan(_ term: Term, _ classId: String, teacher: String?, outcome: PlanOutcome) -> SchedulePlan {
-        SchedulePlan(term: term.description, schoolId: "S1", classId: classId, grade: 1, kind: .lesson,
-                     outcome: outcome, everyWeeks: outcome == .unplaced ? nil : 2, rulesEveryWeeks: 2,
-                     periods: outcome == .unplaced ? 0 : 9, teacherId: teacher, cause: outcome == .unplaced ? "noTeacher" : nil,
-                     reason: "理由 \(classId)")
+        SchedulePlan(
+            term: term.description, schoolId: "S1", classId: classId, grade: 1, kind: .lesson,
+            outcome: outcome, everyWeeks: outcome == .unplaced ? nil : 2, rulesEveryWeeks: 2,
+            periods: outcome == .unplaced ? 0 : 9, teacherId: teacher, cause: outcome == .unplaced ? "noTeacher" : nil,
+            reason: "理由 \(classId)")
     }
 
     @Test(arguments: StoreEngine.all)
@@ -26,8 +27,10 @@ import XinyuCore
         let store = try seeded(engine)
         let fall = Term(startYear: 2025, half: .fall)
         let teacher = district.teachers.first { $0.schoolId == "S1" }!.id
-        let plans = [plan(fall, "S1-1-2", teacher: nil, outcome: .unplaced),
-                     plan(fall, "S1-1-1", teacher: teacher, outcome: .full)]
+        let plans = [
+            plan(fall, "S1-1-2", teacher: nil, outcome: .unplaced),
+            plan(fall, "S1-1-1", teacher: teacher, outcome: .full),
+        ]
         try store.replaceSchedule(term: fall, schools: ["S1", "S2"], sessions: [], plans: plans, builtAt: Self.at)
         let stored = try #require(try store.storedSchedule(school: "S1", term: nil))
         #expect(stored.term == fall && stored.sessions.isEmpty && stored.builtAt == Self.at)
@@ -46,21 +49,32 @@ import XinyuCore
         let teacher = district.teachers.first { $0.schoolId == "S1" }!
         let source = TimetableSource(schoolId: "ignored", file: "课表.csv", format: "csv", importedAt: Self.at, rows: 3)
         let slots = [
-            TimetableSlot(schoolId: "S1", weekday: 2, period: 1, teacherId: teacher.id, classId: "S1-1-1", subject: "心理",
-                          psychology: true, row: 3),
-            TimetableSlot(schoolId: "S1", weekday: 1, period: 2, teacherId: nil, classId: "S1-1-2", subject: "语文",
-                          psychology: false, row: 2),
-            TimetableSlot(schoolId: "S1", weekday: 1, period: 2, teacherId: teacher.id, classId: nil, subject: "班会",
-                          psychology: false, row: 1),
+            TimetableSlot(
+                schoolId: "S1", weekday: 2, period: 1, teacherId: teacher.id, classId: "S1-1-1", subject: "心理",
+                psychology: true, row: 3),
+            TimetableSlot(
+                schoolId: "S1", weekday: 1, period: 2, teacherId: nil, classId: "S1-1-2", subject: "语文",
+                psychology: false, row: 2),
+            TimetableSlot(
+                schoolId: "S1", weekday: 1, period: 2, teacherId: teacher.id, classId: nil, subject: "班会",
+                psychology: false, row: 1),
         ]
         let version = try store.dataVersion()
         try store.replaceTimetable(school: "S1", source: source, slots: slots)
         #expect(try store.dataVersion() != version)
         let stored = try #require(try store.timetable(school: "S1"))
-        #expect(stored.source == TimetableSource(schoolId: "S1", file: "课表.csv", format: "csv", importedAt: Self.at,
-                                                 rows: 3))
+        #expect(
+            stored.source
+                == TimetableSource(
+                    schoolId: "S1", file: "课表.csv", format: "csv", importedAt: Self.at,
+                    rows: 3))
         #expect(stored.slots.map(\.row) == [1, 2, 3] && stored.slots.allSatisfy { $0.id != nil && $0.schoolId == "S1" })
-        #expect(stored.slots.map { var s = $0; s.id = nil; return s } == [slots[2], slots[1], slots[0]])
+        #expect(
+            stored.slots.map {
+                var s = $0
+                s.id = nil
+                return s
+            } == [slots[2], slots[1], slots[0]])
         #expect(stored.teacherNames[teacher.id] == teacher.name)
         #expect(try store.scheduleInputs(school: "S1").timetable.count == 3)
         try store.replaceTimetable(school: "S1", source: source, slots: [slots[0]])
@@ -76,14 +90,16 @@ import XinyuCore
         let store = try seeded(engine)
         let s1 = district.teachers.filter { $0.schoolId == "S1" }
         let s2 = district.teachers.first { $0.schoolId == "S2" }!
-        let rooms = [Homeroom(teacherId: s1[0].id, grade: 1, classNumber: 2),
-                     Homeroom(teacherId: s2.id, grade: 1, classNumber: 1)]
+        let rooms = [
+            Homeroom(teacherId: s1[0].id, grade: 1, classNumber: 2),
+            Homeroom(teacherId: s2.id, grade: 1, classNumber: 1),
+        ]
         try store.applyFeed { t in
             #expect(try t.classCount(school: "S1", grade: 1) != nil)
             #expect(try t.classCount(school: "S1", grade: 12) == nil)
             var batch = RecordBatch()
-            rooms.forEach { batch.append($0) }
-            batch.append(Homeroom(teacherId: s1[0].id, grade: 1, classNumber: 3))   // the last one of a key wins
+            for room in rooms { batch.append(room) }
+            batch.append(Homeroom(teacherId: s1[0].id, grade: 1, classNumber: 3))  // the last one of a key wins
             try t.submit(batch)
             try t.recordChange()
             try t.logAttempt(ConformanceDistrict.logEntry(feed: "homerooms-1", status: .applied))

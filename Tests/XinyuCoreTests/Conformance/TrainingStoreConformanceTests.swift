@@ -29,8 +29,9 @@ import XinyuPostgres
         #expect(throws: refused) {
             try store.enterAttendance(course: "S1-T0001", by: "cli:t", capacity: "school", at: Self.at) { _ in .commit }
         }
-        let pdf = StoredEvidence(sha256: String(repeating: "a", count: 64), mediaType: "application/pdf",
-                                 bytes: Array("%PDF-1.4".utf8))
+        let pdf = StoredEvidence(
+            sha256: String(repeating: "a", count: 64), mediaType: "application/pdf",
+            bytes: Array("%PDF-1.4".utf8))
         let submission = TrainingSubmission(teacherId: teacher.id, course: training("研修"), result: .pass, note: nil)
         #expect(throws: refused) { try store.submitTraining(submission, evidence: pdf, by: "cli:t", at: Self.at) }
         #expect(throws: refused) {
