@@ -38,6 +38,9 @@ set -e
 alive=yes
 kill -0 "$SERVER_PID" 2>/dev/null || alive=no
 tail -25 "$WORK/st.txt"
+# On a finding, the failing operations with the request that reproduces each (schemathesis prints them above its
+# summary).
+[ "$status" = 0 ] || sed -n '/FAILURES/,/SUMMARY/p' "$WORK/st.txt" | head -120
 if [ "$alive" = no ]; then
   echo "api-fuzz: the server died; its log:" >&2; tail -20 "$WORK/serve.log" >&2; exit 1
 fi

@@ -186,6 +186,7 @@ public enum OpenAPIDocument {
                     "parameters": [pathParam("no", "Award number")],
                     "responses": [
                         "200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]],
+                        "400": json(error, "Bad parameter"),
                         "404": json(error, "Unknown award number (or outside the caller's scope)"),
                         "503": json(error, "The store is busy (see Retry-After)"),
                     ],
@@ -206,6 +207,7 @@ public enum OpenAPIDocument {
                             "description": "No certificate has this code (HTML page)",
                             "content": ["text/html": ["schema": ["type": "string"]]],
                         ],
+                        "400": json(error, "Bad parameter (e.g. an empty or unknown `lang`)"),
                         "429": json(error, "Too many verifications from this address (see Retry-After)"),
                     ],
                 ]
