@@ -184,15 +184,7 @@ struct TrainingController {
                 let lines = try Approvals.apply(
                     action, ids: body.ids ?? [], course: body.course, reason: body.reason,
                     actor: caller.actor, scope: caller.scope, store: db)
-                for line in lines {
-                    try accounts.record(
-                        line.auditAction, target: line.auditTarget, by: caller.principal, from: caller.address,
-                        before: ["state": line.from?.rawValue],
-                        after: [
-                            "state": line.to.rawValue,
-                            "reason": line.reason,
-                        ])
-                }
+                try accounts.record(lines, by: caller.principal, from: caller.address)
                 return lines
             }
             await onChanged()

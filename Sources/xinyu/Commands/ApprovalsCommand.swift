@@ -63,12 +63,7 @@ struct ApprovalsCommand: AsyncParsableCommand {
             let lines = try Approvals.apply(
                 action, ids: ids, course: course, reason: reason, actor: who.name,
                 scope: .everything, store: db)
-            let accounts = Accounts(store: db)
-            for line in lines {
-                try accounts.record(
-                    line.auditAction, target: line.auditTarget, by: who, before: ["state": line.from?.rawValue],
-                    after: ["state": line.to.rawValue, "reason": line.reason])
-            }
+            try Accounts(store: db).record(lines, by: who)
             try emit(output.format, json: lines) { ApprovalsCommand.table(lines) }
         }
     }
