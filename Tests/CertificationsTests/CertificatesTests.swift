@@ -71,7 +71,9 @@ import Testing
             number: "GD-C-0001", in: f.db, asOf: asOf, profile: f.profile, issueCode: true,
             actor: "cli:test", now: now)
         let code = try #require(first.code)
-        #expect(code.count == 26 && !code.contains("GD") && code != "GD-C-0001")
+        // Not derived from the award number: a random code may hold the letters "GD" by chance (about 2% of
+        // runs), so the check is that the number's characters do not stand in it together.
+        #expect(code.count == 26 && !code.contains("GDC0001") && !code.contains("GD-C-0001"))
         let again = try Certificates.view(
             number: "GD-C-0001", in: f.db, asOf: asOf, profile: f.profile, issueCode: true,
             actor: "cli:test")
