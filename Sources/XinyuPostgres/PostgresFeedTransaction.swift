@@ -8,9 +8,13 @@ import XinyuCore
 /// them).
 final class PostgresFeedTransaction: FeedTransaction {
     private let s: PostgresSession
+    private let bulkLoad: PostgresBulkLoad
+    /// The staging tables this transaction made (each dropped at its commit or rollback).
+    private var staged: Set<String> = []
 
-    init(_ s: PostgresSession) {
+    init(_ s: PostgresSession, bulkLoad: PostgresBulkLoad = .default) {
         self.s = s
+        self.bulkLoad = bulkLoad
     }
 
     func isImported(feed: String) throws -> Bool {
@@ -99,7 +103,11 @@ final class PostgresFeedTransaction: FeedTransaction {
         let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
         for kind in order {
             guard let rows = decoded[kind] else { continue }
-            try upsertSet(kind.columns, Self.lastOfEachKey(rows, key: kind.columns.key.count))
+            let distinct = Self.lastOfEachKey(rows, key: kind.columns.key.count)
+            switch bulkLoad {
+            case .copy: try upsertCopied(kind.columns, distinct)
+            case .unnest: try upsertSet(kind.columns, distinct)
+            }
         }
     }
 
@@ -164,6 +172,22 @@ final class PostgresFeedTransaction: FeedTransaction {
         try s.execute(
             numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
                 + Self.onConflict(t), arrays)
+    }
+
+    /// Upserts `rows` (keys distinct) with `COPY` into a staging table (`CREATE TEMP TABLE … ON COMMIT DROP`, made
+    /// once per table and transaction, emptied before each batch) and one set-based
+    /// `INSERT … SELECT FROM staging ON CONFLICT DO UPDATE`.
+    private func upsertCopied(_ t: TableColumns, _ rows: [[PostgresValue]]) throws {
+        guard !rows.isEmpty else { return }
+        let stage = "xinyu_stage_\(t.table.lowercased())"
+        let columns = t.columns.map(Self.quoted).joined(separator: ", ")
+        if staged.insert(stage).inserted {
+            try s.execute("CREATE TEMP TABLE \(stage) ON COMMIT DROP AS SELECT \(columns) FROM \(t.table) WITH NO DATA")
+        } else {
+            try s.execute("TRUNCATE \(stage)")
+        }
+        try s.copy(into: stage, columns: t.columns.map { $0.lowercased() }, rows: rows)
+        try s.execute("INSERT INTO \(t.table) (\(columns)) SELECT \(columns) FROM \(stage)" + Self.onConflict(t))
     }
 
     /// `{"a","b\"c",NULL,12}`: a PostgreSQL array literal of the values.

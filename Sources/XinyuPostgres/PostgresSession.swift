@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import XinyuCore
 
 /// One connection, used synchronously: each statement is sent on PostgresNIO's event loop and the calling thread
 /// waits for its result (`EventLoopFuture.wait()`).
@@ -10,11 +11,14 @@ import PostgresNIO
 final class PostgresSession: @unchecked Sendable {
     let connection: PostgresConnection
     let url: String
-    private let logger: Logger
+    /// The `lock_timeout` the session set, for a busy store's message.
+    let lockTimeout: TimeInterval?
+    let logger: Logger
 
-    init(connection: PostgresConnection, url: String, logger: Logger) {
+    init(connection: PostgresConnection, url: String, lockTimeout: TimeInterval?, logger: Logger) {
         self.connection = connection
         self.url = url
+        self.lockTimeout = lockTimeout
         self.logger = logger
     }
 
@@ -50,12 +54,16 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try connection.query(query, logger: logger).wait()
         } catch let e as PSQLError {
-            throw PostgresSession.wrap(e, url: url)
+            throw PostgresSession.wrap(e, url: url, lockTimeout: lockTimeout)
         }
     }
 
-    /// A server error in the store's words: its message, detail and SQLSTATE.
-    static func wrap(_ e: PSQLError, url: String) -> Error {
+    /// A server error in the store's words: a busy, overloaded or full database as the temporary ``StoreError``
+    /// (``StoreError/isTemporary``) its SQLSTATE names, any other with its message and detail.
+    static func wrap(_ e: PSQLError, url: String, lockTimeout: TimeInterval? = nil) -> Error {
+        if let temporary = StoreError.postgres(sqlState: e.serverInfo?[.sqlState], url: url, lockTimeout: lockTimeout) {
+            return temporary
+        }
         if let info = e.serverInfo, let message = info[.message] {
             let detail = info[.detail].map { " (\($0))" } ?? ""
             return PostgresStoreError.server(url: url, message: message + detail)
@@ -75,6 +83,8 @@ extension PostgresRandomAccessRow {
     func int(_ i: Int) throws -> Int? { try self[i].decode(Int?.self) }
     func bool(_ i: Int) throws -> Bool { try self[i].decode(Bool.self) }
     func date(_ i: Int) throws -> Date? { try self[i].decode(Date?.self) }
+    func int64(_ i: Int) throws -> Int64 { Int64(try self[i].decode(Int.self)) }
+    func bytes(_ i: Int) throws -> [UInt8]? { try self[i].decode(ByteBuffer?.self).map { Array($0.readableBytesView) } }
 }
 
 extension PostgresSession {

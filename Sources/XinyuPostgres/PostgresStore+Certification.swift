@@ -5,9 +5,8 @@ import XinyuCore
 /// ``ReportStore/certificationReadings(asOf:school:includeInactive:counting:parts:withSchools:_:)``): the SQLite
 /// store's queries and orders. A district is read as one part, in one `REPEATABLE READ` transaction.
 ///
-/// `counting` names the record states in which entered records (``TrainingStore``) count. A PostgreSQL store holds
-/// no entered records yet (its ``TrainingStore`` requirements throw ``PostgresStoreError/unsupported(feature:)``),
-/// so only the feed's attendance counts, whatever `counting` says, and nothing is ever `uncounted`.
+/// `counting` names the record states in which entered records (``TrainingStore``) count; the feed's record of a
+/// teacher and course wins over an entered one. Revoked awards (``CertificateStore``) are left out.
 extension PostgresStore {
     /// RULES.md "Counted hours" as a condition on attendance `a`, with its arguments.
     private static var counted: (sql: String, values: [PostgresValue]) {
@@ -29,11 +28,12 @@ extension PostgresStore {
             let d = asOf.description
             let awards = try s.rows(
                 """
-                SELECT \(Self.awardColumns) FROM award WHERE teacherId = ? AND issued <= ? ORDER BY issued, level
+                SELECT \(Self.awardColumns) FROM award
+                WHERE teacherId = ? AND issued <= ? AND \(Self.notRevoked("award")) ORDER BY issued, level
                 """, [.text(teacherId), .text(d)]
             ).map(award)
             let counted = Self.counted
-            let attendance = try s.rows(
+            var attendance = try s.rows(
                 """
                 SELECT c.track, c.category, a.date, a.hoursTenths, a.result = ?
                 FROM attendance a JOIN course c ON c.id = a.courseId
@@ -44,8 +44,28 @@ extension PostgresStore {
                     track: try r.string(0), category: try r.string(1), date: try r.text(2).flatMap { Day($0) },
                     tenths: try r.int(3) ?? 0, pass: try r.bool(4))
             }
+            if !counting.isEmpty {
+                let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
+                attendance += try s.rows(
+                    """
+                    SELECT c.track, c.category, e.date, e.hoursTenths, e.result = ?
+                    FROM attendanceEntry e JOIN course c ON c.id = e.courseId
+                    WHERE e.teacherId = ? AND e.date <= ? AND \(entered.sql) ORDER BY e.courseId
+                    """, [.text(CourseResult.pass.rawValue), .text(teacherId), .text(d)] + entered.values
+                ).map { r in
+                    CountedAttendance(
+                        track: try r.string(0), category: try r.string(1), date: try r.text(2).flatMap { Day($0) },
+                        tenths: try r.int(3) ?? 0, pass: try r.bool(4))
+                }
+            }
+            let pending = Self.enteredCondition(on: "e", counting: counting, inCounting: false, statusRule: false)
+            let uncounted = try entries(
+                s, whereClause: "WHERE e.teacherId = ? AND e.date <= ? AND \(pending.sql)",
+                [.text(RecordState.returned.rawValue), .text(RecordState.returned.rawValue), .text(teacherId), .text(d)]
+                    + pending.values)
             let practice = try practiceTotals(s, asOf: asOf, selection: TeacherSelection(), teacher: teacherId)
-            return TeacherTrainingRecord(teacher: t, awards: awards, attendance: attendance, practice: practice)
+            return TeacherTrainingRecord(
+                teacher: t, awards: awards, attendance: attendance, practice: practice, uncounted: uncounted)
         }
     }
 
@@ -54,12 +74,14 @@ extension PostgresStore {
         _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
         let selection = TeacherSelection(school: school, includeInactive: includeInactive)
-        let reading = try reading { s in try certificationReading(s, asOf: asOf, selection: selection, withSchools: withSchools) }
+        let reading = try reading { s in
+            try certificationReading(s, asOf: asOf, selection: selection, counting: counting, withSchools: withSchools)
+        }
         return [try compute(reading)]
     }
 
     private func certificationReading(
-        _ s: PostgresSession, asOf: Day, selection: TeacherSelection,
+        _ s: PostgresSession, asOf: Day, selection: TeacherSelection, counting: [RecordState],
         withSchools: Bool
     ) throws -> CertificationReading {
         var schools: [SchoolName]?
@@ -88,7 +110,8 @@ extension PostgresStore {
         let scope = Self.scope(on: "teacherId", selection)
         let awards = try s.rows(
             """
-            SELECT \(Self.awardColumns) FROM award WHERE issued <= ?\(scope.sql) ORDER BY teacherId, level, issued
+            SELECT \(Self.awardColumns) FROM award
+            WHERE issued <= ? AND \(Self.notRevoked("award"))\(scope.sql) ORDER BY teacherId, level, issued
             """, [.text(d)] + scope.values
         ).map(award)
         let counted = Self.counted
@@ -108,10 +131,51 @@ extension PostgresStore {
             attendance[try r.string(0), default: []].append(
                 TrackedAttendance(track: track, date: date, tenths: try r.int(3) ?? 0, pass: try r.bool(4)))
         }
+        if !counting.isEmpty {
+            let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
+            let eScope = Self.scope(on: "e.teacherId", selection)
+            let more = try s.rows(
+                """
+                SELECT e.teacherId, c.track, e.date, e.hoursTenths, e.result = ?
+                FROM attendanceEntry e JOIN course c ON c.id = e.courseId
+                WHERE c.track IN (?, ?, ?, ?) AND e.date <= ? AND \(entered.sql)\(eScope.sql)
+                ORDER BY e.teacherId, e.courseId
+                """,
+                [.text(CourseResult.pass.rawValue)] + [Track.A, .B, .C, .cpd].map { .text($0.rawValue) }
+                    + [.text(d)] + entered.values + eScope.values)
+            for r in more {
+                guard let track = Track(rawValue: try r.string(1)), let date = try r.text(2).flatMap({ Day($0) }) else {
+                    continue
+                }
+                attendance[try r.string(0), default: []].append(
+                    TrackedAttendance(track: track, date: date, tenths: try r.int(3) ?? 0, pass: try r.bool(4)))
+            }
+        }
         let practice = try practiceTotals(s, asOf: asOf, selection: selection, teacher: nil)
         return CertificationReading(
             teachers: teachers, awards: awards, attendance: attendance, practice: practice,
             schools: schools)
+    }
+
+    /// Entered records (`attendanceEntry` under `alias`) whose record state is one of `counting` (`inCounting`) or
+    /// none of them, with RULES.md's status and result rule when `statusRule`, leaving out any whose teacher and
+    /// course the district's feed holds (the SQLite store's condition).
+    static func enteredCondition(
+        on alias: String, counting: [RecordState], inCounting: Bool,
+        statusRule: Bool
+    ) -> (sql: String, values: [PostgresValue]) {
+        let feed =
+            "NOT EXISTS (SELECT 1 FROM attendance f "
+            + "WHERE f.teacherId = \(alias).teacherId AND f.courseId = \(alias).courseId)"
+        guard !counting.isEmpty else { return (inCounting ? "FALSE" : feed, []) }
+        let list = "(" + counting.map { _ in "?" }.joined(separator: ", ") + ")"
+        var sql = "\(alias).state \(inCounting ? "IN" : "NOT IN") \(list) AND \(feed)"
+        var values: [PostgresValue] = counting.map { .text($0.rawValue) }
+        if statusRule {
+            sql += " AND \(alias).status IN (?, ?) AND \(alias).result <> ?"
+            values += counted.values
+        }
+        return (sql, values)
     }
 
     /// `AND …` conditions limiting a teacher id column to the selection (or to one `teacher`).

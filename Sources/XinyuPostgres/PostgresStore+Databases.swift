@@ -9,7 +9,9 @@ extension PostgresStore {
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
             throw PostgresStoreError.badURL(url: server.redacted, problem: "database name \(name) is not a plain identifier")
         }
-        let admin = PostgresStore(target: server, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), ownsGroup: true)
+        let admin = PostgresStore(
+            target: server, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), ownsGroup: true,
+            lockTimeout: AppDatabase.defaultBusyTimeout)
         try admin.withSession { s in try s.script("CREATE DATABASE \(name)") }
     }
 }

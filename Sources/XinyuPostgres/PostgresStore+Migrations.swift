@@ -9,6 +9,8 @@ extension PostgresStore {
         ("v1-core", coreSchema),
         ("v2-accounts", accountsSchema),
         ("v3-timetable-homeroom", timetableHomeroomSchema),
+        ("v4-training-records", trainingRecordsSchema),
+        ("v5-notices-certificates", noticesCertificatesSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

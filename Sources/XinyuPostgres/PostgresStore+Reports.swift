@@ -104,8 +104,7 @@ extension PostgresStore {
         try withSession { s in String(try s.int("SELECT version FROM storeVersion WHERE id = 1")) }
     }
 
-    /// The union quota's year reading. A PostgreSQL store holds no entered records yet (see
-    /// ``TrainingStore``), so `counting` changes nothing: only the feed's attendance is read.
+    /// The union quota's year reading: the feed's attendance, then entered records in a `counting` state.
     public func quotaYear(
         from first: Day, through last: Day, school: String?,
         counting: [RecordState]
@@ -142,6 +141,26 @@ extension PostgresStore {
                         teacherId: tid, courseId: try r.string(1), tenths: try r.int(2) ?? 0,
                         status: try word(r, 3, "attendance", key), result: try word(r, 4, "attendance", key), date: date,
                         category: try word(r, 6, "course", try r.string(1)), tier: try r.int(7) ?? 0))
+            }
+            if !counting.isEmpty {
+                let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: false)
+                let more = try s.rows(
+                    """
+                    SELECT e.teacherId, e.courseId, e.hoursTenths, e.status, e.result, e.date, c.category, c.tier
+                    FROM attendanceEntry e JOIN course c ON c.id = e.courseId
+                    WHERE e.date >= ? AND e.date <= ? AND \(entered.sql) ORDER BY e.teacherId, e.courseId
+                    """, [.text(first.description), .text(last.description)] + entered.values)
+                for r in more {
+                    let tid = try r.string(0)
+                    guard inScope.contains(tid) else { continue }
+                    let key = tid + "/" + (try r.string(1))
+                    guard let date = try day(r, 5, "attendanceEntry", key) else { continue }
+                    attendance.append(
+                        CourseAttendance(
+                            teacherId: tid, courseId: try r.string(1), tenths: try r.int(2) ?? 0,
+                            status: try word(r, 3, "attendanceEntry", key), result: try word(r, 4, "attendanceEntry", key),
+                            date: date, category: try word(r, 6, "course", try r.string(1)), tier: try r.int(7) ?? 0))
+                }
             }
             return QuotaYearReading(schools: schools, teachers: teachers, attendance: attendance)
         }

@@ -5,8 +5,8 @@ import PostgresNIO
 import XinyuCore
 
 /// The product's store on PostgreSQL (issue #18): the same ``XinyuStore`` contract as the SQLite store, for
-/// city- and province-wide deployments on a database the bureau's IT already runs. Not yet here: ``TrainingStore``
-/// (issue #15), whose requirements throw ``PostgresStoreError/unsupported(feature:)`` (README "PostgreSQL").
+/// city- and province-wide deployments on a database the bureau's IT already runs, trainings, records and their
+/// states (issue #15), the reminders' outbox and certificates (issue #16) included.
 ///
 /// The store protocols are synchronous. Each call takes a connection from a small pool, runs its statements on
 /// PostgresNIO's event loop and waits for them on the calling thread; callers must not be event-loop threads
@@ -17,6 +17,9 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
     /// The URL without its password, for messages.
     public let url: String
     let target: PostgresURL
+    /// How long a statement waits for a lock (the write lock included) before the store is busy
+    /// (``StoreError/busy(path:holder:waited:)``): each connection's `lock_timeout`.
+    public let lockTimeout: TimeInterval
     private let group: MultiThreadedEventLoopGroup
     private let ownsGroup: Bool
     private let logger = Logger(label: "xinyu.postgres")
@@ -25,8 +28,9 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
     /// The advisory lock every write transaction takes first (any constant the product owns: "xinyu" in ASCII).
     static let writeLock = 0x78_69_6E_79_75
 
-    init(target: PostgresURL, group: MultiThreadedEventLoopGroup, ownsGroup: Bool) {
+    init(target: PostgresURL, group: MultiThreadedEventLoopGroup, ownsGroup: Bool, lockTimeout: TimeInterval) {
         self.target = target
+        self.lockTimeout = lockTimeout
         self.url = target.redacted
         self.group = group
         self.ownsGroup = ownsGroup
@@ -42,14 +46,19 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
     }
 
     /// Opens the database at `url` and migrates it to this version's schema (``StoreError/newerSchema(path:)``
-    /// when a newer xinyu wrote it: nothing is changed then).
-    public static func open(url: String) throws -> PostgresStore {
-        try open(PostgresURL(url))
+    /// when a newer xinyu wrote it: nothing is changed then). A statement that waits longer than `lockTimeout`
+    /// seconds for a lock throws ``StoreError/busy(path:holder:waited:)``.
+    public static func open(url: String, lockTimeout: TimeInterval = AppDatabase.defaultBusyTimeout) throws -> PostgresStore {
+        try open(PostgresURL(url), lockTimeout: lockTimeout)
     }
 
     /// Opens the database `target` names and migrates it.
-    public static func open(_ target: PostgresURL) throws -> PostgresStore {
-        let store = PostgresStore(target: target, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), ownsGroup: true)
+    public static func open(
+        _ target: PostgresURL, lockTimeout: TimeInterval = AppDatabase.defaultBusyTimeout
+    ) throws -> PostgresStore {
+        let store = PostgresStore(
+            target: target, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), ownsGroup: true,
+            lockTimeout: lockTimeout)
         try store.migrate()
         return store
     }
@@ -111,14 +120,26 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
                 on: group.next(), configuration: target.configuration(), id: id,
                 logger: logger
             ).wait()
-            return PostgresSession(connection: connection, url: url, logger: logger)
+            let session = PostgresSession(connection: connection, url: url, lockTimeout: lockTimeout, logger: logger)
+            do {
+                try session.execute("SET lock_timeout = \(Int((lockTimeout * 1000).rounded()))")
+            } catch {
+                try? connection.close().wait()
+                throw error
+            }
+            return session
         } catch let e as PSQLError where e.code == .sslUnsupported {
             let reason = "the server offers no TLS but sslmode is \(target.sslMode) (enable ssl there or use sslmode=prefer)"
             throw PostgresStoreError.cannotConnect(url: url, reason: reason)
         } catch let e as PSQLError {
+            if let temporary = StoreError.postgres(sqlState: e.serverInfo?[.sqlState], url: url, lockTimeout: nil) {
+                throw temporary
+            }
             let reason = e.serverInfo?[.message] ?? e.underlying.map { "\($0)" } ?? String(describing: e.code)
             throw PostgresStoreError.cannotConnect(url: url, reason: reason)
         } catch let e as PostgresStoreError {
+            throw e
+        } catch let e as StoreError {
             throw e
         } catch {
             throw PostgresStoreError.cannotConnect(url: url, reason: "\(error)")

@@ -7,6 +7,8 @@ enum PostgresValue: Sendable, Hashable {
     case int(Int?)
     case bool(Bool)
     case date(Date?)
+    /// `bytea` (evidence files).
+    case bytes([UInt8])
 
     func append(to binds: inout PostgresBindings) {
         switch self {
@@ -14,6 +16,7 @@ enum PostgresValue: Sendable, Hashable {
         case .int(let v): binds.append(v)
         case .bool(let v): binds.append(v)
         case .date(let v): binds.append(v)
+        case .bytes(let v): binds.append(ByteBuffer(bytes: v))
         }
     }
 }

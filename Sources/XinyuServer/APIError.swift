@@ -65,6 +65,9 @@ public struct APIError: HTTPResponseError, Sendable {
             switch e {
             case .unknownSchool, .unknownTeacher: return .notFound(e.description)
             case .full: return .unavailable("the database's disk is full; the operator must free space", log: e.description)
+            case .overloaded:
+                return .unavailable(
+                    "the database cannot take this request now; try again in \(retryAfterSeconds) s", log: e.description)
             case .busy:
                 return .unavailable(
                     "the database is busy with another write; try again in \(retryAfterSeconds) s", log: e.description)

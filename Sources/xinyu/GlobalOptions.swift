@@ -21,7 +21,8 @@ struct GlobalOptions: ParsableArguments {
         return "xinyu.sqlite"
     }
 
-    /// How long a command waits for another process's write lock: `$XINYU_BUSY_TIMEOUT` seconds, else 60.
+    /// How long a command waits for another process's write lock: `$XINYU_BUSY_TIMEOUT` seconds, else 60 (on
+    /// PostgreSQL, each connection's `lock_timeout`).
     var busyTimeout: TimeInterval {
         get throws {
             guard let text = ProcessInfo.processInfo.environment["XINYU_BUSY_TIMEOUT"], !text.isEmpty else {
@@ -43,14 +44,14 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store, creating and migrating it as needed: PostgreSQL for a `postgres://` URL, else the SQLite
     /// file.
     func open() throws -> any XinyuStore {
-        if isPostgres { return try PostgresStore.open(url: databasePath) }
+        if isPostgres { return try PostgresStore.open(url: databasePath, lockTimeout: busyTimeout) }
         return try openSQLite()
     }
 
     /// Opens the store for a command that only reads it: a SQLite file on read-only connections when it is up to
     /// date, so the file is not written (see `AppDatabase.open(path:readOnly:)`); PostgreSQL as ``open()``.
     func openForReading() throws -> any XinyuStore {
-        if isPostgres { return try PostgresStore.open(url: databasePath) }
+        if isPostgres { return try PostgresStore.open(url: databasePath, lockTimeout: busyTimeout) }
         return try AppDatabase.open(path: databasePath, readOnly: true, busyTimeout: busyTimeout)
     }
 

@@ -16,7 +16,7 @@ extension StoreError {
         case .notADatabase: description + " (pass another --db)"
         case .unknownTeacher: description + " (see `xinyu teachers list`)"
         case .unknownSchool: description + " (see `xinyu schools list`)"
-        case .unreadable, .newerSchema, .busy, .full, .backupExists, .sqlite: description
+        case .unreadable, .newerSchema, .busy, .overloaded, .full, .backupExists, .sqlite: description
         }
     }
 }

@@ -130,6 +130,92 @@ import XinyuCore
         #expect(applied.value == 1)
         #expect(try first.importLog().count == 1)
     }
+
+    @Test func temporarySQLStatesAreTypedStoreErrorsAndOthersAreNot() {
+        let url = "postgres://ops@db/xinyu"
+        let busy = StoreError.postgres(sqlState: "55P03", url: url, lockTimeout: 2)
+        guard case .busy(url, nil, 2) = busy else {
+            Issue.record("55P03 is not busy: \(String(describing: busy))")
+            return
+        }
+        for state in ["40001", "40P01", "53300", "57P03"] {
+            let e = StoreError.postgres(sqlState: state, url: url, lockTimeout: nil)
+            guard case .overloaded(url, _) = e else {
+                Issue.record("\(state) is not overloaded: \(String(describing: e))")
+                continue
+            }
+            #expect(e?.isTemporary == true)
+            #expect(e?.description.hasPrefix("database \(url) cannot take this request now: ") == true)
+        }
+        guard case .full(url) = StoreError.postgres(sqlState: "53100", url: url, lockTimeout: nil) else {
+            Issue.record("53100 is not full")
+            return
+        }
+        for other in ["23505", "42P01", nil] {
+            if let e = StoreError.postgres(sqlState: other, url: url, lockTimeout: nil) {
+                Issue.record("\(other ?? "no SQLSTATE") is typed: \(e)")
+            }
+        }
+    }
+
+    /// A writer that waits longer than the store's `lock_timeout` for another connection's write lock gets
+    /// ``StoreError/busy(path:holder:waited:)``; the holder's transaction is not disturbed.
+    @Test(.enabled(if: enabled)) func aWriteThatWaitsPastTheLockTimeoutIsBusy() throws {
+        let holder = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        let waiter = try PostgresStore.open(holder.target, lockTimeout: 0.5)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = try? holder.write { s in
+                try s.execute("UPDATE storeVersion SET version = version + 1 WHERE id = 1")
+                holding.signal()
+                release.wait()
+            }
+            done.signal()
+        }
+        holding.wait()
+        let started = Date()
+        var caught: Error?
+        do {
+            try waiter.appendAudit([
+                AuditEntry(at: started, actor: "cli", address: nil, action: "login.refused", target: "ops")
+            ])
+        } catch {
+            caught = error
+        }
+        let waited = Date().timeIntervalSince(started)
+        release.signal()
+        done.wait()
+        #expect(waited >= 0.45 && waited < 10)
+        let e = try #require(caught as? StoreError, "\(String(describing: caught))")
+        #expect(e.isTemporary)
+        guard case .busy(_, nil, 0.5) = e else {
+            Issue.record("not busy: \(e)")
+            return
+        }
+        #expect(!e.description.contains("cret"))
+        // The waiter works once the lock is free.
+        try waiter.appendAudit([AuditEntry(at: started, actor: "cli", address: nil, action: "login.refused", target: "ops")])
+    }
+
+    /// A database out of connections for its role (`53300`) is ``StoreError/overloaded(path:reason:)`` when the
+    /// store connects.
+    @Test(.enabled(if: enabled)) func aDatabaseOutOfConnectionsIsOverloaded() throws {
+        let admin = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        let name = admin.target.database
+        _ = try admin.withSession { s in try s.execute("ALTER DATABASE \(name) CONNECTION LIMIT 0") }
+        defer { _ = try? admin.withSession { s in try s.execute("ALTER DATABASE \(name) CONNECTION LIMIT -1") } }
+        var caught: Error?
+        do { _ = try PostgresStore.open(admin.target) } catch { caught = error }
+        let e = try #require(caught as? StoreError, "\(String(describing: caught))")
+        guard case .overloaded(_, let reason) = e else {
+            Issue.record("not overloaded: \(e)")
+            return
+        }
+        #expect(reason.contains("no connection left"))
+        #expect(e.isTemporary)
+    }
 }
 
 /// A counter several threads add to.

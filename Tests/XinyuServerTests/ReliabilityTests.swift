@@ -84,6 +84,29 @@ import XinyuCore
         }
     }
 
+    /// PostgreSQL's busy, overloaded and full errors arrive as typed ``StoreError``s (see `StoreError.postgres`):
+    /// each is a 503 with `Retry-After` too.
+    @Test func typedTemporaryStoreErrorsAre503WithRetryAfter() async throws {
+        let url = "postgres://ops@db/xinyu"
+        let errors: [StoreError] = [
+            .busy(path: url, holder: nil, waited: 2), .overloaded(path: url, reason: "the server has no connection left"),
+            .full(path: url),
+        ]
+        for error in errors {
+            let failing = ImportService(importFile: { _, _ in throw error }, log: { _ in throw error })
+            try await testApp(try sampleDatabase(), imports: failing).test(.router) { client in
+                try await client.asAdmin(
+                    uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
+                    body: ByteBuffer(string: "<feed/>")
+                ) { r in
+                    try expectError(r, .serviceUnavailable, "store_busy")
+                    #expect(r.headers[.retryAfter].flatMap(Int.init) ?? 0 > 0)
+                    #expect(!String(buffer: r.body).contains(url))
+                }
+            }
+        }
+    }
+
     @Test func importLogShowsNoServerPathsAndRefusedRequestsLeaveNoRow() async throws {
         let store = try TemporaryStore()
         let feedDir = store.directory + "/secret-server-dir"

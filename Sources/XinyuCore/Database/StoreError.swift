@@ -3,8 +3,9 @@ import GRDB
 
 /// Why the store could not be opened or used: one line saying what, where, and what to do.
 ///
-/// ``busy(path:holder:waited:)`` and ``full(path:)`` are temporary (``isTemporary``): the same request may
-/// succeed later, so a server answers them with 503 and `Retry-After`; every other case is permanent.
+/// ``busy(path:holder:waited:)``, ``overloaded(path:reason:)`` and ``full(path:)`` are temporary
+/// (``isTemporary``): the same request may succeed later, so a server answers them with 503 and `Retry-After`;
+/// every other case is permanent.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case missingDirectory(path: String, directory: String)
     /// The path cannot be a database file: empty, a directory, a FIFO, a device, a dangling link.
@@ -19,7 +20,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// Another connection held the write lock for longer than the busy timeout. `holder` is the xinyu process that
     /// noted it holds the lock (the `<db>-writer` file), when one did and is still alive.
     case busy(path: String, holder: WriteLockNote?, waited: TimeInterval?)
-    /// SQLite could not write: the disk (or the file system's quota) is full.
+    /// The database server cannot take the request now: it has no connection left for it, or it cancelled the
+    /// transaction for one that ran at the same time (a serialization failure or a deadlock); `reason` says which.
+    case overloaded(path: String, reason: String)
+    /// The database could not write: the disk (or the file system's quota) is full.
     case full(path: String)
     /// A backup target that already exists.
     case backupExists(path: String)
@@ -30,7 +34,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// Whether the same operation may succeed later (busy, full): a server answers 503 with `Retry-After`.
     public var isTemporary: Bool {
         switch self {
-        case .busy, .full: true
+        case .busy, .overloaded, .full: true
         default: false
         }
     }
@@ -59,6 +63,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                     ?? "another connection holds the write lock (no running xinyu process noted it)")
                 + (waited.map { "; waited \(Self.seconds($0))" } ?? "")
                 + " — try again when it finishes"
+        case .overloaded(let path, let reason):
+            "database \(path) cannot take this request now: \(reason) — try again shortly"
         case .full(let path):
             "cannot write database \(path): the disk is full; free some space and try again"
         case .backupExists(let path):

@@ -18,37 +18,9 @@ import XinyuPostgres
         AuditEntry(at: now, actor: "cli:test", address: nil, action: action, target: target)
     }
 
-    /// An engine without ``CertificateStore`` (``StoreEngine/issuesCertificates`` false: PostgreSQL today) must
-    /// refuse every requirement with `PostgresStoreError.unsupported(feature:)`, saying so, and change nothing; its
-    /// readings keep every award (none can be revoked). The checks of the behaviour then stop for that engine.
-    func expectRefused(_ store: any XinyuStore, _ district: ConformanceDistrict) throws {
-        let refused = PostgresStoreError.unsupported(feature: PostgresStore.certificatesFeature)
-        #expect(refused.description.contains("not yet available on PostgreSQL; use a SQLite store"))
-        let number = try #require(district.awards.first { $0.number != nil }?.number)
-        let version = try store.dataVersion()
-        let counts = try store.tableCounts()
-        #expect(throws: refused) { try store.certificate(number: number) }
-        #expect(throws: refused) { try store.certificate(code: "ABCDEFGHJKMNPQRSTVWXYZ0123") }
-        #expect(throws: refused) {
-            try store.issueVerificationCode(
-                number: number, code: "ABCDEFGHJKMNPQRSTVWXYZ0123", audit: audit("certificate.code", number))
-        }
-        let revocation = CertificateRevocation(at: now, actor: "cli:test", reason: "材料造假")
-        #expect(throws: refused) {
-            try store.revokeCertificate(number: number, revocation, audit: audit("certificate.revoke", number))
-        }
-        #expect(throws: refused) { try store.revokedCertificates() }
-        #expect(throws: refused) { try store.courses(ids: ["C01"]) }
-        #expect(try store.dataVersion() == version)
-        #expect(try store.tableCounts() == counts)
-        let actions = ["certificate.code", "certificate.revoke"]
-        #expect(try store.auditEntries(since: nil, actor: nil, actions: actions, target: nil).isEmpty)
-    }
-
     @Test(arguments: StoreEngine.all)
     func certificatesAreFoundByNumberWithTeacherAndSchool(_ engine: StoreEngine) throws {
         let (store, district) = try seeded(engine)
-        guard engine.issuesCertificates else { return try expectRefused(store, district) }
         let award = try #require(district.awards.first { $0.number != nil })
         let teacher = district.teachers.first { $0.id == award.teacherId }!
         let cert = try #require(try store.certificate(number: award.number!))
@@ -63,7 +35,6 @@ import XinyuPostgres
     @Test(arguments: StoreEngine.all)
     func anAwardGetsOneCodeThatNamesIt(_ engine: StoreEngine) throws {
         let (store, district) = try seeded(engine)
-        guard engine.issuesCertificates else { return try expectRefused(store, district) }
         let award = try #require(district.awards.first { $0.number != nil })
         let number = award.number!
         var v = try store.dataVersion()
@@ -90,7 +61,6 @@ import XinyuPostgres
     @Test(arguments: StoreEngine.all)
     func aRevokedAwardStaysStoredButCountsForNothing(_ engine: StoreEngine) throws {
         let (store, district) = try seeded(engine)
-        guard engine.issuesCertificates else { return try expectRefused(store, district) }
         let asOf = day(2026, 1, 1)
         // A numbered award valid on the date, of an active teacher.
         let award = try #require(

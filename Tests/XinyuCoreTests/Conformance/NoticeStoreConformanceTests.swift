@@ -22,29 +22,9 @@ import XinyuPostgres
         AuditEntry(at: now, actor: "cli:test", address: nil, action: action, target: "as-of 2026-10-02")
     }
 
-    /// An engine without ``NoticeStore`` (``StoreEngine/queuesNotices`` false: PostgreSQL today) must refuse every
-    /// requirement with `PostgresStoreError.unsupported(feature:)`, saying so, and change nothing; the checks of
-    /// the behaviour then stop for that engine.
-    func expectRefused(_ store: any XinyuStore) throws {
-        let refused = PostgresStoreError.unsupported(feature: PostgresStore.noticesFeature)
-        #expect(refused.description.contains("not yet available on PostgreSQL; use a SQLite store"))
-        let version = try store.dataVersion()
-        let counts = try store.tableCounts()
-        #expect(throws: refused) { try store.enqueueNotices([notice("T1")], audit: audit("remind.queue")) }
-        #expect(throws: refused) { try store.storedNoticeKeys([notice("T1").key]) }
-        #expect(throws: refused) { try store.claimDueNotices(now: now, leaseUntil: now, maxAttempts: 3, limit: 10) }
-        #expect(throws: refused) { try store.recordDelivery(id: 1, .sent(at: now)) }
-        #expect(throws: refused) { try store.notices(state: nil) }
-        #expect(throws: refused) { try store.notices(state: .failed) }
-        #expect(try store.dataVersion() == version)
-        #expect(try store.tableCounts() == counts)
-        #expect(try store.auditEntries(since: nil, actor: nil, actions: ["remind.queue"], target: nil).isEmpty)
-    }
-
     @Test(arguments: StoreEngine.all)
     func aNoticeIsQueuedOncePerKeyWithItsTextAndTheAuditLine(_ engine: StoreEngine) throws {
         let store = try engine.make()
-        guard engine.queuesNotices else { return try expectRefused(store) }
         let first = [notice("T1"), notice("T2", "behind", "2025-2026/03-01"), notice("T1")]
         var v = try store.dataVersion()
         let added = try store.enqueueNotices(first, audit: audit("remind.queue"))
@@ -72,7 +52,6 @@ import XinyuPostgres
     @Test(arguments: StoreEngine.all)
     func claimsTakeDueNoticesOnceAndDeliveriesSetTheirState(_ engine: StoreEngine) throws {
         let store = try engine.make()
-        guard engine.queuesNotices else { return try expectRefused(store) }
         _ = try store.enqueueNotices([notice("T1"), notice("T2"), notice("T3", at: 3_600)], audit: nil)
         let lease = now.addingTimeInterval(900)
         let claimed = try store.claimDueNotices(now: now, leaseUntil: lease, maxAttempts: 3, limit: 10)
@@ -101,7 +80,6 @@ import XinyuPostgres
     @Test(arguments: StoreEngine.all)
     func attemptsRunOutAndTheLimitIsKept(_ engine: StoreEngine) throws {
         let store = try engine.make()
-        guard engine.queuesNotices else { return try expectRefused(store) }
         _ = try store.enqueueNotices((1...5).map { notice("T\($0)") }, audit: nil)
         let first = try store.claimDueNotices(now: now, leaseUntil: now, maxAttempts: 2, limit: 2)
         #expect(first.map(\.key.person) == ["T1", "T2"])

@@ -9,19 +9,6 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     let name: String
     /// Whether ``MaintenanceStore/backup(to:)`` writes a SQLite file (PostgreSQL refuses: `pg_dump` backs it up).
     var backsUpToFile = true
-    /// Whether the engine implements ``TrainingStore`` (issue #15: trainings, sign-in sheets, submissions, moves)
-    /// and so holds entered records for the `counting:` reads of ``ReportStore``. PostgreSQL does not yet: each
-    /// of its ``TrainingStore`` requirements throws `PostgresStoreError.unsupported(feature:)`, which the
-    /// ``TrainingStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
-    var recordsTraining = true
-    /// Whether the engine implements ``NoticeStore`` (issue #16: the reminders' outbox). PostgreSQL does not yet:
-    /// each requirement throws `PostgresStoreError.unsupported(feature:)`, which the
-    /// ``NoticeStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
-    var queuesNotices = true
-    /// Whether the engine implements ``CertificateStore`` (issue #16: verification codes, revocation). PostgreSQL
-    /// does not yet: each requirement throws `PostgresStoreError.unsupported(feature:)`, which the
-    /// ``CertificateStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
-    var issuesCertificates = true
     /// A new, empty store with the current schema.
     let make: @Sendable () throws -> any XinyuStore
 
@@ -41,8 +28,7 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
         let env = ProcessInfo.processInfo.environment
         guard env["XINYU_TEST_POSTGRES"] != "0", let text = env["XINYU_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
         return StoreEngine(
-            name: "PostgreSQL", backsUpToFile: false, recordsTraining: false, queuesNotices: false,
-            issuesCertificates: false
+            name: "PostgreSQL", backsUpToFile: false
         ) {
             let server = try PostgresURL(text)
             let name = "xinyu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

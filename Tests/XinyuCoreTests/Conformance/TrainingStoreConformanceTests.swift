@@ -15,36 +15,6 @@ import XinyuPostgres
         return store
     }
 
-    /// An engine without ``TrainingStore`` (``StoreEngine/recordsTraining`` false: PostgreSQL today) must refuse
-    /// every requirement with `PostgresStoreError.unsupported(feature:)`, saying so, and change nothing; the checks
-    /// of the behaviour then stop for that engine.
-    func expectRefused(_ store: any XinyuStore) throws {
-        let refused = PostgresStoreError.unsupported(feature: PostgresStore.trainingFeature)
-        #expect(refused.description.contains("not yet available on PostgreSQL; use a SQLite store"))
-        let version = try store.dataVersion()
-        let counts = try store.tableCounts()
-        #expect(throws: refused) { try store.addTraining(training("一"), school: "S1", by: "cli:t", at: Self.at) }
-        #expect(throws: refused) { try store.trainings(school: nil, from: nil, to: nil) }
-        #expect(throws: refused) { try store.training(id: "S1-T0001") }
-        #expect(throws: refused) {
-            try store.enterAttendance(course: "S1-T0001", by: "cli:t", capacity: "school", at: Self.at) { _ in .commit }
-        }
-        let pdf = StoredEvidence(
-            sha256: String(repeating: "a", count: 64), mediaType: "application/pdf",
-            bytes: Array("%PDF-1.4".utf8))
-        let submission = TrainingSubmission(teacherId: teacher.id, course: training("研修"), result: .pass, note: nil)
-        #expect(throws: refused) { try store.submitTraining(submission, evidence: pdf, by: "cli:t", at: Self.at) }
-        #expect(throws: refused) {
-            try store.resubmitTraining(entry: 1, submission, evidence: nil, by: "cli:t", at: Self.at)
-        }
-        #expect(throws: refused) { try store.recordEntries(RecordFilter()) }
-        #expect(throws: refused) { try store.moveRecords([], by: "cli:t", at: Self.at, reason: nil) }
-        #expect(throws: refused) { try store.recordTransitions(entry: nil) }
-        #expect(throws: refused) { try store.evidence(entry: 1) }
-        #expect(try store.dataVersion() == version)
-        #expect(try store.tableCounts() == counts)
-    }
-
     func training(_ title: String, hours: Hours = 6, track: Track = .C, on d: Day = day(2026, 3, 2)) -> Course {
         Course(
             id: "", title: title, provider: "工会", tier: 60, mode: 2, hours: hours, start: d, end: d, track: track,
@@ -57,7 +27,6 @@ import XinyuPostgres
     @Test(arguments: StoreEngine.all)
     func trainingsAreNumberedPerSchoolAndListed(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
-        guard engine.recordsTraining else { return try expectRefused(store) }
         let version = try store.dataVersion()
         let a = try store.addTraining(training("一"), school: "S1", by: "cli:t", at: Self.at)
         let b = try store.addTraining(training("二", on: day(2026, 1, 5)), school: "S1", by: "cli:t", at: Self.at)
@@ -78,7 +47,6 @@ import XinyuPostgres
     @Test(arguments: StoreEngine.all)
     func sheetRowsAreEnteredOnceAndCountOnlyWhenCertified(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
-        guard engine.recordsTraining else { return try expectRefused(store) }
         let course = try store.addTraining(training("全员培训"), school: "S1", by: "cli:t", at: Self.at)
         let t = teacher
         let record = Attendance(
@@ -141,7 +109,6 @@ import XinyuPostgres
     @Test(arguments: StoreEngine.all)
     func aReturnedSubmissionIsCorrectedWithNewEvidence(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
-        guard engine.recordsTraining else { return try expectRefused(store) }
         let pdf = StoredEvidence(
             sha256: String(repeating: "a", count: 64), mediaType: "application/pdf",
             bytes: Array("%PDF-1.4".utf8))
