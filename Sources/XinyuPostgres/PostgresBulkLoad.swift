@@ -9,7 +9,7 @@ enum PostgresBulkLoad: String, Sendable {
     case unnest
 
     /// The store's way: `XINYU_PG_BULK_LOAD` (`copy` or `unnest`) when set, for comparing them (bench/postgres.sh),
-    /// else ``copy``.
+    /// else ``unnest``, the faster of the two as measured (BENCHMARKS.md, "#18 PostgreSQL").
     static let `default`: PostgresBulkLoad =
-        ProcessInfo.processInfo.environment["XINYU_PG_BULK_LOAD"].flatMap(PostgresBulkLoad.init(rawValue:)) ?? .copy
+        ProcessInfo.processInfo.environment["XINYU_PG_BULK_LOAD"].flatMap(PostgresBulkLoad.init(rawValue:)) ?? .unnest
 }

@@ -2,15 +2,22 @@ import PostgresNIO
 import XinyuCore
 
 /// The PostgreSQL store's ``FeedTransaction``: the feed's session inside its transaction. Submitted batches are
-/// written at once and set-based: per kind, the batch's records deduplicated by key (the later record of a key
-/// wins) go in one `INSERT … SELECT … FROM unnest(column arrays) ON CONFLICT DO UPDATE`, each column one array
-/// argument, kinds in the order their references need (teachers and courses before the records that refer to
-/// them).
+/// loaded set-based (``PostgresBulkLoad``): with ``PostgresBulkLoad/unnest`` (the default) each kind's records of
+/// a batch, deduplicated by key, go in one `INSERT … SELECT FROM unnest(column arrays) ON CONFLICT DO UPDATE`;
+/// with ``PostgresBulkLoad/copy`` each record kind's records go by `COPY` into a temporary staging table (dropped at the transaction's end) as batches come, and one `INSERT … SELECT DISTINCT ON (key) …
+/// ON CONFLICT DO UPDATE` per kind (the later record of a key wins) moves them into the store before any other
+/// statement of the transaction and at its commit, kinds in the order their references need (teachers and
+/// courses before the records that refer to them).
 final class PostgresFeedTransaction: FeedTransaction {
     private let s: PostgresSession
     private let bulkLoad: PostgresBulkLoad
     /// The staging tables this transaction made (each dropped at its commit or rollback).
     private var staged: Set<String> = []
+    /// The kinds with staged records not yet moved into the store.
+    private var pending: Set<RecordBatch.Kind> = []
+    /// The number of the next staged record: the later of two records of a key wins.
+    private var sequence = 0
+    private static let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
 
     init(_ s: PostgresSession, bulkLoad: PostgresBulkLoad = .default) {
         self.s = s
@@ -18,6 +25,7 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     func isImported(feed: String) throws -> Bool {
+        try flush()
         let marks = ImportStatus.imported.map { _ in "?" }.joined(separator: ", ")
         return try !s.rows(
             "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(marks)) LIMIT 1",
@@ -26,14 +34,17 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     func schoolExists(_ id: String) throws -> Bool {
-        try !s.rows("SELECT 1 FROM school WHERE id = ?", [.text(id)]).isEmpty
+        try flush()
+        return try !s.rows("SELECT 1 FROM school WHERE id = ?", [.text(id)]).isEmpty
     }
 
     func teacherExists(_ id: String) throws -> Bool {
-        try !s.rows("SELECT 1 FROM teacher WHERE id = ?", [.text(id)]).isEmpty
+        try flush()
+        return try !s.rows("SELECT 1 FROM teacher WHERE id = ?", [.text(id)]).isEmpty
     }
 
     func courseLimits(_ id: String) throws -> CourseLimits? {
+        try flush()
         guard let r = try s.rows("SELECT hoursTenths, \"end\" FROM course WHERE id = ?", [.text(id)]).first,
             let end = Day(try r.string(1))
         else { return nil }
@@ -41,12 +52,14 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     func classCount(school: String, grade: Int) throws -> Int? {
-        try s.rows("SELECT classes FROM grade WHERE schoolId = ? AND level = ?", [.text(school), .int(grade)])
+        try flush()
+        return try s.rows("SELECT classes FROM grade WHERE schoolId = ? AND level = ?", [.text(school), .int(grade)])
             .first?.int(0)
     }
 
     func awardNumbers() throws -> [StoredAwardNumber] {
-        try s.rows(
+        try flush()
+        return try s.rows(
             """
             SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL ORDER BY teacherId, level, issued
             """
@@ -58,6 +71,7 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     func upsertSchool(_ school: School, grades: [Grade]) throws {
+        try flush()
         try upsert(
             .school,
             [
@@ -70,6 +84,7 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     func mergeRosterTeacher(_ t: Teacher, roleGiven: Bool) throws {
+        try flush()
         try s.execute(
             """
             INSERT INTO teacher (id, schoolId, name, role, hired, status) VALUES (?, ?, ?, ?, NULL, ?)
@@ -83,41 +98,58 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     func activeTeacherIds(school: String) throws -> [String] {
-        try s.rows(
+        try flush()
+        return try s.rows(
             "SELECT id FROM teacher WHERE schoolId = ? AND status = ? ORDER BY id",
             [.text(school), .text(TeacherStatus.active.rawValue)]
         ).map { try $0.string(0) }
     }
 
     func deactivateTeacher(id: String) throws {
+        try flush()
         try s.execute("UPDATE teacher SET status = ? WHERE id = ?", [.text(TeacherStatus.inactive.rawValue), .text(id)])
     }
 
     func clearHomeroom(teacher: String) throws {
+        try flush()
         try s.execute("DELETE FROM homeroom WHERE teacherId = ?", [.text(teacher)])
     }
 
     func submit(_ batch: RecordBatch) throws {
         guard batch.count > 0 else { return }
         let decoded = try Self.decode(batch)
-        let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
-        for kind in order {
+        for kind in Self.order {
             guard let rows = decoded[kind] else { continue }
-            let distinct = Self.lastOfEachKey(rows, key: kind.columns.key.count)
             switch bulkLoad {
-            case .copy: try upsertCopied(kind.columns, distinct)
-            case .unnest: try upsertSet(kind.columns, distinct)
+            case .copy: try stage(kind, rows)
+            case .unnest: try upsertSet(kind.columns, Self.lastOfEachKey(rows, key: kind.columns.key.count))
             }
         }
     }
 
-    func flush() throws {}
+    /// Moves every staged record into the store; every other statement of the transaction runs after it.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        for kind in Self.order where pending.contains(kind) {
+            let t = kind.columns
+            let stage = Self.stageName(t)
+            let columns = t.columns.map(Self.quoted).joined(separator: ", ")
+            let key = t.key.map(Self.quoted).joined(separator: ", ")
+            try s.execute(
+                "INSERT INTO \(t.table) (\(columns)) SELECT DISTINCT ON (\(key)) \(columns) FROM \(stage)"
+                    + " ORDER BY \(key), xinyu_seq DESC" + Self.onConflict(t))
+            try s.execute("TRUNCATE \(stage)")
+        }
+        pending = []
+    }
 
     func logAttempt(_ entry: ImportLogEntry) throws {
+        try flush()
         try PostgresStore.insertLog(entry, s)
     }
 
     func recordChange() throws {
+        try flush()
         try PostgresStore.recordChange(s)
     }
 
@@ -174,21 +206,29 @@ final class PostgresFeedTransaction: FeedTransaction {
                 + Self.onConflict(t), arrays)
     }
 
-    /// Upserts `rows` (keys distinct) with `COPY` into a staging table (`CREATE TEMP TABLE … ON COMMIT DROP`, made
-    /// once per table and transaction, emptied before each batch) and one set-based
-    /// `INSERT … SELECT FROM staging ON CONFLICT DO UPDATE`.
-    private func upsertCopied(_ t: TableColumns, _ rows: [[PostgresValue]]) throws {
+    /// `COPY`s `rows` of `kind` into its staging table (made once per transaction: `CREATE TEMP TABLE … ON COMMIT
+    /// DROP` with the kind's columns and the record's number), to be moved by ``flush()``.
+    private func stage(_ kind: RecordBatch.Kind, _ rows: [[PostgresValue]]) throws {
         guard !rows.isEmpty else { return }
-        let stage = "xinyu_stage_\(t.table.lowercased())"
-        let columns = t.columns.map(Self.quoted).joined(separator: ", ")
+        let t = kind.columns
+        let stage = Self.stageName(t)
         if staged.insert(stage).inserted {
-            try s.execute("CREATE TEMP TABLE \(stage) ON COMMIT DROP AS SELECT \(columns) FROM \(t.table) WITH NO DATA")
-        } else {
-            try s.execute("TRUNCATE \(stage)")
+            let columns = t.columns.map(Self.quoted).joined(separator: ", ")
+            try s.execute(
+                "CREATE TEMP TABLE \(stage) ON COMMIT DROP AS SELECT \(columns), 0::bigint AS xinyu_seq FROM \(t.table) WITH NO DATA"
+            )
         }
-        try s.copy(into: stage, columns: t.columns.map { $0.lowercased() }, rows: rows)
-        try s.execute("INSERT INTO \(t.table) (\(columns)) SELECT \(columns) FROM \(stage)" + Self.onConflict(t))
+        var numbered: [[PostgresValue]] = []
+        numbered.reserveCapacity(rows.count)
+        for row in rows {
+            numbered.append(row + [.int(sequence)])
+            sequence += 1
+        }
+        try s.copy(into: stage, columns: t.columns.map { $0.lowercased() } + ["xinyu_seq"], rows: numbered)
+        pending.insert(kind)
     }
+
+    static func stageName(_ t: TableColumns) -> String { "xinyu_stage_\(t.table.lowercased())" }
 
     /// `{"a","b\"c",NULL,12}`: a PostgreSQL array literal of the values.
     static func arrayLiteral<S: Sequence>(_ values: S) -> String where S.Element == PostgresValue {

@@ -47,6 +47,10 @@ extension PostgresSession {
     static func appendCopyText(_ v: PostgresValue, to buffer: inout ByteBuffer) {
         switch v {
         case .text(let t?):
+            guard t.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) else {
+                buffer.writeString(t)
+                return
+            }
             for byte in t.utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")

@@ -7,8 +7,9 @@ import XinyuCore
 extension PostgresStore {
     public func applyFeed(_ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws {
         try writing { s in
-            let t = PostgresFeedTransaction(s)
+            let t = PostgresFeedTransaction(s, bulkLoad: bulkLoad)
             let end = try body(t)
+            if end == .commit { try t.flush() }
             return ((), end == .commit)
         }
     }

@@ -20,6 +20,8 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
     /// How long a statement waits for a lock (the write lock included) before the store is busy
     /// (``StoreError/busy(path:holder:waited:)``): each connection's `lock_timeout`.
     public let lockTimeout: TimeInterval
+    /// How feeds' record batches are loaded (``PostgresBulkLoad/default`` unless a test sets it).
+    var bulkLoad = PostgresBulkLoad.default
     private let group: MultiThreadedEventLoopGroup
     private let ownsGroup: Bool
     private let logger = Logger(label: "xinyu.postgres")
@@ -123,6 +125,8 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
             let session = PostgresSession(connection: connection, url: url, lockTimeout: lockTimeout, logger: logger)
             do {
                 try session.execute("SET lock_timeout = \(Int((lockTimeout * 1000).rounded()))")
+                // A feed's staging tables (``PostgresBulkLoad/copy``) stay in memory up to this size.
+                try session.execute("SET temp_buffers = '128MB'")
             } catch {
                 try? connection.close().wait()
                 throw error

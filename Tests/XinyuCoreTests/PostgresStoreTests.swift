@@ -131,6 +131,48 @@ import XinyuCore
         #expect(try first.importLog().count == 1)
     }
 
+    /// The `COPY` bulk load (staging tables, one `DISTINCT ON` upsert per kind) keeps the feed's rules: the later
+    /// record of a key wins within and across batches, lookups see what was submitted before them, a rollback
+    /// leaves nothing, and the staging tables end with the transaction.
+    @Test(.enabled(if: enabled)) func theCopyBulkLoadKeepsTheLaterRecordAndLooksUpWhatCameBefore() throws {
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        store.bulkLoad = .copy
+        let school = School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608")
+        func teacher(_ id: String, _ name: String) -> Teacher {
+            Teacher(id: id, schoolId: "S1", name: name, role: .classTeacher, hired: nil, status: .active)
+        }
+        try store.applyFeed { t in
+            try t.upsertSchool(school, grades: [])
+            var first = RecordBatch()
+            first.append(teacher("T1", "旧\t名\\"))
+            first.append(teacher("T2", "李娜"))
+            first.append(teacher("T1", "王\n芳"))
+            try t.submit(first)
+            #expect(try t.teacherExists("T1") && t.teacherExists("T2") && !t.teacherExists("T3"))
+            var second = RecordBatch()
+            second.append(teacher("T2", "李娜娜"))
+            second.append(teacher("T3", "陈静"))
+            try t.submit(second)
+            return .commit
+        }
+        #expect(try store.teacher(id: "T1").name == "王\n芳")
+        #expect(try store.teacher(id: "T2").name == "李娜娜")
+        #expect(try store.teacher(id: "T3").name == "陈静")
+        let version = try store.dataVersion()
+        try store.applyFeed { t in
+            var batch = RecordBatch()
+            batch.append(teacher("T4", "赵敏"))
+            try t.submit(batch)
+            return .rollback
+        }
+        #expect(throws: StoreError.self) { try store.teacher(id: "T4") }
+        #expect(try store.dataVersion() == version)
+        let left = try store.withSession { s in
+            try s.int("SELECT COUNT(*) FROM pg_class WHERE relname LIKE 'xinyu_stage_%' AND relpersistence = 't'")
+        }
+        #expect(left == 0)
+    }
+
     @Test func temporarySQLStatesAreTypedStoreErrorsAndOthersAreNot() {
         let url = "postgres://ops@db/xinyu"
         let busy = StoreError.postgres(sqlState: "55P03", url: url, lockTimeout: 2)
