@@ -4,8 +4,9 @@ import XinyuCore
 /// The PostgreSQL store's ``FeedTransaction``: the feed's session inside its transaction. Submitted batches are
 /// loaded set-based (``PostgresBulkLoad``): with ``PostgresBulkLoad/unnest`` (the default) each kind's records of
 /// a batch, deduplicated by key, go in one `INSERT … SELECT FROM unnest(column arrays) ON CONFLICT DO UPDATE`;
-/// with ``PostgresBulkLoad/copy`` each record kind's records go by `COPY` into a temporary staging table (dropped at the transaction's end) as batches come, and one `INSERT … SELECT DISTINCT ON (key) …
-/// ON CONFLICT DO UPDATE` per kind (the later record of a key wins) moves them into the store before any other
+/// with ``PostgresBulkLoad/copy`` each record kind's records go by `COPY` into a temporary staging table (dropped
+/// at the transaction's end) as batches come, and one `INSERT … SELECT DISTINCT ON (key) … ON CONFLICT DO UPDATE`
+/// per kind (the later record of a key wins) moves them into the store before any other
 /// statement of the transaction and at its commit, kinds in the order their references need (teachers and
 /// courses before the records that refer to them).
 final class PostgresFeedTransaction: FeedTransaction {
@@ -215,8 +216,8 @@ final class PostgresFeedTransaction: FeedTransaction {
         if staged.insert(stage).inserted {
             let columns = t.columns.map(Self.quoted).joined(separator: ", ")
             try s.execute(
-                "CREATE TEMP TABLE \(stage) ON COMMIT DROP AS SELECT \(columns), 0::bigint AS xinyu_seq FROM \(t.table) WITH NO DATA"
-            )
+                "CREATE TEMP TABLE \(stage) ON COMMIT DROP AS SELECT \(columns), 0::bigint AS xinyu_seq FROM \(t.table)"
+                    + " WITH NO DATA")
         }
         var numbered: [[PostgresValue]] = []
         numbered.reserveCapacity(rows.count)
