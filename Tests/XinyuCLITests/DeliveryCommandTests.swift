@@ -21,7 +21,8 @@ import Testing
             "--db", db, "schedule", "deliveries", "--school", "S1", "--sessions", "--as-of", "2026-10-31", "--format", "csv",
         ])
         #expect(list.status == 0, "\(list.stderr)")
-        let first = try #require(list.stdout.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init))
+        let rows = list.stdout.components(separatedBy: "\r\n")  // CSV lines end in CRLF
+        let first = try #require(rows.dropFirst().first?.components(separatedBy: ",").first)
         #expect(first.hasPrefix("S1/S1-3-"))
         let given = try CLIRunner.run(["--db", db, "schedule", "record", first, "--given", "--reflection", "学生积极"])
         #expect(given.status == 0 && given.stdout.contains("\(first): given"), "\(given.stderr)")
