@@ -9,7 +9,7 @@ import XinyuCore
 /// | district-viewer | everything but the audit trail | nothing |
 /// | school-admin | its school | its school's training records and approvals, delivery records and group sessions |
 /// | planner | its school | its school's schedule builds |
-/// | teacher | itself: its record, ledger and statuses, its own lessons, its school's name | its own sessions' delivery records and the group sessions it ran |
+/// | teacher | itself: its record, ledger and statuses, its own lessons, its school's name | its sessions' records (#19) |
 /// | feed | nothing | imports |
 ///
 /// Delivery records and group-guidance runs (issue #19): the session's teacher (the facilitator), a school-admin
@@ -35,9 +35,9 @@ public enum AccessPolicy {
         /// The audit trail.
         case auditTrail
         /// Delivery records and group-guidance runs (issue #19): the session's teacher (the facilitator), a school-admin
-/// of its school, or a district-admin (the command line's operator); anyone else is forbidden.
-///
-/// A certificate's page (issue #16), with its teacher and the teacher's school.
+        /// of its school, or a district-admin (the command line's operator); anyone else is forbidden.
+        ///
+        /// A certificate's page (issue #16), with its teacher and the teacher's school.
         case certificate(teacher: String, school: String)
     }
 

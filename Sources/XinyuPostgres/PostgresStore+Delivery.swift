@@ -169,7 +169,9 @@ extension PostgresStore {
             ).first
         else { return nil }
         let id = try r.int(0) ?? 0
-        guard let date = try day(r, 5, "scheduledSession", String(id)) else { throw bad("scheduledSession", String(id), "no date") }
+        guard let date = try day(r, 5, "scheduledSession", String(id)) else {
+            throw bad("scheduledSession", String(id), "no date")
+        }
         return ScheduledSession(
             id: Int64(id), term: try r.string(1), schoolId: try r.string(2), classId: try r.string(3),
             grade: try r.int(4) ?? 0, date: date, period: try r.int(6) ?? 0, teacherId: try r.string(7),

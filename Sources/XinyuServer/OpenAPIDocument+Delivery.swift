@@ -17,7 +17,8 @@ extension OpenAPIDocument {
                                 "type": "object", "required": ["session", "given"],
                                 "properties": [
                                     "session": [
-                                        "type": "string", "description": "SCHOOL/CLASS/DATE/PERIOD, e.g. S0001/S0001-3-2/2026-09-07/3",
+                                        "type": "string",
+                                        "description": "SCHOOL/CLASS/DATE/PERIOD, e.g. S0001/S0001-3-2/2026-09-07/3",
                                     ],
                                     "given": ["type": "boolean"],
                                     "reason": [
@@ -105,10 +106,11 @@ extension OpenAPIDocument {
                 ["form", "session", "outcome", "reason", "reflection", "lang"])
         ],
         "/schools/{id}/group-runs": [
-            "post": withPathID(form(
-                "The school page's form: record a group-guidance run (participants a count, notes never a student's "
-                    + "name or number); back to the school's page",
-                ["form", "date", "facilitator", "activity", "participants", "notes", "lang"]))
+            "post": withPathID(
+                form(
+                    "The school page's form: record a group-guidance run (participants a count, notes never a student's "
+                        + "name or number); back to the school's page",
+                    ["form", "date", "facilitator", "activity", "participants", "notes", "lang"]))
         ],
     ]
 

@@ -16,7 +16,8 @@ import Testing
             Teacher(id: "T6", schoolId: "S5", name: "孙老师", role: .psychParttime, hired: nil, status: .active),
         ]
         let db = try Fixture.database(schools: [s], grades: g, teachers: t)
-        _ = try Curriculum.buildSchedule(in: db, term: Fixture.term, rules: ScheduleRules.bundled(), levels: ["T5": .A, "T6": .B])
+        _ = try Curriculum.buildSchedule(
+            in: db, term: Fixture.term, rules: ScheduleRules.bundled(), levels: ["T5": .A, "T6": .B])
         return db
     }
 

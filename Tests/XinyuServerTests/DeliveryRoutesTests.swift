@@ -66,7 +66,9 @@ import XinyuAccounts
                 let body = try jsonObject(r)
                 #expect(body["given"] as? Bool == true && body["teacherId"] as? String == "T001")
             }
-            try await post("wang", #"{"session":"\#(first)","given":false}"#) { r in try expectError(r, .badRequest, "bad_parameter") }
+            try await post("wang", #"{"session":"\#(first)","given":false}"#) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
             try await post("wang", #"{"session":"\#(first)","given":true,"reflection":"学号 20230815 缺课"}"#) { r in
                 try expectError(r, .badRequest, "bad_request")
                 #expect(String(buffer: r.body).contains("student number"))
@@ -124,7 +126,10 @@ import XinyuAccounts
         let s = try Setup()
         guard case .success(let session, _) = try s.accounts.logIn(name: "wang", password: "password-wang", from: nil),
             case .success(let chairSession, _) = try s.accounts.logIn(name: "chair", password: "password-chair", from: nil)
-        else { Issue.record("login failed"); return }
+        else {
+            Issue.record("login failed")
+            return
+        }
         let cookie: HTTPFields = [.cookie: "xinyu_session=\(session)", .contentType: "application/x-www-form-urlencoded"]
         let target = try #require(s.sessions.first).session.description
         let encoded = target.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!

@@ -71,7 +71,10 @@ struct DeliveryController {
             try context.require(.read(.school(id)), notFound: StoreError.unknownSchool(id: id).description)
             let term = try request.queryTerm("term")
             let asOf = try request.queryDay("asOf") ?? Day.today()
-            guard let rates = try await BlockingWork.quick({ try Curriculum.deliveryRates(in: db, school: id, term: term, asOf: asOf) })
+            guard
+                let rates = try await BlockingWork.quick({
+                    try Curriculum.deliveryRates(in: db, school: id, term: term, asOf: asOf)
+                })
             else { throw APIError.notFound("school \(id) has no stored schedule\(term.map { " for \($0)" } ?? "")") }
             return try JSONResponse.make(rates)
         }

@@ -7,7 +7,8 @@ import XinyuCore
 
 struct ScheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract:
+        commandName: "schedule",
+        abstract:
             "Build, show and export term schedules of psychology lessons; record whether sessions were given.",
         subcommands: [Build.self, Show.self, Export.self, Record.self, Deliveries.self])
 

@@ -22,7 +22,8 @@ import XinyuCore
     }
 
     func record(_ key: SessionKey, given: Bool, reason: DeliveryReason? = nil) -> DeliveryRecord {
-        DeliveryRecord(session: key, given: given, reason: reason, reflection: given ? "学生参与积极" : nil, recordedBy: "t", recordedAt: Date())
+        DeliveryRecord(
+            session: key, given: given, reason: reason, reflection: given ? "学生参与积极" : nil, recordedBy: "t", recordedAt: Date())
     }
 
     func scheduledPeriods(_ store: any XinyuStore, _ teacher: String, _ asOf: Day) throws -> Int {
