@@ -1,6 +1,7 @@
 extension AppDatabase {
     /// Migration `v12-delivery-records` (issue #19): delivery records, append-only, keyed by the session's school,
-    /// class, date and period (a rebuild renumbers `scheduledSession`), and the group-guidance runs.
+    /// class, date and period (a rebuild renumbers `scheduledSession`, so its sessions get an index on that key too),
+    /// and the group-guidance runs.
     static let deliverySchema = """
         CREATE TABLE deliveryRecord (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -15,6 +16,7 @@ extension AppDatabase {
             CHECK ((given = 1 AND reason IS NULL) OR (given = 0 AND reason IS NOT NULL)));
         CREATE INDEX deliveryRecord_session ON deliveryRecord(schoolId, classId, date, period, id);
         CREATE INDEX deliveryRecord_teacher_date ON deliveryRecord(teacherId, date);
+        CREATE INDEX scheduledSession_slot ON scheduledSession(schoolId, classId, date, period);
         CREATE TABLE groupRun (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             schoolId TEXT NOT NULL REFERENCES school(id) ON DELETE RESTRICT,
