@@ -7,10 +7,13 @@ import XinyuCore
 /// |---|---|---|
 /// | district-admin | everything, the audit trail | imports, schedule builds, training records, users and tokens |
 /// | district-viewer | everything but the audit trail | nothing |
-/// | school-admin | its school | its school's training records and approvals |
+/// | school-admin | its school | its school's training records and approvals, delivery records and group sessions |
 /// | planner | its school | its school's schedule builds |
-/// | teacher | itself: its record, ledger and statuses, its own lessons, its school's name | nothing |
+/// | teacher | itself: its record, ledger and statuses, its own lessons, its school's name | its sessions' records (#19) |
 /// | feed | nothing | imports |
+///
+/// Delivery records and group-guidance runs (issue #19): the session's teacher (the facilitator), a school-admin
+/// of its school, or a district-admin (the command line's operator); anyone else is forbidden.
 ///
 /// A certificate's page (issue #16) is for the teacher, their school's school-admins and the district roles; a
 /// planner of the same school is forbidden, anyone else's school's is not found. Only a district-admin revokes.
@@ -31,6 +34,9 @@ public enum AccessPolicy {
         case library
         /// The audit trail.
         case auditTrail
+        /// Delivery records and group-guidance runs (issue #19): the session's teacher (the facilitator), a school-admin
+        /// of its school, or a district-admin (the command line's operator); anyone else is forbidden.
+        ///
         /// A certificate's page (issue #16), with its teacher and the teacher's school.
         case certificate(teacher: String, school: String)
     }
@@ -48,6 +54,9 @@ public enum AccessPolicy {
         case manageUsers
         /// Revoking a certificate (issue #16).
         case revokeCertificate
+        /// Recording whether `teacher`'s scheduled session of `school` was given, or a group-guidance session
+        /// `teacher` facilitated (issue #19).
+        case recordDelivery(teacher: String, school: String)
     }
 
     /// The answer.
@@ -82,6 +91,13 @@ public enum AccessPolicy {
             return role == .schoolAdmin && principal.school == school ? .allow : .forbidden
         case .manageUsers, .revokeCertificate:
             return role == .districtAdmin ? .allow : .forbidden
+        case .recordDelivery(let teacher, let school):
+            switch role {
+            case .districtAdmin: return .allow
+            case .schoolAdmin: return principal.school == school ? .allow : .forbidden
+            case .teacher: return principal.teacher == teacher && principal.school == school ? .allow : .forbidden
+            case .districtViewer, .planner, .feed: return .forbidden
+            }
         }
     }
 

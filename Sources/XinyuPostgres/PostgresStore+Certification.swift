@@ -205,7 +205,7 @@ extension PostgresStore {
     }
 
     /// Practice totals per teacher up to a date (counseling tenths, feed lesson periods, and scheduled lessons
-    /// before the date on days the feed has none).
+    /// recorded given on or before the date, on days the feed has none).
     private func practiceTotals(
         _ s: PostgresSession, asOf: Day, selection: TeacherSelection,
         teacher: String?
@@ -226,14 +226,16 @@ extension PostgresStore {
             """
             SELECT teacherId, SUM(periods)::bigint FROM lessonPractice WHERE date <= ?\(plain.sql) GROUP BY teacherId
             """, [.text(d)] + plain.values)
-        let scheduled = Self.scope(on: "s.teacherId", selection, teacher: teacher)
+        let delivered = Self.scope(on: "r.teacherId", selection, teacher: teacher)
         p.scheduledPeriods = try sums(
             """
-            SELECT s.teacherId, COUNT(*) FROM scheduledSession s
-            WHERE s.kind = ? AND s.date < ?\(scheduled.sql)
-              AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = s.teacherId AND p.date = s.date)
-            GROUP BY s.teacherId
-            """, [.text(SessionKind.lesson.rawValue), .text(d)] + scheduled.values)
+            SELECT r.teacherId, COUNT(*) FROM deliveryRecord r
+            WHERE r.kind = ? AND r.given AND r.date <= ?\(delivered.sql)
+              AND r.id = (SELECT MAX(x.id) FROM deliveryRecord x
+                WHERE x.schoolId = r.schoolId AND x.classId = r.classId AND x.date = r.date AND x.period = r.period)
+              AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = r.teacherId AND p.date = r.date)
+            GROUP BY r.teacherId
+            """, [.text(SessionKind.lesson.rawValue), .text(d)] + delivered.values)
         return p
     }
 }

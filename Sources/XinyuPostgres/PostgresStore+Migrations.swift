@@ -11,6 +11,7 @@ extension PostgresStore {
         ("v3-timetable-homeroom", timetableHomeroomSchema),
         ("v4-training-records", trainingRecordsSchema),
         ("v5-notices-certificates", noticesCertificatesSchema),
+        ("v8-delivery-records", deliverySchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

@@ -94,6 +94,10 @@ public struct APIError: HTTPResponseError, Sendable {
             case .notASchoolTraining: return APIError(.badRequest, code: "bad_request", message: e.description)
             }
         }
+        if let e = error as? DeliveryStoreError {
+            if case .unknownSession = e { return .notFound(e.description) }
+            return APIError(.badRequest, code: "bad_request", message: e.description)
+        }
         if let e = error as? ApprovalError {
             switch e {
             case .notApplicable, .notAllowed: return APIError(.conflict, code: "conflict", message: e.description)

@@ -34,6 +34,10 @@ public enum OpenAPIDocument {
         "get /api/v1/submissions/{id}/evidence": ["district-admin", "district-viewer", "school-admin", "teacher"],
         "get /api/v1/approvals": schoolReaders, "post /api/v1/approvals/{action}": ["district-admin", "school-admin"],
         "get /certificates/{no}": ["district-admin", "district-viewer", "school-admin", "teacher"],
+        "post /api/v1/deliveries": ["district-admin", "school-admin", "teacher"], "get /api/v1/deliveries": human,
+        "get /api/v1/schools/{id}/delivery-rates": schoolReaders,
+        "post /api/v1/group-runs": ["district-admin", "school-admin", "teacher"], "get /api/v1/group-runs": schoolReaders,
+        "post /me/deliveries": ["teacher"], "post /schools/{id}/group-runs": ["district-admin", "school-admin"],
     ]
 
     /// The document as JSON bytes (sorted keys).
@@ -89,6 +93,7 @@ public enum OpenAPIDocument {
     nonisolated(unsafe) static let document: [String: Any] = {
         var doc = base
         var paths = doc["paths"] as? [String: [String: Any]] ?? [:]
+        paths.merge(deliveryPaths) { a, _ in a }
         for (path, ops) in paths {
             var ops = ops
             for (method, op) in ops {

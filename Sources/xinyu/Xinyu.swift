@@ -23,7 +23,7 @@ struct Xinyu: AsyncParsableCommand {
             ImportCommand.self, ImportsCommand.self,
             SchoolsCommand.self, TeachersCommand.self,
             CertsCommand.self, CoverageCommand.self, QuotaCommand.self,
-            LessonsCommand.self, ActivitiesCommand.self, ScheduleCommand.self, TimetableCommand.self,
+            LessonsCommand.self, ActivitiesCommand.self, GroupsCommand.self, ScheduleCommand.self, TimetableCommand.self,
             TrainingsCommand.self, AttendanceCommand.self, SubmissionsCommand.self, ApprovalsCommand.self,
             ServeCommand.self, BackupCommand.self, CheckCommand.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self,

@@ -131,18 +131,29 @@ import XinyuCore
         #expect(try f.level("T1", .A, "2022-04-30").status == .inTraining)  // practice dated after D not counted
     }
 
-    @Test func deliveredScheduledLessonsCountOnceEach() throws {
+    /// Issue #19: only scheduled lessons whose newest delivery record says given count, one period each, dated
+    /// on or before the date; the feed's record of the same day wins; group sessions are not lessons.
+    @Test func onlyLessonsRecordedGivenCountAsPractice() throws {
         let f = try practiceFixture()
         try f.counseling("T1", date: "2022-03-01", hours: 51)
         try f.lessons("T1", date: "2022-09-01", periods: 29)
         try f.scheduled("T1", date: "2022-09-01", period: 3)  // same day as feed record: feed wins
         try f.scheduled("T1", date: "2022-09-02", period: 1)
         try f.scheduled("T1", date: "2022-09-02", period: 2, kind: .group)  // group sessions are not lessons
-        try f.scheduled("T1", date: "2022-09-05", period: 1)  // on D: not yet delivered
-        let l1 = try CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: Day("2022-09-05")!, profile: f.profile)
+        try f.scheduled("T1", date: "2022-09-05", period: 1)
+        try f.scheduled("T1", date: "2022-09-06", period: 1)
+        try f.scheduled("T1", date: "2022-09-07", period: 1)  // never recorded: not counted
+        try f.deliver("2022-09-01", period: 3, given: true)
+        try f.deliver("2022-09-02", period: 1, given: true)
+        try f.deliver("2022-09-02", period: 2, given: true)
+        try f.deliver("2022-09-06", given: false, reason: .exam)  // not given: not counted
+        let l1 = try CertificationEngine.ledger(teacherId: "T1", in: f.db, asOf: Day("2022-09-30")!, profile: f.profile)
         #expect(l1.lessonPeriods == 30 && l1.deliveredScheduledPeriods == 1 && l1.status.level(.A).status == .inTraining)
-        #expect(try f.level("T1", .A, "2022-09-05").status == .inTraining)
-        #expect(try f.level("T1", .A, "2022-09-06").status == .eligible)  // the 5th has passed: 31
+        try f.deliver("2022-09-05", given: true)
+        #expect(try f.level("T1", .A, "2022-09-04").status == .inTraining)  // given after the date
+        #expect(try f.level("T1", .A, "2022-09-05").status == .eligible)  // given on the date: 31
+        try f.deliver("2022-09-05", given: false, reason: .illness)  // corrected: the newest record counts
+        #expect(try f.level("T1", .A, "2022-09-30").status == .inTraining)
     }
 
     @Test func awardIssuedOn29February() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 
@@ -67,6 +68,14 @@ struct Fixture {
                 period: period, teacherId: teacher, lessonId: "L1", kind: kind, room: nil)
             try s.insert(db)
         }
+    }
+
+    /// Records whether `teacher`'s session at S1-7-1 on `date`, `period` was given (issue #19).
+    func deliver(_ date: String, period: Int = 1, given: Bool, reason: DeliveryReason? = nil) throws {
+        _ = try db.recordDelivery(
+            DeliveryRecord(
+                session: SessionKey(schoolId: "S1", classId: "S1-7-1", date: Day(date)!, period: period), given: given,
+                reason: given ? nil : reason ?? .other, reflection: nil, recordedBy: "test", recordedAt: Date()))
     }
 
     /// The bulk path's view of one teacher (includes inactive teachers).

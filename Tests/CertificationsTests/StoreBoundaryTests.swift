@@ -137,6 +137,18 @@ import XinyuCore
         }
         func revokedCertificates() throws -> [StoredCertificate] { try base.revokedCertificates() }
         func courses(ids: [String]) throws -> [Course] { try base.courses(ids: ids) }
+        func scheduledSession(at key: SessionKey) throws -> ScheduledSession? { try base.scheduledSession(at: key) }
+        func recordDelivery(_ record: DeliveryRecord) throws -> DeliveryRecord { try base.recordDelivery(record) }
+        func deliveryRecords(school: String, term: Term?, teacher: String?) throws -> [DeliveryRecord] {
+            try base.deliveryRecords(school: school, term: term, teacher: teacher)
+        }
+        func deliveryTallies(school: String, term: Term, asOf: Day) throws -> [DeliveryTally] {
+            try base.deliveryTallies(school: school, term: term, asOf: asOf)
+        }
+        func recordGroupRun(_ run: GroupRun) throws -> GroupRun { try base.recordGroupRun(run) }
+        func groupRuns(school: String?, from: Day?, to: Day?) throws -> [GroupRun] {
+            try base.groupRuns(school: school, from: from, to: to)
+        }
     }
 
     @Test func reportsThroughAnotherStoreAreTheSame() throws {

@@ -69,6 +69,20 @@ import XinyuCore
         for p in [viewer, schoolAdmin, planner, teacher, feed] { #expect(decide(p, .revokeCertificate) == .forbidden) }
     }
 
+    /// Issue #19: the session's teacher, a school-admin of its school, or a district-admin records it.
+    @Test func onlyTheTeacherAndTheirSchoolAdminRecordASession() {
+        let decide = AccessPolicy.decide
+        let own = AccessPolicy.Operation.recordDelivery(teacher: "T1", school: "S1")
+        let colleague = AccessPolicy.Operation.recordDelivery(teacher: "T2", school: "S1")
+        let elsewhere = AccessPolicy.Operation.recordDelivery(teacher: "T3", school: "S2")
+        #expect([own, colleague, elsewhere].map { decide(districtAdmin, $0) } == [.allow, .allow, .allow])
+        #expect([own, colleague, elsewhere].map { decide(schoolAdmin, $0) } == [.allow, .allow, .forbidden])
+        #expect([own, colleague, elsewhere].map { decide(teacher, $0) } == [.allow, .forbidden, .forbidden])
+        for p in [viewer, planner, feed] {
+            #expect([own, colleague, elsewhere].map { decide(p, $0) } == [.forbidden, .forbidden, .forbidden])
+        }
+    }
+
     @Test func listsAreFilteredToTheScope() {
         #expect(AccessPolicy.readScope(viewer) == .district)
         #expect(AccessPolicy.readScope(planner) == .school("S1"))

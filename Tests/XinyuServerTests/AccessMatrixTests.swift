@@ -29,6 +29,9 @@ import XinyuCore
         /// The award numbers of a certificate of ``ownTeacher`` and of ``otherTeacher``.
         let ownCertificate: String?
         let otherCertificate: String?
+        /// A lesson of ``ownTeacher`` in S0001 and one of S0002, as `SCHOOL/CLASS/DATE/PERIOD` (issue #19).
+        let ownSession: String
+        let otherSession: String
 
         init() throws {
             store = try TemporaryStore()
@@ -54,6 +57,18 @@ import XinyuCore
             otherTeacher = other.id
             ownCertificate = try certificate(own)
             otherCertificate = try certificate(other)
+            // Issue #19: the first lesson of each school is given to the teacher whose token records it.
+            func lesson(_ school: String, teacher: String) throws -> String {
+                let stored = try #require(try db.storedSchedule(school: school, term: nil))
+                var sessions = stored.sessions
+                let i = try #require(sessions.firstIndex { $0.kind == .lesson })
+                sessions[i].teacherId = teacher
+                try db.replaceSchedule(
+                    term: stored.term, schools: [school], sessions: sessions, plans: stored.plans, builtAt: Date())
+                return SessionKey(sessions[i]).description
+            }
+            ownSession = try lesson("S0001", teacher: own.id)
+            otherSession = try lesson("S0002", teacher: other.id)
             let admin = Principal.commandLine(user: "test")
             func training(_ school: String) throws -> String {
                 let course = Course(
@@ -102,7 +117,7 @@ import XinyuCore
         let id =
             path.hasPrefix("/api/v1/lessons")
             ? "low-01"
-            : path.hasPrefix("/schools")
+            : path.hasPrefix("/schools") || path.hasPrefix("/api/v1/schools/")
                 ? school
                 : path.hasPrefix("/api/v1/trainings/")
                     ? (ours ? d.trainings.ours : d.trainings.theirs)
@@ -113,7 +128,9 @@ import XinyuCore
             .replacingOccurrences(of: "{action}", with: "return")
             .replacingOccurrences(of: "{no}", with: (ours ? d.ownCertificate : d.otherCertificate) ?? "none")
         switch (method, path) {
-        case ("get", "/api/v1/schedule"), ("get", "/api/v1/schedule.ics"): uri += "?school=\(school)"
+        case ("get", "/api/v1/schedule"), ("get", "/api/v1/schedule.ics"), ("get", "/api/v1/deliveries"),
+            ("get", "/api/v1/group-runs"):
+            uri += "?school=\(school)"
         case ("post", "/api/v1/schedule/build"): uri += "?term=2026-fall&school=\(school)"
         case ("get", "/api/v1/teachers"), ("get", "/api/v1/quota"), ("get", "/api/v1/trainings"), ("get", "/api/v1/approvals"):
             uri += ours ? "" : "?school=\(school)"
@@ -142,6 +159,12 @@ import XinyuCore
             return ByteBuffer(
                 string: #"{"teacher":"\#(teacher)","training":{"title":"线上课","hours":"1","date":"2026-05-02"},"#
                     + #""evidence":"\#(evidence)"}"#)
+        case "/api/v1/deliveries":
+            return ByteBuffer(string: #"{"session":"\#(ours ? d.ownSession : d.otherSession)","given":true}"#)
+        case "/api/v1/group-runs":
+            return ByteBuffer(
+                string: #"{"school":"\#(school)","date":"2026-10-15","facilitator":"\#(teacher)","#
+                    + #""activity":"xinyu-salon","participants":10,"notes":"围坐分享"}"#)
         case "/api/v1/approvals/{action}":
             return ByteBuffer(string: #"{"ids":[\#(ours ? d.submissions.ours : d.submissions.theirs)],"reason":"请补充证明"}"#)
         default:
@@ -158,14 +181,16 @@ import XinyuCore
                 && ["/api/v1/teachers", "/api/v1/quota", "/api/v1/trainings", "/api/v1/approvals"]
                     .contains(path))
             || (method == "post" && ["/api/v1/trainings", "/api/v1/submissions"].contains(path))
+            || ["/api/v1/deliveries", "/api/v1/group-runs"].contains(path)
     }
 
     @Test func everyOperationTimesEveryRole() async throws {
         let d = try District()
-        // The public operations (/health, the login page, the certificate verification) and the logout form are
-        // checked by their own tests.
+        // The public operations (/health, the login page, the certificate verification) and the pages' forms
+        // (logout, #19's records: they need a browser session's form token) are checked by their own tests.
         let operations = OpenAPIDocument.operations.filter {
-            !["/health", "/login", "/logout", "/verify/{code}"].contains($0.path)
+            !["/health", "/login", "/logout", "/verify/{code}", "/me/deliveries", "/schools/{id}/group-runs"]
+                .contains($0.path)
         }
         #expect(d.ownCertificate != nil && d.otherCertificate != nil)
         #expect(operations.count >= 20)

@@ -241,14 +241,16 @@ extension AppDatabase {
         p.feedPeriods = try sums(
             "SELECT teacherId, SUM(periods) FROM lessonPractice WHERE date <= ?\(plain.sql) GROUP BY teacherId",
             [d] + plain.arguments)
-        let scheduled = conditions("s.teacherId")
+        let delivered = conditions("r.teacherId")
         p.scheduledPeriods = try sums(
             """
-            SELECT s.teacherId, COUNT(*) FROM scheduledSession s
-            WHERE s.kind = ? AND s.date < ?\(scheduled.sql)
-              AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = s.teacherId AND p.date = s.date)
-            GROUP BY s.teacherId
-            """, [SessionKind.lesson, d] + scheduled.arguments)
+            SELECT r.teacherId, COUNT(*) FROM deliveryRecord r
+            WHERE r.kind = ? AND r.given = 1 AND r.date <= ?\(delivered.sql)
+              AND r.id = (SELECT MAX(x.id) FROM deliveryRecord x
+                WHERE x.schoolId = r.schoolId AND x.classId = r.classId AND x.date = r.date AND x.period = r.period)
+              AND NOT EXISTS (SELECT 1 FROM lessonPractice p WHERE p.teacherId = r.teacherId AND p.date = r.date)
+            GROUP BY r.teacherId
+            """, [SessionKind.lesson, d] + delivered.arguments)
         return p
     }
 

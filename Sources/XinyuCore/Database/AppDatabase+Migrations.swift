@@ -228,6 +228,10 @@ extension AppDatabase {
         m.registerMigration("v10-notices-certificates") { db in
             try db.execute(sql: AppDatabase.noticesCertificatesSchema)
         }
+        // Issue #19: whether scheduled sessions were given, and the group-guidance sessions run.
+        m.registerMigration("v12-delivery-records") { db in
+            try db.execute(sql: AppDatabase.deliverySchema)
+        }
         return m
     }
 }

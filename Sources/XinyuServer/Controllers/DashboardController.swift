@@ -8,8 +8,10 @@ import XinyuCore
 /// - `GET /`: the district's dashboard for the district roles (cached per date and language by the
 ///   ``ReportService``; who is logged in is put in per request), each school's name linking to its page; a
 ///   school's users are sent to their school's page and a teacher to `/me`.
-/// - `GET /schools/{id}`: a school's page (its own school for a school-admin or planner; any for the district).
-/// - `GET /me`: a teacher's own ledger, hours, what is still needed and their next lessons.
+/// - `GET /schools/{id}`: a school's page (its own school for a school-admin or planner; any for the district),
+///   with the term's delivery rate by class and teacher and the group-guidance runs with their form (issue #19).
+/// - `GET /me`: a teacher's own ledger, hours, what is still needed, their next lessons and the form recording
+///   whether their past lessons were given (issue #19).
 struct DashboardController {
     let database: any XinyuStore
     let profile: RuleProfile
@@ -47,7 +49,8 @@ struct DashboardController {
             chrome = PageChrome(
                 lang: lang, title: "\(model.school.name) · \(lang.pick("学校心理健康教育", "school overview"))",
                 user: chrome.user, path: chrome.path)
-            return htmlResponse(SchoolPage(model: model, lang: lang, chrome: chrome).render())
+            let error = try request.query("error")
+            return htmlResponse(SchoolPage(model: model, lang: lang, chrome: chrome, error: error).render())
         }
         router.get("/me") { request, context in
             let lang = DashboardLanguage(query: try request.query("lang"))
@@ -63,7 +66,8 @@ struct DashboardController {
             chrome = PageChrome(
                 lang: lang, title: lang.pick("我的培训与证书", "My training and certification"),
                 user: chrome.user, path: chrome.path)
-            return htmlResponse(TeacherPage(model: model, lang: lang, chrome: chrome).render())
+            let error = try request.query("error")
+            return htmlResponse(TeacherPage(model: model, lang: lang, chrome: chrome, error: error).render())
         }
     }
 

@@ -8,6 +8,8 @@ struct SchoolPage {
     let model: SchoolPageModel
     let lang: DashboardLanguage
     let chrome: PageChrome
+    /// A form's refusal to show (from the redirect after `POST /schools/{id}/group-runs`).
+    var error: String? = nil
 
     static let lessonsShown = 30
 
@@ -21,6 +23,11 @@ struct SchoolPage {
         h += staff()
         h += quota()
         h += schedule()
+        h += DeliveryForms.rates(model.delivery, lang: lang)
+        h += DeliveryForms.groupSection(
+            school: id, runs: model.groupRuns, activities: model.activities,
+            teachers: model.staff.map { ($0.teacherId, $0.name) }, lang: lang, formToken: chrome.user?.formToken,
+            error: error)
         let q = "school=\(e(id))"
         h += """
             <section><h2>\(e(lang.pick("导出", "Exports")))</h2><ul>

@@ -10,6 +10,11 @@ struct SchoolPageModel: Sendable {
     var quota: QuotaReport
     /// The latest stored term schedule, or nil when none is stored.
     var schedule: ScheduleView?
+    /// The latest stored term's delivery rate up to the date (issue #19), nil without a stored schedule.
+    var delivery: DeliveryRates?
+    /// Group-guidance runs recorded in the school year, newest last, and the activities a run may name.
+    var groupRuns: [GroupRun] = []
+    var activities: [GroupActivity] = []
 
     static func compute(
         in db: any XinyuStore, school id: String, asOf: Day, profile: RuleProfile,
@@ -23,6 +28,11 @@ struct SchoolPageModel: Sendable {
             in: db, year: SchoolYear(containing: asOf), school: id, includeTeachers: true,
             rules: quotaRules)
         let schedule = try? Curriculum.schedule(in: db, school: id)
-        return SchoolPageModel(asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule)
+        let year = SchoolYear(containing: asOf)
+        return SchoolPageModel(
+            asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule,
+            delivery: try Curriculum.deliveryRates(in: db, school: id, asOf: asOf),
+            groupRuns: try db.groupRuns(school: id, from: year.first, to: year.last),
+            activities: try Curriculum.activities())
     }
 }

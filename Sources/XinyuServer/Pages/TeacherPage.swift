@@ -7,6 +7,8 @@ struct TeacherPage {
     let model: TeacherPageModel
     let lang: DashboardLanguage
     let chrome: PageChrome
+    /// A form's refusal to show (from the redirect after `POST /me/deliveries`).
+    var error: String? = nil
 
     func render() -> String {
         let e = HTML.escape
@@ -35,6 +37,7 @@ struct TeacherPage {
         h +=
             "<section><h2>\(e(lang.pick("我的下一节课", "My next lessons")))</h2>\n"
             + SessionTable.render(model.lessons, lang: lang, withTeacher: false) + "</section>\n"
+        h += DeliveryForms.teacherSection(model.deliveries, lang: lang, formToken: chrome.user?.formToken, error: error)
         return h + PageChrome.foot
     }
 

@@ -12,8 +12,11 @@ struct TeacherPageModel: Sendable {
     var year: SchoolYear
     /// The teacher's coming lessons of the latest stored term.
     var lessons: [ScheduleView.Session]
+    /// The teacher's lessons due by the date, newest first, each with its newest delivery record (issue #19).
+    var deliveries: [DeliverySession] = []
 
     static let lessonsShown = 10
+    static let deliveriesShown = 20
 
     static func compute(
         in db: any XinyuStore, teacher id: String, asOf: Day, profile: RuleProfile,
@@ -27,8 +30,9 @@ struct TeacherPageModel: Sendable {
             .teachers?.first { $0.id == id }
         let lessons = ((try? Curriculum.schedule(in: db, school: school))?.sessions ?? [])
             .filter { $0.teacher == id && $0.date >= asOf.description }
+        let deliveries = try Curriculum.deliverySessions(in: db, school: school, teacher: id, asOf: asOf)
         return TeacherPageModel(
             asOf: asOf, ledger: ledger, schoolName: name, quota: quota, year: year,
-            lessons: Array(lessons.prefix(lessonsShown)))
+            lessons: Array(lessons.prefix(lessonsShown)), deliveries: Array(deliveries.prefix(deliveriesShown)))
     }
 }

@@ -7,8 +7,10 @@ import XinyuCore
 
 struct ScheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "Build, show and export term schedules of psychology lessons.",
-        subcommands: [Build.self, Show.self, Export.self])
+        commandName: "schedule",
+        abstract:
+            "Build, show and export term schedules of psychology lessons; record whether sessions were given.",
+        subcommands: [Build.self, Show.self, Export.self, Record.self, Deliveries.self])
 
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
