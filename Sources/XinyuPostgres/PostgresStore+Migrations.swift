@@ -9,6 +9,7 @@ extension PostgresStore {
         ("v1-core", coreSchema),
         ("v2-accounts", accountsSchema),
         ("v3-timetable-homeroom", timetableHomeroomSchema),
+        ("v6-districts", districtsSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer
@@ -125,5 +126,13 @@ extension PostgresStore {
             FOR EACH ROW EXECUTE FUNCTION xinyu_audit_append_only();
         CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
             FOR EACH STATEMENT EXECUTE FUNCTION xinyu_audit_append_only();
+        """
+
+    /// Issue #18, many districts in one database: the data version becomes one row per district whose feeds
+    /// changed data (id: the 6-digit code) besides row 1 (every other write), summed by ``dataVersion()``, so that
+    /// two districts' feeds never wait for each other's row; and schools are found by district.
+    static let districtsSchema = """
+        ALTER TABLE storeVersion DROP CONSTRAINT storeversion_id_check;
+        CREATE INDEX school_district ON school(district, id);
         """
 }

@@ -22,6 +22,9 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     /// does not yet: each requirement throws `PostgresStoreError.unsupported(feature:)`, which the
     /// ``CertificateStoreConformanceTests`` check instead of the behaviour (see README "PostgreSQL").
     var issuesCertificates = true
+    /// Whether feeds of two districts (``FeedStore/applyFeed(district:_:)``) run at the same time (issue #18).
+    /// PostgreSQL does; SQLite has one writer, so they follow one another.
+    var runsDistrictFeedsAtOnce = false
     /// A new, empty store with the current schema.
     let make: @Sendable () throws -> any XinyuStore
 
@@ -42,7 +45,7 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
         guard env["XINYU_TEST_POSTGRES"] != "0", let text = env["XINYU_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
         return StoreEngine(
             name: "PostgreSQL", backsUpToFile: false, recordsTraining: false, queuesNotices: false,
-            issuesCertificates: false
+            issuesCertificates: false, runsDistrictFeedsAtOnce: true
         ) {
             let server = try PostgresURL(text)
             let name = "xinyu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
