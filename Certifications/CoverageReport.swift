@@ -96,17 +96,6 @@ public struct CoverageReport: Sendable, Codable, Hashable {
             rows[t.schoolId] = r
         }
         let list = rows.values.sorted { $0.id < $1.id }
-        var d = District()
-        d.schools = list.count
-        for r in list {
-            d.teachers += r.teachers
-            d.certified = d.certified + r.certified
-            d.meetingRoleRequirement += r.meetingRoleRequirement
-            if r.hasQualifiedPsychTeacher { d.schoolsWithQualifiedPsychTeacher += 1 }
-            d.expiring += r.expiring
-            d.lapsed += r.lapsed
-            d.eligible = d.eligible + r.eligible
-        }
-        return CoverageReport(asOf: asOf, district: d, schools: list)
+        return CoverageReport(asOf: asOf, district: Self.total(list), schools: list)
     }
 }

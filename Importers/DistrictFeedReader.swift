@@ -17,6 +17,11 @@ struct DocumentRejected: Error {
 ///   rejection (its whole subtree is skipped), not a rejection of the document.
 /// - A school's `grade` children are upserted; grades a school already has and the feed does not list stay.
 /// - Lines and columns are libxml2's parser position just after the record's start tag.
+/// - Many districts share one store (issue #18): a school belongs to the district whose feed first sent it. A
+///   `school` record, or a `teacher` record placing a teacher in a school, of a feed whose `district` is another
+///   one is rejected (a record error). A teacher stored under one district's school who appears in another
+///   district's feed at one of that district's schools moves there, as within a district: the teacher's id, and
+///   so the teacher's training history, stays.
 struct DistrictFeedReader {
     let stream: XMLStream
     let session: ImportSession
@@ -196,6 +201,9 @@ struct DistrictFeedReader {
         }
         guard let n = name?.trimmed, !n.isEmpty else { return fail("missing required element name") }
         if let p = tooLong(n, "name") { return fail(p) }
+        if let owner = try session.schoolDistrict(key), owner != district {
+            return fail("school \(key) belongs to district \(owner), not to this feed's district \(district)")
+        }
         try session.upsertSchool(School(id: key, name: n, stage: stage, counselingRoom: room, district: district), grades: grades)
     }
 
@@ -233,7 +241,14 @@ struct DistrictFeedReader {
             return fail("missing required element name")
         }
         if let p = tooLong(n, "name") { return fail(p) }
-        guard try session.schoolExists(school) else { return fail("school \(school) is neither in this feed nor stored") }
+        guard let owner = try session.schoolDistrict(school) else {
+            return fail("school \(school) is neither in this feed nor stored")
+        }
+        guard owner == district else {
+            return fail(
+                "school \(school) belongs to district \(owner), not to this feed's district \(district)"
+                    + " (a teacher who moves there comes in that district's feed)")
+        }
         if case .set(let g, let k) = homeroom, let p = try session.homeroomProblem(school: school, grade: g, classNumber: k) {
             return fail(p)
         }

@@ -64,9 +64,12 @@ public enum FeedImporter {
             reader = { s in try IMSEnterpriseReader(stream: stream, session: s, namespace: ns, progress: progress).run() }
         }
         var logged = false
+        // A district feed's transaction is its district's: feeds of two districts may run at once (issue #18).
+        var feedDistrict: String?
+        if case .district(let attrs) = root.format { feedDistrict = attrs.district }
         do {
             // The store's write lock is held from the transaction's first statement.
-            try store.applyFeed { transaction in
+            try store.applyFeed(district: feedDistrict) { transaction in
                 // Under the write lock: an import of the same feed id that committed meanwhile is seen here.
                 if let feed = summary.feed, try transaction.isImported(feed: feed) {
                     summary.status = .duplicate

@@ -8,6 +8,7 @@ extension ImportSession {
         try withStore { try $0.upsertSchool(s, grades: grades) }
         for g in grades { classCounts["\(s.id)#\(g.level)"] = .some(g.classes) }
         schools.insert(s.id)
+        schoolDistricts[s.id] = s.district
         accepted.schools += 1
     }
 

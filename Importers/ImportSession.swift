@@ -18,6 +18,8 @@ final class ImportSession {
     /// Ids known to exist (stored, or upserted by this feed), and what validation needs of known courses; the
     /// upserts keep them up to date.
     var schools = Set<String>()
+    /// The district of schools looked up or upserted by this feed (issue #18).
+    var schoolDistricts: [String: String] = [:]
     var teachers = Set<String>()
     var courses: [String: CourseInfo] = [:]
     /// The fast path's courses by the bytes of their id; emptied when a course is upserted.
@@ -133,6 +135,17 @@ final class ImportSession {
         if schools.contains(id) { return true }
         let found = try withStore { try $0.schoolExists(id) }
         if found { schools.insert(id) }
+        return found
+    }
+
+    /// The district the school belongs to, or nil when it is neither stored nor upserted by this feed.
+    func schoolDistrict(_ id: String) throws -> String? {
+        if let d = schoolDistricts[id] { return d }
+        let found = try withStore { try $0.schoolDistrict(id) }
+        if let found {
+            schoolDistricts[id] = found
+            schools.insert(id)
+        }
         return found
     }
 

@@ -46,6 +46,8 @@ public enum SampleFeedError: Error, CustomStringConvertible, Sendable {
     case cannotWrite(path: String)
     /// A school count outside ``SampleFeedGenerator/schoolRange``.
     case schoolCount(Int)
+    /// A district code that is not 6 digits.
+    case districtCode(String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,7 @@ public enum SampleFeedError: Error, CustomStringConvertible, Sendable {
         case .schoolCount(let n):
             "schools \(n): must be between \(SampleFeedGenerator.schoolRange.lowerBound)"
                 + " and \(SampleFeedGenerator.schoolRange.upperBound)"
+        case .districtCode(let code): "district \"\(code)\" is not a 6-digit administrative code (e.g. 440608)"
         }
     }
 }

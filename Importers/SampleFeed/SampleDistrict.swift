@@ -100,7 +100,7 @@ struct SampleDistrict {
             let levels = stage == .special ? 1...9 : stage.allowedGrades
             var grades: [(Int, Int)] = []
             for level in levels { grades.append((level, stage == .special ? r.int(1...3) : r.int(2...8))) }
-            let id = "S" + pad(i + 1, 4)
+            let id = g.idPrefix + "S" + pad(i + 1, 4)
             let place = r.pick(Names.places)
             let name = place + Names.schoolName(stage: stage, number: i + 1)
             schools.append(SchoolPlan(id: id, name: name, stage: stage, counselingRoom: r.chance(0.85), grades: grades))
@@ -121,7 +121,7 @@ struct SampleDistrict {
                 if tr.chance(0.04) { left = tr.int(max(hire + 1, 2018)...years.upperBound) }
                 teachers.append(
                     TeacherPlan(
-                        index: index, id: "T" + pad(index + 1, 7), school: id, schoolIndex: i, role: role,
+                        index: index, id: g.idPrefix + "T" + pad(index + 1, 7), school: id, schoolIndex: i, role: role,
                         hireYear: hire, leftYear: left, name: Names.person(&tr)))
             }
             assignHomerooms(teachers: first..<teachers.count, grades: grades)
@@ -164,7 +164,8 @@ struct SampleDistrict {
                 let h = r.pick([12, 18, 18, 24])
                 if let c = addCourse(
                     CoursePlan(
-                        id: "D\(year)-PUB-\(pad(n + 1, 3))", title: r.pick(Names.publicTitles), provider: r.pick(Names.providers),
+                        id: "\(g.idPrefix)D\(year)-PUB-\(pad(n + 1, 3))", title: r.pick(Names.publicTitles),
+                        provider: r.pick(Names.providers),
                         tier: r.pick([30, 40]), mode: r.pick([2, 3, 4]), hours: Hours(tenths: h * 10), start: start,
                         end: start.adding(days: h / 6 - 1), track: .none, category: .public, capacity: capacity(0.4 / Double(k))))
                 {
@@ -176,7 +177,7 @@ struct SampleDistrict {
                 let h = r.pick([18, 24, 30, 36])
                 if let c = addCourse(
                     CoursePlan(
-                        id: "D\(year)-PRO-\(pad(n + 1, 3))", title: r.pick(Names.professionalTitles),
+                        id: "\(g.idPrefix)D\(year)-PRO-\(pad(n + 1, 3))", title: r.pick(Names.professionalTitles),
                         provider: r.pick(Names.providers),
                         tier: r.pick([20, 30, 40, 40]), mode: r.pick([2, 4]), hours: Hours(tenths: h * 10), start: start,
                         end: start.adding(days: h / 6 - 1), track: .none, category: .professional,
@@ -190,7 +191,8 @@ struct SampleDistrict {
                 let h = r.pick([8, 12, 12, 16, 16])
                 if let c = addCourse(
                     CoursePlan(
-                        id: "D\(year)-ELE-\(pad(n + 1, 3))", title: r.pick(Names.electiveTitles), provider: "国家中小学智慧教育平台",
+                        id: "\(g.idPrefix)D\(year)-ELE-\(pad(n + 1, 3))", title: r.pick(Names.electiveTitles),
+                        provider: "国家中小学智慧教育平台",
                         tier: 99, mode: 3, hours: Hours(tenths: h * 10), start: start, end: start.adding(days: 20),
                         track: .none, category: .elective, capacity: capacity(0.4 / Double(k))))
                 {
@@ -202,7 +204,8 @@ struct SampleDistrict {
                 let h = r.pick([12, 18, 24])
                 if let c = addCourse(
                     CoursePlan(
-                        id: "D\(year)-CPD-\(pad(n + 1, 3))", title: r.pick(Names.cpdTitles), provider: r.pick(Names.providers),
+                        id: "\(g.idPrefix)D\(year)-CPD-\(pad(n + 1, 3))", title: r.pick(Names.cpdTitles),
+                        provider: r.pick(Names.providers),
                         tier: r.pick([20, 30, 40]), mode: r.pick([2, 4]), hours: Hours(tenths: h * 10), start: start,
                         end: start.adding(days: h / 6 - 1), track: .cpd, category: .professional,
                         capacity: capacity(0.1 / Double(k))))
@@ -218,7 +221,8 @@ struct SampleDistrict {
             ) -> Int? {
                 addCourse(
                     CoursePlan(
-                        id: "CERT\(year)-\(part)-\(pad(n + 1, 3))", title: title, provider: provider, tier: tier, mode: mode,
+                        id: "\(g.idPrefix)CERT\(year)-\(part)-\(pad(n + 1, 3))", title: title, provider: provider, tier: tier,
+                        mode: mode,
                         hours: hours, start: start, end: start.adding(days: days), track: track, category: .professional,
                         capacity: capacity(share / Double(k))))
             }

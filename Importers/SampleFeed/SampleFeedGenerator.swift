@@ -24,6 +24,10 @@ public struct SampleFeedGenerator: Sendable {
     public var seed: UInt64
     /// The district's 6-digit code.
     public var district = "440608"
+    /// What every school, teacher and course id starts with: empty for the default district, so its feed stays
+    /// the same bytes; ``init(schools:seed:district:)`` makes it the code and a dash, so that districts of
+    /// different codes never share an id in one store (issue #18).
+    public var idPrefix = ""
     /// The feed's generation day; nothing in the feed is dated after it.
     public var generated = Day(year: 2026, month: 11, day: 1)!
     /// The first school year with history.
@@ -32,6 +36,16 @@ public struct SampleFeedGenerator: Sendable {
     public init(schools: Int = 39, seed: UInt64 = 1) {
         self.schools = schools
         self.seed = seed
+    }
+
+    /// A generator of district `district` (a 6-digit code), whose ids all start with the code and a dash.
+    public init(schools: Int, seed: UInt64, district: String) throws {
+        guard district.utf8.count == 6, district.utf8.allSatisfy({ (48...57).contains($0) }) else {
+            throw SampleFeedError.districtCode(district)
+        }
+        self.init(schools: schools, seed: seed)
+        self.district = district
+        self.idPrefix = district + "-"
     }
 
     /// What a generated feed holds.

@@ -12,6 +12,9 @@ import XinyuCore
 final class PostgresFeedTransaction: FeedTransaction {
     private let s: PostgresSession
     private let bulkLoad: PostgresBulkLoad
+    /// The district whose lock the transaction holds (``PostgresStore/writing(district:_:)``), or nil under the
+    /// store's write lock.
+    private let district: Int?
     /// The staging tables this transaction made (each dropped at its commit or rollback).
     private var staged: Set<String> = []
     /// The kinds with staged records not yet moved into the store.
@@ -20,13 +23,17 @@ final class PostgresFeedTransaction: FeedTransaction {
     private var sequence = 0
     private static let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
 
-    init(_ s: PostgresSession, bulkLoad: PostgresBulkLoad = .default) {
+    init(_ s: PostgresSession, bulkLoad: PostgresBulkLoad = .default, district: Int? = nil) {
         self.s = s
         self.bulkLoad = bulkLoad
+        self.district = district
     }
 
+    /// Takes the feed id's lock first: of two feeds with one id (in any district's transaction), the second waits
+    /// until the first ends and then sees its log row.
     func isImported(feed: String) throws -> Bool {
         try flush()
+        try PostgresStore.lock(.feed, text: feed, s)
         let marks = ImportStatus.imported.map { _ in "?" }.joined(separator: ", ")
         return try !s.rows(
             "SELECT 1 FROM importLog WHERE feedId = ? AND status IN (\(marks)) LIMIT 1",
@@ -37,6 +44,17 @@ final class PostgresFeedTransaction: FeedTransaction {
     func schoolExists(_ id: String) throws -> Bool {
         try flush()
         return try !s.rows("SELECT 1 FROM school WHERE id = ?", [.text(id)]).isEmpty
+    }
+
+    /// A stored school's district never changes, so it is read as it is; for an id not stored, the school id's lock
+    /// is taken and the row read again, so that of two districts' feeds creating one school id at once the second
+    /// sees the first's school once it committed (and rejects its own record).
+    func schoolDistrict(_ id: String) throws -> String? {
+        try flush()
+        let sql = "SELECT district FROM school WHERE id = ?"
+        if let d = try s.rows(sql, [.text(id)]).first?.string(0) { return d }
+        try PostgresStore.lock(.school, text: id, s)
+        return try s.rows(sql, [.text(id)]).first?.string(0)
     }
 
     func teacherExists(_ id: String) throws -> Bool {
@@ -151,7 +169,11 @@ final class PostgresFeedTransaction: FeedTransaction {
 
     func recordChange() throws {
         try flush()
-        try PostgresStore.recordChange(s)
+        if let district {
+            try PostgresStore.recordChange(district: district, s)
+        } else {
+            try PostgresStore.recordChange(s)
+        }
     }
 
     /// Rows keyed by their first `key` values (every kind's key columns come first), the last record of each key

@@ -20,7 +20,7 @@ extension PostgresStore {
     }
 
     public func trainingRecord(teacherId: String, asOf: Day, counting: [RecordState]) throws -> TeacherTrainingRecord {
-        try reading { s in
+        try reportReading { s in
             guard
                 let t = try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(teacherId)])
                     .first.map(teacher)
@@ -74,7 +74,7 @@ extension PostgresStore {
         _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
         let selection = TeacherSelection(school: school, includeInactive: includeInactive)
-        let reading = try reading { s in
+        let reading = try reportReading { s in
             try certificationReading(s, asOf: asOf, selection: selection, counting: counting, withSchools: withSchools)
         }
         return [try compute(reading)]

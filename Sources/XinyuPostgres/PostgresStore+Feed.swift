@@ -14,6 +14,18 @@ extension PostgresStore {
         }
     }
 
+    /// A district's feed takes the district's lock and the store's write lock shared (``writing(district:_:)``):
+    /// feeds of two districts run at the same time.
+    public func applyFeed(district: String?, _ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws {
+        guard let district, district.utf8.count == 6, let code = Int(district) else { return try applyFeed(body) }
+        try writing(district: code) { s in
+            let t = PostgresFeedTransaction(s, bulkLoad: bulkLoad, district: code)
+            let end = try body(t)
+            if end == .commit { try t.flush() }
+            return ((), end == .commit)
+        }
+    }
+
     public func logImportAttempt(_ entry: ImportLogEntry) throws {
         try write { s in try Self.insertLog(entry, s) }
     }

@@ -11,6 +11,7 @@ extension PostgresStore {
         ("v3-timetable-homeroom", timetableHomeroomSchema),
         ("v4-training-records", trainingRecordsSchema),
         ("v5-notices-certificates", noticesCertificatesSchema),
+        ("v6-districts", districtsSchema),
         ("v8-delivery-records", deliverySchema),
     ]
 
@@ -128,5 +129,13 @@ extension PostgresStore {
             FOR EACH ROW EXECUTE FUNCTION xinyu_audit_append_only();
         CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
             FOR EACH STATEMENT EXECUTE FUNCTION xinyu_audit_append_only();
+        """
+
+    /// Issue #18, many districts in one database: the data version becomes one row per district whose feeds
+    /// changed data (id: the 6-digit code) besides row 1 (every other write), summed by ``dataVersion()``, so that
+    /// two districts' feeds never wait for each other's row; and schools are found by district.
+    static let districtsSchema = """
+        ALTER TABLE storeVersion DROP CONSTRAINT storeversion_id_check;
+        CREATE INDEX school_district ON school(district, id);
         """
 }

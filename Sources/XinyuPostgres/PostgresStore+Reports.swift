@@ -3,8 +3,17 @@ import XinyuCore
 
 /// ``ReportStore`` on PostgreSQL: the SQLite store's queries, in the same orders.
 extension PostgresStore {
+    /// Every school's district, keyed by school id.
+    public func schoolDistricts() throws -> [String: String] {
+        var map: [String: String] = [:]
+        for r in try reportReading({ s in try s.rows("SELECT id, district FROM school") }) {
+            map[try r.string(0)] = try r.string(1)
+        }
+        return map
+    }
+
     public func schoolSummaries() throws -> [SchoolSummary] {
-        try reading { s in
+        try reportReading { s in
             try s.rows(
                 """
                 SELECT s.id, s.name, s.stage, s.counselingRoom,
@@ -43,7 +52,7 @@ extension PostgresStore {
 
     public func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
         let (filter, values) = teacherFilter(school: school, role: role, status: status)
-        return try reading { s in
+        return try reportReading { s in
             if let school { try requireSchool(school, s) }
             return try s.rows("SELECT \(Self.teacherColumns) FROM teacher\(filter) ORDER BY id", values).map(teacher)
         }
@@ -54,7 +63,7 @@ extension PostgresStore {
         limit: Int, offset: Int
     ) throws -> (total: Int, teachers: [Teacher]) {
         let (filter, values) = teacherFilter(school: school, role: role, status: status)
-        return try reading { s in
+        return try reportReading { s in
             if let school { try requireSchool(school, s) }
             let total = try s.int("SELECT COUNT(*) FROM teacher\(filter)", values)
             let page = try s.rows(
@@ -67,7 +76,7 @@ extension PostgresStore {
 
     public func teacher(id: String) throws -> Teacher {
         guard
-            let t = try withSession({ s in
+            let t = try withReportSession({ s in
                 try s.rows("SELECT \(Self.teacherColumns) FROM teacher WHERE id = ?", [.text(id)]).first.map(teacher)
             })
         else {
@@ -77,11 +86,11 @@ extension PostgresStore {
     }
 
     public func requireSchool(_ id: String) throws {
-        try withSession { s in _ = try requireSchool(id, s) }
+        try withReportSession { s in _ = try requireSchool(id, s) }
     }
 
     public func healthCounts() throws -> (schools: Int, teachers: Int) {
-        try withSession { s in
+        try withReportSession { s in
             guard let r = try s.rows("SELECT (SELECT COUNT(*) FROM school), (SELECT COUNT(*) FROM teacher)").first else {
                 return (0, 0)
             }
@@ -91,7 +100,7 @@ extension PostgresStore {
 
     public func tableCounts() throws -> [String: Int] {
         let tables = ["school", "grade", "teacher", "course", "attendance", "award", "counseling", "lessonPractice", "importLog"]
-        return try reading { s in
+        return try reportReading { s in
             let sql = "SELECT " + tables.map { "(SELECT COUNT(*) FROM \($0))" }.joined(separator: ", ")
             guard let r = try s.rows(sql).first else { return [:] }
             var out: [String: Int] = [:]
@@ -101,7 +110,7 @@ extension PostgresStore {
     }
 
     public func dataVersion() throws -> String {
-        try withSession { s in String(try s.int("SELECT version FROM storeVersion WHERE id = 1")) }
+        try withReportSession { s in String(try s.int("SELECT SUM(version)::bigint FROM storeVersion")) }
     }
 
     /// The union quota's year reading: the feed's attendance, then entered records in a `counting` state.
@@ -109,7 +118,7 @@ extension PostgresStore {
         from first: Day, through last: Day, school: String?,
         counting: [RecordState]
     ) throws -> QuotaYearReading {
-        try reading { s in
+        try reportReading { s in
             let schools: [School]
             if let school {
                 schools = [try requireSchool(school, s)]

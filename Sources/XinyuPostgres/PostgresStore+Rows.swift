@@ -66,4 +66,14 @@ extension PostgresStore {
     static func recordChange(_ s: PostgresSession) throws {
         try s.execute("UPDATE storeVersion SET version = version + 1 WHERE id = 1")
     }
+
+    /// ``recordChange(_:)`` for a feed of district `code`: its own row, so that feeds of two districts do not wait
+    /// for each other's commit here (``dataVersion()`` sums the rows).
+    static func recordChange(district code: Int, _ s: PostgresSession) throws {
+        try s.execute(
+            """
+            INSERT INTO storeVersion (id, version) VALUES (?, 1)
+            ON CONFLICT (id) DO UPDATE SET version = storeVersion.version + 1
+            """, [.int(code)])
+    }
 }

@@ -30,12 +30,19 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
     /// The advisory lock every write transaction takes first (any constant the product owns: "xinyu" in ASCII).
     static let writeLock = 0x78_69_6E_79_75
 
-    init(target: PostgresURL, group: MultiThreadedEventLoopGroup, ownsGroup: Bool, lockTimeout: TimeInterval) {
+    /// The reporting replica (``open(url:readURL:lockTimeout:)``): ``ReportStore``'s reads run there; nil reads here.
+    let replica: PostgresStore?
+
+    init(
+        target: PostgresURL, group: MultiThreadedEventLoopGroup, ownsGroup: Bool, lockTimeout: TimeInterval,
+        replica: PostgresStore? = nil
+    ) {
         self.target = target
         self.lockTimeout = lockTimeout
         self.url = target.redacted
         self.group = group
         self.ownsGroup = ownsGroup
+        self.replica = replica
     }
 
     deinit {
@@ -54,15 +61,30 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
         try open(PostgresURL(url), lockTimeout: lockTimeout)
     }
 
-    /// Opens the database `target` names and migrates it.
+    /// Opens the database `target` names and migrates it; with `replica`, ``ReportStore``'s reads (reports, lists,
+    /// the data version) go to that database, a streaming replica of this one, and everything else (writes,
+    /// imports, accounts, credentials, the import log) stays here. The replica is only read: it is never migrated
+    /// (it follows the primary), and it lags behind it by the replication delay.
     public static func open(
-        _ target: PostgresURL, lockTimeout: TimeInterval = AppDatabase.defaultBusyTimeout
+        _ target: PostgresURL, replica: PostgresURL? = nil, lockTimeout: TimeInterval = AppDatabase.defaultBusyTimeout
     ) throws -> PostgresStore {
+        let reader = replica.map {
+            PostgresStore(
+                target: $0, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), ownsGroup: true,
+                lockTimeout: lockTimeout)
+        }
         let store = PostgresStore(
             target: target, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), ownsGroup: true,
-            lockTimeout: lockTimeout)
+            lockTimeout: lockTimeout, replica: reader)
         try store.migrate()
         return store
+    }
+
+    /// ``open(_:replica:lockTimeout:)`` with URLs.
+    public static func open(
+        url: String, readURL: String?, lockTimeout: TimeInterval = AppDatabase.defaultBusyTimeout
+    ) throws -> PostgresStore {
+        try open(PostgresURL(url), replica: try readURL.map { try PostgresURL($0) }, lockTimeout: lockTimeout)
     }
 
     /// Runs `body` on a pooled connection outside any transaction.
@@ -83,13 +105,31 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
 
     /// Runs `body` in one `REPEATABLE READ READ ONLY` transaction: every statement sees the same committed state.
     func reading<T>(_ body: (PostgresSession) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false) { s in (try body(s), true) }
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: .none) { s in (try body(s), true) }
+    }
+
+    /// ``reading(_:)`` on the reporting replica when there is one: for ``ReportStore``'s requirements only.
+    func reportReading<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try (replica ?? self).reading(body)
+    }
+
+    /// ``withSession(_:)`` on the reporting replica when there is one: for ``ReportStore``'s requirements only.
+    func withReportSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try (replica ?? self).withSession(body)
     }
 
     /// Runs `body` in one write transaction that holds the store's write lock from its first statement; it commits
     /// when `body` returns true and rolls back when it returns false or throws.
     func writing<T>(_ body: (PostgresSession) throws -> (T, commit: Bool)) throws -> T {
-        try transaction("BEGIN", lock: true, body)
+        try transaction("BEGIN", lock: .store, body)
+    }
+
+    /// ``writing(_:)`` for one district's feed (issue #18): the store's write lock is taken shared, then the
+    /// district's own lock exclusively, so feeds of different districts run at once while every other writer (and
+    /// a feed of the same district) still waits for them. The duplicate check takes the feed id's lock
+    /// (``PostgresFeedTransaction/isImported(feed:)``), a new school its id's.
+    func writing<T>(district: Int, _ body: (PostgresSession) throws -> (T, commit: Bool)) throws -> T {
+        try transaction("BEGIN", lock: .district(district), body)
     }
 
     /// ``writing(_:)`` that always commits.
@@ -97,11 +137,47 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
         try writing { s in (try body(s), true) }
     }
 
-    private func transaction<T>(_ begin: String, lock: Bool, _ body: (PostgresSession) throws -> (T, commit: Bool)) throws -> T {
+    /// The advisory locks a transaction takes first.
+    enum TransactionLock {
+        /// None: a read.
+        case none
+        /// The store's write lock, exclusively.
+        case store
+        /// The store's write lock shared, then the lock of one district (its 6-digit code) exclusively.
+        case district(Int)
+    }
+
+    /// The first key of the two-key advisory locks (`pg_advisory_xact_lock(int4, int4)`, a key space apart from
+    /// the one-key ``writeLock``): districts, feed ids and new school ids.
+    enum LockClass: Int {
+        case district = 0x7869_6E01
+        case feed = 0x7869_6E02
+        case school = 0x7869_6E03
+    }
+
+    /// Takes the two-key advisory lock `(kind, key)` until the transaction ends.
+    static func lock(_ kind: LockClass, _ key: Int, _ s: PostgresSession) throws {
+        try s.execute("SELECT pg_advisory_xact_lock(?::int4, ?::int4)", [.int(kind.rawValue), .int(key)])
+    }
+
+    /// Takes the two-key advisory lock `(kind, hashtext(text))` until the transaction ends.
+    static func lock(_ kind: LockClass, text: String, _ s: PostgresSession) throws {
+        try s.execute("SELECT pg_advisory_xact_lock(?::int4, hashtext(?))", [.int(kind.rawValue), .text(text)])
+    }
+
+    private func transaction<T>(
+        _ begin: String, lock: TransactionLock, _ body: (PostgresSession) throws -> (T, commit: Bool)
+    ) throws -> T {
         try withSession { s in
             try s.execute(begin)
             do {
-                if lock { try s.execute("SELECT pg_advisory_xact_lock(?)", [.int(Self.writeLock)]) }
+                switch lock {
+                case .none: break
+                case .store: try s.execute("SELECT pg_advisory_xact_lock(?)", [.int(Self.writeLock)])
+                case .district(let code):
+                    try s.execute("SELECT pg_advisory_xact_lock_shared(?)", [.int(Self.writeLock)])
+                    try Self.lock(.district, code, s)
+                }
                 let (result, commit) = try body(s)
                 try s.execute(commit ? "COMMIT" : "ROLLBACK")
                 return result

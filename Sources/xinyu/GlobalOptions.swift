@@ -14,6 +14,21 @@ struct GlobalOptions: ParsableArguments {
             """)
     var db: String?
 
+    @Option(
+        name: .customLong("read-db"),
+        help: """
+            A PostgreSQL streaming replica of --db that reports and pages read from; writes still go to --db \
+            (default: $XINYU_READ_DB).
+            """)
+    var readDB: String?
+
+    /// The reporting replica's URL the user meant, if any.
+    var readDatabase: String? {
+        if let readDB { return readDB }
+        if let env = ProcessInfo.processInfo.environment["XINYU_READ_DB"], !env.isEmpty { return env }
+        return nil
+    }
+
     /// The database path (or PostgreSQL URL) the user meant.
     var databasePath: String {
         if let db { return db }
@@ -44,14 +59,27 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store, creating and migrating it as needed: PostgreSQL for a `postgres://` URL, else the SQLite
     /// file.
     func open() throws -> any XinyuStore {
-        if isPostgres { return try PostgresStore.open(url: databasePath, lockTimeout: busyTimeout) }
+        if isPostgres {
+            return try PostgresStore.open(url: databasePath, readURL: readDatabase, lockTimeout: busyTimeout)
+        }
+        try refuseReplicaForSQLite()
         return try openSQLite()
+    }
+
+    /// A reporting replica only exists for PostgreSQL: with a SQLite file it is a usage error.
+    private func refuseReplicaForSQLite() throws {
+        guard readDatabase == nil else {
+            throw UsageError("--read-db (or $XINYU_READ_DB) needs a PostgreSQL --db; \(displayName) is a SQLite file")
+        }
     }
 
     /// Opens the store for a command that only reads it: a SQLite file on read-only connections when it is up to
     /// date, so the file is not written (see `AppDatabase.open(path:readOnly:)`); PostgreSQL as ``open()``.
     func openForReading() throws -> any XinyuStore {
-        if isPostgres { return try PostgresStore.open(url: databasePath, lockTimeout: busyTimeout) }
+        if isPostgres {
+            return try PostgresStore.open(url: databasePath, readURL: readDatabase, lockTimeout: busyTimeout)
+        }
+        try refuseReplicaForSQLite()
         return try AppDatabase.open(path: databasePath, readOnly: true, busyTimeout: busyTimeout)
     }
 

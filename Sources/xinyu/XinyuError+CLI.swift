@@ -39,7 +39,7 @@ func cliLine(_ error: any XinyuError) -> String {
         }
     case let e as SampleFeedError:
         switch e {
-        case .schoolCount: "--" + e.description
+        case .schoolCount, .districtCode: "--" + e.description
         case .cannotWrite: e.description
         }
     case let e as TrainingStoreError:
@@ -48,6 +48,7 @@ func cliLine(_ error: any XinyuError) -> String {
         case .unknownRecord: e.description + " (see `xinyu approvals list`)"
         default: e.description
         }
+    case let e as UnknownDistrictError: e.description + " (see `xinyu coverage --by-district`)"
     case let e as QuotaPlanError:
         switch e {
         case .badBudget: "--" + e.description

@@ -91,6 +91,7 @@ import XinyuCore
             try base.withWriteLockNote(what, body)
         }
         func applyFeed(_ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws { try base.applyFeed(body) }
+        func schoolDistricts() throws -> [String: String] { try base.schoolDistricts() }
         func logImportAttempt(_ entry: ImportLogEntry) throws { try base.logImportAttempt(entry) }
         func importLog() throws -> [ImportLogEntry] { try base.importLog() }
         func importLogEntry(id: Int64) throws -> ImportLogEntry? { try base.importLogEntry(id: id) }

@@ -4,6 +4,16 @@ import GRDB
 extension SchoolSummary: FetchableRecord {}
 
 extension AppDatabase {
+    /// Every school's district, keyed by school id.
+    public func schoolDistricts() throws -> [String: String] {
+        try reading { db in
+            var map: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, district FROM school")
+            while let r = try rows.next() { map[r[0]] = r[1] as String }
+            return map
+        }
+    }
+
     /// Every school, sorted by id, with its class count and active-teacher count.
     public func schoolSummaries() throws -> [SchoolSummary] {
         try reading { db in

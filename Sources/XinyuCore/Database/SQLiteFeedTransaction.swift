@@ -37,6 +37,12 @@ final class SQLiteFeedTransaction: FeedTransaction {
         }
     }
 
+    func schoolDistrict(_ id: String) throws -> String? {
+        try connection { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT district FROM school WHERE id = ?"), arguments: [id])
+        }
+    }
+
     func teacherExists(_ id: String) throws -> Bool {
         try connection { db in
             try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM teacher WHERE id = ?"), arguments: [id]) ?? false

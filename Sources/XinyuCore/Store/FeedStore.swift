@@ -12,6 +12,12 @@ public protocol FeedStore: Sendable {
     /// Runs `body` on one feed's transaction (see the protocol's guarantees); returns once it committed or rolled back.
     func applyFeed(_ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws
 
+    /// ``applyFeed(_:)`` for a feed of one district (its 6-digit code): an engine that can may run feeds of
+    /// different districts at the same time (each still one transaction; a feed id's duplicate check and a new
+    /// school's district check still hold at commit), while a feed of the same district, and every other writer,
+    /// waits as for ``applyFeed(_:)``. Nil, or an engine with one writer, is ``applyFeed(_:)``.
+    func applyFeed(district: String?, _ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws
+
     /// Appends one import attempt that changed no data (a document rejected as a whole, or rolled back) to the
     /// log, in a transaction of its own.
     func logImportAttempt(_ entry: ImportLogEntry) throws
@@ -21,6 +27,13 @@ public protocol FeedStore: Sendable {
 
     /// The logged attempt with this id, or nil.
     func importLogEntry(id: Int64) throws -> ImportLogEntry?
+}
+
+extension FeedStore {
+    /// One writer at a time: ``applyFeed(_:)`` whatever the district.
+    public func applyFeed(district: String?, _ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws {
+        try applyFeed(body)
+    }
 }
 
 /// How the body of ``FeedStore/applyFeed(_:)`` ends its transaction.

@@ -12,6 +12,10 @@ public protocol FeedTransaction: AnyObject {
     /// Whether a school with this id is stored.
     func schoolExists(_ id: String) throws -> Bool
 
+    /// The district code of the stored school with this id, or nil when no school has this id (issue #18: a school
+    /// belongs to the district that first sent it; a feed of another district may not change it).
+    func schoolDistrict(_ id: String) throws -> String?
+
     /// Whether a teacher with this id is stored.
     func teacherExists(_ id: String) throws -> Bool
 

@@ -18,6 +18,9 @@ public protocol ReportStore: Sendable {
     /// active-teacher count.
     func schoolSummaries() throws -> [SchoolSummary]
 
+    /// The district (6-digit code) of every school, keyed by school id (issue #18: many districts in one store).
+    func schoolDistricts() throws -> [String: String]
+
     /// Teachers sorted by id; each filter given narrows the list. An unknown `school` throws
     /// ``StoreError/unknownSchool(id:)``.
     func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher]

@@ -10,12 +10,53 @@ struct CoverageCommand: AsyncParsableCommand {
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup var asOfOption: AsOfOption
     @Option(help: "Only this school.") var school: String?
+    @Option(help: "Only the schools of this district (6-digit code), when one database holds several.")
+    var district: String?
+    @Flag(help: "One line per district and one for them all (a city or province in one database).")
+    var byDistrict = false
+
+    func validate() throws {
+        let given = [school != nil, district != nil, byDistrict].filter { $0 }.count
+        if given > 1 { throw ValidationError("--school, --district and --by-district: give at most one") }
+    }
 
     func run() async throws {
         let day = try asOfOption.day()
         let profile = try profileOption.load()
-        let report = try CoverageReport.compute(in: try global.openForReading(), asOf: day, school: school, profile: profile)
+        let store = try global.openForReading()
+        if byDistrict {
+            let report = try DistrictCoverageReport.compute(in: store, asOf: day, profile: profile)
+            return try emit(output.format, json: report) { report.table() }
+        }
+        let report =
+            try district.map { try CoverageReport.compute(in: store, asOf: day, district: $0, profile: profile) }
+            ?? CoverageReport.compute(in: store, asOf: day, school: school, profile: profile)
         try emit(output.format, json: report) { report.table() }
+    }
+}
+
+extension DistrictCoverageReport {
+    /// Districts sorted by code, then a region row; percentages of active teachers.
+    func table() -> TextTable {
+        func pct(_ n: Int, _ of: Int) -> String {
+            of == 0 ? "-" : String(format: "%.1f%%", Double(n) * 100 / Double(of))
+        }
+        func row(_ code: String, _ d: CoverageReport.District, below: Int) -> [String] {
+            [
+                code, String(d.schools), String(below), String(d.teachers), pct(d.certified.C, d.teachers),
+                pct(d.certified.B, d.teachers), pct(d.certified.A, d.teachers), pct(d.meetingRoleRequirement, d.teachers),
+                "\(d.schoolsWithQualifiedPsychTeacher)/\(d.schools)", String(d.expiring), String(d.lapsed),
+                "\(d.eligible.C)/\(d.eligible.B)/\(d.eligible.A)",
+            ]
+        }
+        var rows = districts.map { row($0.district, $0.coverage, below: $0.belowTarget) }
+        rows.append(row("all", region, below: regionBelowTarget))
+        return TextTable(
+            headers: [
+                "district", "schools", "below target", "teachers", "C+", "B+", "A", "role met", "psych teacher",
+                "expiring", "lapsed", "eligible C/B/A",
+            ],
+            rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7, 9, 10])
     }
 }
 

@@ -18,9 +18,18 @@ struct SampleFeedCommand: AsyncParsableCommand {
     @Argument(help: "The XML file to write.") var out: String
     @Option(help: "Number of schools (1–100000).") var schools: Int = 39
     @Option(help: "Random seed: the same seed gives the same file.") var seed: UInt64 = 1
+    @Option(
+        help: """
+            A 6-digit district code: every school, teacher and course id then starts with it and a dash, so that \
+            several districts can be imported into one database (default: district 440608, ids without a prefix).
+            """)
+    var district: String?
 
     func run() async throws {
-        let stats = try SampleFeedGenerator(schools: schools, seed: seed).write(to: out)
+        let generator =
+            try district.map { try SampleFeedGenerator(schools: schools, seed: seed, district: $0) }
+            ?? SampleFeedGenerator(schools: schools, seed: seed)
+        let stats = try generator.write(to: out)
         let mb = String(format: "%.1f", Double(stats.bytes) / 1_048_576)
         print(
             "wrote \(out): \(stats.schools) schools, \(stats.teachers) teachers, \(stats.courses) courses,"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Certifications
 import XinyuCore
 
 struct SchoolsCommand: AsyncParsableCommand {
@@ -10,9 +11,16 @@ struct SchoolsCommand: AsyncParsableCommand {
             commandName: "list", abstract: "List schools with their classes and active teachers.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
+        @Option(help: "Only the schools of this district (6-digit code), when one database holds several.")
+        var district: String?
 
         func run() async throws {
-            let schools = try global.openForReading().schoolSummaries()
+            let store = try global.openForReading()
+            var schools = try store.schoolSummaries()
+            if let district {
+                let ids = try store.schools(ofDistrict: district)
+                schools = schools.filter { ids.contains($0.id) }
+            }
             try emit(output.format, json: schools) {
                 TextTable(
                     headers: ["id", "name", "stage", "counseling room", "classes", "active teachers"],

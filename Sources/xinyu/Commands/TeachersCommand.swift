@@ -1,4 +1,5 @@
 import ArgumentParser
+import Certifications
 import XinyuCore
 
 extension Role: ExpressibleByArgument {}
@@ -16,9 +17,16 @@ struct TeachersCommand: AsyncParsableCommand {
         @Option(help: "Only this school's teachers.") var school: String?
         @Option(help: "Only this role: psych-fulltime, psych-parttime, class-teacher, subject-teacher, leader.") var role: Role?
         @Option(help: "Only active or inactive teachers.") var status: TeacherStatus?
+        @Option(help: "Only teachers of this district's schools (6-digit code), when one database holds several.")
+        var district: String?
 
         func run() async throws {
-            let teachers = try global.openForReading().teachers(school: school, role: role, status: status)
+            let store = try global.openForReading()
+            var teachers = try store.teachers(school: school, role: role, status: status)
+            if let district {
+                let ids = try store.schools(ofDistrict: district)
+                teachers = teachers.filter { ids.contains($0.schoolId) }
+            }
             try emit(output.format, json: teachers) {
                 TextTable(
                     headers: ["id", "name", "school", "role", "hired", "status"],

@@ -9,6 +9,9 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     let name: String
     /// Whether ``MaintenanceStore/backup(to:)`` writes a SQLite file (PostgreSQL refuses: `pg_dump` backs it up).
     var backsUpToFile = true
+    /// Whether feeds of two districts (``FeedStore/applyFeed(district:_:)``) run at the same time (issue #18).
+    /// PostgreSQL does; SQLite has one writer, so they follow one another.
+    var runsDistrictFeedsAtOnce = false
     /// A new, empty store with the current schema.
     let make: @Sendable () throws -> any XinyuStore
 
@@ -28,7 +31,7 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
         let env = ProcessInfo.processInfo.environment
         guard env["XINYU_TEST_POSTGRES"] != "0", let text = env["XINYU_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
         return StoreEngine(
-            name: "PostgreSQL", backsUpToFile: false
+            name: "PostgreSQL", backsUpToFile: false, runsDistrictFeedsAtOnce: true
         ) {
             let server = try PostgresURL(text)
             let name = "xinyu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

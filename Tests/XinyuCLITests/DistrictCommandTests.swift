@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import XinyuPostgres
+
+/// Many districts in one database (issue #18) through the real binary: `sample-feed --district`, `--district` on
+/// the listings and coverage, `coverage --by-district`; on SQLite, and on PostgreSQL with the same bytes when
+/// `XINYU_TEST_POSTGRES_URL` names a server.
+@Suite struct DistrictCommandTests {
+    /// Two sample districts' feeds in `dir`.
+    static func feeds(_ dir: URL) throws -> [String] {
+        try ["440601", "440602"].enumerated().map { i, code in
+            let path = dir.appendingPathComponent("\(code).xml").path
+            let r = try CLIRunner.run(["sample-feed", path, "--schools", "2", "--seed", "\(i + 5)", "--district", code])
+            #expect(r.status == 0, "\(r.stderr)")
+            return path
+        }
+    }
+
+    static let reports: [[String]] = [
+        ["coverage", "--as-of", "2026-09-01", "--by-district"],
+        ["coverage", "--as-of", "2026-09-01", "--by-district", "--format", "csv"],
+        ["coverage", "--as-of", "2026-09-01", "--by-district", "--format", "json"],
+        ["coverage", "--as-of", "2026-09-01", "--district", "440602"],
+        ["schools", "list", "--district", "440601"],
+        ["teachers", "list", "--district", "440602", "--format", "json"],
+    ]
+
+    @Test func districtsAreReportedApartAndRolledUp() throws {
+        let dir = try CLIRunner.tempDir()
+        let db = dir.appendingPathComponent("store.sqlite").path
+        for f in try Self.feeds(dir) { #expect(try CLIRunner.run(["import", f, "--db", db]).status == 0) }
+        let roll = try CLIRunner.run(Self.reports[0] + ["--db", db])
+        #expect(roll.status == 0, "\(roll.stderr)")
+        let lines = roll.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(lines.filter { ["440601", "440602", "all"].contains($0) } == ["440601", "440602", "all"])
+        let json = try CLIRunner.run(Self.reports[2] + ["--db", db]).stdout
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let rows = try #require(decoded?["districts"] as? [[String: Any]])
+        #expect(rows.map { $0["district"] as? String } == ["440601", "440602"])
+        let one = try CLIRunner.run(Self.reports[3] + ["--db", db]).stdout
+        #expect(one.contains("440602-S0001"))
+        #expect(!one.contains("440601-S"))
+        let whole = try CLIRunner.run(["coverage", "--as-of", "2026-09-01", "--db", db]).stdout
+        #expect(whole.contains("440601-S0001") && whole.contains("440602-S0001"))
+        let schools = try CLIRunner.run(Self.reports[4] + ["--db", db]).stdout
+        #expect(schools.contains("440601-S0002") && !schools.contains("440602-"))
+        let unknown = try CLIRunner.run(["coverage", "--district", "999999", "--db", db])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no school of district 999999"))
+        let both = try CLIRunner.run(["coverage", "--district", "440601", "--by-district", "--db", db])
+        #expect(both.status != 0)
+        let bad = try CLIRunner.run(["sample-feed", dir.appendingPathComponent("x.xml").path, "--district", "44"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("--district \"44\" is not a 6-digit administrative code"))
+    }
+
+    @Test(.enabled(if: PostgresCommandTests.server != nil)) func bothEnginesPrintTheSameDistrictReports() throws {
+        let server = try #require(PostgresCommandTests.server)
+        let name = "xinyu_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try PostgresStore.createDatabase(name, on: server)
+        let pg = "postgres://\(server.user)@\(server.host):\(server.port)/\(name)?sslmode=\(server.sslMode)"
+        let dir = try CLIRunner.tempDir()
+        let sqlite = dir.appendingPathComponent("store.sqlite").path
+        for f in try Self.feeds(dir) {
+            for db in [sqlite, pg] { #expect(try CLIRunner.run(["import", f, "--db", db]).status == 0) }
+        }
+        for c in Self.reports {
+            let a = try CLIRunner.run(c + ["--db", sqlite])
+            let b = try CLIRunner.run(c + ["--db", pg])
+            #expect(a.status == 0, "\(c): \(a.stderr)")
+            #expect(a.stdout == b.stdout, "\(c.joined(separator: " ")) differs between SQLite and PostgreSQL")
+        }
+        // A reporting replica (here the same database) prints the same, and is refused with a SQLite file.
+        let replica = try CLIRunner.run(Self.reports[0] + ["--db", pg, "--read-db", pg])
+        #expect(replica.stdout == (try CLIRunner.run(Self.reports[0] + ["--db", sqlite]).stdout))
+        let refused = try CLIRunner.run(Self.reports[0] + ["--db", sqlite, "--read-db", pg])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("needs a PostgreSQL --db"))
+    }
+}
