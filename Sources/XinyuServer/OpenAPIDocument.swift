@@ -34,6 +34,8 @@ public enum OpenAPIDocument {
         "get /api/v1/submissions/{id}/evidence": ["district-admin", "district-viewer", "school-admin", "teacher"],
         "get /api/v1/approvals": schoolReaders, "post /api/v1/approvals/{action}": ["district-admin", "school-admin"],
         "get /certificates/{no}": ["district-admin", "district-viewer", "school-admin", "teacher"],
+        "post /me/submissions": ["teacher"], "post /me/submissions/{id}": ["teacher"],
+        "post /reviews": ["district-admin", "school-admin"],
     ]
 
     /// The document as JSON bytes (sorted keys).
@@ -123,6 +125,36 @@ public enum OpenAPIDocument {
             ],
         ]
     }
+
+    /// A page's form of issue #15 (a logged-in browser's session and its form token): `303` back to the page with
+    /// the outcome as its message.
+    static func pageForm(
+        _ summary: String, _ type: String, _ properties: [String: Any], required: [String],
+        params: [[String: Any]] = []
+    ) -> [String: Any] {
+        [
+            "summary": summary,
+            "parameters": params + [query("lang", "zh (default) or en", ["type": "string", "enum": ["zh", "en"]])],
+            "requestBody": [
+                "required": true,
+                "content": [type: ["schema": ["type": "object", "required": required, "properties": properties]]],
+            ],
+            "responses": [
+                "303": ["description": "Back to the page, with the outcome (done, or why not) as its message"],
+                "401": ["description": "Not logged in (a page that links to the login page)"],
+                "403": json(error, "Not a browser session, the form token is missing or wrong, or outside the caller's scope"),
+                "404": json(error, "Unknown record or course"),
+                "503": json(error, "The store is busy (see Retry-After)"),
+            ],
+        ]
+    }
+
+    nonisolated(unsafe) static let submissionFields: [String: Any] = [
+        "form": ["type": "string"], "title": ["type": "string"], "provider": ["type": "string"],
+        "category": ["type": "string", "enum": ["public", "professional", "elective"]], "tier": ["type": "integer"],
+        "hours": ["type": "string"], "date": ["type": "string", "format": "date"], "end": ["type": "string", "format": "date"],
+        "evidence": ["type": "string", "format": "binary"],
+    ]
 
     static func form(_ summary: String, _ fields: [String]) -> [String: Any] {
         [
@@ -216,6 +248,29 @@ public enum OpenAPIDocument {
                 "get": html(
                     "A teacher's own page: ledger, hours this school year, what is still needed, next lessons",
                     params: [query("lang", "zh or en"), query("asOf", "Date (default today)", date)])
+            ],
+            "/me/submissions": [
+                "post": pageForm(
+                    "The teacher's page: submit an outside training with one evidence file (PDF, JPEG or PNG, ≤ 10 MB, "
+                        + "checked by content)", "multipart/form-data", submissionFields,
+                    required: ["form", "title", "hours", "date", "evidence"])
+            ],
+            "/me/submissions/{id}": [
+                "post": pageForm(
+                    "The teacher's page: correct a submission and send it again (a returned one becomes submitted); "
+                        + "without a file the stored evidence is kept", "multipart/form-data", submissionFields,
+                    required: ["form", "title", "hours", "date"], params: [pathParam("id", "The record's id")])
+            ],
+            "/reviews": [
+                "post": pageForm(
+                    "The school's and the district's pages: approve, certify or return records (ids, or every record "
+                        + "of a course the action applies to); a return needs a reason",
+                    "application/x-www-form-urlencoded",
+                    [
+                        "form": ["type": "string"], "action": ["type": "string", "enum": ["approve", "certify", "return"]],
+                        "ids": ["type": "string"], "course": ["type": "string"], "reason": ["type": "string"],
+                        "back": ["type": "string"],
+                    ], required: ["form", "action"])
             ],
             "/schools/{id}": [
                 "get": html(

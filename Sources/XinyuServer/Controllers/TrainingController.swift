@@ -231,30 +231,19 @@ struct TrainingController {
             throw APIError(.contentTooLarge, code: "payload_too_large", message: "the evidence file is larger than 10 MB")
         }
         let bytes = [UInt8](buffer.readableBytesView)
-        let teacher: String
-        let input: TrainingInput
-        let resultWord: String?
-        let note: String?
-        let evidence: StoredEvidence
         if let boundary = MultipartForm.boundary(contentType: type) {
             guard let form = MultipartForm.parse(bytes, boundary: boundary) else {
                 throw APIError(.badRequest, code: "bad_request", message: "the form is not well-formed multipart/form-data")
             }
-            guard let t = form.text("teacher"), let file = form.parts.first(where: { $0.name == "evidence" }) else {
+            guard let t = form.text("teacher"), form.parts.contains(where: { $0.name == "evidence" }) else {
                 throw APIError(
                     .badRequest, code: "bad_request",
                     message: "the form needs the fields teacher, title, hours, date and a file evidence")
             }
-            teacher = t
-            input = TrainingInput(
-                title: form.text("title") ?? "", provider: form.text("provider"),
-                category: form.text("category"),
-                tier: try form.text("tier").map(Self.int), mode: try form.text("mode").map(Self.int),
-                hours: form.text("hours") ?? "", date: form.text("date") ?? "", end: form.text("end"),
-                track: form.text("track"))
-            resultWord = form.text("result")
-            note = form.text("note")
-            evidence = try EvidenceFile.check(file.bytes, name: file.filename ?? "evidence")
+            let (submission, file) = try Self.submission(form, teacher: t)
+            // An empty file: EvidenceFile's own error.
+            let name = form.parts.first { $0.name == "evidence" }?.filename ?? "evidence"
+            return (t, submission, try file ?? EvidenceFile.check([], name: name))
         } else {
             let body: SubmissionRequest
             do {
@@ -267,24 +256,40 @@ struct TrainingController {
             guard let data = Data(base64Encoded: body.evidence) else {
                 throw APIError(.badRequest, code: "bad_request", message: "evidence: not base64")
             }
-            teacher = body.teacher
-            input = body.training
-            resultWord = body.result
-            note = body.note
-            evidence = try EvidenceFile.check([UInt8](data), name: body.evidenceName ?? "evidence")
+            let evidence = try EvidenceFile.check([UInt8](data), name: body.evidenceName ?? "evidence")
+            let submission = try Self.submission(
+                teacher: body.teacher, input: body.training, result: body.result, note: body.note)
+            return (body.teacher, submission, evidence)
         }
-        guard let result = CourseResult(rawValue: resultWord ?? "none") else {
+    }
+
+    /// A submission from a form's fields (title, provider, category, hours, date, end, track, tier, mode, result,
+    /// note) and its file `evidence`, checked by content (nil when the form sent no file or an empty one: a
+    /// correction keeps the stored evidence). The teacher's page and `POST /api/v1/submissions` share it.
+    static func submission(_ form: MultipartForm, teacher: String) throws -> (TrainingSubmission, StoredEvidence?) {
+        func field(_ name: String) -> String? {
+            form.text(name).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let input = TrainingInput(
+            title: form.text("title") ?? "", provider: field("provider"), category: field("category"),
+            tier: try field("tier").map(Self.int), mode: try field("mode").map(Self.int),
+            hours: form.text("hours") ?? "", date: form.text("date") ?? "", end: field("end"), track: field("track"))
+        let submission = try Self.submission(teacher: teacher, input: input, result: field("result"), note: form.text("note"))
+        let file = form.parts.first { $0.name == "evidence" && !$0.bytes.isEmpty }
+        let evidence = try file.map { try EvidenceFile.check($0.bytes, name: $0.filename ?? "evidence") }
+        return (submission, evidence)
+    }
+
+    /// The submission of `teacher`'s training `input`, checked as a feed course (FEED-FORMAT.md).
+    static func submission(teacher: String, input: TrainingInput, result: String?, note: String?) throws -> TrainingSubmission {
+        guard let result = CourseResult(rawValue: result ?? "none") else {
             throw APIError.badParameter("result: expected pass, fail or none")
         }
         let course = try input.course(name: { $0 }, defaultTier: 99, defaultMode: 9)
         let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let trimmed, trimmed.count > 500 { throw APIError.badParameter("note: longer than 500 characters") }
-        return (
-            teacher,
-            TrainingSubmission(
-                teacherId: teacher, course: course, result: result,
-                note: trimmed?.isEmpty == true ? nil : trimmed), evidence
-        )
+        return TrainingSubmission(
+            teacherId: teacher, course: course, result: result, note: trimmed?.isEmpty == true ? nil : trimmed)
     }
 
     static func int(_ s: String) throws -> Int {

@@ -10,6 +10,9 @@ struct SchoolPageModel: Sendable {
     var quota: QuotaReport
     /// The latest stored term schedule, or nil when none is stored.
     var schedule: ScheduleView?
+    /// The school's `submitted` records, waiting for its school-admin (issue #15); nil when the store keeps no
+    /// entered records (a PostgreSQL store does not yet).
+    var awaiting: [RecordEntry]? = nil
 
     static func compute(
         in db: any XinyuStore, school id: String, asOf: Day, profile: RuleProfile,
@@ -23,6 +26,8 @@ struct SchoolPageModel: Sendable {
             in: db, year: SchoolYear(containing: asOf), school: id, includeTeachers: true,
             rules: quotaRules)
         let schedule = try? Curriculum.schedule(in: db, school: id)
-        return SchoolPageModel(asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule)
+        let awaiting = try? db.recordEntries(RecordFilter(school: id, states: [.submitted]))
+        return SchoolPageModel(
+            asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule, awaiting: awaiting)
     }
 }

@@ -7,12 +7,15 @@ struct TeacherPage {
     let model: TeacherPageModel
     let lang: DashboardLanguage
     let chrome: PageChrome
+    /// The message of the form just posted, shown once.
+    var flash: Flash? = nil
 
     func render() -> String {
         let e = HTML.escape
         let t = model.ledger.teacher
         let status = model.ledger.status
         var h = chrome.head()
+        h += flash?.html ?? ""
         h +=
             "<p>\(e(t.id)) \(e(t.name)) · \(e(model.schoolName)) · \(e(PageWords.role(t.role, lang))) · "
             + "\(e(lang.t(.asOf))): \(e(model.asOf.description))</p>\n"
@@ -32,6 +35,7 @@ struct TeacherPage {
         h += "</table></section>\n"
         h += hours()
         h += needed()
+        h += submissions()
         h +=
             "<section><h2>\(e(lang.pick("我的下一节课", "My next lessons")))</h2>\n"
             + SessionTable.render(model.lessons, lang: lang, withTeacher: false) + "</section>\n"

@@ -12,6 +12,11 @@ struct TeacherPageModel: Sendable {
     var year: SchoolYear
     /// The teacher's coming lessons of the latest stored term.
     var lessons: [ScheduleView.Session]
+    /// The teacher's entered records (sheets and submissions), newest first; nil when the store keeps none (a
+    /// PostgreSQL store does not yet).
+    var records: [RecordEntry]? = nil
+    /// The courses of the teacher's returned submissions, by id, to fill their correction forms.
+    var returnedCourses: [String: Course] = [:]
 
     static let lessonsShown = 10
 
@@ -27,8 +32,13 @@ struct TeacherPageModel: Sendable {
             .teachers?.first { $0.id == id }
         let lessons = ((try? Curriculum.schedule(in: db, school: school))?.sessions ?? [])
             .filter { $0.teacher == id && $0.date >= asOf.description }
+        let records: [RecordEntry]? = (try? db.recordEntries(RecordFilter(teacher: id))).map { Array($0.reversed()) }
+        var courses: [String: Course] = [:]
+        for r in records ?? [] where r.state == .returned && r.source == .submission {
+            courses[r.courseId] = try db.training(id: r.courseId).course
+        }
         return TeacherPageModel(
             asOf: asOf, ledger: ledger, schoolName: name, quota: quota, year: year,
-            lessons: Array(lessons.prefix(lessonsShown)))
+            lessons: Array(lessons.prefix(lessonsShown)), records: records, returnedCourses: courses)
     }
 }
