@@ -31,6 +31,7 @@ public enum OpenAPIDocument {
         "post /api/v1/trainings/{id}/attendance": ["district-admin", "school-admin"],
         "get /api/v1/trainings/{id}/template": schoolReaders,
         "post /api/v1/submissions": ["district-admin", "school-admin", "teacher"],
+        "post /api/v1/submissions/{id}": ["district-admin", "school-admin", "teacher"],
         "get /api/v1/submissions/{id}/evidence": ["district-admin", "district-viewer", "school-admin", "teacher"],
         "get /api/v1/approvals": schoolReaders, "post /api/v1/approvals/{action}": ["district-admin", "school-admin"],
         "get /certificates/{no}": ["district-admin", "district-viewer", "school-admin", "teacher"],
@@ -434,6 +435,35 @@ public enum OpenAPIDocument {
                         .merging(["201": json(anyObject, "The record, submitted")]) { a, _ in a },
                 ]
             ],
+            "/api/v1/submissions/{id}": [
+                "post": [
+                    "summary":
+                        "Correct a submission (submitted or returned) and send it again: a returned one becomes submitted; "
+                        + "without a new evidence file the stored one is kept",
+                    "security": [["bearer": [String]()]],
+                    "parameters": [pathParam("id", "The record's id")],
+                    "requestBody": [
+                        "required": true,
+                        "content": [
+                            "multipart/form-data": [
+                                "schema": [
+                                    "type": "object", "required": ["title", "hours", "date"],
+                                    "properties": [
+                                        "title": ["type": "string"], "provider": ["type": "string"],
+                                        "category": ["type": "string"], "hours": ["type": "string"], "date": date, "end": date,
+                                        "track": ["type": "string"], "tier": ["type": "integer"], "mode": ["type": "integer"],
+                                        "result": ["type": "string"], "note": ["type": "string"],
+                                        "evidence": ["type": "string", "format": "binary"],
+                                    ],
+                                ]
+                            ],
+                            "application/json": ["schema": ref("CorrectionRequest")],
+                        ],
+                    ],
+                    "responses": errors([400, 401, 403, 404, 409, 413, 503])
+                        .merging(["200": json(anyObject, "The record, submitted again")]) { a, _ in a },
+                ]
+            ],
             "/api/v1/submissions/{id}/evidence": [
                 "get": [
                     "summary": "A record's evidence file (the teacher, their school's admins and district roles)",
@@ -610,6 +640,14 @@ public enum OpenAPIDocument {
                     "properties": [
                         "teacher": ["type": "string"], "training": ref("TrainingFields"),
                         "result": ["type": "string", "enum": ["pass", "fail", "none"]],
+                        "note": ["type": "string"], "evidence": ["type": "string", "format": "byte"],
+                        "evidenceName": ["type": "string"],
+                    ],
+                ],
+                "CorrectionRequest": [
+                    "type": "object", "required": ["training"],
+                    "properties": [
+                        "training": ref("TrainingFields"), "result": ["type": "string", "enum": ["pass", "fail", "none"]],
                         "note": ["type": "string"], "evidence": ["type": "string", "format": "byte"],
                         "evidenceName": ["type": "string"],
                     ],

@@ -148,6 +148,8 @@ import XinyuCore
             return ByteBuffer(
                 string: #"{"teacher":"\#(teacher)","training":{"title":"线上课","hours":"1","date":"2026-05-02"},"#
                     + #""evidence":"\#(evidence)"}"#)
+        case "/api/v1/submissions/{id}":
+            return ByteBuffer(string: #"{"training":{"title":"线上课（更正）","hours":"2","date":"2026-05-02"}}"#)
         case "/api/v1/approvals/{action}":
             return ByteBuffer(string: #"{"ids":[\#(ours ? d.submissions.ours : d.submissions.theirs)],"reason":"请补充证明"}"#)
         default:
