@@ -36,7 +36,7 @@ public enum CertificationEngine {
         history.lessonPeriods = feed + scheduled
         let status = evaluate(teacher: record.teacher, history: history, asOf: asOf, profile: profile)
         var ledger = TeacherLedger(
-            asOf: asOf, teacher: record.teacher, profile: profile.source, hoursByTrack: byTrack,
+            asOf: asOf, teacher: record.teacher, profile: profile.name, hoursByTrack: byTrack,
             hoursByCategory: byCategory, totalHours: total,
             counselingHours: Hours(tenths: history.counselingTenths), lessonPeriods: history.lessonPeriods,
             deliveredScheduledPeriods: scheduled, status: status, awards: history.awards)

@@ -8,6 +8,13 @@ extension RuleProfile {
         Bundle.module.url(forResource: "default", withExtension: "yaml", subdirectory: "Profiles")!
     }
 
+    /// What names the profile in output: `default` for the bundled profile, else the file's path as it was given
+    /// (never the bundle's path inside a build directory, which differs per installation).
+    public var name: String {
+        guard let source, source != Self.bundledDefaultURL.path else { return "default" }
+        return source
+    }
+
     /// Loads and validates a profile; `nil` loads the bundled default.
     ///
     /// Any problem (unreadable file, bad YAML, unknown key, level or role, negative hours, a prerequisite cycle,

@@ -5,6 +5,7 @@ import XinyuCore
 public struct TeacherLedger: Sendable, Codable, Hashable {
     public var asOf: Day
     public var teacher: Teacher
+    /// The rule profile's name (``RuleProfile/name``): `default` for the bundled one, else its file's path.
     public var profile: String?
     /// Counted hours (status completed/partial, result not fail, dated on or before the date) per course track
     /// (`A`, `B`, `C`, `cpd`, `none`), all dates; every track is present.

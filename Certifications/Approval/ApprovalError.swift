@@ -16,7 +16,7 @@ public enum ApprovalError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .reasonRequired: "a return needs a reason (--reason, or `reason` in the request)"
+        case .reasonRequired: "a return needs a reason (why the record goes back, 1–\(ApprovalMachine.maxReason) characters)"
         case .reasonTooLong: "a reason is at most \(ApprovalMachine.maxReason) characters"
         case .nothingChosen: "name the records: their ids, or a course (one of the two)"
         case .tooManyIds: "at most \(Approvals.maxIds) records at once (or name their course)"

@@ -122,13 +122,23 @@ enum NoticeText {
         var missing: QuotaMissing
     }
 
+    /// One course (a sheet, or a teacher's submission) with records awaiting the school's approval.
+    struct DigestAwaiting: Sendable {
+        var course: String
+        var title: String
+        var date: Day
+        var records: Int
+        /// The teacher's name when the course has one record (a submission).
+        var teacher: String?
+    }
+
     /// Lines of a list shown in a digest before "and N more".
     static let digestListLimit = 30
 
     /// A school's weekly digest for its school-admins.
     static func digest(
         school: String, asOf: Day, year: SchoolYear, expiring: [DigestExpiring], behind: [DigestBehind]?,
-        teachers: Int, awaitingApproval: Int?, _ lang: ReportLanguage
+        teachers: Int, awaiting: [DigestAwaiting], _ lang: ReportLanguage
     ) -> Text {
         let en = lang == .en
         var lines: [String] = []
@@ -149,11 +159,29 @@ enum NoticeText {
         if let behind {
             lines += behindLines(behind, year: year, teachers: teachers, lang)
         }
-        if let awaitingApproval {
-            lines.append(en ? "Training records awaiting your approval: \(awaitingApproval)" : "待您审批的培训记录：\(awaitingApproval) 条")
-        }
+        lines += awaitingLines(awaiting, lang)
         lines.append(en ? "Details: your school's page in Xinyu." : "详情请登录心育查看本校页面。")
         return (en ? "[Xinyu] Weekly digest: \(school)" : "【心育】\(school) 每周简报", lines.joined(separator: "\n"))
+    }
+
+    /// A digest's lines on what awaits the school's approval: the records' count, then one line per course
+    /// (oldest first), naming the teacher of a single record.
+    static func awaitingLines(_ awaiting: [DigestAwaiting], _ lang: ReportLanguage) -> [String] {
+        let en = lang == .en
+        let total = awaiting.reduce(0) { $0 + $1.records }
+        var lines = [en ? "Training records awaiting your approval: \(total)" : "待您审批的培训记录：\(total) 条"]
+        for a in awaiting.prefix(digestListLimit) {
+            let who = a.teacher.map { en ? ", \($0)" : "，\($0)" } ?? ""
+            lines.append(
+                en
+                    ? "- \(a.date) \(a.title) (\(a.course)): \(a.records) record\(a.records == 1 ? "" : "s")\(who)"
+                    : "- \(zh(a.date)) \(a.title)（\(a.course)）：\(a.records) 条\(who)")
+        }
+        if awaiting.count > digestListLimit {
+            let more = awaiting.count - digestListLimit
+            lines.append(en ? "- and \(more) more courses" : "- 另有 \(more) 个培训")
+        }
+        return lines
     }
 
     /// A digest's lines on who is behind this school year.

@@ -16,10 +16,13 @@ import XinyuCore
 /// - `digest` (window `YYYY-Www`, the ISO week): once a week per school with active teachers, to each of its
 ///   enabled school-admins who has an e-mail in the notify file, else once to the school's own channel (person
 ///   `school:ID`): who is expiring (RULES.md's warning window), and from the year's first behind-check day on,
-///   who is behind this school year (before it, early in the year, nearly everyone is, and nobody was told yet).
+///   who is behind this school year (before it, early in the year, nearly everyone is, and nobody was told yet),
+///   and what awaits the school's approval: the count of its `submitted` records (sign-in sheets and teachers'
+///   submissions, RULES.md "Record states") and a line per course, whatever their date (a record waits until it is
+///   reviewed). A school with nothing waiting says so with a count of 0.
 ///
 /// The certification statuses and the quota's reading of the year (needed from the first behind-check day on)
-/// are read at once, on two threads.
+/// are read at once, on two threads; the records awaiting approval are one read of every school's.
 public struct ReminderPlanner: Sendable {
     public var profile: RuleProfile
     public var quotaRules: QuotaRules
@@ -122,9 +125,20 @@ public struct ReminderPlanner: Sendable {
         }
         var bySchool: [String: [TeacherCertStatus]] = [:]
         for t in statuses where t.isActive { bySchool[t.schoolId, default: []].append(t) }
+        var awaiting: [String: [NoticeText.DigestAwaiting]] = [:]
+        for (key, records) in Dictionary(
+            grouping: try store.recordEntries(RecordFilter(states: [.submitted])), by: { [$0.schoolId, $0.courseId] })
+        {
+            let first = records[0]
+            awaiting[key[0], default: []].append(
+                .init(
+                    course: key[1], title: first.courseTitle, date: records.map(\.date).min()!, records: records.count,
+                    teacher: records.count == 1 ? first.teacherName : nil))
+        }
         var out: [Notice] = []
         for school in try store.schoolSummaries() {
             guard let teachers = bySchool[school.id], !teachers.isEmpty else { continue }
+            let waiting = (awaiting[school.id] ?? []).sorted { ($0.date, $0.course) < ($1.date, $1.course) }
             var expiring: [NoticeText.DigestExpiring] = []
             var behind: [NoticeText.DigestBehind] = []
             for t in teachers {
@@ -153,7 +167,7 @@ public struct ReminderPlanner: Sendable {
                 let text = NoticeText.digest(
                     school: school.name, asOf: asOf, year: year, expiring: expiring,
                     behind: standings == nil ? nil : behind,
-                    teachers: teachers.count, awaitingApproval: nil, route.language)
+                    teachers: teachers.count, awaiting: waiting, route.language)
                 out.append(
                     Notice(
                         key: NoticeKey(person: reader.person, kind: "digest", window: week), school: school.id,

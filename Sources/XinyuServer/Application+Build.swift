@@ -87,7 +87,11 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     AuditController(accounts: accounts).addRoutes(to: api)
     DashboardController(
         database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,
-        reports: reports
+        reports: reports, secureCookies: configuration.secureCookies
+    ).addRoutes(to: router)
+    PageFormsController(
+        database: db, access: TrainingAccess(), accounts: accounts, secureCookies: configuration.secureCookies,
+        onChanged: { await cache.invalidate() }
     ).addRoutes(to: router)
     CertificateController(
         database: db, profile: dependencies.profile, publicURL: configuration.publicURL,

@@ -31,6 +31,7 @@ public enum OpenAPIDocument {
         "post /api/v1/trainings/{id}/attendance": ["district-admin", "school-admin"],
         "get /api/v1/trainings/{id}/template": schoolReaders,
         "post /api/v1/submissions": ["district-admin", "school-admin", "teacher"],
+        "post /api/v1/submissions/{id}": ["district-admin", "school-admin", "teacher"],
         "get /api/v1/submissions/{id}/evidence": ["district-admin", "district-viewer", "school-admin", "teacher"],
         "get /api/v1/approvals": schoolReaders, "post /api/v1/approvals/{action}": ["district-admin", "school-admin"],
         "get /certificates/{no}": ["district-admin", "district-viewer", "school-admin", "teacher"],
@@ -38,6 +39,8 @@ public enum OpenAPIDocument {
         "get /api/v1/schools/{id}/delivery-rates": schoolReaders,
         "post /api/v1/group-runs": ["district-admin", "school-admin", "teacher"], "get /api/v1/group-runs": schoolReaders,
         "post /me/deliveries": ["teacher"], "post /schools/{id}/group-runs": ["district-admin", "school-admin"],
+        "post /me/submissions": ["teacher"], "post /me/submissions/{id}": ["teacher"],
+        "post /reviews": ["district-admin", "school-admin"],
     ]
 
     /// The document as JSON bytes (sorted keys).
@@ -128,6 +131,36 @@ public enum OpenAPIDocument {
             ],
         ]
     }
+
+    /// A page's form of issue #15 (a logged-in browser's session and its form token): `303` back to the page with
+    /// the outcome as its message.
+    static func pageForm(
+        _ summary: String, _ type: String, _ properties: [String: Any], required: [String],
+        params: [[String: Any]] = []
+    ) -> [String: Any] {
+        [
+            "summary": summary,
+            "parameters": params + [query("lang", "zh (default) or en", ["type": "string", "enum": ["zh", "en"]])],
+            "requestBody": [
+                "required": true,
+                "content": [type: ["schema": ["type": "object", "required": required, "properties": properties]]],
+            ],
+            "responses": [
+                "303": ["description": "Back to the page, with the outcome (done, or why not) as its message"],
+                "401": ["description": "Not logged in (a page that links to the login page)"],
+                "403": json(error, "Not a browser session, the form token is missing or wrong, or outside the caller's scope"),
+                "404": json(error, "Unknown record or course"),
+                "503": json(error, "The store is busy (see Retry-After)"),
+            ],
+        ]
+    }
+
+    nonisolated(unsafe) static let submissionFields: [String: Any] = [
+        "form": ["type": "string"], "title": ["type": "string"], "provider": ["type": "string"],
+        "category": ["type": "string", "enum": ["public", "professional", "elective"]], "tier": ["type": "integer"],
+        "hours": ["type": "string"], "date": ["type": "string", "format": "date"], "end": ["type": "string", "format": "date"],
+        "evidence": ["type": "string", "format": "binary"],
+    ]
 
     static func form(_ summary: String, _ fields: [String]) -> [String: Any] {
         [
@@ -221,6 +254,29 @@ public enum OpenAPIDocument {
                 "get": html(
                     "A teacher's own page: ledger, hours this school year, what is still needed, next lessons",
                     params: [query("lang", "zh or en"), query("asOf", "Date (default today)", date)])
+            ],
+            "/me/submissions": [
+                "post": pageForm(
+                    "The teacher's page: submit an outside training with one evidence file (PDF, JPEG or PNG, ≤ 10 MB, "
+                        + "checked by content)", "multipart/form-data", submissionFields,
+                    required: ["form", "title", "hours", "date", "evidence"])
+            ],
+            "/me/submissions/{id}": [
+                "post": pageForm(
+                    "The teacher's page: correct a submission and send it again (a returned one becomes submitted); "
+                        + "without a file the stored evidence is kept", "multipart/form-data", submissionFields,
+                    required: ["form", "title", "hours", "date"], params: [pathParam("id", "The record's id")])
+            ],
+            "/reviews": [
+                "post": pageForm(
+                    "The school's and the district's pages: approve, certify or return records (ids, or every record "
+                        + "of a course the action applies to); a return needs a reason",
+                    "application/x-www-form-urlencoded",
+                    [
+                        "form": ["type": "string"], "action": ["type": "string", "enum": ["approve", "certify", "return"]],
+                        "ids": ["type": "string"], "course": ["type": "string"], "reason": ["type": "string"],
+                        "back": ["type": "string"],
+                    ], required: ["form", "action"])
             ],
             "/schools/{id}": [
                 "get": html(
@@ -382,6 +438,35 @@ public enum OpenAPIDocument {
                     ],
                     "responses": errors([400, 401, 403, 404, 413, 503])
                         .merging(["201": json(anyObject, "The record, submitted")]) { a, _ in a },
+                ]
+            ],
+            "/api/v1/submissions/{id}": [
+                "post": [
+                    "summary":
+                        "Correct a submission (submitted or returned) and send it again: a returned one becomes submitted; "
+                        + "without a new evidence file the stored one is kept",
+                    "security": [["bearer": [String]()]],
+                    "parameters": [pathParam("id", "The record's id")],
+                    "requestBody": [
+                        "required": true,
+                        "content": [
+                            "multipart/form-data": [
+                                "schema": [
+                                    "type": "object", "required": ["title", "hours", "date"],
+                                    "properties": [
+                                        "title": ["type": "string"], "provider": ["type": "string"],
+                                        "category": ["type": "string"], "hours": ["type": "string"], "date": date, "end": date,
+                                        "track": ["type": "string"], "tier": ["type": "integer"], "mode": ["type": "integer"],
+                                        "result": ["type": "string"], "note": ["type": "string"],
+                                        "evidence": ["type": "string", "format": "binary"],
+                                    ],
+                                ]
+                            ],
+                            "application/json": ["schema": ref("CorrectionRequest")],
+                        ],
+                    ],
+                    "responses": errors([400, 401, 403, 404, 409, 413, 503])
+                        .merging(["200": json(anyObject, "The record, submitted again")]) { a, _ in a },
                 ]
             ],
             "/api/v1/submissions/{id}/evidence": [
@@ -560,6 +645,14 @@ public enum OpenAPIDocument {
                     "properties": [
                         "teacher": ["type": "string"], "training": ref("TrainingFields"),
                         "result": ["type": "string", "enum": ["pass", "fail", "none"]],
+                        "note": ["type": "string"], "evidence": ["type": "string", "format": "byte"],
+                        "evidenceName": ["type": "string"],
+                    ],
+                ],
+                "CorrectionRequest": [
+                    "type": "object", "required": ["training"],
+                    "properties": [
+                        "training": ref("TrainingFields"), "result": ["type": "string", "enum": ["pass", "fail", "none"]],
                         "note": ["type": "string"], "evidence": ["type": "string", "format": "byte"],
                         "evidenceName": ["type": "string"],
                     ],

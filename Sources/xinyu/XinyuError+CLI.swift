@@ -69,6 +69,11 @@ func cliLine(_ error: any XinyuError) -> String {
         switch e {
         case .badReason(let text): "--reason \"\(text.prefix(40))\": give the reason on one line, 1–500 characters"
         }
+    case let e as ApprovalError:
+        switch e {
+        case .reasonRequired: e.description + "; give it with --reason \"…\""
+        default: e.description
+        }
     case let e as StatisticsError:
         switch e {
         case .inactiveTeacher: e.description

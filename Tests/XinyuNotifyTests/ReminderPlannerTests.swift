@@ -126,4 +126,62 @@ import XinyuCore
         #expect(ReminderPlanner.isoWeek(day("2027-01-01")) == "2026-W53")
         #expect(ReminderPlanner.isoWeek(day("2026-01-01")) == "2026-W01")
     }
+
+    @Test func theDigestSaysWhatAwaitsTheSchoolsApproval() throws {
+        let d = try district()
+        try d.teacher("T2", "李四")
+        try d.teacher("T3", "王五", school: "S2")
+        let monday = day("2026-11-30")
+        let at = Date(timeIntervalSince1970: 1_780_000_000)
+        func digest(_ school: String) throws -> Notice {
+            try #require(try notices(d, monday, kind: "digest").first { $0.school == school })
+        }
+        #expect(try digest("S1").body.contains("待您审批的培训记录：0 条"))
+        // A sheet of two teachers and one teacher's submission wait in S1; S2's record is not S1's business.
+        let sheet = try d.store.addTraining(
+            Course(
+                id: "", title: "心理危机识别讲座", provider: "第一小学工会", tier: 60, mode: 1, hours: Hours(tenths: 20),
+                start: day("2026-11-02"), end: day("2026-11-02"), track: .none, category: .professional, capacity: nil),
+            school: "S1", by: "admin1", at: at)
+        try d.store.enterAttendance(course: sheet.id, by: "admin1", capacity: "school-admin", at: at) { t in
+            for teacher in ["T1", "T2"] {
+                _ = try t.enter(
+                    Attendance(
+                        teacherId: teacher, courseId: sheet.id, hours: Hours(tenths: 20), status: .completed,
+                        result: .none, date: day("2026-11-02")),
+                    note: nil)
+            }
+            return .commit
+        }
+        let pdf = Array("%PDF-1.4\n%%EOF\n".utf8)
+        let evidence = StoredEvidence(sha256: String(repeating: "a", count: 64), mediaType: "application/pdf", bytes: pdf)
+        for (teacher, title) in [("T2", "省级网络课程"), ("T3", "市级讲座")] {
+            _ = try d.store.submitTraining(
+                TrainingSubmission(
+                    teacherId: teacher,
+                    course: Course(
+                        id: "", title: title, provider: "省教师继续教育网", tier: 20, mode: 3, hours: Hours(tenths: 60),
+                        start: day("2026-10-10"), end: day("2026-10-10"), track: .none, category: .elective,
+                        capacity: nil),
+                    result: .none, note: nil),
+                evidence: evidence, by: teacher, at: at)
+        }
+        var body = try digest("S1").body
+        #expect(body.contains("待您审批的培训记录：3 条"))
+        #expect(body.contains("- 2026年10月10日 省级网络课程（S1-X0001）：1 条，李四"))
+        #expect(body.contains("- 2026年11月2日 心理危机识别讲座（\(sheet.id)）：2 条"))
+        #expect(!body.contains("市级讲座"))
+        #expect(try digest("S2").body.contains("待您审批的培训记录：1 条"))
+        // Approved records no longer wait for the school.
+        let waiting = try d.store.recordEntries(RecordFilter(school: "S1", course: sheet.id))
+        _ = try d.store.moveRecords(
+            waiting.map { RecordMove(entry: $0.id, from: .submitted, to: .approved, capacity: "school-admin") },
+            by: "admin1", at: at, reason: nil)
+        body = try digest("S1").body
+        #expect(body.contains("待您审批的培训记录：1 条") && !body.contains("心理危机识别讲座"))
+        let en = try d.planner(NotifyConfiguration(schools: ["S1": .init(language: .en)]))
+            .plan(in: d.store, asOf: monday, now: now).first { $0.key.kind == "digest" && $0.school == "S1" }
+        #expect(en?.body.contains("Training records awaiting your approval: 1") == true)
+        #expect(en?.body.contains("- 2026-10-10 省级网络课程 (S1-X0001): 1 record, 李四") == true)
+    }
 }

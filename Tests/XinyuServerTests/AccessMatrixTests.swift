@@ -19,6 +19,8 @@ import XinyuCore
         let store: TemporaryStore
         let accounts: Accounts
         var tokens: [AccountRole: String] = [:]
+        /// A browser session per role, for the pages' forms (issue #15).
+        var sessions: [AccountRole: String] = [:]
         let ownTeacher: String
         let otherTeacher: String
         /// S0002 and its teachers' ids: none may reach a caller limited to S0001.
@@ -98,6 +100,10 @@ import XinyuCore
                     name: name, role: role, school: role.needsSchool ? "S0001" : nil,
                     teacher: role.needsTeacher ? ownTeacher : nil, by: admin)
                 tokens[role] = try accounts.issueToken(for: name, lifetime: 3600, label: nil, by: admin).secret
+                try accounts.setPassword(name: name, password: "password-\(name)", by: admin)
+                if case .success(let session, _) = try accounts.logIn(name: name, password: "password-\(name)", from: nil) {
+                    sessions[role] = session
+                }
             }
         }
 
@@ -121,7 +127,7 @@ import XinyuCore
                 ? school
                 : path.hasPrefix("/api/v1/trainings/")
                     ? (ours ? d.trainings.ours : d.trainings.theirs)
-                    : path.hasPrefix("/api/v1/submissions/")
+                    : path.hasPrefix("/api/v1/submissions/") || path.hasPrefix("/me/submissions/")
                         ? String(ours ? d.submissions.ours : d.submissions.theirs)
                         : teacher
         var uri = path.replacingOccurrences(of: "{school}", with: school).replacingOccurrences(of: "{id}", with: id)
@@ -165,6 +171,8 @@ import XinyuCore
             return ByteBuffer(
                 string: #"{"school":"\#(school)","date":"2026-10-15","facilitator":"\#(teacher)","#
                     + #""activity":"xinyu-salon","participants":10,"notes":"围坐分享"}"#)
+        case "/api/v1/submissions/{id}":
+            return ByteBuffer(string: #"{"training":{"title":"线上课（更正）","hours":"2","date":"2026-05-02"}}"#)
         case "/api/v1/approvals/{action}":
             return ByteBuffer(string: #"{"ids":[\#(ours ? d.submissions.ours : d.submissions.theirs)],"reason":"请补充证明"}"#)
         default:
@@ -172,10 +180,34 @@ import XinyuCore
         }
     }
 
+    /// The pages' forms (issue #15): a browser session and its form token, not a bearer token.
+    static let pageForms: Set<String> = ["/me/submissions", "/me/submissions/{id}", "/reviews"]
+
+    /// A page form's headers and body for `session` (none: no credential), from the school's (ours or theirs) data.
+    static func pageForm(_ path: String, ours: Bool, session: String?, d: District) -> (HTTPFields, ByteBuffer) {
+        let token = session.map { Secrets.formToken(session: $0) } ?? ""
+        var headers: HTTPFields = [:]
+        if let session { headers[.cookie] = "xinyu_session=\(session)" }
+        if path == "/reviews" {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let id = ours ? d.submissions.ours : d.submissions.theirs
+            return (headers, ByteBuffer(string: "form=\(token)&action=return&ids=\(id)&reason=%E8%AF%B7%E8%A1%A5&back=%2F"))
+        }
+        headers[.contentType] = "multipart/form-data; boundary=XYZ"
+        var b = ByteBuffer()
+        for (k, v) in [("form", token), ("title", "线上课"), ("hours", "1"), ("date", "2026-05-02")] {
+            b.writeString("--XYZ\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
+        }
+        b.writeString("--XYZ\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"a.png\"\r\n\r\n")
+        b.writeBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7])
+        b.writeString("\r\n--XYZ--\r\n")
+        return (headers, b)
+    }
+
     /// Whether the operation names one school's or teacher's data (so another school's is a 404 or a 403).
     static func isScoped(_ method: String, _ path: String) -> Bool {
         path.contains("{school}") || path.contains("{no}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
-            || ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule/build", "/api/v1/approvals/{action}"]
+            || ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule/build", "/api/v1/approvals/{action}", "/reviews"]
                 .contains(path)
             || (method == "get"
                 && ["/api/v1/teachers", "/api/v1/quota", "/api/v1/trainings", "/api/v1/approvals"]
@@ -197,6 +229,10 @@ import XinyuCore
         try await d.app().test(.router) { client in
             for (path, method) in operations {
                 let allowed = try #require(OpenAPIDocument.roles["\(method) \(path)"], "\(method) \(path) lists no roles")
+                if Self.pageForms.contains(path) {
+                    try await checkPageForm(client, d, path, method, allowed: allowed)
+                    continue
+                }
                 let httpMethod = HTTPRequest.Method(rawValue: method.uppercased())!
                 let body = Self.body(method, path, ours: true, d: d)
                 let uri = Self.request(method, path, ours: true, d: d)
@@ -225,6 +261,36 @@ import XinyuCore
                         expectNothingOfTheOtherSchool(r, d, other, role)
                     }
                 }
+            }
+        }
+    }
+
+    /// A page's form × every role: with the role's browser session and form token, the status the document
+    /// promises; another school's record a 403; no credential a 401.
+    func checkPageForm(
+        _ client: some TestClientProtocol, _ d: District, _ path: String, _ method: String, allowed: [String]
+    ) async throws {
+        let uri = Self.request(method, path, ours: true, d: d)
+        let (bare, bareBody) = Self.pageForm(path, ours: true, session: nil, d: d)
+        try await client.execute(uri: uri, method: .post, headers: bare, body: bareBody) { r in
+            #expect(r.status == .unauthorized, "no credential: \(method) \(uri) → \(r.status)")
+        }
+        for role in AccountRole.allCases {
+            let session = try #require(d.sessions[role], "\(role.rawValue) has no session")
+            let (headers, body) = Self.pageForm(path, ours: true, session: session, d: d)
+            try await client.execute(uri: uri, method: .post, headers: headers, body: body) { r in
+                if allowed.contains(role.rawValue) {
+                    #expect(r.status == .seeOther, "\(role.rawValue): \(method) \(uri) → \(r.status)")
+                } else {
+                    #expect(r.status == .forbidden, "\(role.rawValue): \(method) \(uri) → \(r.status)")
+                }
+            }
+            guard role.needsSchool || role.needsTeacher, Self.isScoped(method, path) else { continue }
+            let other = Self.request(method, path, ours: false, d: d)
+            let (otherHeaders, otherBody) = Self.pageForm(path, ours: false, session: session, d: d)
+            try await client.execute(uri: other, method: .post, headers: otherHeaders, body: otherBody) { r in
+                #expect(r.status == .forbidden, "\(role.rawValue): \(method) \(other) → \(r.status)")
+                expectNothingOfTheOtherSchool(r, d, other, role)
             }
         }
     }

@@ -144,7 +144,7 @@ import XinyuCore
         try await testApp(try sampleDatabase()).test(.router) { client in
             try await client.asAdmin(uri: "/api/v1/teachers/T001/ledger?asOf=2026-03-01", method: .get) { r in
                 #expect(r.status == .ok)
-                try #expect(try jsonObject(r)["profile"] as? String == "default.yaml")
+                try #expect(try jsonObject(r)["profile"] as? String == "default")
             }
         }
     }

@@ -156,6 +156,43 @@ import Testing
             try await client.execute(uri: "/api/v1/submissions/9/evidence", method: .get, headers: token) { r in
                 try expectError(r, .notFound, "not_found")
             }
+            // Returned, then corrected and sent again as JSON: submitted, the new hours, the stored evidence kept.
+            let json: HTTPFields = [.authorization: "Bearer t0k", .contentType: "application/json"]
+            try await client.execute(
+                uri: "/api/v1/approvals/return", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"ids":[1],"reason":"学时与证书不符"}"#)
+            ) { r in
+                #expect(r.status == .ok)
+            }
+            let correction = #"{"training":{"title":"省网络研修","hours":"8","date":"2026-04-01","mode":3}}"#
+            try await client.execute(
+                uri: "/api/v1/submissions/1", method: .post, headers: json, body: ByteBuffer(string: correction)
+            ) { r in
+                #expect(r.status == .ok)
+                let e = try jsonObject(r)
+                #expect(e["state"] as? String == "submitted" && e["hours"] as? Double == 8 && e["evidence"] != nil)
+            }
+            #expect(try db.recordTransitions(entry: 1).map(\.to) == [.submitted, .returned, .submitted])
+            #expect(try db.evidence(entry: 1)?.bytes == png)
+            try await client.execute(
+                uri: "/api/v1/submissions/9", method: .post, headers: json, body: ByteBuffer(string: correction)
+            ) { r in
+                try expectError(r, .notFound, "not_found")
+            }
+            try await client.execute(uri: "/api/v1/submissions/1", method: .post, headers: json, body: ByteBuffer(string: "{}")) {
+                r in
+                try expectError(r, .badRequest, "bad_request")
+            }
+            try await client.execute(
+                uri: "/api/v1/approvals/approve", method: .post, headers: json, body: ByteBuffer(string: #"{"ids":[1]}"#)
+            ) { r in
+                #expect(r.status == .ok)
+            }
+            try await client.execute(
+                uri: "/api/v1/submissions/1", method: .post, headers: json, body: ByteBuffer(string: correction)
+            ) { r in
+                try expectError(r, .conflict, "conflict")
+            }
         }
     }
 }

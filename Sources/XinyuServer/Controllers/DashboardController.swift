@@ -11,12 +11,17 @@ import XinyuCore
 /// - `GET /schools/{id}`: a school's page (its own school for a school-admin or planner; any for the district),
 ///   with the term's delivery rate by class and teacher and the group-guidance runs with their form (issue #19).
 /// - `GET /me`: a teacher's own ledger, hours, what is still needed, their next lessons and the form recording
-///   whether their past lessons were given (issue #19).
+///   whether their past lessons were given (issue #19), their entered records and the submission form.
+///
+/// Issue #15's review forms: a school-admin's school page (and a district-admin's view of it) lists the school's
+/// records awaiting approval; a district-admin's dashboard lists the approved records awaiting certification. A
+/// form's message (``Flash``) is shown once and cleared.
 struct DashboardController {
     let database: any XinyuStore
     let profile: RuleProfile
     let quotaRules: QuotaRules
     let reports: ReportService
+    var secureCookies = false
 
     func addRoutes(to router: Router<XinyuRequestContext>) {
         let (db, profile, rules) = (database, profile, quotaRules)
@@ -32,9 +37,25 @@ struct DashboardController {
                 }
             }
             let html = try await reports.dashboardHTML(asOf: asOf, lang: lang, version: context.caller?.dataVersion)
-            let page = String(decoding: html, as: UTF8.self)
-                .replacingOccurrences(of: DashboardPage.userPlaceholder, with: chrome(context, lang, "/").userBar())
-            return htmlResponse(page)
+            let chrome = chrome(context, lang, "/")
+            var page = String(decoding: html, as: UTF8.self)
+                .replacingOccurrences(of: DashboardPage.userPlaceholder, with: chrome.userBar())
+            let flash = Flash(request)
+            if let flash, let h1 = page.range(of: "</h1>\n") {
+                page.insert(contentsOf: flash.html, at: h1.upperBound)
+            }
+            if p.role == .districtAdmin,
+                let approved = try? await BlockingWork.quick({
+                    try db.recordEntries(RecordFilter(states: [.approved]))
+                }), let end = page.range(of: PageChrome.foot, options: .backwards)
+            {
+                let section = ReviewSection(
+                    records: approved, action: .certify, lang: lang, formToken: chrome.user?.formToken, back: "/",
+                    showSchool: true
+                ).render()
+                page.insert(contentsOf: section, at: end.lowerBound)
+            }
+            return htmlResponse(page, clearingFlash: flash != nil)
         }
         router.get("/schools/{id}") { request, context in
             let id = try context.parameters.requireString("id")
@@ -50,7 +71,11 @@ struct DashboardController {
                 lang: lang, title: "\(model.school.name) · \(lang.pick("学校心理健康教育", "school overview"))",
                 user: chrome.user, path: chrome.path)
             let error = try request.query("error")
-            return htmlResponse(SchoolPage(model: model, lang: lang, chrome: chrome, error: error).render())
+            let p = try context.principal()
+            let reviews = p.role == .districtAdmin || (p.role == .schoolAdmin && p.school == id)
+            let flash = Flash(request)
+            let page = SchoolPage(model: model, lang: lang, chrome: chrome, error: error, reviews: reviews, flash: flash)
+            return htmlResponse(page.render(), clearingFlash: flash != nil)
         }
         router.get("/me") { request, context in
             let lang = DashboardLanguage(query: try request.query("lang"))
@@ -67,7 +92,9 @@ struct DashboardController {
                 lang: lang, title: lang.pick("我的培训与证书", "My training and certification"),
                 user: chrome.user, path: chrome.path)
             let error = try request.query("error")
-            return htmlResponse(TeacherPage(model: model, lang: lang, chrome: chrome, error: error).render())
+            let flash = Flash(request)
+            let page = TeacherPage(model: model, lang: lang, chrome: chrome, error: error, flash: flash)
+            return htmlResponse(page.render(), clearingFlash: flash != nil)
         }
     }
 
@@ -82,9 +109,10 @@ struct DashboardController {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
-    func htmlResponse(_ html: String) -> Response {
+    func htmlResponse(_ html: String, clearingFlash: Bool = false) -> Response {
         var response = JSONResponse.text(html, contentType: "text/html; charset=utf-8")
         response.headers[.cacheControl] = "no-store"
+        if clearingFlash { Flash.clear(&response, secure: secureCookies) }
         return response
     }
 }

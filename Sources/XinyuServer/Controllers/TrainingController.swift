@@ -7,7 +7,8 @@ import XinyuCore
 
 /// Issue #15 over HTTP: trainings a school enters (`POST /api/v1/trainings`), their sign-in sheets
 /// (`POST /api/v1/trainings/{id}/attendance`, the same .xlsx/.csv files as `xinyu attendance import`) and
-/// templates, teachers' submissions with evidence (`POST /api/v1/submissions`, a form with a file or JSON), and the
+/// templates, teachers' submissions with evidence (`POST /api/v1/submissions`, a form with a file or JSON; a
+/// correction sent again with `POST /api/v1/submissions/{id}`, the stored evidence kept without a new file), and the
 /// reviews (`GET /api/v1/approvals`, `POST /api/v1/approvals/{approve|certify|return}`). Who may do what is decided
 /// in one place, ``TrainingAccess``; the work is the CLI's library code, on the heavy lane for writes.
 struct TrainingController {
@@ -38,6 +39,15 @@ struct TrainingController {
         var result: String?
         var note: String?
         var evidence: String
+        var evidenceName: String?
+    }
+
+    /// A correction of a submission sent as JSON (the evidence base64-encoded, optional: the stored one is kept).
+    struct CorrectionRequest: Decodable {
+        var training: TrainingInput
+        var result: String?
+        var note: String?
+        var evidence: String?
         var evidenceName: String?
     }
 
@@ -138,6 +148,23 @@ struct TrainingController {
             await onChanged()
             return try JSONResponse.make(entry, status: .created)
         }
+        api.post("submissions/{id}") { request, context in
+            guard let id = Int64(try context.parameters.requireString("id")) else { throw APIError.notFound("no such record") }
+            guard let stored = try await BlockingWork.quick({ try db.recordEntries(RecordFilter(ids: [id])).first }) else {
+                throw TrainingStoreError.unknownRecord(id: id)
+            }
+            let caller = try access.check(context, .submit(teacher: stored.teacherId, school: stored.schoolId))
+            let (submission, evidence) = try await readCorrection(request, teacher: stored.teacherId)
+            let entry = try await BlockingWork.heavy {
+                let entry = try db.resubmitTraining(entry: id, submission, evidence: evidence, by: caller.actor, at: Date())
+                try accounts.record(
+                    "record.resubmit", target: "record \(id)", by: caller.principal, from: caller.address,
+                    before: ["state": stored.state.rawValue], after: ["state": entry.state.rawValue])
+                return entry
+            }
+            await onChanged()
+            return try JSONResponse.make(entry)
+        }
         api.get("submissions/{id}/evidence") { request, context in
             guard let id = Int64(try context.parameters.requireString("id")) else { throw APIError.notFound("no such record") }
             guard let entry = try await BlockingWork.quick({ try db.recordEntries(RecordFilter(ids: [id])).first }) else {
@@ -223,38 +250,20 @@ struct TrainingController {
     /// track, tier, mode, result, note and the file `evidence`) or from JSON (``SubmissionRequest``).
     func readSubmission(_ request: Request) async throws -> (String, TrainingSubmission, StoredEvidence) {
         let type = request.headers[.contentType] ?? ""
-        let limit = EvidenceFile.maxBytes + (1 << 20)
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit * 2)
-        } catch {
-            throw APIError(.contentTooLarge, code: "payload_too_large", message: "the evidence file is larger than 10 MB")
-        }
-        let bytes = [UInt8](buffer.readableBytesView)
-        let teacher: String
-        let input: TrainingInput
-        let resultWord: String?
-        let note: String?
-        let evidence: StoredEvidence
+        let bytes = try await Self.submissionBody(request)
         if let boundary = MultipartForm.boundary(contentType: type) {
             guard let form = MultipartForm.parse(bytes, boundary: boundary) else {
                 throw APIError(.badRequest, code: "bad_request", message: "the form is not well-formed multipart/form-data")
             }
-            guard let t = form.text("teacher"), let file = form.parts.first(where: { $0.name == "evidence" }) else {
+            guard let t = form.text("teacher"), form.parts.contains(where: { $0.name == "evidence" }) else {
                 throw APIError(
                     .badRequest, code: "bad_request",
                     message: "the form needs the fields teacher, title, hours, date and a file evidence")
             }
-            teacher = t
-            input = TrainingInput(
-                title: form.text("title") ?? "", provider: form.text("provider"),
-                category: form.text("category"),
-                tier: try form.text("tier").map(Self.int), mode: try form.text("mode").map(Self.int),
-                hours: form.text("hours") ?? "", date: form.text("date") ?? "", end: form.text("end"),
-                track: form.text("track"))
-            resultWord = form.text("result")
-            note = form.text("note")
-            evidence = try EvidenceFile.check(file.bytes, name: file.filename ?? "evidence")
+            let (submission, file) = try Self.submission(form, teacher: t)
+            // An empty file: EvidenceFile's own error.
+            let name = form.parts.first { $0.name == "evidence" }?.filename ?? "evidence"
+            return (t, submission, try file ?? EvidenceFile.check([], name: name))
         } else {
             let body: SubmissionRequest
             do {
@@ -267,24 +276,78 @@ struct TrainingController {
             guard let data = Data(base64Encoded: body.evidence) else {
                 throw APIError(.badRequest, code: "bad_request", message: "evidence: not base64")
             }
-            teacher = body.teacher
-            input = body.training
-            resultWord = body.result
-            note = body.note
-            evidence = try EvidenceFile.check([UInt8](data), name: body.evidenceName ?? "evidence")
+            let evidence = try EvidenceFile.check([UInt8](data), name: body.evidenceName ?? "evidence")
+            let submission = try Self.submission(
+                teacher: body.teacher, input: body.training, result: body.result, note: body.note)
+            return (body.teacher, submission, evidence)
         }
-        guard let result = CourseResult(rawValue: resultWord ?? "none") else {
+    }
+
+    /// A correction of `teacher`'s submission: a form as for ``readSubmission(_:)`` without `teacher` (the file is
+    /// optional), or JSON (``CorrectionRequest``).
+    func readCorrection(_ request: Request, teacher: String) async throws -> (TrainingSubmission, StoredEvidence?) {
+        let bytes = try await Self.submissionBody(request)
+        if let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") {
+            guard let form = MultipartForm.parse(bytes, boundary: boundary) else {
+                throw APIError(.badRequest, code: "bad_request", message: "the form is not well-formed multipart/form-data")
+            }
+            return try Self.submission(form, teacher: teacher)
+        }
+        let body: CorrectionRequest
+        do {
+            body = try JSONDecoder().decode(CorrectionRequest.self, from: Data(bytes))
+        } catch {
+            throw APIError(
+                .badRequest, code: "bad_request",
+                message: "send multipart/form-data (the file evidence optional), or JSON: \(Self.words(error))")
+        }
+        let evidence = try body.evidence.map { text in
+            guard let data = Data(base64Encoded: text) else {
+                throw APIError(.badRequest, code: "bad_request", message: "evidence: not base64")
+            }
+            return try EvidenceFile.check([UInt8](data), name: body.evidenceName ?? "evidence")
+        }
+        let submission = try Self.submission(teacher: teacher, input: body.training, result: body.result, note: body.note)
+        return (submission, evidence)
+    }
+
+    /// A submission's body, at most 10 MB of evidence and 1 MB of the rest (base64 takes a third more); 413 past it.
+    static func submissionBody(_ request: Request) async throws -> [UInt8] {
+        let limit = EvidenceFile.maxBytes + (1 << 20)
+        do {
+            return [UInt8](try await request.body.collect(upTo: limit * 2).readableBytesView)
+        } catch {
+            throw APIError(.contentTooLarge, code: "payload_too_large", message: "the evidence file is larger than 10 MB")
+        }
+    }
+
+    /// A submission from a form's fields (title, provider, category, hours, date, end, track, tier, mode, result,
+    /// note) and its file `evidence`, checked by content (nil when the form sent no file or an empty one: a
+    /// correction keeps the stored evidence). The teacher's page and `POST /api/v1/submissions` share it.
+    static func submission(_ form: MultipartForm, teacher: String) throws -> (TrainingSubmission, StoredEvidence?) {
+        func field(_ name: String) -> String? {
+            form.text(name).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let input = TrainingInput(
+            title: form.text("title") ?? "", provider: field("provider"), category: field("category"),
+            tier: try field("tier").map(Self.int), mode: try field("mode").map(Self.int),
+            hours: form.text("hours") ?? "", date: form.text("date") ?? "", end: field("end"), track: field("track"))
+        let submission = try Self.submission(teacher: teacher, input: input, result: field("result"), note: form.text("note"))
+        let file = form.parts.first { $0.name == "evidence" && !$0.bytes.isEmpty }
+        let evidence = try file.map { try EvidenceFile.check($0.bytes, name: $0.filename ?? "evidence") }
+        return (submission, evidence)
+    }
+
+    /// The submission of `teacher`'s training `input`, checked as a feed course (FEED-FORMAT.md).
+    static func submission(teacher: String, input: TrainingInput, result: String?, note: String?) throws -> TrainingSubmission {
+        guard let result = CourseResult(rawValue: result ?? "none") else {
             throw APIError.badParameter("result: expected pass, fail or none")
         }
         let course = try input.course(name: { $0 }, defaultTier: 99, defaultMode: 9)
         let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let trimmed, trimmed.count > 500 { throw APIError.badParameter("note: longer than 500 characters") }
-        return (
-            teacher,
-            TrainingSubmission(
-                teacherId: teacher, course: course, result: result,
-                note: trimmed?.isEmpty == true ? nil : trimmed), evidence
-        )
+        return TrainingSubmission(
+            teacherId: teacher, course: course, result: result, note: trimmed?.isEmpty == true ? nil : trimmed)
     }
 
     static func int(_ s: String) throws -> Int {

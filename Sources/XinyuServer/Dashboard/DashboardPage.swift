@@ -24,6 +24,8 @@ struct DashboardPage {
             table{border-collapse:collapse} td,th{border-bottom:1px solid #eee;padding:.25rem .6rem;text-align:left} \
             .note{color:#666;font-size:.85rem}
             nav{float:right} svg text{font-size:12px}
+            form.inline{display:inline} .ok{color:#2a7d2a} .error{color:#b00020} \
+            .flash{padding:.5rem;border:1px solid currentColor;border-radius:4px;background:#fff}
             </style></head><body>
             <nav><a href="\(switchHref)">\(e(lang.t(.switchLang)))</a>\(Self.userPlaceholder)</nav>
             <h1>\(e(lang.t(.title)))</h1>

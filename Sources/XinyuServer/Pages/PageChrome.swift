@@ -19,6 +19,7 @@ struct PageChrome {
         table{border-collapse:collapse} td,th{border-bottom:1px solid #eee;padding:.25rem .6rem;text-align:left}
         .note{color:#666;font-size:.85rem} .bar{float:right} .bar form{display:inline} .error{color:#b00020}
         .ok{color:#2a7d2a} .warn{color:#b36b00} svg text{font-size:12px} label{display:block;margin:.5rem 0}
+        form.inline{display:inline} .flash{padding:.5rem;border:1px solid currentColor;border-radius:4px;background:#fff}
         """
 
     func head() -> String {

@@ -10,6 +10,10 @@ struct SchoolPage {
     let chrome: PageChrome
     /// A form's refusal to show (from the redirect after `POST /schools/{id}/group-runs`).
     var error: String? = nil
+    /// Whether the caller reviews this school's records (its school-admin, a district-admin): the forms are shown.
+    var reviews = false
+    /// The message of the form just posted, shown once.
+    var flash: Flash? = nil
 
     static let lessonsShown = 30
 
@@ -17,9 +21,16 @@ struct SchoolPage {
         let e = HTML.escape
         let id = model.school.id
         var h = chrome.head()
+        h += flash?.html ?? ""
         h +=
             "<p>\(e(lang.t(.asOf))): \(e(model.asOf.description)) · \(e(id))"
             + " · \(e(lang.t(.teachers))) \(model.school.activeTeachers)</p>\n"
+        if reviews, let awaiting = model.awaiting {
+            h += ReviewSection(
+                records: awaiting, action: .approve, lang: lang, formToken: chrome.user?.formToken,
+                back: "/schools/\(id)", showSchool: false
+            ).render()
+        }
         h += staff()
         h += quota()
         h += schedule()

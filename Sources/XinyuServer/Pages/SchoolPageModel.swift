@@ -15,6 +15,9 @@ struct SchoolPageModel: Sendable {
     /// Group-guidance runs recorded in the school year, newest last, and the activities a run may name.
     var groupRuns: [GroupRun] = []
     var activities: [GroupActivity] = []
+    /// The school's `submitted` records, waiting for its school-admin (issue #15); nil when the store keeps no
+    /// entered records (a PostgreSQL store does not yet).
+    var awaiting: [RecordEntry]? = nil
 
     static func compute(
         in db: any XinyuStore, school id: String, asOf: Day, profile: RuleProfile,
@@ -28,11 +31,12 @@ struct SchoolPageModel: Sendable {
             in: db, year: SchoolYear(containing: asOf), school: id, includeTeachers: true,
             rules: quotaRules)
         let schedule = try? Curriculum.schedule(in: db, school: id)
+        let awaiting = try? db.recordEntries(RecordFilter(school: id, states: [.submitted]))
         let year = SchoolYear(containing: asOf)
         return SchoolPageModel(
             asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule,
             delivery: try Curriculum.deliveryRates(in: db, school: id, asOf: asOf),
             groupRuns: try db.groupRuns(school: id, from: year.first, to: year.last),
-            activities: try Curriculum.activities())
+            activities: try Curriculum.activities(), awaiting: awaiting)
     }
 }

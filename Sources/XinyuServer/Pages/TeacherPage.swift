@@ -9,12 +9,15 @@ struct TeacherPage {
     let chrome: PageChrome
     /// A form's refusal to show (from the redirect after `POST /me/deliveries`).
     var error: String? = nil
+    /// The message of the form just posted, shown once.
+    var flash: Flash? = nil
 
     func render() -> String {
         let e = HTML.escape
         let t = model.ledger.teacher
         let status = model.ledger.status
         var h = chrome.head()
+        h += flash?.html ?? ""
         h +=
             "<p>\(e(t.id)) \(e(t.name)) · \(e(model.schoolName)) · \(e(PageWords.role(t.role, lang))) · "
             + "\(e(lang.t(.asOf))): \(e(model.asOf.description))</p>\n"
@@ -34,6 +37,7 @@ struct TeacherPage {
         h += "</table></section>\n"
         h += hours()
         h += needed()
+        h += submissions()
         h +=
             "<section><h2>\(e(lang.pick("我的下一节课", "My next lessons")))</h2>\n"
             + SessionTable.render(model.lessons, lang: lang, withTeacher: false) + "</section>\n"

@@ -14,6 +14,11 @@ struct TeacherPageModel: Sendable {
     var lessons: [ScheduleView.Session]
     /// The teacher's lessons due by the date, newest first, each with its newest delivery record (issue #19).
     var deliveries: [DeliverySession] = []
+    /// The teacher's entered records (sheets and submissions), newest first; nil when the store keeps none (a
+    /// PostgreSQL store does not yet).
+    var records: [RecordEntry]? = nil
+    /// The courses of the teacher's returned submissions, by id, to fill their correction forms.
+    var returnedCourses: [String: Course] = [:]
 
     static let lessonsShown = 10
     static let deliveriesShown = 20
@@ -31,8 +36,14 @@ struct TeacherPageModel: Sendable {
         let lessons = ((try? Curriculum.schedule(in: db, school: school))?.sessions ?? [])
             .filter { $0.teacher == id && $0.date >= asOf.description }
         let deliveries = try Curriculum.deliverySessions(in: db, school: school, teacher: id, asOf: asOf)
+        let records: [RecordEntry]? = (try? db.recordEntries(RecordFilter(teacher: id))).map { Array($0.reversed()) }
+        var courses: [String: Course] = [:]
+        for r in records ?? [] where r.state == .returned && r.source == .submission {
+            courses[r.courseId] = try db.training(id: r.courseId).course
+        }
         return TeacherPageModel(
             asOf: asOf, ledger: ledger, schoolName: name, quota: quota, year: year,
-            lessons: Array(lessons.prefix(lessonsShown)), deliveries: Array(deliveries.prefix(deliveriesShown)))
+            lessons: Array(lessons.prefix(lessonsShown)), deliveries: Array(deliveries.prefix(deliveriesShown)),
+            records: records, returnedCourses: courses)
     }
 }
