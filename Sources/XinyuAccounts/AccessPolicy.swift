@@ -5,10 +5,11 @@ import XinyuCore
 ///
 /// | role | reads | writes |
 /// |---|---|---|
-/// | district-admin | everything, the audit trail | imports, schedule builds, training records, users and tokens |
+/// | district-admin | everything, the audit trail | imports, schedule builds, training records, users and tokens, |
+/// | | | the district library and its review (approve, return) |
 /// | district-viewer | everything but the audit trail | nothing |
-/// | school-admin | its school | its school's training records and approvals |
-/// | planner | its school | its school's schedule builds |
+/// | school-admin | its school | its school's training records and approvals, its own lesson plans |
+/// | planner | its school | its school's schedule builds, its own lesson plans |
 /// | teacher | itself: its record, ledger and statuses, its own lessons, its school's name | nothing |
 /// | feed | nothing | imports |
 ///
@@ -48,6 +49,11 @@ public enum AccessPolicy {
         case manageUsers
         /// Revoking a certificate (issue #16).
         case revokeCertificate
+        /// Adding, copying into, editing, retiring or proposing a school's own lesson plans and activities (issue
+        /// #19); nil: the district library's own.
+        case writeLibrary(school: String?)
+        /// Approving or returning a school's proposed plan (issue #19).
+        case reviewLibrary
     }
 
     /// The answer.
@@ -80,8 +86,11 @@ public enum AccessPolicy {
         case .writeTrainingRecords(let school):
             if role == .districtAdmin { return .allow }
             return role == .schoolAdmin && principal.school == school ? .allow : .forbidden
-        case .manageUsers, .revokeCertificate:
+        case .manageUsers, .revokeCertificate, .reviewLibrary:
             return role == .districtAdmin ? .allow : .forbidden
+        case .writeLibrary(let school):
+            if role == .districtAdmin { return .allow }
+            return (role == .schoolAdmin || role == .planner) && school != nil && principal.school == school ? .allow : .forbidden
         }
     }
 

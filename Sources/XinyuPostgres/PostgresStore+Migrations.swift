@@ -9,6 +9,7 @@ extension PostgresStore {
         ("v1-core", coreSchema),
         ("v2-accounts", accountsSchema),
         ("v3-timetable-homeroom", timetableHomeroomSchema),
+        ("v7-lesson-library", lessonLibrarySchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

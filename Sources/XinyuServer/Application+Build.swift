@@ -82,6 +82,7 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
         database: db, profile: dependencies.profile, accounts: accounts,
         onBuilt: { await cache.invalidate() }
     ).addRoutes(to: api)
+    LessonLibraryController(database: db, onChanged: { await cache.invalidate() }).addRoutes(to: api, pages: router)
     AuditController(accounts: accounts).addRoutes(to: api)
     DashboardController(
         database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,

@@ -1,4 +1,5 @@
 import Certifications
+import Curriculum
 import Foundation
 import Hummingbird
 import XinyuAccounts
@@ -8,7 +9,9 @@ import XinyuCore
 /// - `GET /`: the district's dashboard for the district roles (cached per date and language by the
 ///   ``ReportService``; who is logged in is put in per request), each school's name linking to its page; a
 ///   school's users are sent to their school's page and a teacher to `/me`.
-/// - `GET /schools/{id}`: a school's page (its own school for a school-admin or planner; any for the district).
+///   Below it, the lesson plans schools proposed to the district library (issue #19).
+/// - `GET /schools/{id}`: a school's page (its own school for a school-admin or planner; any for the district),
+///   with the school's own lesson plans and their review state.
 /// - `GET /me`: a teacher's own ledger, hours, what is still needed and their next lessons.
 struct DashboardController {
     let database: any XinyuStore
@@ -30,8 +33,15 @@ struct DashboardController {
                 }
             }
             let html = try await reports.dashboardHTML(asOf: asOf, lang: lang, version: context.caller?.dataVersion)
-            let page = String(decoding: html, as: UTF8.self)
+            // Issue #19: the plans schools proposed, read per request (a short list), after the cached report.
+            let proposals = try await BlockingWork.quick {
+                try db.libraryItems(LibraryQuery(states: [.proposed])).map(LibraryEntry.init(stored:))
+            }
+            var page = String(decoding: html, as: UTF8.self)
                 .replacingOccurrences(of: DashboardPage.userPlaceholder, with: chrome(context, lang, "/").userBar())
+            if let end = page.range(of: "</body>", options: .backwards) {
+                page.insert(contentsOf: LibraryTable.section(proposals, lang: lang, own: false), at: end.lowerBound)
+            }
             return htmlResponse(page)
         }
         router.get("/schools/{id}") { request, context in

@@ -21,6 +21,7 @@ struct SchoolPage {
         h += staff()
         h += quota()
         h += schedule()
+        h += LibraryTable.section(model.plans, lang: lang, own: true)
         let q = "school=\(e(id))"
         h += """
             <section><h2>\(e(lang.pick("导出", "Exports")))</h2><ul>

@@ -10,6 +10,8 @@ struct SchoolPageModel: Sendable {
     var quota: QuotaReport
     /// The latest stored term schedule, or nil when none is stored.
     var schedule: ScheduleView?
+    /// The school's own lesson plans and activities in use (issue #19), with their review state.
+    var plans: [LibraryEntry] = []
 
     static func compute(
         in db: any XinyuStore, school id: String, asOf: Day, profile: RuleProfile,
@@ -23,6 +25,8 @@ struct SchoolPageModel: Sendable {
             in: db, year: SchoolYear(containing: asOf), school: id, includeTeachers: true,
             rules: quotaRules)
         let schedule = try? Curriculum.schedule(in: db, school: id)
-        return SchoolPageModel(asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule)
+        var model = SchoolPageModel(asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule)
+        model.plans = try ManagedLibrary.list(LibraryQuery(school: id), in: db)
+        return model
     }
 }
