@@ -165,6 +165,7 @@ public enum ManagedLibrary {
         if let store, query.source != .bundled {
             var q = query
             q.visibleTo = visibleTo
+            q.withBody = false
             out += try store.libraryItems(q).map(LibraryEntry.init(stored:))
         }
         return out

@@ -9,6 +9,11 @@ extension PostgresStore {
         i.id, i.kind, i.schoolId, i.state, i.reason, i.version, i.band, i.theme, i.title, i.titleEn, i.copiedFrom,
         i.created, i.updated, v.body
         """
+    /// The item columns without the body (``LibraryQuery/withBody`` false): no join with the versions.
+    static let librarySummaryColumns = """
+        i.id, i.kind, i.schoolId, i.state, i.reason, i.version, i.band, i.theme, i.title, i.titleEn, i.copiedFrom,
+        i.created, i.updated, '' AS body
+        """
     static let libraryJoin = "libraryItem i JOIN libraryVersion v ON v.itemId = i.id AND v.version = i.version"
 
     public func createLibraryItems(
@@ -151,8 +156,11 @@ extension PostgresStore {
                 conditions.append("strpos(i.searchText, ?) > 0")
                 args.append(.text(text))
             }
+            let from =
+                q.withBody
+                ? "\(Self.libraryColumns) FROM \(Self.libraryJoin)" : "\(Self.librarySummaryColumns) FROM libraryItem i"
             let sql = """
-                SELECT \(Self.libraryColumns) FROM \(Self.libraryJoin)
+                SELECT \(from)
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY i.id
                 """

@@ -83,6 +83,7 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
         onBuilt: { await cache.invalidate() }
     ).addRoutes(to: api)
     LessonLibraryController(database: db, onChanged: { await cache.invalidate() }).addRoutes(to: api, pages: router)
+    LibraryReviewFormController(database: db, onChanged: { await cache.invalidate() }).addRoutes(to: router)
     AuditController(accounts: accounts).addRoutes(to: api)
     DashboardController(
         database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,

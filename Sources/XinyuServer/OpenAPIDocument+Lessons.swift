@@ -4,6 +4,23 @@ extension OpenAPIDocument {
     static let bands = ["low", "middle", "high", "junior", "senior"]
     static let themes = ["self-awareness", "emotions", "learning", "relationships", "adaptation", "life-safety", "career"]
 
+    /// The dashboard's review form (``LibraryReviewFormController``): approve or return a proposed plan.
+    nonisolated(unsafe) static let reviewForm: [String: Any] = {
+        var op = form(
+            "Approve a proposed plan or return it with a reason (the dashboard's form; a session needs its form token); "
+                + "303 back to the dashboard with the outcome",
+            ["form", "decision", "reason", "lang"])
+        op["parameters"] = [pathParam("id", "A proposed plan's id")] + (op["parameters"] as? [[String: Any]] ?? [])
+        var responses = op["responses"] as? [String: Any] ?? [:]
+        responses["401"] = nil
+        responses["429"] = nil
+        responses["403"] = ["description": "Not a district-admin, or the form token is missing or wrong"]
+        responses["404"] = json(error, "Unknown plan")
+        responses["409"] = json(error, "The plan is not proposed (already reviewed)")
+        op["responses"] = responses
+        return op
+    }()
+
     /// A plan as the body of a write: YAML or JSON, the fields of `xinyu lessons add FILE.yaml`.
     nonisolated(unsafe) static let planBody: [String: Any] = [
         "required": true,
@@ -83,6 +100,7 @@ extension OpenAPIDocument {
                     ],
                 ]),
             "/lessons/{id}.html": ["get": html("The printable 教案 (A4, with a blank reflection box)", params: [id, version])],
+            "/lessons/{id}/review": ["post": reviewForm],
         ]
     }()
 }

@@ -31,7 +31,7 @@ public enum OpenAPIDocument {
         "post /api/v1/lessons": libraryWriters, "post /api/v1/lessons/{id}/copy": libraryWriters,
         "post /api/v1/lessons/{id}/versions": libraryWriters, "post /api/v1/lessons/{id}/retire": libraryWriters,
         "post /api/v1/lessons/{id}/propose": libraryWriters, "post /api/v1/lessons/{id}/approve": ["district-admin"],
-        "post /api/v1/lessons/{id}/return": ["district-admin"],
+        "post /api/v1/lessons/{id}/return": ["district-admin"], "post /lessons/{id}/review": ["district-admin"],
         "get /api/v1/activities": human, "get /api/v1/schedule": human, "get /api/v1/schedule.ics": human,
         "post /api/v1/schedule/build": ["district-admin", "planner"], "get /api/v1/audit": ["district-admin"],
         "get /api/v1/trainings": schoolReaders, "post /api/v1/trainings": ["district-admin", "school-admin"],

@@ -165,6 +165,8 @@ import XinyuCore
                     """.replacingOccurrences(of: path.hasSuffix("versions") ? "id: \(school)-own" : "\u{0}", with: ""))
         case "/api/v1/lessons/{id}/return":
             return ByteBuffer(string: #"{"reason":"请补充教具"}"#)
+        case "/lessons/{id}/review":
+            return ByteBuffer(string: "decision=approve")
         case "/api/v1/lessons/{id}/copy", "/api/v1/lessons/{id}/retire", "/api/v1/lessons/{id}/propose",
             "/api/v1/lessons/{id}/approve":
             return nil

@@ -12,6 +12,11 @@ extension AppDatabase: LessonLibraryStore {
         i.id, i.kind, i.schoolId, i.state, i.reason, i.version, i.band, i.theme, i.title, i.titleEn, i.copiedFrom,
         i.created, i.updated, v.body
         """
+    /// The item columns without the body (``LibraryQuery/withBody`` false): no join with the versions.
+    static let librarySummaryColumns = """
+        i.id, i.kind, i.schoolId, i.state, i.reason, i.version, i.band, i.theme, i.title, i.titleEn, i.copiedFrom,
+        i.created, i.updated, '' AS body
+        """
 
     public func createLibraryItems(
         _ items: [LibraryContent], school: String?, copiedFrom: String?, actor: String, at: Date, audit: AuditEntry?
@@ -165,9 +170,12 @@ extension AppDatabase: LessonLibraryStore {
                     args.append(text)
                 }
             }
+            let from =
+                q.withBody
+                ? "\(Self.libraryColumns) FROM libraryItem i JOIN libraryVersion v ON v.itemId = i.id AND v.version = i.version"
+                : "\(Self.librarySummaryColumns) FROM libraryItem i"
             let sql = """
-                SELECT \(Self.libraryColumns)
-                FROM libraryItem i JOIN libraryVersion v ON v.itemId = i.id AND v.version = i.version
+                SELECT \(from)
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY i.id
                 """

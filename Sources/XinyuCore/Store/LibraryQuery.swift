@@ -16,11 +16,14 @@ public struct LibraryQuery: Sendable, Hashable {
     public var includeRetired: Bool
     /// Items in these states only (nil: any).
     public var states: Set<LibraryState>?
+    /// Whether each item carries its current version's body (default: yes). Lists need only the summary columns:
+    /// with `false` the engine does not read the versions and ``LibraryItem/body`` is empty.
+    public var withBody: Bool
 
     public init(
         kind: LibraryKind? = nil, text: String? = nil, band: String? = nil, theme: String? = nil, school: String? = nil,
         source: LibrarySource? = nil, visibleTo: String? = nil, includeRetired: Bool = false,
-        states: Set<LibraryState>? = nil
+        states: Set<LibraryState>? = nil, withBody: Bool = true
     ) {
         self.kind = kind
         self.text = text
@@ -31,5 +34,6 @@ public struct LibraryQuery: Sendable, Hashable {
         self.visibleTo = visibleTo
         self.includeRetired = includeRetired
         self.states = states
+        self.withBody = withBody
     }
 }

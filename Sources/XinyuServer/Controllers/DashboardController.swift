@@ -35,12 +35,19 @@ struct DashboardController {
             let html = try await reports.dashboardHTML(asOf: asOf, lang: lang, version: context.caller?.dataVersion)
             // Issue #19: the plans schools proposed, read per request (a short list), after the cached report.
             let proposals = try await BlockingWork.quick {
-                try db.libraryItems(LibraryQuery(states: [.proposed])).map(LibraryEntry.init(stored:))
+                try db.libraryItems(LibraryQuery(states: [.proposed], withBody: false)).map(LibraryEntry.init(stored:))
             }
             var page = String(decoding: html, as: UTF8.self)
                 .replacingOccurrences(of: DashboardPage.userPlaceholder, with: chrome(context, lang, "/").userBar())
+            // A district-admin's session gets the review forms (issue #19), with the outcome of the last one.
+            let reviewToken =
+                AccessPolicy.decide(p, .reviewLibrary) == .allow ? context.caller?.session.map(Secrets.formToken) : nil
+            let flash = LibraryTable.flash(
+                reviewed: try request.query("reviewed"), outcome: try request.query("outcome"), lang: lang)
             if let end = page.range(of: "</body>", options: .backwards) {
-                page.insert(contentsOf: LibraryTable.section(proposals, lang: lang, own: false), at: end.lowerBound)
+                page.insert(
+                    contentsOf: (flash ?? "") + LibraryTable.section(proposals, lang: lang, own: false, reviewToken: reviewToken),
+                    at: end.lowerBound)
             }
             return htmlResponse(page)
         }

@@ -111,6 +111,15 @@ import XinyuCore
         #expect(try store.libraryItems(LibraryQuery(source: .district)).map(\.id) == ["S1-a"])
         #expect(try store.libraryItems(LibraryQuery(source: .school)).map(\.id) == ["S1-a", "S2-b"])
         #expect(try store.libraryItems(LibraryQuery(school: "S2")).map(\.id) == ["S2-b"])
+        // A list without bodies: the same rows and summary, the body left empty.
+        let full = try store.libraryItems(LibraryQuery(source: .school))
+        let summary = try store.libraryItems(LibraryQuery(source: .school, withBody: false))
+        #expect(summary.map(\.body) == ["", ""] && full.allSatisfy { !$0.body.isEmpty })
+        #expect(
+            summary.map { [$0.id, $0.title, $0.state.rawValue, "\($0.version)"] }
+                == full.map {
+                    [$0.id, $0.title, $0.state.rawValue, "\($0.version)"]
+                })
         #expect(try store.libraryItems(LibraryQuery(source: .bundled)).isEmpty)
         #expect(
             try store.auditEntries(since: nil, actor: nil, actions: ["lesson.return", "lesson.approve"], target: nil).count == 2)
