@@ -20,4 +20,6 @@ public struct LessonPlan: Sendable, Codable, Hashable {
     public var materials: [String]
     /// Months (1–12) in which this lesson fits best: 5 for the mental-health month, exam months for exam lessons.
     public var preferredMonths: [Int]
+    /// The grades of the band it is written for (issue #19: a school's own plan may name them); nil: all of them.
+    public var grades: [Int]? = nil
 }

@@ -4,7 +4,12 @@ import XinyuCore
 public struct ScheduleContext: Sendable {
     public var term: Term
     public var rules: ScheduleRules
+    /// Every lesson the schedule may name: the bundled library and the stored plans (``stored``).
     public var library: LessonLibrary
+    /// The bundled library's lessons.
+    public var bundledLessons: [LessonPlan]
+    /// Stored plans (issue #19): the district library and each school's own.
+    public var stored: StoredLessons
     public var catalog: ActivityCatalog
     public var schools: [School]
     public var grades: [Grade]
@@ -25,11 +30,14 @@ public struct ScheduleContext: Sendable {
     public init(
         term: Term, rules: ScheduleRules, library: LessonLibrary, catalog: ActivityCatalog, schools: [School],
         grades: [Grade], teachers: [Teacher], levels: [String: Level], homerooms: [Homeroom] = [],
-        timetable: [TimetableSlot] = []
+        timetable: [TimetableSlot] = [], stored: StoredLessons = .none
     ) {
         self.term = term
         self.rules = rules
-        self.library = library
+        self.bundledLessons = library.lessons
+        self.stored = stored
+        let extra = stored.all.filter { library.lesson($0.id) == nil }
+        self.library = extra.isEmpty ? library : ((try? LessonLibrary(lessons: library.lessons + extra)) ?? library)
         self.catalog = catalog
         self.schools = schools
         self.grades = grades
@@ -51,6 +59,40 @@ public struct ScheduleContext: Sendable {
             if let t = s.teacherId { teacherBusy[t, default: []].insert(key) }
             if let c = s.classId { classOccupied[c, default: []].insert(key) }
         }
+    }
+
+    /// The lessons a class of `band` at `school` is given, most preferred first (``ScheduleRules/lessonPreference``):
+    /// the school's own, the district's and the bundled ones in the rules' order, each list in its own order.
+    public func lessons(band: Band, school: String) -> [LessonPlan] {
+        var seen = Set<String>()
+        return rules.lessonPreference.flatMap { source -> [LessonPlan] in
+            switch source {
+            case .school: stored.bySchool[school] ?? []
+            case .district: stored.district
+            case .bundled: bundledLessons
+            }
+        }.filter { $0.band == band && seen.insert($0.id).inserted }
+    }
+
+    /// Each stored lesson's rank in the rules' preference for `school` (0 the most preferred), for
+    /// ``LessonChooser``; empty when no stored lesson applies (every lesson then ranks the same).
+    public func lessonTiers(school: String) -> [String: Int] {
+        let own = stored.bySchool[school] ?? []
+        guard !own.isEmpty || !stored.district.isEmpty else { return [:] }
+        var out: [String: Int] = [:]
+        for (rank, source) in rules.lessonPreference.enumerated().reversed() {
+            switch source {
+            case .school: for l in own { out[l.id] = rank }
+            case .district: for l in stored.district { out[l.id] = rank }
+            case .bundled: for l in bundledLessons { out[l.id] = rank }
+            }
+        }
+        return out
+    }
+
+    /// Whether `school` has plans of its own for `band` that its schedule may use.
+    public func hasOwnLessons(band: Band, school: String) -> Bool {
+        rules.lessonPreference.contains(.school) && (stored.bySchool[school]?.contains { $0.band == band } ?? false)
     }
 
     /// A weekly slot (weekday 1–7, period 1–16) as one number.

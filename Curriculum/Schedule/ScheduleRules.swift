@@ -55,6 +55,10 @@ public struct ScheduleRules: Sendable {
     public var groups: [GroupProgram]
     /// IANA time zone of the calendar export.
     public var timeZone: String
+    /// Which lesson plans a class's lessons come from first (issue #19): by default the school's own active plans,
+    /// then the district library (its own and approved school plans), then the bundled library; each still by
+    /// band, theme and month. A source not listed is not used.
+    public var lessonPreference: [LibrarySource] = ScheduleRules.defaultLessonPreference
 
     public func weeklyMax(_ teacher: String) -> Int { teacherWeeklyMaxById[teacher] ?? teacherWeeklyMax }
 
@@ -124,6 +128,7 @@ public struct ScheduleRules: Sendable {
         var counselingRoom: RawRoom?
         var groups: [RawGroup]?
         var timeZone: String?
+        var lessonPreference: [String]?
     }
 
     /// "HH:MM" → minutes since midnight.
@@ -211,14 +216,28 @@ public struct ScheduleRules: Sendable {
         guard (1...40).contains(minimum) else { throw fail("minimumPeriods", "\(minimum) is not 1–40") }
         let tz = r.timeZone ?? "Asia/Shanghai"
         guard TimeZone(identifier: tz) != nil else { throw fail("timeZone", "\(tz) is not an IANA time zone") }
-        return ScheduleRules(
+        let preference = try (r.lessonPreference ?? defaultLessonPreference.map(\.rawValue)).map { word in
+            guard let source = LibrarySource(rawValue: word) else {
+                throw fail("lessonPreference", "unknown source \(word); use school, district and bundled")
+            }
+            return source
+        }
+        guard !preference.isEmpty, Set(preference).count == preference.count else {
+            throw fail("lessonPreference", "list each of school, district and bundled at most once, at least one")
+        }
+        var rules = ScheduleRules(
             everyWeeks: every, termDays: terms, holidays: holidays, periodStarts: starts,
             allowedPeriods: allowed, teacherWeeklyMax: maxWeek,
             teacherWeeklyMaxById: r.teacherWeeklyMaxById ?? [:],
             allowClassTeachersWithC: r.allowClassTeachersWithC ?? true, minimumPeriods: minimum,
             psychologySubjects: r.psychologySubjects ?? ScheduleRules.defaultPsychologySubjects,
             roomOpen: windows, groups: groups, timeZone: tz)
+        rules.lessonPreference = preference
+        return rules
     }
+
+    /// The lesson preference when the rules name none: the school's own, the district's, the bundled plans.
+    public static let defaultLessonPreference: [LibrarySource] = [.school, .district, .bundled]
 
     /// The psychology subjects when the rules name none.
     public static let defaultPsychologySubjects = ["心理", "psychology", "mental health"]

@@ -49,15 +49,17 @@ extension Curriculum {
     /// Builds the term schedule for one school (or all), checks it, and stores it with every class's plan (replacing
     /// those schools' build of the term in one transaction). `levels` maps teacher id → effective level on the
     /// term's first teaching day.
+    /// Stored plans join the bundled ones (issue #19): each school's own and the district library's, preferred
+    /// in the rules' order (``ScheduleRules/lessonPreference``).
     public static func buildSchedule(
-        in db: any SchedulingStore, term: Term, school: String? = nil, rules: ScheduleRules,
+        in db: any SchedulingStore & LessonLibraryStore, term: Term, school: String? = nil, rules: ScheduleRules,
         levels: [String: Level]
     ) throws -> ScheduleBuildReport {
         let library = try LessonLibrary.bundled()
         let catalog = try ActivityCatalog.bundled()
         let ctx = try ScheduleStore.context(
             in: db, term: term, school: school, rules: rules, library: library,
-            catalog: catalog, levels: levels)
+            catalog: catalog, levels: levels, stored: ManagedLibrary.storedLessons(in: db, school: school))
         let built = Scheduler.build(ctx)
         let violations = ScheduleChecker.violations(built.sessions, context: ctx)
         guard violations.isEmpty else {
@@ -94,22 +96,31 @@ extension Curriculum {
 
     /// The stored schedule of a school: the JSON shape of `xinyu schedule show` (server: same call).
     public static func schedule(
-        in db: any SchedulingStore, school: String, term: String? = nil, class cls: String? = nil,
+        in db: any SchedulingStore & LessonLibraryStore, school: String, term: String? = nil, class cls: String? = nil,
         from: Day? = nil, to: Day? = nil, rules: ScheduleRules? = nil
     ) throws -> ScheduleView {
         try ScheduleStore.view(
             in: db, school: school, term: term, class: cls, from: from, to: to,
-            library: LessonLibrary.bundled(), catalog: ActivityCatalog.bundled(),
+            library: libraryWithStored(in: db, school: school), catalog: ActivityCatalog.bundled(),
             rules: rules ?? ScheduleRules.bundled())
     }
 
     /// The school's stored schedule as an RFC 5545 calendar.
     public static func ics(
-        in db: any SchedulingStore, school: String, term: String? = nil, rules: ScheduleRules? = nil,
+        in db: any SchedulingStore & LessonLibraryStore, school: String, term: String? = nil, rules: ScheduleRules? = nil,
         now: Date = Date()
     ) throws -> String {
         let r = try rules ?? ScheduleRules.bundled()
         return CalendarExport.ics(try schedule(in: db, school: school, term: term, rules: r), timeZone: r.timeZone, now: now)
+    }
+}
+
+extension Curriculum {
+    /// The bundled library with the stored plans `school` may use, so a schedule naming them shows their titles.
+    static func libraryWithStored(in db: any LessonLibraryStore, school: String) throws -> LessonLibrary {
+        let bundled = try LessonLibrary.bundled()
+        let extra = try ManagedLibrary.storedLessons(in: db, school: school).all.filter { bundled.lesson($0.id) == nil }
+        return extra.isEmpty ? bundled : try LessonLibrary(lessons: bundled.lessons + extra)
     }
 }
 

@@ -14,13 +14,13 @@ public enum ScheduleStore {
     public static func context(
         in db: any SchedulingStore, term: Term, school: String?, rules: ScheduleRules,
         library: LessonLibrary, catalog: ActivityCatalog,
-        levels: [String: Level]
+        levels: [String: Level], stored: StoredLessons = .none
     ) throws -> ScheduleContext {
         let inputs = try db.scheduleInputs(school: school)
         return ScheduleContext(
             term: term, rules: rules, library: library, catalog: catalog, schools: inputs.schools,
             grades: inputs.grades, teachers: inputs.teachers, levels: levels,
-            homerooms: inputs.homerooms, timetable: inputs.timetable)
+            homerooms: inputs.homerooms, timetable: inputs.timetable, stored: stored)
     }
 
     /// Replaces the term's build of every school in `schools` with the built sessions and plans, in one transaction.

@@ -17,14 +17,20 @@ public enum Scheduler {
         let gradesBySchool = Dictionary(grouping: ctx.grades, by: \.schoolId)
         let teachersBySchool = Dictionary(grouping: ctx.teachers, by: \.schoolId)
         let calendar = TermCalendar(ctx)
-        let bandLessons = Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, ctx.library.lessons(band: $0)) })
+        // Lessons by band, most preferred first: shared by every school without plans of its own.
+        let shared = Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, ctx.lessons(band: $0, school: "")) })
+        let sharedTiers = ctx.lessonTiers(school: "")
         var chosen: [SchoolPlanner.LessonKey: [String]] = [:]
         for school in ctx.schools.sorted(by: { $0.id < $1.id }) {
             var out = SchoolPlanner(
                 ctx: ctx, school: school,
                 grades: (gradesBySchool[school.id] ?? []).sorted { $0.level < $1.level },
                 teachers: (teachersBySchool[school.id] ?? []).sorted { $0.id < $1.id },
-                calendar: calendar, bandLessons: bandLessons)
+                calendar: calendar,
+                bandLessons: ctx.stored.bySchool[school.id] == nil
+                    ? shared
+                    : Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, ctx.lessons(band: $0, school: school.id)) }),
+                lessonTiers: ctx.stored.bySchool[school.id] == nil ? sharedTiers : ctx.lessonTiers(school: school.id))
             out.chosenLessons = chosen
             out.run()
             chosen = out.chosenLessons

@@ -23,6 +23,8 @@ struct SchoolPlanner {
     let teachers: [Teacher]
     let calendar: TermCalendar
     let bandLessons: [Band: [LessonPlan]]
+    /// Each stored lesson's rank in the rules' preference (``ScheduleContext/lessonTiers(school:)``).
+    let lessonTiers: [String: Int]
     var sessions: [ScheduleEntry] = []
     var unplaced: [UnplacedWork] = []
     var plans: [ClassPlan] = []
@@ -57,11 +59,13 @@ struct SchoolPlanner {
     struct LessonKey: Hashable {
         var band: Band
         var months: [Int]
+        /// The school, when it has plans of its own for the band (its sequence is its own); nil otherwise.
+        var school: String?
     }
 
     init(
         ctx: ScheduleContext, school: School, grades: [Grade], teachers: [Teacher], calendar: TermCalendar,
-        bandLessons: [Band: [LessonPlan]]
+        bandLessons: [Band: [LessonPlan]], lessonTiers: [String: Int] = [:]
     ) {
         self.ctx = ctx
         self.school = school
@@ -69,6 +73,7 @@ struct SchoolPlanner {
         self.teachers = teachers
         self.calendar = calendar
         self.bandLessons = bandLessons
+        self.lessonTiers = lessonTiers
         let periods = ctx.rules.allowedPeriods.sorted()
         allowedSlots = (1...5).flatMap { d in periods.map { ScheduleContext.slot(weekday: d, period: $0) } }
     }
@@ -352,12 +357,13 @@ struct SchoolPlanner {
         let dates = TermCalendar.weeks(p.weeks).compactMap { calendar.days[$0]?[p.weekday] }
         let months = dates.map(\.month)
         // The choice depends only on the band and the dates' months: classes meeting in the same months share it.
-        let key = LessonKey(band: n.band, months: months)
+        let key = LessonKey(
+            band: n.band, months: months, school: ctx.hasOwnLessons(band: n.band, school: school.id) ? school.id : nil)
         let lessons: [String]
         if let known = chosenLessons[key] {
             lessons = known
         } else {
-            var chooser = LessonChooser(lessons: bandLessons[n.band] ?? [])
+            var chooser = LessonChooser(lessons: bandLessons[n.band] ?? [], tiers: lessonTiers)
             lessons = chooser.assign(months: months).map(\.id)
             chosenLessons[key] = lessons
         }

@@ -5,10 +5,12 @@ import XinyuCore
 ///
 /// | role | reads | writes |
 /// |---|---|---|
-/// | district-admin | everything, the audit trail | imports, schedule builds, training records, users and tokens |
+/// | district-admin | everything, the audit trail | imports, schedule builds, training records, users and tokens, |
+/// | | | the district library and its review (approve, return) |
 /// | district-viewer | everything but the audit trail | nothing |
-/// | school-admin | its school | its school's training records and approvals, delivery records and group sessions |
-/// | planner | its school | its school's schedule builds |
+/// | school-admin | its school | its school's training records and approvals, delivery records and group sessions, |
+/// | | | its own lesson plans |
+/// | planner | its school | its school's schedule builds, its own lesson plans |
 /// | teacher | itself: its record, ledger and statuses, its own lessons, its school's name | its sessions' records (#19) |
 /// | feed | nothing | imports |
 ///
@@ -57,6 +59,11 @@ public enum AccessPolicy {
         /// Recording whether `teacher`'s scheduled session of `school` was given, or a group-guidance session
         /// `teacher` facilitated (issue #19).
         case recordDelivery(teacher: String, school: String)
+        /// Adding, copying into, editing, retiring or proposing a school's own lesson plans and activities (issue
+        /// #19); nil: the district library's own.
+        case writeLibrary(school: String?)
+        /// Approving or returning a school's proposed plan (issue #19).
+        case reviewLibrary
     }
 
     /// The answer.
@@ -89,7 +96,7 @@ public enum AccessPolicy {
         case .writeTrainingRecords(let school):
             if role == .districtAdmin { return .allow }
             return role == .schoolAdmin && principal.school == school ? .allow : .forbidden
-        case .manageUsers, .revokeCertificate:
+        case .manageUsers, .revokeCertificate, .reviewLibrary:
             return role == .districtAdmin ? .allow : .forbidden
         case .recordDelivery(let teacher, let school):
             switch role {
@@ -98,6 +105,9 @@ public enum AccessPolicy {
             case .teacher: return principal.teacher == teacher && principal.school == school ? .allow : .forbidden
             case .districtViewer, .planner, .feed: return .forbidden
             }
+        case .writeLibrary(let school):
+            if role == .districtAdmin { return .allow }
+            return (role == .schoolAdmin || role == .planner) && school != nil && principal.school == school ? .allow : .forbidden
         }
     }
 

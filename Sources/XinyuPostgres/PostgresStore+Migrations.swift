@@ -12,6 +12,7 @@ extension PostgresStore {
         ("v4-training-records", trainingRecordsSchema),
         ("v5-notices-certificates", noticesCertificatesSchema),
         ("v6-districts", districtsSchema),
+        ("v7-lesson-library", lessonLibrarySchema),
         ("v8-delivery-records", deliverySchema),
     ]
 

@@ -1,4 +1,5 @@
 import Certifications
+import Curriculum
 import Foundation
 import Hummingbird
 import XinyuCore
@@ -104,6 +105,13 @@ public struct APIError: HTTPResponseError, Sendable {
             default: return APIError(.badRequest, code: "bad_request", message: e.description)
             }
         }
+        if let e = error as? LessonLibraryStoreError {
+            switch e {
+            case .unknownItem, .unknownSchool: return .notFound(e.description)
+            case .duplicateId, .wrongState: return APIError(.conflict, code: "conflict", message: e.description)
+            }
+        }
+        if let e = error as? LibraryError, e.isUnknown { return .notFound(e.description) }
         if let e = error as? any XinyuError { return APIError(.badRequest, code: "bad_request", message: e.description) }
         return .internal("\(error)")
     }

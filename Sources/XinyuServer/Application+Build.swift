@@ -84,6 +84,8 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     ).addRoutes(to: api)
     DeliveryController(database: db, accounts: accounts, onChanged: { await cache.invalidate() })
         .addRoutes(to: api, pages: router)
+    LessonLibraryController(database: db, onChanged: { await cache.invalidate() }).addRoutes(to: api, pages: router)
+    LibraryReviewFormController(database: db, onChanged: { await cache.invalidate() }).addRoutes(to: router)
     AuditController(accounts: accounts).addRoutes(to: api)
     DashboardController(
         database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,

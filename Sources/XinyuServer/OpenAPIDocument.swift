@@ -14,6 +14,8 @@ public enum OpenAPIDocument {
     static let human = ["district-admin", "district-viewer", "school-admin", "planner", "teacher"]
     static let schoolReaders = ["district-admin", "district-viewer", "school-admin", "planner"]
     static let districtReaders = ["district-admin", "district-viewer"]
+    /// Who writes a school's own lesson plans (issue #19): its school-admins and planners, and the district-admin.
+    static let libraryWriters = ["district-admin", "school-admin", "planner"]
 
     /// Which roles may call each operation (`method path`); absent: public. What a role reads is further limited to
     /// its scope (another school's data is a 404, a write outside it a 403): ``AccessPolicy`` decides, and the
@@ -25,6 +27,11 @@ public enum OpenAPIDocument {
         "get /api/v1/coverage": schoolReaders, "get /api/v1/coverage/{school}": schoolReaders,
         "get /api/v1/imports": districtReaders, "post /api/v1/imports": ["district-admin", "feed"],
         "get /api/v1/quota": schoolReaders, "get /api/v1/lessons": human, "get /api/v1/lessons/{id}": human,
+        "get /api/v1/lessons/{id}/history": human, "get /lessons/{id}.html": human,
+        "post /api/v1/lessons": libraryWriters, "post /api/v1/lessons/{id}/copy": libraryWriters,
+        "post /api/v1/lessons/{id}/versions": libraryWriters, "post /api/v1/lessons/{id}/retire": libraryWriters,
+        "post /api/v1/lessons/{id}/propose": libraryWriters, "post /api/v1/lessons/{id}/approve": ["district-admin"],
+        "post /api/v1/lessons/{id}/return": ["district-admin"], "post /lessons/{id}/review": ["district-admin"],
         "get /api/v1/activities": human, "get /api/v1/schedule": human, "get /api/v1/schedule.ics": human,
         "post /api/v1/schedule/build": ["district-admin", "planner"], "get /api/v1/audit": ["district-admin"],
         "get /api/v1/trainings": schoolReaders, "post /api/v1/trainings": ["district-admin", "school-admin"],
@@ -97,6 +104,7 @@ public enum OpenAPIDocument {
         var doc = base
         var paths = doc["paths"] as? [String: [String: Any]] ?? [:]
         paths.merge(deliveryPaths) { a, _ in a }
+        paths.merge(lessonPaths) { a, _ in a }
         for (path, ops) in paths {
             var ops = ops
             for (method, op) in ops {
@@ -518,21 +526,6 @@ public enum OpenAPIDocument {
                     query("school", "Only this school"),
                     query("teachers", "true to list every active teacher", ["type": "boolean"]),
                 ], ok: json(anyObject), errors: [400, 404]),
-            "/api/v1/lessons": get(
-                "Lesson library",
-                params: [
-                    query("band", "Band", ["type": "string", "enum": ["low", "middle", "high", "junior", "senior"]]),
-                    query(
-                        "theme", "Theme",
-                        [
-                            "type": "string",
-                            "enum": [
-                                "self-awareness", "emotions", "learning", "relationships", "adaptation", "life-safety", "career",
-                            ],
-                        ]),
-                ], ok: json(["type": "array", "items": anyObject]), errors: [400]),
-            "/api/v1/lessons/{id}": get(
-                "One lesson plan", params: [pathParam("id", "Lesson id, e.g. low-01")], ok: json(anyObject), errors: [404]),
             "/api/v1/activities": get("Group-guidance activity catalog", ok: json(["type": "array", "items": anyObject])),
             "/api/v1/schedule": get(
                 "A school's stored term schedule (as `xinyu schedule show --format json`)",

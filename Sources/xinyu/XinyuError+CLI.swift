@@ -60,6 +60,14 @@ func cliLine(_ error: any XinyuError) -> String {
             e.description + " (check that the server runs, the URL, and the password: URL, PGPASSWORD or ~/.pgpass)"
         case .server, .outOfScope, .unsupported: e.description
         }
+    case let e as LibraryError where e.isUnknown: e.description + " (see `xinyu lessons list`)"
+    case let e as LessonLibraryStoreError:
+        switch e {
+        case .unknownSchool: e.description + " (see `xinyu schools list`)"
+        case .unknownItem: e.description + " (see `xinyu lessons list --source school`)"
+        case .duplicateId: e.description + " (or `xinyu lessons edit ID FILE` to save a new version)"
+        case .wrongState: e.description + " (see `xinyu lessons show ID`)"
+        }
     case let e as CertificateStoreError:
         switch e {
         case .unknownCertificate: e.description + " (award numbers are the feed's `number`)"

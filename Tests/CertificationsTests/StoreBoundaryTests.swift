@@ -150,6 +150,22 @@ import XinyuCore
         func groupRuns(school: String?, from: Day?, to: Day?) throws -> [GroupRun] {
             try base.groupRuns(school: school, from: from, to: to)
         }
+        func createLibraryItems(
+            _ items: [LibraryContent], school: String?, copiedFrom: String?, actor: String, at: Date, audit: AuditEntry?
+        ) throws -> [LibraryItem] {
+            try base.createLibraryItems(items, school: school, copiedFrom: copiedFrom, actor: actor, at: at, audit: audit)
+        }
+        func saveLibraryVersion(_ content: LibraryContent, actor: String, at: Date, audit: AuditEntry?) throws -> LibraryItem {
+            try base.saveLibraryVersion(content, actor: actor, at: at, audit: audit)
+        }
+        func setLibraryState(
+            id: String, to state: LibraryState, from: [LibraryState], reason: String?, at: Date, audit: AuditEntry?
+        ) throws -> LibraryItem {
+            try base.setLibraryState(id: id, to: state, from: from, reason: reason, at: at, audit: audit)
+        }
+        func libraryItem(id: String) throws -> LibraryItem? { try base.libraryItem(id: id) }
+        func libraryVersions(id: String) throws -> [LibraryVersion] { try base.libraryVersions(id: id) }
+        func libraryItems(_ query: LibraryQuery) throws -> [LibraryItem] { try base.libraryItems(query) }
     }
 
     @Test func reportsThroughAnotherStoreAreTheSame() throws {

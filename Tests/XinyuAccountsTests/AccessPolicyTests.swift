@@ -50,6 +50,25 @@ import XinyuCore
         #expect(decide(districtAdmin, .manageUsers) == .allow)
     }
 
+    /// Issue #19: a school's school-admins and planners write its own plans; the district's library and its review
+    /// are the district-admin's.
+    @Test func lessonPlansAreWrittenByTheirSchoolAndReviewedByTheDistrict() {
+        let decide = AccessPolicy.decide
+        for p in [schoolAdmin, planner] {
+            #expect(decide(p, .writeLibrary(school: "S1")) == .allow)
+            #expect(decide(p, .writeLibrary(school: "S2")) == .forbidden)
+            #expect(decide(p, .writeLibrary(school: nil)) == .forbidden)
+            #expect(decide(p, .reviewLibrary) == .forbidden)
+        }
+        for p in [viewer, teacher, feed] {
+            #expect(decide(p, .writeLibrary(school: "S1")) == .forbidden)
+            #expect(decide(p, .reviewLibrary) == .forbidden)
+        }
+        #expect(decide(districtAdmin, .writeLibrary(school: "S2")) == .allow)
+        #expect(decide(districtAdmin, .writeLibrary(school: nil)) == .allow)
+        #expect(decide(districtAdmin, .reviewLibrary) == .allow)
+    }
+
     /// Issue #16: a certificate's page is the teacher's, their school's school-admins' and the district's; only a
     /// district-admin revokes.
     @Test func certificatesAreForTheTeacherTheirSchoolsAdminsAndTheDistrict() {

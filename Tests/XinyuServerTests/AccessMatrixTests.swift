@@ -94,6 +94,12 @@ import XinyuCore
             trainings = (try training("S0001"), try training("S0002"))
             submissions = (try submission(ownTeacher), try submission(otherTeacher))
             otherIds = ["S0002"] + theirs.map(\.id)
+            // Issue #19: each school's own plan, proposed to the district (approve and return have one to act on).
+            let librarian = ManagedLibrary.Actor(name: admin.name)
+            for school in ["S0001", "S0002"] {
+                _ = try ManagedLibrary.copy(id: "low-01", to: school, newId: "\(school)-plan", in: db, by: librarian)
+                _ = try ManagedLibrary.propose(id: "\(school)-plan", in: db, by: librarian)
+            }
             for role in AccountRole.allCases {
                 let name = "user-\(role.rawValue)"
                 try accounts.addUser(
@@ -121,8 +127,8 @@ import XinyuCore
         let school = ours ? "S0001" : "S0002"
         let teacher = ours ? d.ownTeacher : d.otherTeacher
         let id =
-            path.hasPrefix("/api/v1/lessons")
-            ? "low-01"
+            path.hasPrefix("/api/v1/lessons") || path.hasPrefix("/lessons/")
+            ? "\(school)-plan"
             : path.hasPrefix("/schools") || path.hasPrefix("/api/v1/schools/")
                 ? school
                 : path.hasPrefix("/api/v1/trainings/")
@@ -138,6 +144,7 @@ import XinyuCore
             ("get", "/api/v1/group-runs"):
             uri += "?school=\(school)"
         case ("post", "/api/v1/schedule/build"): uri += "?term=2026-fall&school=\(school)"
+        case ("post", "/api/v1/lessons"), ("post", "/api/v1/lessons/{id}/copy"): uri += "?school=\(school)"
         case ("get", "/api/v1/teachers"), ("get", "/api/v1/quota"), ("get", "/api/v1/trainings"), ("get", "/api/v1/approvals"):
             uri += ours ? "" : "?school=\(school)"
         default: break
@@ -173,6 +180,27 @@ import XinyuCore
                     + #""activity":"xinyu-salon","participants":10,"notes":"围坐分享"}"#)
         case "/api/v1/submissions/{id}":
             return ByteBuffer(string: #"{"training":{"title":"线上课（更正）","hours":"2","date":"2026-05-02"}}"#)
+        case "/api/v1/lessons", "/api/v1/lessons/{id}/versions":
+            return ByteBuffer(
+                string: """
+                    id: \(school)-own
+                    band: low
+                    theme: emotions
+                    title: 情绪小怪兽
+                    titleEn: Feelings monster
+                    objectives: [说出四种情绪]
+                    minutes: 40
+                    warmUp: 表情猜猜看
+                    main: {form: story, description: 读绘本}
+                    closing: 画情绪瓶
+                    """.replacingOccurrences(of: path.hasSuffix("versions") ? "id: \(school)-own" : "\u{0}", with: ""))
+        case "/api/v1/lessons/{id}/return":
+            return ByteBuffer(string: #"{"reason":"请补充教具"}"#)
+        case "/lessons/{id}/review":
+            return ByteBuffer(string: "decision=approve")
+        case "/api/v1/lessons/{id}/copy", "/api/v1/lessons/{id}/retire", "/api/v1/lessons/{id}/propose",
+            "/api/v1/lessons/{id}/approve":
+            return nil
         case "/api/v1/approvals/{action}":
             return ByteBuffer(string: #"{"ids":[\#(ours ? d.submissions.ours : d.submissions.theirs)],"reason":"请补充证明"}"#)
         default:
@@ -206,13 +234,13 @@ import XinyuCore
 
     /// Whether the operation names one school's or teacher's data (so another school's is a 404 or a 403).
     static func isScoped(_ method: String, _ path: String) -> Bool {
-        path.contains("{school}") || path.contains("{no}") || (path.contains("{id}") && !path.hasPrefix("/api/v1/lessons"))
+        path.contains("{school}") || path.contains("{no}") || path.contains("{id}")
             || ["/api/v1/schedule", "/api/v1/schedule.ics", "/api/v1/schedule/build", "/api/v1/approvals/{action}", "/reviews"]
                 .contains(path)
             || (method == "get"
                 && ["/api/v1/teachers", "/api/v1/quota", "/api/v1/trainings", "/api/v1/approvals"]
                     .contains(path))
-            || (method == "post" && ["/api/v1/trainings", "/api/v1/submissions"].contains(path))
+            || (method == "post" && ["/api/v1/trainings", "/api/v1/submissions", "/api/v1/lessons"].contains(path))
             || ["/api/v1/deliveries", "/api/v1/group-runs"].contains(path)
     }
 

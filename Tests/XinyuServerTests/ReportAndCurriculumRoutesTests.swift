@@ -43,7 +43,9 @@ import XinyuCore
         try await testApp(try sampleDatabase()).test(.router) { client in
             try await client.asAdmin(uri: "/api/v1/lessons?band=junior", method: .get) { r in
                 #expect(r.status == .ok)
-                try #expect(try String(buffer: r.body) == JSONOutput.string(junior))
+                let rows = try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]] ?? []
+                #expect(rows.map { $0["id"] as? String } == junior.map(\.id))
+                #expect(rows.allSatisfy { $0["source"] as? String == "bundled" && $0["band"] as? String == "junior" })
             }
             try await client.asAdmin(uri: "/api/v1/lessons?band=kindergarten", method: .get) { r in
                 try expectError(r, .badRequest, "bad_parameter")
@@ -53,7 +55,9 @@ import XinyuCore
             }
             if let first = junior.first {
                 try await client.asAdmin(uri: "/api/v1/lessons/\(first.id)", method: .get) { r in
-                    try #expect(try jsonObject(r)["id"] as? String == first.id)
+                    let doc = try jsonObject(r)
+                    #expect((doc["lesson"] as? [String: Any])?["id"] as? String == first.id)
+                    #expect((doc["entry"] as? [String: Any])?["source"] as? String == "bundled")
                 }
             }
             try await client.asAdmin(uri: "/api/v1/lessons/no-such-lesson", method: .get) { r in

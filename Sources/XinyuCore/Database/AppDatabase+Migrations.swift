@@ -228,6 +228,11 @@ extension AppDatabase {
         m.registerMigration("v10-notices-certificates") { db in
             try db.execute(sql: AppDatabase.noticesCertificatesSchema)
         }
+        // Issue #19: the managed lesson library (schools' and the district's lesson plans and activities), its
+        // append-only versions and a trigram full-text index for Chinese and English substring search.
+        m.registerMigration("v11-lesson-library") { db in
+            try db.execute(sql: AppDatabase.lessonLibrarySchema)
+        }
         // Issue #19: whether scheduled sessions were given, and the group-guidance sessions run.
         m.registerMigration("v12-delivery-records") { db in
             try db.execute(sql: AppDatabase.deliverySchema)

@@ -5,8 +5,8 @@ import Hummingbird
 import XinyuAccounts
 import XinyuCore
 
-/// Lessons, activities and stored schedules, through the same `Curriculum` calls as the CLI, on the quick lane;
-/// schedule builds on the heavy lane.
+/// The activity catalog and stored schedules (lessons: ``LessonLibraryController``), through the same `Curriculum`
+/// calls as the CLI, on the quick lane; schedule builds on the heavy lane.
 ///
 /// A school's users read their school's schedule; a teacher reads their own lessons of their school's schedule
 /// (the other sessions are left out); another school's schedule is unknown (404). `POST schedule/build` is for a
@@ -19,20 +19,6 @@ struct CurriculumController {
 
     func addRoutes(to api: RouterGroup<XinyuRequestContext>) {
         let db = database
-        api.get("lessons") { request, context in
-            try context.require(.read(.library))
-            let band = try request.queryEnum("band", Band.self)
-            let theme = try request.queryEnum("theme", Theme.self)
-            return try JSONResponse.make(try await BlockingWork.quick { try Curriculum.lessons(band: band, theme: theme) })
-        }
-        api.get("lessons/{id}") { _, context in
-            try context.require(.read(.library))
-            let id = try context.parameters.requireString("id")
-            guard let lesson = try await BlockingWork.quick({ try LessonLibrary.bundled().lesson(id) }) else {
-                throw APIError.notFound("unknown lesson id \(id)")
-            }
-            return try JSONResponse.make(lesson)
-        }
         api.get("activities") { _, context in
             try context.require(.read(.library))
             return try JSONResponse.make(try await BlockingWork.quick { try Curriculum.activities() })

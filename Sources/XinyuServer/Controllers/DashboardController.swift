@@ -1,4 +1,5 @@
 import Certifications
+import Curriculum
 import Foundation
 import Hummingbird
 import XinyuAccounts
@@ -8,8 +9,10 @@ import XinyuCore
 /// - `GET /`: the district's dashboard for the district roles (cached per date and language by the
 ///   ``ReportService``; who is logged in is put in per request), each school's name linking to its page; a
 ///   school's users are sent to their school's page and a teacher to `/me`.
+///   Below it, the lesson plans schools proposed to the district library (issue #19).
 /// - `GET /schools/{id}`: a school's page (its own school for a school-admin or planner; any for the district),
-///   with the term's delivery rate by class and teacher and the group-guidance runs with their form (issue #19).
+///   with the term's delivery rate by class and teacher and the group-guidance runs with their form, and the
+///   school's own lesson plans and their review state (issue #19).
 /// - `GET /me`: a teacher's own ledger, hours, what is still needed, their next lessons and the form recording
 ///   whether their past lessons were given (issue #19), their entered records and the submission form.
 ///
@@ -54,6 +57,21 @@ struct DashboardController {
                     showSchool: true
                 ).render()
                 page.insert(contentsOf: section, at: end.lowerBound)
+            }
+            // Issue #19: the plans schools proposed, read per request (a short list), after the cached report.
+            let proposals = try await BlockingWork.quick {
+                try db.libraryItems(LibraryQuery(states: [.proposed], withBody: false)).map(LibraryEntry.init(stored:))
+            }
+            // A district-admin's session gets the review forms (issue #19), with the outcome of the last one.
+            let reviewToken =
+                AccessPolicy.decide(p, .reviewLibrary) == .allow ? context.caller?.session.map(Secrets.formToken) : nil
+            let reviewed = LibraryTable.flash(
+                reviewed: try request.query("reviewed"), outcome: try request.query("outcome"), lang: lang)
+            if let end = page.range(of: PageChrome.foot, options: .backwards) ?? page.range(of: "</body>", options: .backwards) {
+                page.insert(
+                    contentsOf: (reviewed ?? "")
+                        + LibraryTable.section(proposals, lang: lang, own: false, reviewToken: reviewToken),
+                    at: end.lowerBound)
             }
             return htmlResponse(page, clearingFlash: flash != nil)
         }

@@ -39,6 +39,7 @@ struct SchoolPage {
             school: id, runs: model.groupRuns, activities: model.activities,
             teachers: model.staff.map { ($0.teacherId, $0.name) }, lang: lang, formToken: chrome.user?.formToken,
             error: error)
+        h += LibraryTable.section(model.plans, lang: lang, own: true)
         let q = "school=\(e(id))"
         h += """
             <section><h2>\(e(lang.pick("导出", "Exports")))</h2><ul>

@@ -18,6 +18,8 @@ struct SchoolPageModel: Sendable {
     /// The school's `submitted` records, waiting for its school-admin (issue #15); nil when the store keeps no
     /// entered records (a PostgreSQL store does not yet).
     var awaiting: [RecordEntry]? = nil
+    /// The school's own lesson plans and activities in use (issue #19), with their review state.
+    var plans: [LibraryEntry] = []
 
     static func compute(
         in db: any XinyuStore, school id: String, asOf: Day, profile: RuleProfile,
@@ -33,10 +35,12 @@ struct SchoolPageModel: Sendable {
         let schedule = try? Curriculum.schedule(in: db, school: id)
         let awaiting = try? db.recordEntries(RecordFilter(school: id, states: [.submitted]))
         let year = SchoolYear(containing: asOf)
-        return SchoolPageModel(
+        var model = SchoolPageModel(
             asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule,
             delivery: try Curriculum.deliveryRates(in: db, school: id, asOf: asOf),
             groupRuns: try db.groupRuns(school: id, from: year.first, to: year.last),
             activities: try Curriculum.activities(), awaiting: awaiting)
+        model.plans = try ManagedLibrary.list(LibraryQuery(school: id), in: db)
+        return model
     }
 }
