@@ -13,6 +13,8 @@ extension PostgresStore {
         ("v5-notices-certificates", noticesCertificatesSchema),
         ("v6-districts", districtsSchema),
         ("v8-delivery-records", deliverySchema),
+        // Issue #18: a district role limited to one district; NULL: the whole store.
+        ("v9-account-district", "ALTER TABLE account ADD COLUMN district TEXT COLLATE \"C\""),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer
