@@ -8,6 +8,7 @@ import XinyuCore
 /// | district-admin | everything, the audit trail | imports, schedule builds, training records, users and tokens, |
 /// | | | the district library and its review (approve, return) |
 /// | district-viewer | everything but the audit trail | nothing |
+/// | region-viewer | every district, but the audit trail | nothing |
 /// | school-admin | its school | its school's training records and approvals, delivery records and group sessions, |
 /// | | | its own lesson plans |
 /// | planner | its school | its school's schedule builds, its own lesson plans |
@@ -20,13 +21,22 @@ import XinyuCore
 /// A certificate's page (issue #16) is for the teacher, their school's school-admins and the district roles; a
 /// planner of the same school is forbidden, anyone else's school's is not found. Only a district-admin revokes.
 ///
+/// Districts (issue #18): a district-admin or district-viewer given a district reads only the schools of that
+/// district (``Principal/districtSchools``): another district's school, teacher or certificate is "not found",
+/// worded as an unknown id, and its lists are limited to its schools (``ReadScope/schools(district:ids:)``). It
+/// writes only inside its district; what reaches the whole store (imports, whose feed may name any district,
+/// every school's schedule at once, users and tokens, revoking certificates, the audit trail) is forbidden to
+/// it. Without a district these roles reach the whole store, as before districts were a scope. A region-viewer
+/// reads like an unscoped district-viewer: every district, the audit trail excepted, and writes nothing.
+///
 /// Everyone but a feed reads the lesson library, the activity catalog and the API description. Reading something
 /// outside one's scope answers "not found" (no hint that it exists); a role that may not do something at all, or
 /// a write outside the scope, is "forbidden".
 public enum AccessPolicy {
     /// What is read.
     public enum Resource: Sendable, Hashable {
-        /// District-wide data: every school's figures, district totals, the import log.
+        /// Whole-store data: every school's figures, the totals, the import log (forbidden to a district-scoped
+        /// role, whose lists are cut to its district by ``ReadScope/schools(district:ids:)``).
         case district
         /// One school's data (its coverage row, quota, staff, schedule).
         case school(String)
@@ -77,7 +87,10 @@ public enum AccessPolicy {
 
     /// Which rows a caller's lists are filtered to.
     public enum ReadScope: Sendable, Hashable {
+        /// Every school of the store.
         case district
+        /// The schools of one district (a district-scoped district role).
+        case schools(district: String, ids: Set<String>)
         case school(String)
         case teacher(id: String, school: String)
     }
@@ -85,63 +98,81 @@ public enum AccessPolicy {
     /// Decides `operation` for `principal`.
     public static func decide(_ principal: Principal, _ operation: Operation) -> Decision {
         let role = principal.role
+        let scoped = principal.districtSchools != nil
         switch operation {
         case .read(let resource):
             return read(principal, resource)
         case .importFeed:
-            return role == .districtAdmin || role == .feed ? .allow : .forbidden
+            if role == .feed { return .allow }
+            return role == .districtAdmin && !scoped ? .allow : .forbidden
         case .buildSchedule(let school):
-            if role == .districtAdmin { return .allow }
+            if role == .districtAdmin {
+                guard let school else { return scoped ? .forbidden : .allow }
+                return inDistrict(principal, school) ? .allow : .forbidden
+            }
             return role == .planner && school != nil && principal.school == school ? .allow : .forbidden
         case .writeTrainingRecords(let school):
-            if role == .districtAdmin { return .allow }
+            if role == .districtAdmin { return inDistrict(principal, school) ? .allow : .forbidden }
             return role == .schoolAdmin && principal.school == school ? .allow : .forbidden
         case .manageUsers, .revokeCertificate, .reviewLibrary:
-            return role == .districtAdmin ? .allow : .forbidden
+            return role == .districtAdmin && !scoped ? .allow : .forbidden
         case .recordDelivery(let teacher, let school):
             switch role {
-            case .districtAdmin: return .allow
+            case .districtAdmin: return inDistrict(principal, school) ? .allow : .forbidden
             case .schoolAdmin: return principal.school == school ? .allow : .forbidden
             case .teacher: return principal.teacher == teacher && principal.school == school ? .allow : .forbidden
-            case .districtViewer, .planner, .feed: return .forbidden
+            case .districtViewer, .regionViewer, .planner, .feed: return .forbidden
             }
         case .writeLibrary(let school):
-            if role == .districtAdmin { return .allow }
+            // The district library is one per store: only an unscoped district-admin writes or reviews it; a
+            // district-scoped one writes its own district's schools' plans.
+            if role == .districtAdmin {
+                guard let school else { return scoped ? .forbidden : .allow }
+                return inDistrict(principal, school) ? .allow : .forbidden
+            }
             return (role == .schoolAdmin || role == .planner) && school != nil && principal.school == school ? .allow : .forbidden
         }
+    }
+
+    /// Whether `school` is within a district-scoped principal's district (always, for an unscoped one).
+    static func inDistrict(_ principal: Principal, _ school: String) -> Bool {
+        principal.districtSchools?.contains(school) ?? true
     }
 
     private static func read(_ principal: Principal, _ resource: Resource) -> Decision {
         let role = principal.role
         if role == .feed { return .forbidden }
+        let wide = role == .districtAdmin || role == .districtViewer || role == .regionViewer
         switch resource {
         case .auditTrail:
-            return role == .districtAdmin ? .allow : .forbidden
+            return role == .districtAdmin && principal.districtSchools == nil ? .allow : .forbidden
         case .library:
             return .allow
         case .district:
-            return role == .districtAdmin || role == .districtViewer ? .allow : .forbidden
+            // Whole-store data (the import log, the district overview, lists not cut to a school): a
+            // district-scoped role reads its lists through ``readScope(_:)`` instead.
+            return wide && principal.districtSchools == nil ? .allow : .forbidden
         case .school(let school):
+            if wide { return inDistrict(principal, school) ? .allow : .notFound }
             switch role {
-            case .districtAdmin, .districtViewer: return .allow
             case .schoolAdmin, .planner: return principal.school == school ? .allow : .notFound
             case .teacher: return principal.school == school ? .forbidden : .notFound
-            case .feed: return .forbidden
+            default: return .forbidden
             }
         case .teacher(let id, let school):
+            if wide { return inDistrict(principal, school) ? .allow : .notFound }
             switch role {
-            case .districtAdmin, .districtViewer: return .allow
             case .schoolAdmin, .planner: return principal.school == school ? .allow : .notFound
             case .teacher: return principal.teacher == id ? .allow : .notFound
-            case .feed: return .forbidden
+            default: return .forbidden
             }
         case .certificate(let id, let school):
+            if wide { return inDistrict(principal, school) ? .allow : .notFound }
             switch role {
-            case .districtAdmin, .districtViewer: return .allow
             case .schoolAdmin: return principal.school == school ? .allow : .notFound
             case .planner: return principal.school == school ? .forbidden : .notFound
             case .teacher: return principal.teacher == id ? .allow : .notFound
-            case .feed: return .forbidden
+            default: return .forbidden
             }
         }
     }
@@ -149,7 +180,10 @@ public enum AccessPolicy {
     /// The rows `principal`'s lists show, or nil when the role reads no lists (a feed).
     public static func readScope(_ principal: Principal) -> ReadScope? {
         switch principal.role {
-        case .districtAdmin, .districtViewer: return .district
+        case .districtAdmin, .districtViewer:
+            if let district = principal.district { return .schools(district: district, ids: principal.districtSchools ?? []) }
+            return .district
+        case .regionViewer: return .district
         case .schoolAdmin, .planner: return principal.school.map { .school($0) }
         case .teacher:
             guard let id = principal.teacher, let school = principal.school else { return nil }
@@ -163,9 +197,25 @@ extension AccessPolicy.ReadScope {
     /// The school a school- or teacher-scoped caller's lists are limited to; nil for district roles.
     public var school: String? {
         switch self {
-        case .district: nil
+        case .district, .schools: nil
         case .school(let school): school
         case .teacher(_, let school): school
+        }
+    }
+
+    /// The schools a district-scoped caller's lists are limited to; nil for the others (``school`` limits a
+    /// school- or teacher-scoped caller's).
+    public var districtSchools: Set<String>? {
+        if case .schools(_, let ids) = self { ids } else { nil }
+    }
+
+    /// Whether a row of `school` belongs in the caller's lists.
+    public func includes(school: String) -> Bool {
+        switch self {
+        case .district: true
+        case .schools(_, let ids): ids.contains(school)
+        case .school(let s): s == school
+        case .teacher(_, let s): s == school
         }
     }
 

@@ -8,6 +8,10 @@ public enum AccountError: XinyuError, Equatable {
     case needsTeacher(AccountRole)
     case takesNoSchool(AccountRole)
     case takesNoTeacher(AccountRole)
+    /// The role cannot be limited to a district (issue #18).
+    case takesNoDistrict(AccountRole)
+    /// No stored school belongs to this district code.
+    case unknownDistrict(String)
     case shortPassword(minimum: Int)
     case longPassword(maximum: Int)
     case badExpiry(String)
@@ -22,6 +26,10 @@ public enum AccountError: XinyuError, Equatable {
         case .needsTeacher(let r): "role \(r.rawValue) needs --teacher (the teacher id it is)"
         case .takesNoSchool(let r): "role \(r.rawValue) is not limited to a school; leave out --school"
         case .takesNoTeacher(let r): "role \(r.rawValue) is not a teacher; leave out --teacher"
+        case .takesNoDistrict(let r):
+            "role \(r.rawValue) is not limited to a district (only district-admin and district-viewer are); "
+                + "leave out --district"
+        case .unknownDistrict(let d): "unknown district \(d): no imported school belongs to it (import its feed first)"
         case .shortPassword(let m): "the password is too short: at least \(m) characters"
         case .longPassword(let m): "the password is too long: at most \(m) bytes"
         case .badExpiry(let s): "expiry \(s): give a number of days, weeks or hours (90d, 2w, 12h) or never"

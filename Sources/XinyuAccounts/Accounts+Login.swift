@@ -39,7 +39,8 @@ extension Accounts {
         try store.addSession(stored, audit: entry("login", target: account.name, by: account.name, from: address))
         return .success(
             session: session,
-            credential: Credential(principal: Principal(account, via: .session), expires: stored.expires))
+            credential: Credential(
+                principal: try Principal.resolve(account, store: store, via: .session), expires: stored.expires))
     }
 
     /// When `name`'s lock ends, or nil when it is not locked now.
@@ -55,7 +56,7 @@ extension Accounts {
         guard let (session, account) = try store.sessionCredential(hash: hash), !account.disabled,
             session.expires > now()
         else { return nil }
-        return Credential(principal: Principal(account, via: .session), expires: session.expires)
+        return Credential(principal: try Principal.resolve(account, store: store, via: .session), expires: session.expires)
     }
 
     /// Ends a session.

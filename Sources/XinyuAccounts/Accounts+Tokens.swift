@@ -62,7 +62,11 @@ extension Accounts {
         guard let (token, account) = try store.tokenCredential(hash: hash), token.revoked == nil, !account.disabled
         else { return nil }
         if let e = token.expires, e <= now() { return nil }
-        return (Credential(principal: Principal(account, via: .token(id: token.id)), expires: token.expires), token.id)
+        return (
+            Credential(
+                principal: try Principal.resolve(account, store: store, via: .token(id: token.id)), expires: token.expires),
+            token.id
+        )
     }
 
     /// Records when tokens were last used (see ``AccountStore/recordTokenUse(_:)``).

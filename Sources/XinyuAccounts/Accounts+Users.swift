@@ -4,10 +4,11 @@ import XinyuCore
 
 extension Accounts {
     /// Adds a user: `school` for school-scoped roles, `teacher` for a teacher (whose school is the teacher's),
-    /// neither for the others. The school or teacher must be stored.
+    /// neither for the others. The school or teacher must be stored. `district` limits a district role to the
+    /// schools of one district (issue #18); at least one stored school must belong to it.
     @discardableResult
     public func addUser(
-        name: String, role: AccountRole, school: String?, teacher: String?,
+        name: String, role: AccountRole, school: String?, teacher: String?, district: String? = nil,
         by actor: Principal, from address: String? = nil
     ) throws -> StoredAccount {
         try Self.checkName(name)
@@ -15,14 +16,19 @@ extension Accounts {
         if role.needsTeacher, teacher == nil { throw AccountError.needsTeacher(role) }
         if !role.needsSchool, school != nil { throw AccountError.takesNoSchool(role) }
         if !role.needsTeacher, teacher != nil { throw AccountError.takesNoTeacher(role) }
+        if let district {
+            guard role.takesDistrict else { throw AccountError.takesNoDistrict(role) }
+            guard try store.schoolDistricts().values.contains(district) else {
+                throw AccountError.unknownDistrict(district)
+            }
+        }
         let account = StoredAccount(
             name: name, role: role, school: school, teacher: teacher, passwordHash: nil,
-            disabled: false, created: now())
+            disabled: false, created: now(), district: district)
+        var after: [String: String?] = ["role": role.rawValue, "school": school, "teacher": teacher]
+        if let district { after["district"] = district }
         try store.addAccount(
-            account,
-            audit: entry(
-                "user.add", target: name, by: actor.name, from: address,
-                after: ["role": role.rawValue, "school": school, "teacher": teacher]))
+            account, audit: entry("user.add", target: name, by: actor.name, from: address, after: after))
         return try store.account(named: name) ?? account
     }
 

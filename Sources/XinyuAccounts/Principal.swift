@@ -21,14 +21,24 @@ public struct Principal: Sendable, Hashable {
     public var school: String?
     /// The teacher a `teacher` account is.
     public var teacher: String?
+    /// The district a district-scoped role is limited to (issue #18); nil: the whole store.
+    public var district: String?
+    /// The schools of ``district`` when the principal was authenticated (the server's credential cache follows the
+    /// data version, so a school a later feed adds is seen at the next request); nil when not district-scoped.
+    public var districtSchools: Set<String>?
     public var via: Via
 
     /// A principal.
-    public init(name: String, role: AccountRole, school: String? = nil, teacher: String? = nil, via: Via) {
+    public init(
+        name: String, role: AccountRole, school: String? = nil, teacher: String? = nil, district: String? = nil,
+        districtSchools: Set<String>? = nil, via: Via
+    ) {
         self.name = name
         self.role = role
         self.school = school
         self.teacher = teacher
+        self.district = district
+        self.districtSchools = district == nil ? nil : (districtSchools ?? [])
         self.via = via
     }
 
@@ -40,8 +50,18 @@ public struct Principal: Sendable, Hashable {
         Principal(name: "cli:" + user, role: .districtAdmin, via: .cli)
     }
 
-    /// The principal of a stored account that authenticated `via`.
-    public init(_ account: StoredAccount, via: Via) {
-        self.init(name: account.name, role: account.role, school: account.school, teacher: account.teacher, via: via)
+    /// The principal of a stored account that authenticated `via`; `districtSchools`: the schools of its
+    /// district, when it has one.
+    public init(_ account: StoredAccount, districtSchools: Set<String>? = nil, via: Via) {
+        self.init(
+            name: account.name, role: account.role, school: account.school, teacher: account.teacher,
+            district: account.district, districtSchools: districtSchools, via: via)
+    }
+
+    /// The principal of a stored account, its district's schools read from `store` when it has a district.
+    static func resolve(_ account: StoredAccount, store: any XinyuStore, via: Via) throws -> Principal {
+        guard let district = account.district else { return Principal(account, via: via) }
+        let schools = try store.schoolDistricts().filter { $0.value == district }.keys
+        return Principal(account, districtSchools: Set(schools), via: via)
     }
 }

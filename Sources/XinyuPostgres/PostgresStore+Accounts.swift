@@ -6,7 +6,8 @@ import XinyuCore
 extension PostgresStore {
     /// The columns an account is read from: a teacher account's school is its teacher's current school.
     static let accountColumns = """
-        a.name, a.role, COALESCE(a.schoolId, t.schoolId), a.teacherId, a.passwordHash, a.disabled, a.created
+        a.name, a.role, COALESCE(a.schoolId, t.schoolId), a.teacherId, a.passwordHash, a.disabled, a.created,
+        a.district
         """
     static let accountJoin = "account a LEFT JOIN teacher t ON t.id = a.teacherId"
     static let tokenColumns = "k.id, k.accountName, k.hash, k.label, k.created, k.expires, k.lastUsed, k.revoked"
@@ -22,12 +23,13 @@ extension PostgresStore {
             }
             try s.execute(
                 """
-                INSERT INTO account (name, role, schoolId, teacherId, passwordHash, disabled, created)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO account (name, role, schoolId, teacherId, passwordHash, disabled, created, district)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     .text(account.name), .text(account.role.rawValue), .text(account.teacher == nil ? account.school : nil),
                     .text(account.teacher), .text(account.passwordHash), .bool(account.disabled), .date(account.created),
+                    .text(account.district),
                 ])
             try Self.append(audit, s)
             try Self.recordChange(s)
@@ -207,7 +209,7 @@ extension PostgresStore {
         return StoredAccount(
             name: name, role: try word(r, 1, "account", name), school: try r.text(2), teacher: try r.text(3),
             passwordHash: try r.text(4), disabled: try r.bool(5),
-            created: try r.date(6) ?? Date(timeIntervalSince1970: 0))
+            created: try r.date(6) ?? Date(timeIntervalSince1970: 0), district: try r.text(7))
     }
 
     private func token(_ r: PostgresRandomAccessRow) throws -> StoredToken {

@@ -14,6 +14,8 @@ extension PostgresStore {
         ("v6-districts", districtsSchema),
         ("v7-lesson-library", lessonLibrarySchema),
         ("v8-delivery-records", deliverySchema),
+        // Issue #18: a district role limited to one district; NULL: the whole store.
+        ("v9-account-district", "ALTER TABLE account ADD COLUMN district TEXT COLLATE \"C\""),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

@@ -11,15 +11,16 @@ public enum OpenAPIDocument {
     }
 
     /// Roles, as the document lists them per operation (`x-xinyu-roles`).
-    static let human = ["district-admin", "district-viewer", "school-admin", "planner", "teacher"]
-    static let schoolReaders = ["district-admin", "district-viewer", "school-admin", "planner"]
-    static let districtReaders = ["district-admin", "district-viewer"]
+    static let human = ["district-admin", "district-viewer", "region-viewer", "school-admin", "planner", "teacher"]
+    static let schoolReaders = ["district-admin", "district-viewer", "region-viewer", "school-admin", "planner"]
+    static let districtReaders = ["district-admin", "district-viewer", "region-viewer"]
     /// Who writes a school's own lesson plans (issue #19): its school-admins and planners, and the district-admin.
     static let libraryWriters = ["district-admin", "school-admin", "planner"]
 
     /// Which roles may call each operation (`method path`); absent: public. What a role reads is further limited to
-    /// its scope (another school's data is a 404, a write outside it a 403): ``AccessPolicy`` decides, and the
-    /// matrix test checks this list against it.
+    /// its scope (another school's data is a 404, a write outside it a 403; a district role limited to one district
+    /// is refused, 403, what covers the whole store, and answers 404 for another district's school): ``AccessPolicy``
+    /// decides, and the matrix test checks this list against it.
     static let roles: [String: [String]] = [
         "get /": human, "get /schools/{id}": schoolReaders, "get /me": ["teacher"], "post /logout": human,
         "get /api/v1/openapi.json": human, "get /api/v1/schools": human, "get /api/v1/teachers": human,
@@ -39,9 +40,11 @@ public enum OpenAPIDocument {
         "get /api/v1/trainings/{id}/template": schoolReaders,
         "post /api/v1/submissions": ["district-admin", "school-admin", "teacher"],
         "post /api/v1/submissions/{id}": ["district-admin", "school-admin", "teacher"],
-        "get /api/v1/submissions/{id}/evidence": ["district-admin", "district-viewer", "school-admin", "teacher"],
+        "get /api/v1/submissions/{id}/evidence": [
+            "district-admin", "district-viewer", "region-viewer", "school-admin", "teacher",
+        ],
         "get /api/v1/approvals": schoolReaders, "post /api/v1/approvals/{action}": ["district-admin", "school-admin"],
-        "get /certificates/{no}": ["district-admin", "district-viewer", "school-admin", "teacher"],
+        "get /certificates/{no}": ["district-admin", "district-viewer", "region-viewer", "school-admin", "teacher"],
         "post /api/v1/deliveries": ["district-admin", "school-admin", "teacher"], "get /api/v1/deliveries": human,
         "get /api/v1/schools/{id}/delivery-rates": schoolReaders,
         "post /api/v1/group-runs": ["district-admin", "school-admin", "teacher"], "get /api/v1/group-runs": schoolReaders,

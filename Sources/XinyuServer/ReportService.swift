@@ -16,21 +16,35 @@ struct ReportService: Sendable {
     let cache: ReportCache
 
     /// The coverage report's JSON bytes, exactly as `xinyu coverage --format json` prints them.
-    func coverageJSON(asOf: Day, school: String?, version: String? = nil) async throws -> Data {
+    func coverageJSON(asOf: Day, school: String?, district: String? = nil, version: String? = nil) async throws -> Data {
         let (db, profile) = (database, profile)
-        return try await cached(.coverage(asOf: asOf, school: school), version: version) {
-            try JSONOutput.encoder().encode(try CoverageReport.compute(in: db, asOf: asOf, school: school, profile: profile))
+        return try await cached(.coverage(asOf: asOf, school: school, district: district), version: version) {
+            let report =
+                if let district {
+                    try CoverageReport.compute(in: db, asOf: asOf, district: district, profile: profile)
+                } else {
+                    try CoverageReport.compute(in: db, asOf: asOf, school: school, profile: profile)
+                }
+            return try JSONOutput.encoder().encode(report)
         }
     }
 
     /// The quota report's JSON bytes, exactly as `xinyu quota --format json` prints them.
-    func quotaJSON(year: SchoolYear, school: String?, includeTeachers: Bool, version: String? = nil) async throws -> Data {
+    func quotaJSON(
+        year: SchoolYear, school: String?, district: String? = nil, includeTeachers: Bool, version: String? = nil
+    ) async throws -> Data {
         let (db, rules) = (database, quotaRules)
-        return try await cached(.quota(year: year, school: school, teachers: includeTeachers), version: version) {
-            try JSONOutput.encoder().encode(
-                try QuotaReport.compute(
-                    in: db, year: year, school: school,
-                    includeTeachers: includeTeachers, rules: rules))
+        let key = ReportKey.quota(year: year, school: school, district: district, teachers: includeTeachers)
+        return try await cached(key, version: version) {
+            let report =
+                if let district {
+                    try QuotaReport.compute(
+                        in: db, year: year, district: district, includeTeachers: includeTeachers, rules: rules)
+                } else {
+                    try QuotaReport.compute(
+                        in: db, year: year, school: school, includeTeachers: includeTeachers, rules: rules)
+                }
+            return try JSONOutput.encoder().encode(report)
         }
     }
 

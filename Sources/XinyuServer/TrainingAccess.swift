@@ -42,6 +42,11 @@ struct TrainingAccess: Sendable {
 
     /// Refuses (403) a review by a caller limited to one school when a chosen record or course is another school's.
     func reviewSchools(_ caller: Caller, _ schools: [String]) throws {
+        if let ids = caller.principal.districtSchools, schools.contains(where: { !ids.contains($0) }) {
+            throw APIError(
+                .forbidden, code: "forbidden",
+                message: "role \(caller.principal.role.rawValue) may review only its district's records")
+        }
         guard let own = caller.scope.school else { return }
         if schools.contains(where: { $0 != own }) {
             throw APIError(

@@ -23,6 +23,9 @@ import XinyuPostgres
         ["coverage", "--as-of", "2026-09-01", "--district", "440602"],
         ["schools", "list", "--district", "440601"],
         ["teachers", "list", "--district", "440602", "--format", "json"],
+        ["quota", "--year", "2025-2026", "--district", "440602"],
+        ["quota", "--year", "2025-2026", "--district", "440601", "--teachers", "--format", "json"],
+        ["certs", "list", "--as-of", "2026-09-01", "--district", "440601"],
     ]
 
     @Test func districtsAreReportedApartAndRolledUp() throws {
@@ -49,9 +52,48 @@ import XinyuPostgres
         #expect(unknown.stderr.contains("no school of district 999999"))
         let both = try CLIRunner.run(["coverage", "--district", "440601", "--by-district", "--db", db])
         #expect(both.status != 0)
+        // quota and certs list by district (#18).
+        let quota = try CLIRunner.run(Self.reports[6] + ["--db", db])
+        #expect(quota.status == 0, "\(quota.stderr)")
+        #expect(quota.stdout.contains("440602-S0001") && !quota.stdout.contains("440601-S"))
+        let quotaJSON = try CLIRunner.run(Self.reports[7] + ["--db", db]).stdout
+        let q = try #require(try JSONSerialization.jsonObject(with: Data(quotaJSON.utf8)) as? [String: Any])
+        let qSchools = try #require(q["schools"] as? [[String: Any]])
+        #expect(qSchools.map { $0["id"] as? String } == ["440601-S0001", "440601-S0002"])
+        let qTeachers = try #require(q["teachers"] as? [[String: Any]])
+        #expect(!qTeachers.isEmpty && qTeachers.allSatisfy { ($0["school"] as? String)?.hasPrefix("440601-") == true })
+        let total = qSchools.reduce(0) { $0 + ($1["teachers"] as? Int ?? 0) }
+        #expect((q["district"] as? [String: Any])?["teachers"] as? Int == total)
+        let certs = try CLIRunner.run(Self.reports[8] + ["--db", db])
+        #expect(certs.status == 0, "\(certs.stderr)")
+        #expect(certs.stdout.contains("440601-S") && !certs.stdout.contains("440602-"))
+        #expect(try CLIRunner.run(["certs", "list", "--district", "999999", "--db", db]).status == 1)
+        #expect(try CLIRunner.run(["quota", "--district", "440601", "--school", "440601-S0001", "--db", db]).status != 0)
         let bad = try CLIRunner.run(["sample-feed", dir.appendingPathComponent("x.xml").path, "--district", "44"])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("--district \"44\" is not a 6-digit administrative code"))
+    }
+
+    @Test func districtRolesAreScopedToAStoredDistrict() throws {
+        let dir = try CLIRunner.tempDir()
+        let db = dir.appendingPathComponent("store.sqlite").path
+        for f in try Self.feeds(dir) { #expect(try CLIRunner.run(["import", f, "--db", db]).status == 0) }
+        let add = try CLIRunner.run(["users", "add", "pan", "--role", "district-viewer", "--district", "440602", "--db", db])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("added pan (district-viewer, district 440602)"))
+        let region = try CLIRunner.run(["users", "add", "sheng", "--role", "region-viewer", "--db", db])
+        #expect(region.status == 0, "\(region.stderr)")
+        let unknown = try CLIRunner.run(["users", "add", "x", "--role", "district-admin", "--district", "999999", "--db", db])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("unknown district 999999"))
+        let wrong = try CLIRunner.run(["users", "add", "y", "--role", "region-viewer", "--district", "440601", "--db", db])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("leave out --district"))
+        let list = try CLIRunner.run(["users", "list", "--format", "json", "--db", db]).stdout
+        let users = try #require(try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [[String: Any]])
+        #expect(users.map { $0["name"] as? String } == ["pan", "sheng"])
+        #expect(users.map { $0["district"] as? String } == ["440602", nil])
+        #expect(users.map { $0["role"] as? String } == ["district-viewer", "region-viewer"])
     }
 
     @Test(.enabled(if: PostgresCommandTests.server != nil)) func bothEnginesPrintTheSameDistrictReports() throws {

@@ -55,7 +55,7 @@ import XinyuCore
     @Test func verificationIsPublicMaskedAndRateLimited() async throws {
         #expect(OpenAPIDocument.roles["get /verify/{code}"] == nil)
         let roles = OpenAPIDocument.roles["get /certificates/{no}"]
-        #expect(roles == ["district-admin", "district-viewer", "school-admin", "teacher"])
+        #expect(roles == ["district-admin", "district-viewer", "region-viewer", "school-admin", "teacher"])
         let d = try District()
         let own = try #require(d.ownCertificate)
         let profile = try RuleProfile.load(path: nil)

@@ -6,7 +6,8 @@ import GRDB
 extension AppDatabase: AccountStore {
     /// The columns an account is read from: a teacher account's school is its teacher's current school.
     static let accountColumns = """
-        a.name, a.role, COALESCE(a.schoolId, t.schoolId) AS school, a.teacherId, a.passwordHash, a.disabled, a.created
+        a.name, a.role, COALESCE(a.schoolId, t.schoolId) AS school, a.teacherId, a.passwordHash, a.disabled, a.created,
+        a.district
         """
     static let accountJoin = "account a LEFT JOIN teacher t ON t.id = a.teacherId"
 
@@ -21,12 +22,12 @@ extension AppDatabase: AccountStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO account (name, role, schoolId, teacherId, passwordHash, disabled, created)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO account (name, role, schoolId, teacherId, passwordHash, disabled, created, district)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     account.name, account.role.rawValue, account.teacher == nil ? account.school : nil,
-                    account.teacher, account.passwordHash, account.disabled, account.created,
+                    account.teacher, account.passwordHash, account.disabled, account.created, account.district,
                 ])
             try Self.append(audit, db)
             try AppDatabase.recordChange(db)
@@ -173,7 +174,8 @@ extension AppDatabase: AccountStore {
         }
         return StoredAccount(
             name: row["name"], role: r, school: row["school"], teacher: row["teacherId"],
-            passwordHash: row["passwordHash"], disabled: row["disabled"], created: row["created"])
+            passwordHash: row["passwordHash"], disabled: row["disabled"], created: row["created"],
+            district: row["district"])
     }
 
     static func token(_ row: Row) -> StoredToken {

@@ -237,6 +237,10 @@ extension AppDatabase {
         m.registerMigration("v12-delivery-records") { db in
             try db.execute(sql: AppDatabase.deliverySchema)
         }
+        // Issue #18: a district role limited to one district (a feed's `district` code); NULL: the whole store.
+        m.registerMigration("v13-account-district") { db in
+            try db.execute(sql: "ALTER TABLE account ADD COLUMN district TEXT")
+        }
         return m
     }
 }

@@ -10,6 +10,8 @@ public struct StoredAccount: Sendable, Hashable {
     public var school: String?
     /// The teacher a `teacher` account is.
     public var teacher: String?
+    /// The district (a feed's `district` code) a district role is limited to; nil: the whole store (issue #18).
+    public var district: String?
     /// The bcrypt hash of the password, or nil when no password is set (token-only accounts).
     public var passwordHash: String?
     /// A disabled account's tokens and sessions are refused.
@@ -19,7 +21,7 @@ public struct StoredAccount: Sendable, Hashable {
     /// An account.
     public init(
         name: String, role: AccountRole, school: String?, teacher: String?, passwordHash: String?,
-        disabled: Bool, created: Date
+        disabled: Bool, created: Date, district: String? = nil
     ) {
         self.name = name
         self.role = role
@@ -28,5 +30,6 @@ public struct StoredAccount: Sendable, Hashable {
         self.passwordHash = passwordHash
         self.disabled = disabled
         self.created = created
+        self.district = district
     }
 }

@@ -18,15 +18,17 @@ struct CoverageController {
         api.get("coverage") { request, context in
             let asOf = try request.queryDay("asOf") ?? Day.today()
             var school: String?
+            var district: String?
             switch try context.readScope() {
             case .district: school = nil
+            case .schools(let d, _): district = d
             case .school(let s), .teacher(_, let s):
                 try context.require(.read(.school(s)))
                 school = s
             }
             return JSONResponse.make(
                 data: try await reports.coverageJSON(
-                    asOf: asOf, school: school,
+                    asOf: asOf, school: school, district: district,
                     version: context.caller?.dataVersion))
         }
         api.get("coverage/{school}") { request, context in

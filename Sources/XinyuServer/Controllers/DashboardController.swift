@@ -36,6 +36,10 @@ struct DashboardController {
                 switch try context.readScope() {
                 case .school(let s): return redirect("/schools/\(s)?lang=\(lang.rawValue)")
                 case .teacher: return redirect("/me?lang=\(lang.rawValue)")
+                case .schools(_, let ids):
+                    // The overview covers the whole store: a district-scoped role starts at its first school.
+                    guard let first = ids.min() else { throw APIError.notFound("no school in the caller's district") }
+                    return redirect("/schools/\(first)?lang=\(lang.rawValue)")
                 case .district: break
                 }
             }

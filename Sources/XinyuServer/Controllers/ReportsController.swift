@@ -14,8 +14,15 @@ struct ReportsController {
             let year = try request.queryParsed("year", SchoolYear.parse) ?? SchoolYear(containing: Day.today())
             var school = try request.query("school")
             if let school { try await BlockingWork.quick { try db.requireSchool(school) } }
+            var district: String?
             switch try context.readScope() {
             case .district: break
+            case .schools(let d, _):
+                if let school {
+                    try context.require(.read(.school(school)), notFound: StoreError.unknownSchool(id: school).description)
+                } else {
+                    district = d
+                }
             case .school(let s), .teacher(_, let s):
                 let asked = school ?? s
                 try context.require(.read(.school(asked)), notFound: StoreError.unknownSchool(id: asked).description)
@@ -24,7 +31,7 @@ struct ReportsController {
             let includeTeachers = try request.queryBool("teachers") ?? false
             return JSONResponse.make(
                 data: try await reports.quotaJSON(
-                    year: year, school: school, includeTeachers: includeTeachers,
+                    year: year, school: school, district: district, includeTeachers: includeTeachers,
                     version: context.caller?.dataVersion))
         }
     }

@@ -16,6 +16,7 @@ struct StoreController {
             var schools = try await BlockingWork.quick { try db.schoolSummaries() }
             switch scope {
             case .district: break
+            case .schools(_, let ids): schools = schools.filter { ids.contains($0.id) }
             case .school(let s), .teacher(_, let s): schools = schools.filter { $0.id == s }
             }
             return try JSONResponse.make(SchoolListDTO(schools: schools))
@@ -27,15 +28,24 @@ struct StoreController {
             let status = try request.queryEnum("status", TeacherStatus.self)
             let limit = try request.queryInt("limit", range: 1...Self.maxLimit) ?? Self.defaultLimit
             let offset = try request.queryInt("offset", range: 0...Int(Int32.max)) ?? 0
+            var within: Set<String>?
             switch scope {
             case .district: break
+            case .schools(_, let ids):
+                if let school, !ids.contains(school) { throw StoreError.unknownSchool(id: school) }
+                within = school == nil ? ids : nil
             case .school(let s), .teacher(_, let s):
                 if let school, school != s { throw StoreError.unknownSchool(id: school) }
                 school = s
             }
             let only: String? = if case .teacher(let id, _) = scope { id } else { nil }
-            let filter = school
+            let (filter, district) = (school, within)
             let page = try await BlockingWork.quick {
+                if let district {  // a district-scoped caller's list: its district's teachers, paged here
+                    let all = try db.teachers(school: nil, role: role, status: status).filter { district.contains($0.schoolId) }
+                    let rows = all.dropFirst(offset).prefix(limit).map(TeacherDTO.init)
+                    return TeacherPageDTO(total: all.count, limit: limit, offset: offset, teachers: Array(rows))
+                }
                 if let only {  // a teacher's list is themselves, when the filters match
                     let t = try db.teacher(id: only)
                     let match = (role == nil || t.role == role) && (status == nil || t.status == status)

@@ -23,6 +23,8 @@ struct CertsCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
         @OptionGroup var profileOption: ProfileOption
         @Option(help: "Only this school's teachers.") var school: String?
+        @Option(help: "Only the teachers of this district's schools (6-digit code), when one database holds several.")
+        var district: String?
         @Option(help: "Only this level: C, B or A.") var level: Level?
         @Option(
             help: ArgumentHelp(
@@ -33,15 +35,21 @@ struct CertsCommand: AsyncParsableCommand {
         @OptionGroup var asOfOption: AsOfOption
         @Flag(help: "Also list inactive teachers.") var includeInactive = false
 
+        func validate() throws {
+            if school != nil, district != nil { throw ValidationError("--school and --district: give at most one") }
+        }
+
         func run() async throws {
             let day = try asOfOption.day()
             let profile = try profileOption.load()
             let db = try global.openForReading()
             if let school { try db.requireSchool(school) }
+            let ids = try district.map { try db.schools(ofDistrict: $0) }
             let rows = try CertificationEngine.statuses(
                 in: db, asOf: day, profile: profile, school: school,
                 includeInactive: includeInactive
             )
+            .filter { ids?.contains($0.schoolId) ?? true }
             .flatMap { t in t.levels.map { (t, $0) } }
             .filter { _, ls in
                 (level == nil || ls.level == level) && ls.matches(status)

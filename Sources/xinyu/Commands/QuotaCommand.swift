@@ -26,14 +26,27 @@ struct QuotaCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
         @Option(help: "School year, e.g. 2025-2026 (default: the school year containing today).") var year: String?
         @Option(help: "Only this school.") var school: String?
+        @Option(help: "Only the schools of this district (6-digit code), when one database holds several.")
+        var district: String?
         @Flag(help: "List every active teacher too.") var teachers = false
         @OptionGroup var profileOption: ProfileOption
+
+        func validate() throws {
+            if school != nil, district != nil { throw ValidationError("--school and --district: give at most one") }
+        }
 
         func run() async throws {
             let y = try QuotaCommand.schoolYear(year)
             let db = try global.openForReading()
-            let report = try QuotaReport.compute(
-                in: db, year: y, school: school, includeTeachers: teachers, profilePath: profileOption.profile)
+            let report =
+                if let district {
+                    try QuotaReport.compute(
+                        in: db, year: y, district: district, includeTeachers: teachers,
+                        rules: try QuotaRules.load(profilePath: profileOption.profile))
+                } else {
+                    try QuotaReport.compute(
+                        in: db, year: y, school: school, includeTeachers: teachers, profilePath: profileOption.profile)
+                }
             try emit(output.format, json: report) { teachers ? report.teacherTable() : report.schoolTable() }
         }
     }

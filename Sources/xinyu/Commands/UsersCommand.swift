@@ -7,8 +7,9 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Accounts of the server: add, list, disable, set a password.",
         discussion: """
-            Roles: district-admin, district-viewer, school-admin (--school), planner (--school), teacher (--teacher),
-            feed. Every change is in the audit trail as cli:USER, the OS user running the command.
+            Roles: district-admin, district-viewer (either may be limited with --district CODE), region-viewer (reads \
+            every district), school-admin (--school), planner (--school), teacher (--teacher), feed. Every change \
+            is in the audit trail as cli:USER, the OS user running the command.
             """,
         subcommands: [Add.self, List.self, Disable.self, Passwd.self], defaultSubcommand: List.self)
 
@@ -19,13 +20,20 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "Role: \(AccountRole.allCases.map(\.rawValue).joined(separator: ", ")).") var role: AccountRole
         @Option(help: "The school a school-admin or planner is limited to.") var school: String?
         @Option(help: "The teacher id a teacher account is.") var teacher: String?
+        @Option(
+            help: """
+                The district (6-digit code) a district-admin or district-viewer is limited to; without it they reach \
+                every district of the database.
+                """)
+        var district: String?
 
         func run() async throws {
             let accounts = Accounts(store: try global.open())
-            let a = try accounts.addUser(name: name, role: role, school: school, teacher: teacher, by: .commandLine())
+            let a = try accounts.addUser(
+                name: name, role: role, school: school, teacher: teacher, district: district, by: .commandLine())
             print(
                 "added \(a.name) (\(a.role.rawValue)\(a.school.map { ", school \($0)" } ?? "")"
-                    + "\(a.teacher.map { ", teacher \($0)" } ?? ""))")
+                    + "\(a.teacher.map { ", teacher \($0)" } ?? "")\(a.district.map { ", district \($0)" } ?? ""))")
         }
     }
 
@@ -38,10 +46,10 @@ struct UsersCommand: AsyncParsableCommand {
             let users = try Accounts(store: try global.openForReading()).users().map(UserLine.init)
             try emit(output.format, json: users) {
                 TextTable(
-                    headers: ["name", "role", "school", "teacher", "password", "state", "created"],
+                    headers: ["name", "role", "district", "school", "teacher", "password", "state", "created"],
                     rows: users.map {
                         [
-                            $0.name, $0.role, $0.school ?? "", $0.teacher ?? "",
+                            $0.name, $0.role, $0.district ?? "", $0.school ?? "", $0.teacher ?? "",
                             $0.password ? "set" : "none", $0.disabled ? "disabled" : "active",
                             $0.created,
                         ]
@@ -82,6 +90,7 @@ struct UsersCommand: AsyncParsableCommand {
 struct UserLine: Encodable {
     var name: String
     var role: String
+    var district: String?
     var school: String?
     var teacher: String?
     var password: Bool
@@ -91,6 +100,7 @@ struct UserLine: Encodable {
     init(_ a: StoredAccount) {
         name = a.name
         role = a.role.rawValue
+        district = a.district
         school = a.school
         teacher = a.teacher
         password = a.passwordHash != nil

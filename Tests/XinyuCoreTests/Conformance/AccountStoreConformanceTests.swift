@@ -22,6 +22,27 @@ import XinyuCore
             disabled: false, created: now)
     }
 
+    /// Issue #18: a district role's district is kept and read back (nil: the whole store), and a token's
+    /// credential carries it.
+    @Test(arguments: StoreEngine.all)
+    func aDistrictRolesDistrictIsKept(_ engine: StoreEngine) throws {
+        let store = try seeded(engine)
+        var scoped = account("d-admin", .districtAdmin)
+        scoped.district = "440106"
+        let region = account("region", .regionViewer)
+        try store.addAccount(scoped, audit: audit("user.add", scoped.name))
+        try store.addAccount(region, audit: audit("user.add", region.name))
+        #expect(try store.account(named: "d-admin") == scoped)
+        #expect(try store.account(named: "region")?.district == nil)
+        #expect(try store.accounts().map(\.district) == ["440106", nil])
+        try store.addToken(
+            StoredToken(
+                id: "tok-d", account: "d-admin", hash: "hash-d", label: nil, created: now, expires: nil, lastUsed: nil,
+                revoked: nil),
+            audit: audit("token.issue", "tok-d"))
+        #expect(try store.tokenCredential(hash: "hash-d")?.account.district == "440106")
+    }
+
     @Test(arguments: StoreEngine.all)
     func accountsAreAddedOnceSortedAndScopedToStoredIds(_ engine: StoreEngine) throws {
         let store = try seeded(engine)
