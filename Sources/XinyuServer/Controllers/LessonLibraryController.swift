@@ -34,8 +34,11 @@ struct LessonLibraryController {
             var q = query
             if q.states == [.retired] { q.includeRetired = true }
             let asked = q
+            let schools = try Self.districtSchools(context)
             return try JSONResponse.make(
-                try await BlockingWork.quick { try ManagedLibrary.list(asked, visibleTo: scope, in: db) })
+                try await BlockingWork.quick {
+                    try ManagedLibrary.list(asked, visibleTo: scope, in: db).filter { Self.visible($0, to: schools) }
+                })
         }
         api.get("lessons/{id}") { request, context in
             let id = try context.parameters.requireString("id")
@@ -131,10 +134,22 @@ struct LessonLibraryController {
     /// The school whose items (besides the district library) the caller sees; nil for the district roles.
     static func visibleSchool(_ context: XinyuRequestContext) throws -> String? {
         switch try context.readScope() {
-        case .district: nil
+        case .district, .schools: nil
         case .school(let s): s
         case .teacher(_, let s): s
         }
+    }
+
+    /// The schools of a district-scoped caller (issue #18), whose own items it sees besides the shared ones; nil
+    /// for everyone else.
+    static func districtSchools(_ context: XinyuRequestContext) throws -> Set<String>? {
+        try context.readScope().districtSchools
+    }
+
+    /// Whether an entry is visible to a district-scoped caller limited to `schools` (nil: no such limit).
+    static func visible(_ entry: LibraryEntry, to schools: Set<String>?) -> Bool {
+        guard let schools, entry.source == .school, !entry.shared else { return true }
+        return entry.school.map(schools.contains) ?? true
     }
 
     /// An item the caller may read, at `version`: another school's own item is unknown (404).
@@ -144,7 +159,8 @@ struct LessonLibraryController {
         try context.require(.read(.library))
         let scope = try visibleSchool(context)
         let doc = try await BlockingWork.quick { try ManagedLibrary.show(id: id, version: version, in: db) }
-        if let scope, doc.entry.source == .school, doc.entry.school != scope, !doc.entry.shared {
+        let outside = try !visible(doc.entry, to: districtSchools(context))
+        if outside || (scope != nil && doc.entry.source == .school && doc.entry.school != scope && !doc.entry.shared) {
             throw APIError.notFound(LibraryError(id: id, problem: "no such lesson plan or activity").description)
         }
         return doc
