@@ -7,9 +7,10 @@ extension Curriculum {
     /// The longest reflection or notes kept, in characters.
     public static let maxNoteLength = 2000
 
-    /// The activities a group run may name: the bundled catalog today; store-managed activities join here.
-    public static func activitySource(store: any XinyuStore) throws -> any ActivitySource {
-        try ActivityCatalog.bundled()
+    /// The activities a group run of `school` may name: the bundled catalog and the store's managed activities
+    /// that school may use (``ManagedActivitySource``: its own, and the district library's).
+    public static func activitySource(store: any XinyuStore, school: String? = nil) throws -> any ActivitySource {
+        ManagedActivitySource(store: store, school: school, bundled: try ActivityCatalog.bundled())
     }
 
     /// Records whether the session at `session` was given (`reason` when not), with an optional reflection

@@ -84,6 +84,52 @@ import Testing
         #expect(try db.groupRuns(school: "S5", from: nil, to: nil).map(\.participants) == [8, 12])
     }
 
+    /// A school's own activity (issue #19's managed library) is one its group runs may name, with its own group
+    /// size; another school's own, and a retired one, are unknown.
+    @Test func aSchoolsOwnActivityJoinsTheBundledCatalog() throws {
+        let schools = ["S5", "S9"].map {
+            School(id: $0, name: "\($0) 小学", stage: .primary, counselingRoom: true, district: "440305")
+        }
+        let db = try Fixture.database(
+            schools: schools, grades: [],
+            teachers: [Teacher(id: "T6", schoolId: "S5", name: "孙老师", role: .psychParttime, hired: nil, status: .active)])
+        let actor = ManagedLibrary.Actor(name: "cli:test")
+        let corner = """
+            id: S5-corner
+            name: 心语小屋
+            nameEn: Heart corner
+            minSize: 4
+            maxSize: 6
+            sessions: 4
+            minutes: 40
+            facilitatorLevel: B
+            bands: [middle, high]
+            room: counseling-room
+            description: 围坐分享。
+            """
+        _ = try ManagedLibrary.add(text: corner, file: "corner.yaml", kind: .activity, school: "S5", in: db, by: actor)
+        let other = corner.replacingOccurrences(of: "S5-corner", with: "S9-corner")
+        _ = try ManagedLibrary.add(text: other, file: "other.yaml", kind: .activity, school: "S9", in: db, by: actor)
+        let source = try Curriculum.activitySource(store: db, school: "S5")
+        #expect(try source.activity(id: "xinyu-salon") != nil)
+        #expect(try source.activity(id: "S5-corner")?.maxSize == 6)
+        #expect(try source.activity(id: "S9-corner") == nil)
+        func run(_ activity: String, _ n: Int) -> GroupRun {
+            GroupRun(
+                schoolId: "S5", date: Day("2026-10-16")!, facilitatorId: "T6", activityId: activity, participants: n,
+                notes: nil, recordedBy: "t", recordedAt: Date())
+        }
+        #expect(throws: DeliveryInputError.participants(activity: "S5-corner", count: 8, min: 4, max: 6)) {
+            try Curriculum.recordGroupRun(in: db, run("S5-corner", 8), activities: source)
+        }
+        #expect(try Curriculum.recordGroupRun(in: db, run("S5-corner", 5), activities: source).id != nil)
+        #expect(throws: DeliveryInputError.unknownActivity(id: "S9-corner")) {
+            try Curriculum.recordGroupRun(in: db, run("S9-corner", 5), activities: source)
+        }
+        _ = try ManagedLibrary.retire(id: "S5-corner", in: db, by: actor)
+        #expect(try Curriculum.activitySource(store: db, school: "S5").activity(id: "S5-corner") == nil)
+    }
+
     @Test func studentDataCheckFindsIDCardsAndStudentNumbers() {
         let check = StudentDataCheck.finding(in:)
         #expect(check("110105194912310021") == .idCardNumber)

@@ -173,7 +173,7 @@ struct DeliveryController {
                 GroupRun(
                     schoolId: body.school, date: day, facilitatorId: body.facilitator, activityId: body.activity,
                     participants: body.participants, notes: body.notes, recordedBy: p.name, recordedAt: Date()),
-                activities: Curriculum.activitySource(store: db))
+                activities: Curriculum.activitySource(store: db, school: body.school))
             try accounts.record("group.record", target: "group run \(run.id ?? 0)", by: p, from: address, after: run.auditValues)
             return run
         }

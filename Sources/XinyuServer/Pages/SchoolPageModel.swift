@@ -15,8 +15,8 @@ struct SchoolPageModel: Sendable {
     /// Group-guidance runs recorded in the school year, newest last, and the activities a run may name.
     var groupRuns: [GroupRun] = []
     var activities: [GroupActivity] = []
-    /// The school's `submitted` records, waiting for its school-admin (issue #15); nil when the store keeps no
-    /// entered records (a PostgreSQL store does not yet).
+    /// The school's `submitted` records, waiting for its school-admin (issue #15); nil when the store could not
+    /// read them (the page still shows the rest).
     var awaiting: [RecordEntry]? = nil
     /// The school's own lesson plans and activities in use (issue #19), with their review state.
     var plans: [LibraryEntry] = []
@@ -41,6 +41,11 @@ struct SchoolPageModel: Sendable {
             groupRuns: try db.groupRuns(school: id, from: year.first, to: year.last),
             activities: try Curriculum.activities(), awaiting: awaiting)
         model.plans = try ManagedLibrary.list(LibraryQuery(school: id), in: db)
+        // The group-run form offers the school's own and the district library's activities too.
+        let source = try Curriculum.activitySource(store: db, school: id)
+        let managed = try ManagedLibrary.list(LibraryQuery(kind: .activity), visibleTo: id, in: db)
+            .filter { $0.source != .bundled }
+        model.activities += try managed.compactMap { try source.activity(id: $0.id) }
         return model
     }
 }

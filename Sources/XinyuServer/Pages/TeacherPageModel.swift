@@ -14,8 +14,8 @@ struct TeacherPageModel: Sendable {
     var lessons: [ScheduleView.Session]
     /// The teacher's lessons due by the date, newest first, each with its newest delivery record (issue #19).
     var deliveries: [DeliverySession] = []
-    /// The teacher's entered records (sheets and submissions), newest first; nil when the store keeps none (a
-    /// PostgreSQL store does not yet).
+    /// The teacher's entered records (sheets and submissions), newest first; nil when the store could not read
+    /// them (the page still shows the rest).
     var records: [RecordEntry]? = nil
     /// The courses of the teacher's returned submissions, by id, to fill their correction forms.
     var returnedCourses: [String: Course] = [:]

@@ -38,7 +38,7 @@ struct GroupsCommand: AsyncParsableCommand {
                 GroupRun(
                     schoolId: school, date: day, facilitatorId: facilitator, activityId: activity,
                     participants: participants, notes: notes, recordedBy: who.name, recordedAt: Date()),
-                activities: Curriculum.activitySource(store: db))
+                activities: Curriculum.activitySource(store: db, school: school))
             try Accounts(store: db).record("group.record", target: "group run \(run.id ?? 0)", by: who, after: run.auditValues)
             print(run.id ?? 0)
         }
