@@ -6,7 +6,9 @@ import GRDB
 ///
 /// Search: a query of three characters or more is an FTS5 phrase over the trigram index (any substring, any
 /// language, without a word splitter); a shorter one (two-character Chinese words such as 情绪) cannot be a trigram
-/// and is matched with `instr` over the lower-cased `searchText` column instead.
+/// and, when both its characters are letters or digits, is a token of the `libraryBigram` index (every adjacent
+/// pair of letters or digits of the lower-cased `searchText`); anything else shorter is matched with `instr` over
+/// `searchText`.
 extension AppDatabase: LessonLibraryStore {
     static let libraryColumns = """
         i.id, i.kind, i.schoolId, i.state, i.reason, i.version, i.band, i.theme, i.title, i.titleEn, i.copiedFrom,
@@ -37,6 +39,7 @@ extension AppDatabase: LessonLibraryStore {
                 sql: "INSERT INTO libraryVersion (itemId, version, saved, actor, body) VALUES (?, 1, ?, ?, ?)")
             let index = try db.makeStatement(
                 sql: "INSERT INTO librarySearch (rowid, title, titleEn, objectives, steps) VALUES (?, ?, ?, ?, ?)")
+            let pairs = try db.makeStatement(sql: "INSERT INTO libraryBigram (rowid, grams) VALUES (?, ?)")
             var out: [LibraryItem] = []
             for c in items {
                 try insert.execute(arguments: [
@@ -46,6 +49,7 @@ extension AppDatabase: LessonLibraryStore {
                 let n = db.lastInsertedRowID
                 try version.execute(arguments: [c.id, at, actor, c.body])
                 try index.execute(arguments: [n, c.title, c.titleEn, c.objectives, c.steps])
+                try pairs.execute(arguments: [n, Self.bigrams(c.searchText)])
                 out.append(
                     LibraryItem(
                         id: c.id, kind: c.kind, school: school, state: .active, reason: nil, version: 1, band: c.band,
@@ -83,6 +87,9 @@ extension AppDatabase: LessonLibraryStore {
             try db.execute(
                 sql: "INSERT INTO librarySearch (rowid, title, titleEn, objectives, steps) VALUES (?, ?, ?, ?, ?)",
                 arguments: [n, c.title, c.titleEn, c.objectives, c.steps])
+            try db.execute(sql: "DELETE FROM libraryBigram WHERE rowid = ?", arguments: [n])
+            try db.execute(
+                sql: "INSERT INTO libraryBigram (rowid, grams) VALUES (?, ?)", arguments: [n, Self.bigrams(c.searchText)])
             if let audit { try Self.append(audit, db) }
             try AppDatabase.recordChange(db)
             guard let saved = try Self.libraryItem(c.id, db) else { throw LessonLibraryStoreError.unknownItem(c.id) }
@@ -165,6 +172,9 @@ extension AppDatabase: LessonLibraryStore {
                 if text.count >= 3 {
                     conditions.append("i.n IN (SELECT rowid FROM librarySearch WHERE librarySearch MATCH ?)")
                     args.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                } else if text.count == 2, text.allSatisfy(Self.isWordCharacter) {
+                    conditions.append("i.n IN (SELECT rowid FROM libraryBigram WHERE libraryBigram MATCH ?)")
+                    args.append("\"" + text + "\"")
                 } else {
                     conditions.append("instr(i.searchText, ?) > 0")
                     args.append(text)
@@ -201,5 +211,25 @@ extension AppDatabase: LessonLibraryStore {
             state: LibraryState(rawValue: r["state"]) ?? .active, reason: r["reason"], version: r["version"],
             band: r["band"], theme: r["theme"], title: r["title"], titleEn: r["titleEn"], copiedFrom: r["copiedFrom"],
             body: r["body"], created: r["created"], updated: r["updated"])
+    }
+}
+
+extension AppDatabase {
+    /// Whether `c` is a letter or a digit: what FTS5's unicode61 tokenizer keeps inside a token.
+    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    /// Each pair of adjacent letters or digits of `text` once, separated by spaces: the `libraryBigram` tokens.
+    static func bigrams(_ text: String) -> String {
+        var seen = Set<String>()
+        var out: [String] = []
+        var previous: Character?
+        for c in text {
+            if let p = previous, isWordCharacter(p), isWordCharacter(c) {
+                let pair = String([p, c])
+                if seen.insert(pair).inserted { out.append(pair) }
+            }
+            previous = c
+        }
+        return out.joined(separator: " ")
     }
 }

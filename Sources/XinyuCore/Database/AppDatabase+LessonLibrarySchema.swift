@@ -4,7 +4,9 @@ extension AppDatabase {
     ///
     /// `libraryItem` holds each item's current state and version; `libraryVersion` every saved content, which
     /// triggers keep append-only; `librarySearch` (FTS5, trigram tokenizer, rowid = `libraryItem.n`) indexes the
-    /// current version for substring search in any language.
+    /// current version for substring search in any language; `libraryBigram` (FTS5, rowid = `libraryItem.n`) holds
+    /// each pair of adjacent letters or digits of the lower-cased `searchText` as a token, so that a two-character
+    /// query (情绪: shorter than a trigram) is an index lookup too.
     static let lessonLibrarySchema = """
         CREATE TABLE libraryItem (
             n INTEGER PRIMARY KEY,
@@ -38,5 +40,6 @@ extension AppDatabase {
         CREATE TRIGGER libraryVersion_no_delete BEFORE DELETE ON libraryVersion
             BEGIN SELECT RAISE(ABORT, 'xinyu: library versions are append-only'); END;
         CREATE VIRTUAL TABLE librarySearch USING fts5(title, titleEn, objectives, steps, tokenize = 'trigram');
+        CREATE VIRTUAL TABLE libraryBigram USING fts5(grams, tokenize = 'unicode61 remove_diacritics 0');
         """
 }

@@ -158,5 +158,7 @@ import XinyuCore
         _ = try store.saveLibraryVersion(content("L1", title: "生气了怎么办"), actor: "t", at: Self.at, audit: nil)
         #expect(try ids("小怪兽").isEmpty)
         #expect(try ids("生气了") == ["L1"])
+        #expect(try ids("生气") == ["L1"])  // the two-character index follows too
+        #expect(try ids("怪兽").isEmpty)
     }
 }
