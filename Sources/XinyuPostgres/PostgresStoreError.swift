@@ -11,8 +11,6 @@ public enum PostgresStoreError: XinyuError, Equatable {
     case server(url: String, message: String)
     /// A requirement that a PostgreSQL store does not have (e.g. a file backup: that is `pg_dump`'s job).
     case outOfScope(url: String, what: String, instead: String)
-    /// A feature xinyu has on SQLite but not yet on PostgreSQL (see README "PostgreSQL"): use a SQLite store for it.
-    case unsupported(feature: String)
 
     public var description: String {
         switch self {
@@ -24,8 +22,6 @@ public enum PostgresStoreError: XinyuError, Equatable {
             "database \(url): \(message)"
         case .outOfScope(let url, let what, let instead):
             "database \(url) is PostgreSQL: \(what) is not done by xinyu; \(instead)"
-        case .unsupported(let feature):
-            "\(feature) is not yet available on PostgreSQL; use a SQLite store (a file path as --db) for it"
         }
     }
 }

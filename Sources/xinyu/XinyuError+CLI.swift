@@ -58,7 +58,7 @@ func cliLine(_ error: any XinyuError) -> String {
         case .badURL: e.description + " (pass --db postgres://user@host:5432/dbname or a SQLite file)"
         case .cannotConnect:
             e.description + " (check that the server runs, the URL, and the password: URL, PGPASSWORD or ~/.pgpass)"
-        case .server, .outOfScope, .unsupported: e.description
+        case .server, .outOfScope: e.description
         }
     case let e as LibraryError where e.isUnknown: e.description + " (see `xinyu lessons list`)"
     case let e as LessonLibraryStoreError:
