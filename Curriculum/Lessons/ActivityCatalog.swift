@@ -21,19 +21,25 @@ public struct ActivityCatalog: Sendable {
         return try load(path: url.path)
     }
 
-    private struct RawFile: Decodable { var activities: [Raw]? }
-    private struct Raw: Decodable {
-        var id: String?
-        var name: String?
-        var nameEn: String?
-        var minSize: Int?
-        var maxSize: Int?
-        var sessions: Int?
-        var minutes: Int?
-        var facilitatorLevel: String?
+    /// One activity's keys as written, before validation.
+    private struct Raw {
+        var id, name, nameEn, facilitatorLevel, room, description: String?
+        var minSize, maxSize, sessions, minutes: Int?
         var bands: [String]?
-        var room: String?
-        var description: String?
+
+        init(_ m: YAMLMap) throws {
+            id = try m.string("id")
+            name = try m.string("name")
+            nameEn = try m.string("nameEn")
+            minSize = try m.int("minSize")
+            maxSize = try m.int("maxSize")
+            sessions = try m.int("sessions")
+            minutes = try m.int("minutes")
+            facilitatorLevel = try m.string("facilitatorLevel")
+            bands = try m.strings("bands")
+            room = try m.string("room")
+            description = try m.string("description")
+        }
     }
 
     public static func load(path: String) throws -> ActivityCatalog {
@@ -42,10 +48,12 @@ public struct ActivityCatalog: Sendable {
 
     /// Parses and validates a catalog (sizes 1 ≤ min ≤ max, sessions ≥ 1, minutes ≥ 1, known level and bands).
     public static func parse(file: String, text: String) throws -> ActivityCatalog {
-        let raw = try YAMLFile.decode(RawFile.self, from: text, file: file)
-        guard let items = raw.activities, !items.isEmpty else { throw InputError(file: file, problem: "no `activities` listed") }
+        guard let items = try YAMLMap.document(text, file: file).maps("activities"), !items.isEmpty else {
+            throw InputError(file: file, problem: "no `activities` listed")
+        }
         var seen = Set<String>()
-        let list: [GroupActivity] = try items.enumerated().map { n, r in
+        let list: [GroupActivity] = try items.enumerated().map { n, item in
+            let r = try Raw(item)
             let id = r.id ?? "activity #\(n + 1)"
             func fail(_ p: String) -> InputError { InputError(file: file, record: id, problem: p) }
             guard let rid = r.id, Identifier.isValid(rid) else { throw fail("missing or invalid id") }

@@ -81,41 +81,20 @@ public struct LessonLibrary: Sendable {
         }
     }
 
-    private struct RawFile: Decodable {
-        var band: String?
-        var lessons: [RawLesson]?
-    }
-
-    private struct RawLesson: Decodable {
-        struct Main: Decodable {
-            var form: String?
-            var description: String?
-        }
-        var id: String?
-        var band: String?
-        var theme: String?
-        var title: String?
-        var titleEn: String?
-        var objectives: [String]?
-        var minutes: Int?
-        var warmUp: String?
-        var main: Main?
-        var closing: String?
-        var materials: [String]?
-        var months: [Int]?
-    }
-
     /// Parses one library file (exposed for tests of the validation).
     public static func parse(file: String, text: String) throws -> [LessonPlan] {
-        let raw: RawFile = try YAMLFile.decode(RawFile.self, from: text, file: file)
-        guard let bandText = raw.band else { throw InputError(file: file, problem: "missing top-level `band`") }
+        let doc = try YAMLMap.document(text, file: file)
+        guard let bandText = try doc.string("band") else { throw InputError(file: file, problem: "missing top-level `band`") }
         guard let band = Band(rawValue: bandText) else {
             throw InputError(
                 file: file,
                 problem: "unknown band \(bandText); use one of \(Band.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let items = raw.lessons, !items.isEmpty else { throw InputError(file: file, problem: "no `lessons` listed") }
-        return try items.enumerated().map { n, r in
+        guard let items = try doc.maps("lessons"), !items.isEmpty else {
+            throw InputError(file: file, problem: "no `lessons` listed")
+        }
+        return try items.enumerated().map { n, item in
+            let r = try RawLesson(item)
             let id = r.id ?? "lesson #\(n + 1)"
             func fail(_ p: String) -> InputError { InputError(file: file, record: id, problem: p) }
             guard let rid = r.id, Identifier.isValid(rid) else { throw fail("missing or invalid id (letters, digits, . _ -)") }
@@ -146,6 +125,30 @@ public struct LessonLibrary: Sendable {
                 id: rid, band: band, theme: theme, title: title, titleEn: titleEn, objectives: objectives,
                 minutes: minutes, warmUp: warmUp, main: .init(form: form, description: d),
                 closing: closing, materials: r.materials ?? [], preferredMonths: months)
+        }
+    }
+
+    /// One lesson's keys as written, before validation.
+    private struct RawLesson {
+        var id, band, theme, title, titleEn, warmUp, closing: String?
+        var objectives, materials: [String]?
+        var minutes: Int?
+        var main: (form: String?, description: String?)?
+        var months: [Int]?
+
+        init(_ m: YAMLMap) throws {
+            id = try m.string("id")
+            band = try m.string("band")
+            theme = try m.string("theme")
+            title = try m.string("title")
+            titleEn = try m.string("titleEn")
+            objectives = try m.strings("objectives")
+            minutes = try m.int("minutes")
+            warmUp = try m.string("warmUp")
+            if let main = try m.map("main") { self.main = (try main.string("form"), try main.string("description")) }
+            closing = try m.string("closing")
+            materials = try m.strings("materials")
+            months = try m.ints("months")
         }
     }
 }

@@ -53,6 +53,10 @@ import XinyuCore
         ("form: game", "form: lecture", "unknown activity form lecture"),
         ("band: low", "band: kindergarten", "unknown band kindergarten"),
         ("    closing: c\n", "", "missing closing"),
+        ("minutes: 40", "minutes: forty", "lessons[0].minutes: wrong type (expected a whole number)"),
+        ("materials: [m]", "materials: {a: b}", "lessons[0].materials: wrong type (expected a list)"),
+        ("main: {form: game, description: d}", "main: game", "lessons[0].main: wrong type (expected a mapping)"),
+        ("title: ", "title: [", "invalid YAML"),
     ])
     func badLessonsAreRejectedWithOneLine(from: String, to: String, expected: String) throws {
         let text = good.replacingOccurrences(of: from, with: to)

@@ -189,7 +189,7 @@ extension AppDatabase: LessonLibraryStore {
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY i.id
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.libraryItem(row:))
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args)).map(Self.libraryItem(row:)))
         }
     }
 
@@ -205,12 +205,13 @@ extension AppDatabase: LessonLibraryStore {
         ).map(libraryItem(row:))
     }
 
+    /// A row of ``libraryColumns`` or ``librarySummaryColumns``, read by position (a list reads thousands of rows).
     static func libraryItem(row r: Row) -> LibraryItem {
         LibraryItem(
-            id: r["id"], kind: LibraryKind(rawValue: r["kind"]) ?? .lesson, school: r["schoolId"],
-            state: LibraryState(rawValue: r["state"]) ?? .active, reason: r["reason"], version: r["version"],
-            band: r["band"], theme: r["theme"], title: r["title"], titleEn: r["titleEn"], copiedFrom: r["copiedFrom"],
-            body: r["body"], created: r["created"], updated: r["updated"])
+            id: r[0], kind: LibraryKind(rawValue: r[1]) ?? .lesson, school: r[2],
+            state: LibraryState(rawValue: r[3]) ?? .active, reason: r[4], version: r[5],
+            band: r[6], theme: r[7], title: r[8], titleEn: r[9], copiedFrom: r[10],
+            body: r[13], created: r[11], updated: r[12])
     }
 }
 

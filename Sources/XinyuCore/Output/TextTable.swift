@@ -13,23 +13,30 @@ public struct TextTable: Sendable {
 
     /// Columns aligned by display width, so Chinese text lines up with Latin text.
     public func rendered() -> String {
-        var widths = headers.map(DisplayWidth.of)
-        for r in rows {
-            for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) }
+        let cellWidths = ([headers] + rows).map { $0.map(DisplayWidth.of) }
+        var widths = cellWidths[0]
+        for r in cellWidths.dropFirst() {
+            for (i, w) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+        var out = ""
+        func line(_ cells: [String], _ cellWidth: [Int]) {
+            var s = ""
             for (i, w) in widths.enumerated() {
                 let c = i < cells.count ? cells[i] : ""
-                parts.append(DisplayWidth.pad(c, to: w, right: numeric.contains(i)))
+                let fill = String(repeating: " ", count: max(0, w - (i < cellWidth.count ? cellWidth[i] : 0)))
+                if i > 0 { s += "  " }
+                s += numeric.contains(i) ? fill + c : c + fill
             }
-            var s = parts.joined(separator: "  ")
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s
+            // No trailing spaces: a line ends with its last non-blank cell.
+            var utf8 = Substring(s).utf8
+            while utf8.last == UInt8(ascii: " ") { utf8.removeLast() }
+            out += Substring(utf8)
+            out += "\n"
         }
-        var out = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        out += rows.map(line)
-        return out.joined(separator: "\n") + "\n"
+        line(headers, cellWidths[0])
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for (r, w) in zip(rows, cellWidths.dropFirst()) { line(r, w) }
+        return out
     }
 
     /// CSV (RFC 4180) in UTF-8 with a BOM so Excel opens Chinese text correctly; CRLF line ends.
