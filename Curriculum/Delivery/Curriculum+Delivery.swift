@@ -13,6 +13,18 @@ extension Curriculum {
         ManagedActivitySource(store: store, school: school, bundled: try ActivityCatalog.bundled())
     }
 
+    /// Every activity `school` may run, in one store read: the bundled catalog, then its own and the district
+    /// library's stored activities (current versions, by id), as ``activitySource(store:school:)`` finds them.
+    public static func runnableActivities(store: any XinyuStore, school: String) throws -> [GroupActivity] {
+        var out = try ActivityCatalog.bundled().activities
+        let decoder = JSONDecoder()
+        for item in try store.libraryItems(LibraryQuery(kind: .activity, visibleTo: school, withBody: true))
+        where out.allSatisfy({ $0.id != item.id }) {
+            if let a = try? decoder.decode(GroupActivity.self, from: Data(item.body.utf8)) { out.append(a) }
+        }
+        return out
+    }
+
     /// Records whether the session at `session` was given (`reason` when not), with an optional reflection
     /// (课后反思, never a student's name or number: ``StudentDataCheck``). Appends a record; earlier ones stay.
     public static func recordDelivery(

@@ -114,6 +114,10 @@ import Testing
         #expect(try source.activity(id: "xinyu-salon") != nil)
         #expect(try source.activity(id: "S5-corner")?.maxSize == 6)
         #expect(try source.activity(id: "S9-corner") == nil)
+        // The school page's list (one read) offers exactly what the source accepts.
+        let runnable = try Curriculum.runnableActivities(store: db, school: "S5").map(\.id)
+        #expect(runnable.contains("xinyu-salon") && runnable.contains("S5-corner") && !runnable.contains("S9-corner"))
+        #expect(try runnable.allSatisfy { try source.activity(id: $0) != nil })
         func run(_ activity: String, _ n: Int) -> GroupRun {
             GroupRun(
                 schoolId: "S5", date: Day("2026-10-16")!, facilitatorId: "T6", activityId: activity, participants: n,
@@ -128,6 +132,7 @@ import Testing
         }
         _ = try ManagedLibrary.retire(id: "S5-corner", in: db, by: actor)
         #expect(try Curriculum.activitySource(store: db, school: "S5").activity(id: "S5-corner") == nil)
+        #expect(try !Curriculum.runnableActivities(store: db, school: "S5").contains { $0.id == "S5-corner" })
     }
 
     @Test func studentDataCheckFindsIDCardsAndStudentNumbers() {

@@ -60,7 +60,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .busy(let path, let holder, let waited):
             "database \(path) is busy: "
                 + (holder.map { "another xinyu process (\($0)) holds the write lock" }
-                    ?? "another connection holds the write lock (no running xinyu process noted it)")
+                    ?? (Self.isServerURL(path)
+                        ? "another transaction holds a lock this one needs"
+                        : "another connection holds the write lock (no running xinyu process noted it)"))
                 + (waited.map { "; waited \(Self.seconds($0))" } ?? "")
                 + " — try again when it finishes"
         case .overloaded(let path, let reason):
@@ -77,6 +79,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "unknown school id \(id)"
         }
     }
+
+    /// Whether `path` names a database server (a PostgreSQL URL) rather than a file: only a SQLite file has the
+    /// lock note (`<db>-writer`) that names a holding xinyu process.
+    private static func isServerURL(_ path: String) -> Bool { path.contains("://") }
 
     private static func seconds(_ t: TimeInterval) -> String {
         t == t.rounded() ? "\(Int(t)) s" : String(format: "%.1f s", t)

@@ -39,13 +39,9 @@ struct SchoolPageModel: Sendable {
             asOf: asOf, school: school, staff: staff, quota: quota, schedule: schedule,
             delivery: try Curriculum.deliveryRates(in: db, school: id, asOf: asOf),
             groupRuns: try db.groupRuns(school: id, from: year.first, to: year.last),
-            activities: try Curriculum.activities(), awaiting: awaiting)
+            // The group-run form offers the school's own and the district library's activities too.
+            activities: try Curriculum.runnableActivities(store: db, school: id), awaiting: awaiting)
         model.plans = try ManagedLibrary.list(LibraryQuery(school: id), in: db)
-        // The group-run form offers the school's own and the district library's activities too.
-        let source = try Curriculum.activitySource(store: db, school: id)
-        let managed = try ManagedLibrary.list(LibraryQuery(kind: .activity), visibleTo: id, in: db)
-            .filter { $0.source != .bundled }
-        model.activities += try managed.compactMap { try source.activity(id: $0.id) }
         return model
     }
 }
