@@ -82,10 +82,15 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
         database: db, profile: dependencies.profile, accounts: accounts,
         onBuilt: { await cache.invalidate() }
     ).addRoutes(to: api)
-    DeliveryController(database: db, accounts: accounts, onChanged: { await cache.invalidate() })
-        .addRoutes(to: api, pages: router)
+    DeliveryController(
+        database: db, accounts: accounts, onChanged: { await cache.invalidate() },
+        secureCookies: configuration.secureCookies
+    )
+    .addRoutes(to: api, pages: router)
     LessonLibraryController(database: db, onChanged: { await cache.invalidate() }).addRoutes(to: api, pages: router)
-    LibraryReviewFormController(database: db, onChanged: { await cache.invalidate() }).addRoutes(to: router)
+    LibraryReviewFormController(
+        database: db, onChanged: { await cache.invalidate() }, secureCookies: configuration.secureCookies
+    ).addRoutes(to: router)
     AuditController(accounts: accounts).addRoutes(to: api)
     DashboardController(
         database: db, profile: dependencies.profile, quotaRules: dependencies.quotaRules,

@@ -69,12 +69,9 @@ struct DashboardController {
             // A district-admin's session gets the review forms (issue #19), with the outcome of the last one.
             let reviewToken =
                 AccessPolicy.decide(p, .reviewLibrary) == .allow ? context.caller?.session.map(Secrets.formToken) : nil
-            let reviewed = LibraryTable.flash(
-                reviewed: try request.query("reviewed"), outcome: try request.query("outcome"), lang: lang)
             if let end = page.range(of: PageChrome.foot, options: .backwards) ?? page.range(of: "</body>", options: .backwards) {
                 page.insert(
-                    contentsOf: (reviewed ?? "")
-                        + LibraryTable.section(proposals, lang: lang, own: false, reviewToken: reviewToken),
+                    contentsOf: LibraryTable.section(proposals, lang: lang, own: false, reviewToken: reviewToken),
                     at: end.lowerBound)
             }
             return htmlResponse(page, clearingFlash: flash != nil)
@@ -92,11 +89,10 @@ struct DashboardController {
             chrome = PageChrome(
                 lang: lang, title: "\(model.school.name) · \(lang.pick("学校心理健康教育", "school overview"))",
                 user: chrome.user, path: chrome.path)
-            let error = try request.query("error")
             let p = try context.principal()
             let reviews = p.role == .districtAdmin || (p.role == .schoolAdmin && p.school == id)
             let flash = Flash(request)
-            let page = SchoolPage(model: model, lang: lang, chrome: chrome, error: error, reviews: reviews, flash: flash)
+            let page = SchoolPage(model: model, lang: lang, chrome: chrome, reviews: reviews, flash: flash)
             return htmlResponse(page.render(), clearingFlash: flash != nil)
         }
         router.get("/me") { request, context in
@@ -113,9 +109,8 @@ struct DashboardController {
             chrome = PageChrome(
                 lang: lang, title: lang.pick("我的培训与证书", "My training and certification"),
                 user: chrome.user, path: chrome.path)
-            let error = try request.query("error")
             let flash = Flash(request)
-            let page = TeacherPage(model: model, lang: lang, chrome: chrome, error: error, flash: flash)
+            let page = TeacherPage(model: model, lang: lang, chrome: chrome, flash: flash)
             return htmlResponse(page.render(), clearingFlash: flash != nil)
         }
     }

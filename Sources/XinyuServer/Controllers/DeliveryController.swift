@@ -12,7 +12,8 @@ import XinyuCore
 /// - `POST /api/v1/group-runs` `{school, date, facilitator, activity, participants, notes?}` (201) and
 ///   `GET /api/v1/group-runs?school=S[&from=D][&to=D]`.
 /// - The pages' forms: `POST /me/deliveries` (a teacher's page) and `POST /schools/{id}/group-runs` (a school's
-///   page), each with the session's form token, answered by a redirect back to the page.
+///   page), each with the session's form token, answered by a redirect back to the page with a one-time ``Flash``
+///   (the error, or what was recorded): the message is never taken from the address.
 ///
 /// Who may record is ``AccessPolicy/Operation/recordDelivery(teacher:school:)``; every write appends an audit line
 /// after it committed.
@@ -20,6 +21,8 @@ struct DeliveryController {
     let database: any XinyuStore
     let accounts: Accounts
     let onChanged: @Sendable () async -> Void
+    /// Whether the flash cookie is `Secure` (HTTPS).
+    let secureCookies: Bool
 
     /// A delivery record's body.
     struct DeliveryRequest: Decodable {
@@ -40,7 +43,7 @@ struct DeliveryController {
     }
 
     func addRoutes(to api: RouterGroup<XinyuRequestContext>, pages router: Router<XinyuRequestContext>) {
-        let (db, accounts, onChanged) = (database, accounts, onChanged)
+        let (db, accounts, onChanged, secure) = (database, accounts, onChanged, secureCookies)
         api.post("deliveries") { request, context in
             let body: DeliveryRequest = try await TrainingController.json(request)
             let record = try await Self.recordDelivery(db, accounts, context, body)
@@ -103,22 +106,24 @@ struct DeliveryController {
                 session: form["session"] ?? "", given: outcome == "given",
                 reason: outcome == "given" ? nil : DeliveryReason(rawValue: form["reason"] ?? ""),
                 reflection: form["reflection"])
-            let lang = form["lang"] == "en" ? "en" : "zh"
+            let lang = DashboardLanguage(query: form["lang"])
             do {
                 guard outcome == "given" || outcome == "not-given" else {
                     throw APIError.badParameter("choose given or not given")
                 }
                 _ = try await Self.recordDelivery(db, accounts, context, body)
             } catch {
-                return Self.back("/me?lang=\(lang)", error: APIError.from(error).message)
+                return Flash(ok: false, text: APIError.from(error).message)
+                    .redirect(to: "/me?lang=\(lang.rawValue)", secure: secure)
             }
             await onChanged()
-            return Self.back("/me?lang=\(lang)#deliveries", error: nil)
+            return Flash(ok: true, text: lang.pick("已记录。", "Recorded."))
+                .redirect(to: "/me?lang=\(lang.rawValue)#deliveries", secure: secure)
         }
         router.post("/schools/{id}/group-runs") { request, context in
             let id = try context.parameters.requireString("id")
             let form = try await Self.checkedForm(request, context)
-            let lang = form["lang"] == "en" ? "en" : "zh"
+            let lang = DashboardLanguage(query: form["lang"])
             do {
                 guard let count = Int(form["participants"] ?? "") else {
                     throw APIError.badParameter("participants must be a whole number")
@@ -128,10 +133,12 @@ struct DeliveryController {
                     activity: form["activity"] ?? "", participants: count, notes: form["notes"])
                 _ = try await Self.recordGroupRun(db, accounts, context, body)
             } catch {
-                return Self.back("/schools/\(id)?lang=\(lang)", error: APIError.from(error).message)
+                return Flash(ok: false, text: APIError.from(error).message)
+                    .redirect(to: "/schools/\(id)?lang=\(lang.rawValue)", secure: secure)
             }
             await onChanged()
-            return Self.back("/schools/\(id)?lang=\(lang)#groups", error: nil)
+            return Flash(ok: true, text: lang.pick("已记录团体辅导。", "Group session recorded."))
+                .redirect(to: "/schools/\(id)?lang=\(lang.rawValue)#groups", secure: secure)
         }
     }
 
@@ -188,15 +195,5 @@ struct DeliveryController {
             throw APIError(.forbidden, code: "forbidden", message: "the form has expired; reload the page and send it again")
         }
         return form
-    }
-
-    /// A redirect back to the page, with the error (if any) for the page to show.
-    static func back(_ location: String, error: String?) -> Response {
-        var target = location
-        if let error {
-            let encoded = error.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            target += (location.contains("?") ? "&" : "?") + "error=" + encoded
-        }
-        return Response(status: .seeOther, headers: [.location: target, .cacheControl: "no-store"])
     }
 }

@@ -11,14 +11,16 @@ import XinyuCore
 /// Who: a district-admin (``AccessPolicy`` `reviewLibrary`; another role gets 403 before anything is read). From a
 /// browser session the form token must match the session's (CSRF); a call with `Authorization: Bearer` (which a
 /// browser never sends on its own) needs none. The move is audited like the API's (`lesson.approve`,
-/// `lesson.return`). The answer is a 303 back to the dashboard with a flash in the address (`reviewed` = the id,
-/// `outcome` = `approved`, `returned` or `needs-reason`): the page shows it in fixed words, the id escaped.
+/// `lesson.return`). The answer is a 303 back to the dashboard with a one-time ``Flash`` (approved, returned, or a
+/// return without a reason that changed nothing), like every other page form.
 struct LibraryReviewFormController {
     let database: any XinyuStore
     let onChanged: @Sendable () async -> Void
+    /// Whether the flash cookie is `Secure` (HTTPS).
+    let secureCookies: Bool
 
     func addRoutes(to router: Router<XinyuRequestContext>) {
-        let (db, onChanged) = (database, onChanged)
+        let (db, onChanged, secure) = (database, onChanged, secureCookies)
         router.post("/lessons/{id}/review") { request, context in
             let id = try context.parameters.requireString("id")
             try context.require(.reviewLibrary)
@@ -29,16 +31,15 @@ struct LibraryReviewFormController {
                 }
             }
             let lang = DashboardLanguage(query: try form["lang"] ?? request.query("lang"))
-            func back(_ outcome: String) -> Response {
-                let query = "lang=\(lang.rawValue)&reviewed=\(Self.escape(id))&outcome=\(outcome)"
-                return Response(status: .seeOther, headers: [.location: "/?\(query)", .cacheControl: "no-store"])
+            func back(_ outcome: LibraryTable.ReviewOutcome) -> Response {
+                LibraryTable.flash(outcome, id: id, lang: lang).redirect(to: "/?lang=\(lang.rawValue)", secure: secure)
             }
             let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let decision = form["decision"] ?? ""
             guard decision == "approve" || decision == "return" else {
                 throw APIError(.badRequest, code: "bad_request", message: "decision must be approve or return")
             }
-            if decision == "return" && reason.isEmpty { return back("needs-reason") }
+            if decision == "return" && reason.isEmpty { return back(.needsReason) }
             let actor = try LessonLibraryController.actor(context)
             _ = try await BlockingWork.heavy { () throws -> LibraryItem in
                 decision == "approve"
@@ -46,12 +47,7 @@ struct LibraryReviewFormController {
                     : try ManagedLibrary.returnToSchool(id: id, reason: reason, in: db, by: actor)
             }
             await onChanged()
-            return back(decision == "approve" ? "approved" : "returned")
+            return back(decision == "approve" ? .approved : .returned)
         }
-    }
-
-    /// An id as a query value.
-    static func escape(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~"))) ?? ""
     }
 }

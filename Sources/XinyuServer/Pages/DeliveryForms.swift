@@ -24,16 +24,12 @@ enum DeliveryForms {
         }
     }
 
-    static func errorLine(_ error: String?) -> String {
-        error.map { "<p class=\"error\">\(HTML.escape($0))</p>\n" } ?? ""
-    }
-
     /// The teacher's due lessons, newest first, each with its state and (with a form token) a form.
     static func teacherSection(
-        _ sessions: [DeliverySession], lang: DashboardLanguage, formToken: String?, error: String?
+        _ sessions: [DeliverySession], lang: DashboardLanguage, formToken: String?
     ) -> String {
         let e = HTML.escape
-        var s = "<section id=\"deliveries\"><h2>\(e(lang.pick("课后记录", "Lessons given")))</h2>\n" + errorLine(error)
+        var s = "<section id=\"deliveries\"><h2>\(e(lang.pick("课后记录", "Lessons given")))</h2>\n"
         let note = lang.pick(
             "只有记录为“已上”的课计入 A 级实践课时。反思中不要写学生的姓名或学号。",
             "Only lessons recorded as given count toward level A practice. "
@@ -104,10 +100,10 @@ enum DeliveryForms {
     /// The school year's group-guidance runs and (with a form token) the form recording one.
     static func groupSection(
         school: String, runs: [GroupRun], activities: [GroupActivity], teachers: [(id: String, name: String)],
-        lang: DashboardLanguage, formToken: String?, error: String?
+        lang: DashboardLanguage, formToken: String?
     ) -> String {
         let e = HTML.escape
-        var s = "<section id=\"groups\"><h2>\(e(lang.pick("团体辅导记录", "Group guidance run")))</h2>\n" + errorLine(error)
+        var s = "<section id=\"groups\"><h2>\(e(lang.pick("团体辅导记录", "Group guidance run")))</h2>\n"
         if runs.isEmpty {
             s += "<p>\(e(lang.pick("本学年还没有记录。", "None recorded this school year.")))</p>\n"
         } else {

@@ -60,16 +60,16 @@ enum LibraryTable {
             + "<button type=\"submit\" name=\"decision\" value=\"return\">\(e(lang.pick("退回", "Return")))</button></form>"
     }
 
-    /// The outcome of a review form, shown once on the dashboard it redirects to (nil: no outcome or an unknown one).
-    static func flash(reviewed id: String?, outcome: String?, lang: DashboardLanguage) -> String? {
-        guard let id, !id.isEmpty, let outcome else { return nil }
-        let words: String
+    /// What a review form did.
+    enum ReviewOutcome { case approved, returned, needsReason }
+
+    /// The one-time message a review form leaves for the dashboard it redirects to.
+    static func flash(_ outcome: ReviewOutcome, id: String, lang: DashboardLanguage) -> Flash {
         switch outcome {
-        case "approved": words = lang.pick("已批准，已进入区级课程库：", "Approved into the district library: ")
-        case "returned": words = lang.pick("已退回学校：", "Returned to its school: ")
-        case "needs-reason": words = lang.pick("退回需要填写理由，未作更改：", "A return needs a reason; nothing changed: ")
-        default: return nil
+        case .approved: Flash(ok: true, text: lang.pick("已批准，已进入区级课程库：", "Approved into the district library: ") + id)
+        case .returned: Flash(ok: true, text: lang.pick("已退回学校：", "Returned to its school: ") + id)
+        case .needsReason:
+            Flash(ok: false, text: lang.pick("退回需要填写理由，未作更改：", "A return needs a reason; nothing changed: ") + id)
         }
-        return "<p class=\"flash\" role=\"status\">\(HTML.escape(words + id))</p>\n"
     }
 }

@@ -9,7 +9,6 @@ struct SchoolPage {
     let lang: DashboardLanguage
     let chrome: PageChrome
     /// A form's refusal to show (from the redirect after `POST /schools/{id}/group-runs`).
-    var error: String? = nil
     /// Whether the caller reviews this school's records (its school-admin, a district-admin): the forms are shown.
     var reviews = false
     /// The message of the form just posted, shown once.
@@ -37,8 +36,7 @@ struct SchoolPage {
         h += DeliveryForms.rates(model.delivery, lang: lang)
         h += DeliveryForms.groupSection(
             school: id, runs: model.groupRuns, activities: model.activities,
-            teachers: model.staff.map { ($0.teacherId, $0.name) }, lang: lang, formToken: chrome.user?.formToken,
-            error: error)
+            teachers: model.staff.map { ($0.teacherId, $0.name) }, lang: lang, formToken: chrome.user?.formToken)
         h += LibraryTable.section(model.plans, lang: lang, own: true)
         let q = "school=\(e(id))"
         h += """

@@ -8,7 +8,6 @@ struct TeacherPage {
     let lang: DashboardLanguage
     let chrome: PageChrome
     /// A form's refusal to show (from the redirect after `POST /me/deliveries`).
-    var error: String? = nil
     /// The message of the form just posted, shown once.
     var flash: Flash? = nil
 
@@ -41,7 +40,7 @@ struct TeacherPage {
         h +=
             "<section><h2>\(e(lang.pick("我的下一节课", "My next lessons")))</h2>\n"
             + SessionTable.render(model.lessons, lang: lang, withTeacher: false) + "</section>\n"
-        h += DeliveryForms.teacherSection(model.deliveries, lang: lang, formToken: chrome.user?.formToken, error: error)
+        h += DeliveryForms.teacherSection(model.deliveries, lang: lang, formToken: chrome.user?.formToken)
         return h + PageChrome.foot
     }
 
