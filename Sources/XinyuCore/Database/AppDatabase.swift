@@ -33,7 +33,30 @@ public struct AppDatabase: Sendable {
             throw StoreError.newerSchema(path: location)
         }
         if !current {
-            try withWriteLockNote("migrate the schema") { try AppDatabase.migrator.migrate(writer) }
+            try withWriteLockNote("migrate the schema") { try AppDatabase.migrateAlongsideOthers(writer) }
+        }
+    }
+
+    /// Brings the schema up to date, also when another process does so at the same moment (two commands started
+    /// on a new file). GRDB reads which migrations were applied and then runs each missing one in its own
+    /// transaction, so a migration the other process committed in between fails here (its table or its
+    /// `grdb_migrations` row exists; the failed transaction leaves nothing). Such a failure is retried as long as
+    /// the list of applied migrations grew meanwhile (the other process made progress); any other is thrown.
+    static func migrateAlongsideOthers(_ writer: any DatabaseWriter) throws {
+        func appliedCount() throws -> Int {
+            try writer.read { db in
+                try db.tableExists("grdb_migrations") ? try AppDatabase.migrator.appliedIdentifiers(db).count : 0
+            }
+        }
+        var seen = try appliedCount()
+        while true {
+            do {
+                return try AppDatabase.migrator.migrate(writer)
+            } catch let error as DatabaseError {
+                let now = try appliedCount()
+                guard now > seen else { throw error }
+                seen = now
+            }
         }
     }
 
