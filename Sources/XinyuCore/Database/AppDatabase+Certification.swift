@@ -70,11 +70,12 @@ extension AppDatabase {
     /// the first part's reading also holds the schools with their names (an unknown `school` throws
     /// ``StoreError/unknownSchool(id:)`` before anything is computed).
     public func certificationReadings<T: Sendable>(
-        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
-        _ compute: @escaping @Sendable (CertificationReading) throws -> T
+        asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
+        withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
-        let whole = TeacherSelection(school: school, includeInactive: includeInactive)
-        let bounds = school == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts) } : []
+        let whole = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
+        let bounds =
+            school == nil && district == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts) } : []
         guard !bounds.isEmpty else {
             return try writer.read { db in
                 [
@@ -103,7 +104,7 @@ extension AppDatabase {
         _ db: Database, asOf: Day, selection: TeacherSelection, counting: [RecordState],
         withSchools: Bool
     ) throws -> CertificationReading {
-        let schools = withSchools ? try schoolNames(db, only: selection.school) : nil
+        let schools = withSchools ? try schoolNames(db, only: selection.school, district: selection.district) : nil
         let d = asOf.description
         var teachers: [Teacher] = []
         let filter = selection.teacherConditions
@@ -168,6 +169,15 @@ extension AppDatabase {
                     WHERE t.schoolId = ? AND a.date <= ? AND \(counted.sql)
                     """)
             try scan.setArguments([CourseResult.pass, school, d] + counted.arguments)
+        } else if let district = selection.district {
+            // The district's teachers (through school), each one's attendance by its key (teacher, course).
+            scan = try db.makeStatement(
+                sql: """
+                    SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = ?
+                    FROM school s JOIN teacher t ON t.schoolId = s.id JOIN attendance a ON a.teacherId = t.id
+                    WHERE s.district = ? AND a.date <= ? AND \(counted.sql)
+                    """)
+            try scan.setArguments([CourseResult.pass, district, d] + counted.arguments)
         } else {
             let r = selection.conditions(on: "a.teacherId")
             scan = try db.makeStatement(
@@ -255,14 +265,19 @@ extension AppDatabase {
     }
 
     /// The schools with their names: the one school `only` (``StoreError/unknownSchool(id:)`` if not stored), or
-    /// every school sorted by id.
-    private static func schoolNames(_ db: Database, only school: String?) throws -> [SchoolName] {
+    /// every school sorted by id, or the schools of `district` sorted by id.
+    private static func schoolNames(_ db: Database, only school: String?, district: String?) throws -> [SchoolName] {
         if let school {
             let s = try School.require(db, id: school)
             return [SchoolName(id: s.id, name: s.name)]
         }
         var out: [SchoolName] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM school ORDER BY id")
+        let rows =
+            if let district {
+                try Row.fetchCursor(db, sql: "SELECT id, name FROM school WHERE district = ? ORDER BY id", arguments: [district])
+            } else {
+                try Row.fetchCursor(db, sql: "SELECT id, name FROM school ORDER BY id")
+            }
         while let r = try rows.next() { out.append(SchoolName(id: r[0], name: r[1])) }
         return out
     }
@@ -326,6 +341,11 @@ extension TeacherSelection {
             sql += " AND \(column) IN (SELECT id FROM teacher WHERE schoolId = ?)"
             args += [school]
         }
+        if let district {
+            sql +=
+                " AND \(column) IN (SELECT t.id FROM school s JOIN teacher t ON t.schoolId = s.id WHERE s.district = ?)"
+            args += [district]
+        }
         return (sql, args)
     }
 
@@ -344,6 +364,10 @@ extension TeacherSelection {
         if let school {
             sql += " AND schoolId = ?"
             args += [school]
+        }
+        if let district {
+            sql += " AND schoolId IN (SELECT id FROM school WHERE district = ?)"
+            args += [district]
         }
         if !includeInactive {
             sql += " AND status = ?"
