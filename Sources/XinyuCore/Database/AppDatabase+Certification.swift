@@ -64,7 +64,7 @@ extension AppDatabase {
     /// Reads what the certification engine needs of the teachers as of a date and calls `compute` with it, all from
     /// one committed state; returns what `compute` returned for each part, in teacher-id order of the parts.
     ///
-    /// A whole district (`school` nil) is cut into at most `parts` ranges of teacher ids (see
+    /// A whole store or one `district` (`school` nil) is cut into at most `parts` ranges of teacher ids (see
     /// ``teacherSplitPoints(parts:)``), each read and computed at once on its own read connection
     /// (``concurrentReads(parts:_:)``); a school, or a district too small to cut, is one part. With `withSchools`
     /// the first part's reading also holds the schools with their names (an unknown `school` throws
@@ -75,7 +75,7 @@ extension AppDatabase {
     ) throws -> [T] {
         let whole = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
         let bounds =
-            school == nil && district == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts) } : []
+            school == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts, district: district) } : []
         guard !bounds.isEmpty else {
             return try writer.read { db in
                 [
@@ -87,7 +87,7 @@ extension AppDatabase {
             }
         }
         let ranges = zip([nil] + bounds, bounds + [nil]).map { lower, upper in
-            TeacherSelection(school: nil, includeInactive: includeInactive, from: lower, below: upper)
+            TeacherSelection(school: nil, district: district, includeInactive: includeInactive, from: lower, below: upper)
         }
         return try concurrentReads(parts: ranges.count) { db, i in
             try compute(
@@ -170,14 +170,25 @@ extension AppDatabase {
                     """)
             try scan.setArguments([CourseResult.pass, school, d] + counted.arguments)
         } else if let district = selection.district {
-            // The district's teachers (through school), each one's attendance by its key (teacher, course).
+            // The district's teachers (through school, within the part's id range), each one's attendance by its
+            // key (teacher, course).
+            var range = ""
+            var rangeArguments: StatementArguments = []
+            if let from = selection.from {
+                range += " AND t.id >= ?"
+                rangeArguments += [from]
+            }
+            if let below = selection.below {
+                range += " AND t.id < ?"
+                rangeArguments += [below]
+            }
             scan = try db.makeStatement(
                 sql: """
                     SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = ?
                     FROM school s JOIN teacher t ON t.schoolId = s.id JOIN attendance a ON a.teacherId = t.id
-                    WHERE s.district = ? AND a.date <= ? AND \(counted.sql)
+                    WHERE s.district = ?\(range) AND a.date <= ? AND \(counted.sql)
                     """)
-            try scan.setArguments([CourseResult.pass, district, d] + counted.arguments)
+            try scan.setArguments([CourseResult.pass, district] + rangeArguments + [d] + counted.arguments)
         } else {
             let r = selection.conditions(on: "a.teacherId")
             scan = try db.makeStatement(
@@ -282,11 +293,15 @@ extension AppDatabase {
         return out
     }
 
-    private static func splitPoints(_ db: Database, parts: Int) throws -> [String] {
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teacher") ?? 0
+    private static func splitPoints(_ db: Database, parts: Int, district: String? = nil) throws -> [String] {
+        let (filter, arguments): (String, StatementArguments) =
+            district.map { (" WHERE schoolId IN (SELECT id FROM school WHERE district = ?)", [$0]) } ?? ("", [])
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teacher" + filter, arguments: arguments) ?? 0
         guard count >= parts * 500 else { return [] }
         return try (1..<parts).map { i in
-            try String.fetchOne(db, sql: "SELECT id FROM teacher ORDER BY id LIMIT 1 OFFSET ?", arguments: [count * i / parts])!
+            try String.fetchOne(
+                db, sql: "SELECT id FROM teacher\(filter) ORDER BY id LIMIT 1 OFFSET ?",
+                arguments: arguments + [count * i / parts])!
         }
     }
 

@@ -72,7 +72,8 @@ public protocol ReportStore: Sendable {
     ///
     /// `district` (issue #18) limits the reading, in the store's queries, to the teachers of that district's schools
     /// (and, with `withSchools`, to its schools): a district's reading costs what the district holds, not the whole
-    /// store. It is read as one part; a code no school belongs to gives no schools and no teachers.
+    /// store. The engine may cut it into parts as it cuts the whole store; a code no school belongs to gives no
+    /// schools and no teachers.
     func certificationReadings<T: Sendable>(
         asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
         withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
