@@ -12,15 +12,15 @@ extension PostgresStore {
         return map
     }
 
-    public func schoolSummaries() throws -> [SchoolSummary] {
+    public func schoolSummaries(district: String?) throws -> [SchoolSummary] {
         try reportReading { s in
             try s.rows(
                 """
                 SELECT s.id, s.name, s.stage, s.counselingRoom,
                        COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0)::bigint,
                        (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?)
-                FROM school s ORDER BY s.id
-                """, [.text(TeacherStatus.active.rawValue)]
+                FROM school s\(district == nil ? "" : " WHERE s.district = ?") ORDER BY s.id
+                """, [.text(TeacherStatus.active.rawValue)] + (district.map { [PostgresValue.text($0)] } ?? [])
             ).map { r in
                 let id = try r.string(0)
                 return SchoolSummary(

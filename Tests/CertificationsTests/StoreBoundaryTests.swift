@@ -11,7 +11,7 @@ import XinyuCore
     struct RelayStore: XinyuStore {
         let base: AppDatabase
 
-        func schoolSummaries() throws -> [SchoolSummary] { try base.schoolSummaries() }
+        func schoolSummaries(district: String?) throws -> [SchoolSummary] { try base.schoolSummaries(district: district) }
         func teachers(school: String?, district: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
             try base.teachers(school: school, district: district, role: role, status: status)
         }

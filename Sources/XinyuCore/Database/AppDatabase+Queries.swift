@@ -14,8 +14,8 @@ extension AppDatabase {
         }
     }
 
-    /// Every school, sorted by id, with its class count and active-teacher count.
-    public func schoolSummaries() throws -> [SchoolSummary] {
+    /// Every school (or `district`'s), sorted by id, with its class count and active-teacher count.
+    public func schoolSummaries(district: String?) throws -> [SchoolSummary] {
         try reading { db in
             try SchoolSummary.fetchAll(
                 db,
@@ -23,8 +23,8 @@ extension AppDatabase {
                     SELECT s.id, s.name, s.stage, s.counselingRoom,
                            COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0) AS classes,
                            (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?) AS activeTeachers
-                    FROM school s ORDER BY s.id
-                    """, arguments: [TeacherStatus.active])
+                    FROM school s\(district == nil ? "" : " WHERE s.district = ?") ORDER BY s.id
+                    """, arguments: [TeacherStatus.active] + (district.map { [$0] } ?? []))
         }
     }
 

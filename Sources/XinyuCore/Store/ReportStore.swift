@@ -15,8 +15,8 @@
 ///   ``StoreError/wrapping(_:path:waited:)`` maps to them). Reads never change stored data.
 public protocol ReportStore: Sendable {
     /// Every school, sorted by id, with its class count (the sum of its grades' classes, 0 with none) and its
-    /// active-teacher count.
-    func schoolSummaries() throws -> [SchoolSummary]
+    /// active-teacher count; with `district`, only that district's schools (none when no school belongs to it).
+    func schoolSummaries(district: String?) throws -> [SchoolSummary]
 
     /// The district (6-digit code) of every school, keyed by school id (issue #18: many districts in one store).
     func schoolDistricts() throws -> [String: String]
@@ -90,6 +90,9 @@ public protocol ReportStore: Sendable {
 }
 
 extension ReportStore {
+    /// ``schoolSummaries(district:)`` of every district.
+    public func schoolSummaries() throws -> [SchoolSummary] { try schoolSummaries(district: nil) }
+
     /// ``teachers(school:district:role:status:)`` of every district.
     public func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
         try teachers(school: school, district: nil, role: role, status: status)

@@ -13,7 +13,8 @@ struct StoreController {
         let db = database
         api.get("schools") { _, context in
             let scope = try context.readScope()
-            var schools = try await BlockingWork.quick { try db.schoolSummaries() }
+            let district: String? = if case .schools(let d, _) = scope { d } else { nil }
+            var schools = try await BlockingWork.quick { try db.schoolSummaries(district: district) }
             switch scope {
             case .district: break
             case .schools(_, let ids): schools = schools.filter { ids.contains($0.id) }

@@ -77,6 +77,7 @@ import XinyuCore
         for (code, d) in [("440608", first), ("440601", second)] {
             let ids = Set(d.teachers.map(\.id))
             let sorted = d.teachers.sorted { $0.id < $1.id }
+            #expect(try store.schoolSummaries(district: code).map(\.id) == d.schools.map(\.id).sorted())
             #expect(try store.teachers(school: nil, district: code, role: nil, status: nil) == sorted)
             #expect(
                 try store.teachers(school: nil, district: code, role: nil, status: .active)
@@ -104,6 +105,7 @@ import XinyuCore
         }
         // A code no school belongs to reads nothing.
         #expect(try store.teachers(school: nil, district: "999999", role: nil, status: nil).isEmpty)
+        #expect(try store.schoolSummaries(district: "999999").isEmpty)
         let none = try reading(store, district: "999999")
         #expect(none.teachers.isEmpty && none.schools == [] && none.awards.isEmpty && none.attendance.isEmpty)
         let quota = try store.quotaYear(
@@ -131,5 +133,6 @@ import XinyuCore
         #expect(
             try store.teachers(school: nil, district: "440601", role: nil, status: nil)
                 == alone.teachers(school: nil, role: nil, status: nil))
+        #expect(try store.schoolSummaries(district: "440601") == alone.schoolSummaries())
     }
 }
