@@ -12,13 +12,15 @@ extension CertificationEngine {
     ///   - explain: false leaves the levels' reasons empty (reports that only count).
     ///   - parts: how many parts a whole district is computed in at once (see
     ///     ``ReportStore/certificationReadings(asOf:school:includeInactive:parts:withSchools:_:)``).
+    ///   - district: only the teachers of this district's schools, read as such by the store (issue #18; a code no
+    ///     school belongs to gives an empty list).
     public static func statuses(
-        in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String? = nil,
+        in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String? = nil, district: String? = nil,
         includeInactive: Bool = false, explain: Bool = true,
         parts: Int = defaultParts
     ) throws -> [TeacherCertStatus] {
         try statusesAndSchools(
-            in: db, asOf: asOf, profile: profile, school: school, includeInactive: includeInactive,
+            in: db, asOf: asOf, profile: profile, school: school, district: district, includeInactive: includeInactive,
             explain: explain, parts: parts, withSchools: false
         ).statuses
     }
@@ -27,12 +29,12 @@ extension CertificationEngine {
     /// with their names (every school, or `school`, which must exist), all from the same committed state of the
     /// store. A whole district is computed in `parts` ranges of teacher ids at once, merged back in order.
     static func statusesAndSchools(
-        in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String?,
+        in db: any ReportStore, asOf: Day, profile: RuleProfile, school: String?, district: String? = nil,
         includeInactive: Bool, explain: Bool, parts: Int,
         withSchools: Bool
     ) throws -> (schools: [SchoolName], statuses: [TeacherCertStatus]) {
         let results = try db.certificationReadings(
-            asOf: asOf, school: school, includeInactive: includeInactive,
+            asOf: asOf, school: school, district: district, includeInactive: includeInactive,
             counting: profile.countingStates, parts: parts,
             withSchools: withSchools
         ) { reading in

@@ -5,13 +5,16 @@ extension CoverageReport {
     /// The report of one district: its schools, and the district block over them. Throws
     /// ``UnknownDistrictError`` when no stored school belongs to `district`.
     ///
-    /// The certification engine computes every teacher of the store and the rows are then cut to the district's
-    /// schools, so its time grows with the whole store, not with the district.
+    /// The store reads only the district's schools and their teachers' records (``ReportStore`` takes the district),
+    /// so its time grows with the district, not with the whole store.
     public static func compute(in db: any ReportStore, asOf: Day, district: String, profile: RuleProfile) throws
         -> CoverageReport
     {
-        let ids = try db.schools(ofDistrict: district)
-        return try compute(in: db, asOf: asOf, school: nil, profile: profile).restricted(to: ids)
+        _ = try db.schools(ofDistrict: district)
+        let (schools, statuses) = try CertificationEngine.statusesAndSchools(
+            in: db, asOf: asOf, profile: profile, school: nil, district: district, includeInactive: false,
+            explain: false, parts: CertificationEngine.defaultParts, withSchools: true)
+        return build(asOf: asOf, schools: schools.map { ($0.id, $0.name) }, statuses: statuses)
     }
 
     /// The report cut to the schools `ids`, with the district block summed over them.

@@ -21,10 +21,13 @@ public struct QuotaLedger: Sendable {
     public var wholeStaff: [String: [[String]]]
 
     /// Reads the ledger. Only `active` teachers count (an inactive teacher has left; RULES.md coverage
-    /// counts active teachers only, and the union plans for the staff it has). `school` limits to one school.
-    public static func load(from db: any ReportStore, year: SchoolYear, school: String?, rules: QuotaRules) throws -> QuotaLedger
-    {
-        let reading = try db.quotaYear(from: year.first, through: year.last, school: school, counting: rules.countingStates)
+    /// counts active teachers only, and the union plans for the staff it has). `school` limits to one school,
+    /// `district` to the schools of one district (read as such by the store, issue #18).
+    public static func load(
+        from db: any ReportStore, year: SchoolYear, school: String?, district: String? = nil, rules: QuotaRules
+    ) throws -> QuotaLedger {
+        let reading = try db.quotaYear(
+            from: year.first, through: year.last, school: school, district: district, counting: rules.countingStates)
         let schools = reading.schools
         let teachers = reading.teachers
         var standings: [String: QuotaStanding] = [:]

@@ -3,13 +3,14 @@ import XinyuCore
 /// The quota report of one district of a store holding several (issue #18).
 extension QuotaReport {
     /// The report of district `district`: its schools (and teachers, when asked), the district block summed over
-    /// them. Throws ``UnknownDistrictError`` when no stored school belongs to it.
+    /// them. Throws ``UnknownDistrictError`` when no stored school belongs to it. The store reads only the
+    /// district's schools, teachers and attendance, so the time follows the district, not the whole store.
     public static func compute(
         in db: any ReportStore, year: SchoolYear, district: String, includeTeachers: Bool, rules: QuotaRules
     ) throws -> QuotaReport {
-        let ids = try db.schools(ofDistrict: district)
-        return try compute(in: db, year: year, school: nil, includeTeachers: includeTeachers, rules: rules)
-            .restricted(to: ids)
+        _ = try db.schools(ofDistrict: district)
+        let ledger = try QuotaLedger.load(from: db, year: year, school: nil, district: district, rules: rules)
+        return make(ledger: ledger, includeTeachers: includeTeachers, rules: rules)
     }
 
     /// The report cut to the schools `ids`, with the district block summed over them.

@@ -24,8 +24,9 @@ import XinyuCore
 /// Districts (issue #18): a district-admin or district-viewer given a district reads only the schools of that
 /// district (``Principal/districtSchools``): another district's school, teacher or certificate is "not found",
 /// worded as an unknown id, and its lists are limited to its schools (``ReadScope/schools(district:ids:)``). It
-/// writes only inside its district; what reaches the whole store (imports, whose feed may name any district,
-/// every school's schedule at once, users and tokens, revoking certificates, the audit trail) is forbidden to
+/// writes only inside its district, and imports only feeds whose `district` is its own (checked once the file's
+/// root is read, ``Operation/importDistrictFeed(district:)``); what reaches the whole store (every school's
+/// schedule at once, users and tokens, revoking certificates, the audit trail, the import log) is forbidden to
 /// it. Without a district these roles reach the whole store, as before districts were a scope. A region-viewer
 /// reads like an unscoped district-viewer: every district, the audit trail excepted, and writes nothing.
 ///
@@ -56,8 +57,13 @@ public enum AccessPolicy {
     /// What is asked.
     public enum Operation: Sendable, Hashable {
         case read(Resource)
-        /// `POST /api/v1/imports`.
+        /// `POST /api/v1/imports`, before the feed is read: whether the role sends feeds at all (a feed, a
+        /// district-admin, scoped or not).
         case importFeed
+        /// `POST /api/v1/imports` once the file's root is read: a district feed of `district`, or (nil) a file that
+        /// names no district (IMS Enterprise, or a document that is no district feed). A district-scoped
+        /// district-admin imports only its own district's feeds (issue #18).
+        case importDistrictFeed(district: String?)
         /// Building (replacing) a school's term schedule; nil: every school's at once (district-admin only).
         case buildSchedule(school: String?)
         /// Entering or approving a school's training records.
@@ -103,8 +109,12 @@ public enum AccessPolicy {
         case .read(let resource):
             return read(principal, resource)
         case .importFeed:
+            return role == .feed || role == .districtAdmin ? .allow : .forbidden
+        case .importDistrictFeed(let district):
             if role == .feed { return .allow }
-            return role == .districtAdmin && !scoped ? .allow : .forbidden
+            guard role == .districtAdmin else { return .forbidden }
+            guard let own = principal.district else { return .allow }
+            return district == own ? .allow : .forbidden
         case .buildSchedule(let school):
             if role == .districtAdmin {
                 guard let school else { return scoped ? .forbidden : .allow }

@@ -32,6 +32,31 @@ extension Accounts {
         return try store.account(named: name) ?? account
     }
 
+    /// Limits a district role to the schools of district `district`, or (nil) lets it reach the whole store again
+    /// (issue #18). The role must take a district (``AccountError/takesNoDistrict(_:)``) and at least one stored
+    /// school must belong to the code (``AccountError/unknownDistrict(_:)``). Audited as `user.district` with the
+    /// district before and after; the account's tokens and sessions keep working and reach the new scope from
+    /// their next request. Setting the district it already has changes nothing and writes no audit line.
+    @discardableResult
+    public func setDistrict(
+        name: String, district: String?, by actor: Principal, from address: String? = nil
+    ) throws -> StoredAccount {
+        var account = try require(name)
+        guard account.role.takesDistrict else { throw AccountError.takesNoDistrict(account.role) }
+        if let district, try !store.schoolDistricts().values.contains(district) {
+            throw AccountError.unknownDistrict(district)
+        }
+        guard account.district != district else { return account }
+        let before = account.district
+        account.district = district
+        try store.updateAccount(
+            account,
+            audit: entry(
+                "user.district", target: name, by: actor.name, from: address,
+                before: ["district": before], after: ["district": district]))
+        return try store.account(named: name) ?? account
+    }
+
     /// Every user, sorted by name.
     public func users() throws -> [StoredAccount] { try store.accounts() }
 

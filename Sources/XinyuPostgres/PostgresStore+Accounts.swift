@@ -53,8 +53,8 @@ extension PostgresStore {
     public func updateAccount(_ account: StoredAccount, audit: AuditEntry) throws {
         try write { s in
             let changed = try s.execute(
-                "UPDATE account SET passwordHash = ?, disabled = ? WHERE name = ?",
-                [.text(account.passwordHash), .bool(account.disabled), .text(account.name)])
+                "UPDATE account SET passwordHash = ?, disabled = ?, district = ? WHERE name = ?",
+                [.text(account.passwordHash), .bool(account.disabled), .text(account.district), .text(account.name)])
             guard changed == 1 else { throw AccountStoreError.unknownAccount(name: account.name) }
             if account.disabled {
                 try s.execute("DELETE FROM session WHERE accountName = ?", [.text(account.name)])

@@ -70,10 +70,10 @@ extension PostgresStore {
     }
 
     public func certificationReadings<T: Sendable>(
-        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
-        _ compute: @escaping @Sendable (CertificationReading) throws -> T
+        asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
+        withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
-        let selection = TeacherSelection(school: school, includeInactive: includeInactive)
+        let selection = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
         let reading = try reportReading { s in
             try certificationReading(s, asOf: asOf, selection: selection, counting: counting, withSchools: withSchools)
         }
@@ -89,6 +89,10 @@ extension PostgresStore {
             if let school = selection.school {
                 let sc = try requireSchool(school, s)
                 schools = [SchoolName(id: sc.id, name: sc.name)]
+            } else if let district = selection.district {
+                schools = try s.rows("SELECT id, name FROM school WHERE district = ? ORDER BY id", [.text(district)]).map {
+                    SchoolName(id: try $0.string(0), name: try $0.string(1))
+                }
             } else {
                 schools = try s.rows("SELECT id, name FROM school ORDER BY id").map {
                     SchoolName(id: try $0.string(0), name: try $0.string(1))
@@ -101,6 +105,10 @@ extension PostgresStore {
         if let school = selection.school {
             teacherSQL += " AND schoolId = ?"
             teacherValues.append(.text(school))
+        }
+        if let district = selection.district {
+            teacherSQL += " AND schoolId IN (SELECT id FROM school WHERE district = ?)"
+            teacherValues.append(.text(district))
         }
         if !selection.includeInactive {
             teacherSQL += " AND status = ?"
@@ -200,6 +208,11 @@ extension PostgresStore {
         if let school = selection.school {
             sql += " AND \(column) IN (SELECT id FROM teacher WHERE schoolId = ?)"
             values.append(.text(school))
+        }
+        if let district = selection.district {
+            sql +=
+                " AND \(column) IN (SELECT t.id FROM school s JOIN teacher t ON t.schoolId = s.id WHERE s.district = ?)"
+            values.append(.text(district))
         }
         return (sql, values)
     }

@@ -12,15 +12,15 @@ extension PostgresStore {
         return map
     }
 
-    public func schoolSummaries() throws -> [SchoolSummary] {
+    public func schoolSummaries(district: String?) throws -> [SchoolSummary] {
         try reportReading { s in
             try s.rows(
                 """
                 SELECT s.id, s.name, s.stage, s.counselingRoom,
                        COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0)::bigint,
                        (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?)
-                FROM school s ORDER BY s.id
-                """, [.text(TeacherStatus.active.rawValue)]
+                FROM school s\(district == nil ? "" : " WHERE s.district = ?") ORDER BY s.id
+                """, [.text(TeacherStatus.active.rawValue)] + (district.map { [PostgresValue.text($0)] } ?? [])
             ).map { r in
                 let id = try r.string(0)
                 return SchoolSummary(
@@ -32,12 +32,18 @@ extension PostgresStore {
     }
 
     /// `WHERE …` of a teacher list and its arguments.
-    private func teacherFilter(school: String?, role: Role?, status: TeacherStatus?) -> (String, [PostgresValue]) {
+    private func teacherFilter(
+        school: String?, district: String?, role: Role?, status: TeacherStatus?
+    ) -> (String, [PostgresValue]) {
         var conditions: [String] = []
         var values: [PostgresValue] = []
         if let school {
             conditions.append("schoolId = ?")
             values.append(.text(school))
+        }
+        if let district {
+            conditions.append("schoolId IN (SELECT id FROM school WHERE district = ?)")
+            values.append(.text(district))
         }
         if let role {
             conditions.append("role = ?")
@@ -50,8 +56,8 @@ extension PostgresStore {
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), values)
     }
 
-    public func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
-        let (filter, values) = teacherFilter(school: school, role: role, status: status)
+    public func teachers(school: String?, district: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
+        let (filter, values) = teacherFilter(school: school, district: district, role: role, status: status)
         return try reportReading { s in
             if let school { try requireSchool(school, s) }
             return try s.rows("SELECT \(Self.teacherColumns) FROM teacher\(filter) ORDER BY id", values).map(teacher)
@@ -59,10 +65,10 @@ extension PostgresStore {
     }
 
     public func teacherPage(
-        school: String?, role: Role?, status: TeacherStatus?,
+        school: String?, district: String?, role: Role?, status: TeacherStatus?,
         limit: Int, offset: Int
     ) throws -> (total: Int, teachers: [Teacher]) {
-        let (filter, values) = teacherFilter(school: school, role: role, status: status)
+        let (filter, values) = teacherFilter(school: school, district: district, role: role, status: status)
         return try reportReading { s in
             if let school { try requireSchool(school, s) }
             let total = try s.int("SELECT COUNT(*) FROM teacher\(filter)", values)
@@ -115,13 +121,17 @@ extension PostgresStore {
 
     /// The union quota's year reading: the feed's attendance, then entered records in a `counting` state.
     public func quotaYear(
-        from first: Day, through last: Day, school: String?,
+        from first: Day, through last: Day, school: String?, district: String?,
         counting: [RecordState]
     ) throws -> QuotaYearReading {
         try reportReading { s in
             let schools: [School]
             if let school {
                 schools = [try requireSchool(school, s)]
+            } else if let district {
+                schools = try s.rows(
+                    "SELECT \(Self.schoolColumns) FROM school WHERE district = ? ORDER BY id", [.text(district)]
+                ).map(self.school)
             } else {
                 schools = try s.rows("SELECT \(Self.schoolColumns) FROM school ORDER BY id").map(self.school)
             }
@@ -131,6 +141,18 @@ extension PostgresStore {
                 sql += " AND schoolId = ?"
                 values.append(.text(school))
             }
+            // A district's attendance is read through its teachers (issue #18), not by scanning the whole year's.
+            var scope: (String) -> String = { _ in "" }
+            var scopeValues: [PostgresValue] = []
+            if let district {
+                sql += " AND schoolId IN (SELECT id FROM school WHERE district = ?)"
+                values.append(.text(district))
+                scope = { alias in
+                    " AND \(alias).teacherId IN (SELECT t.id FROM school s JOIN teacher t ON t.schoolId = s.id"
+                        + " WHERE s.district = ?)"
+                }
+                scopeValues = [.text(district)]
+            }
             let teachers = try s.rows(sql + " ORDER BY id", values).map(teacher)
             let inScope = Set(teachers.map(\.id))
             var attendance: [CourseAttendance] = []
@@ -138,8 +160,8 @@ extension PostgresStore {
                 """
                 SELECT a.teacherId, a.courseId, a.hoursTenths, a.status, a.result, a.date, c.category, c.tier
                 FROM attendance a JOIN course c ON c.id = a.courseId
-                WHERE a.date >= ? AND a.date <= ? ORDER BY a.teacherId, a.courseId
-                """, [.text(first.description), .text(last.description)])
+                WHERE a.date >= ? AND a.date <= ?\(scope("a")) ORDER BY a.teacherId, a.courseId
+                """, [.text(first.description), .text(last.description)] + scopeValues)
             for r in rows {
                 let tid = try r.string(0)
                 guard inScope.contains(tid) else { continue }
@@ -157,8 +179,8 @@ extension PostgresStore {
                     """
                     SELECT e.teacherId, e.courseId, e.hoursTenths, e.status, e.result, e.date, c.category, c.tier
                     FROM attendanceEntry e JOIN course c ON c.id = e.courseId
-                    WHERE e.date >= ? AND e.date <= ? AND \(entered.sql) ORDER BY e.teacherId, e.courseId
-                    """, [.text(first.description), .text(last.description)] + entered.values)
+                    WHERE e.date >= ? AND e.date <= ? AND \(entered.sql)\(scope("e")) ORDER BY e.teacherId, e.courseId
+                    """, [.text(first.description), .text(last.description)] + entered.values + scopeValues)
                 for r in more {
                     let tid = try r.string(0)
                     guard inScope.contains(tid) else { continue }

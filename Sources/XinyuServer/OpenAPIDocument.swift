@@ -352,7 +352,9 @@ public enum OpenAPIDocument {
                     "parameters": [[String: Any]](), "responses": ["200": json(["type": "array", "items": anyObject])],
                 ],
                 "post": [
-                    "summary": "Import a feed (district feed v1 or IMS Enterprise 1.1 XML) sent as the body",
+                    "summary":
+                        "Import a feed (district feed v1 or IMS Enterprise 1.1 XML) sent as the body; a district-scoped"
+                        + " district-admin imports only its own district's feeds (another's: 403, nothing stored)",
                     "security": [["bearer": [String]()]],
                     "requestBody": [
                         "required": true, "content": ["application/xml": ["schema": ["type": "string", "format": "binary"]]],

@@ -7,7 +7,8 @@ import XinyuCore
 /// ``AccessPolicy`` decisions into what the records keep (who acted, in which review capacity). Nothing else in
 /// those routes checks roles.
 ///
-/// - Reading one school's trainings and records: ``AccessPolicy/Resource/school(_:)``; every school's: district.
+/// - Reading one school's trainings and records: ``AccessPolicy/Resource/school(_:)``; every school's: district
+///   (a district-scoped role's: its district's schools, cut by the route with ``AccessPolicy/ReadScope``).
 /// - Entering a training or its sheet: ``AccessPolicy/Operation/writeTrainingRecords(school:)`` (the school's
 ///   school-admin, or a district-admin).
 /// - Submitting an outside training: the teacher themself, or a writer of the teacher's school.
@@ -63,6 +64,8 @@ struct TrainingAccess: Sendable {
         case .read(let school):
             if let school {
                 try context.require(.read(.school(school)), notFound: "unknown school \(school)")
+            } else if case .schools = try context.readScope() {
+                // A district-scoped role's list without a school is its district's (the route cuts it).
             } else {
                 try context.require(.read(.district))
             }

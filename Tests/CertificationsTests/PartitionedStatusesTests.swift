@@ -112,6 +112,32 @@ import Testing
         }
     }
 
+    /// Issue #18: a district of a store holding two is cut into parts too (its own teachers' id ranges), and gives
+    /// what one pass over it, and the whole store's statuses cut to its schools, give.
+    @Test func aDistrictIsComputedInPartsLikeTheWholeStore() throws {
+        let db = try Self.district(teachers: 3_500)
+        try db.writer.write { try $0.execute(sql: "UPDATE school SET district = '440111' WHERE id = 'S3'") }
+        let profile = try RuleProfile.load(path: nil)
+        let day = Day("2026-06-30")!
+        for inactive in [false, true] {
+            let whole = try CertificationEngine.statuses(
+                in: db, asOf: day, profile: profile, includeInactive: inactive, parts: 1)
+            for (code, schools) in [("440106", ["S1", "S2"]), ("440111", ["S3"])] {
+                let expected = whole.filter { schools.contains($0.schoolId) }
+                #expect(!expected.isEmpty)
+                for parts in [1, 3, 4] {
+                    let split = try CertificationEngine.statuses(
+                        in: db, asOf: day, profile: profile, district: code, includeInactive: inactive, parts: parts)
+                    #expect(split == expected, "district \(code) in \(parts) parts")
+                }
+            }
+        }
+        let report = try CoverageReport.compute(in: db, asOf: day, district: "440106", profile: profile)
+        #expect(report.schools.map(\.id) == ["S1", "S2"])
+        #expect(
+            report == (try CoverageReport.compute(in: db, asOf: day, school: nil, profile: profile)).restricted(to: ["S1", "S2"]))
+    }
+
     @Test func theMergeKeepsSchoolThenIdOrder() throws {
         let db = try Self.district()
         let list = try CertificationEngine.statuses(in: db, asOf: Day("2026-06-30")!, profile: RuleProfile.load(path: nil))

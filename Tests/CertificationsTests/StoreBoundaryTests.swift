@@ -11,15 +11,16 @@ import XinyuCore
     struct RelayStore: XinyuStore {
         let base: AppDatabase
 
-        func schoolSummaries() throws -> [SchoolSummary] { try base.schoolSummaries() }
-        func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
-            try base.teachers(school: school, role: role, status: status)
+        func schoolSummaries(district: String?) throws -> [SchoolSummary] { try base.schoolSummaries(district: district) }
+        func teachers(school: String?, district: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
+            try base.teachers(school: school, district: district, role: role, status: status)
         }
         func teacherPage(
-            school: String?, role: Role?, status: TeacherStatus?,
+            school: String?, district: String?, role: Role?, status: TeacherStatus?,
             limit: Int, offset: Int
         ) throws -> (total: Int, teachers: [Teacher]) {
-            try base.teacherPage(school: school, role: role, status: status, limit: limit, offset: offset)
+            try base.teacherPage(
+                school: school, district: district, role: role, status: status, limit: limit, offset: offset)
         }
         func teacher(id: String) throws -> Teacher { try base.teacher(id: id) }
         func requireSchool(_ id: String) throws { try base.requireSchool(id) }
@@ -30,15 +31,17 @@ import XinyuCore
             try base.trainingRecord(teacherId: teacherId, asOf: asOf, counting: counting)
         }
         func certificationReadings<T: Sendable>(
-            asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
-            _ compute: @escaping @Sendable (CertificationReading) throws -> T
+            asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
+            withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
         ) throws -> [T] {
             try base.certificationReadings(
-                asOf: asOf, school: school, includeInactive: includeInactive, counting: counting,
+                asOf: asOf, school: school, district: district, includeInactive: includeInactive, counting: counting,
                 parts: parts, withSchools: withSchools, compute)
         }
-        func quotaYear(from first: Day, through last: Day, school: String?, counting: [RecordState]) throws -> QuotaYearReading {
-            try base.quotaYear(from: first, through: last, school: school, counting: counting)
+        func quotaYear(
+            from first: Day, through last: Day, school: String?, district: String?, counting: [RecordState]
+        ) throws -> QuotaYearReading {
+            try base.quotaYear(from: first, through: last, school: school, district: district, counting: counting)
         }
         func addTraining(_ course: Course, school: String, by actor: String, at: Date) throws -> Course {
             try base.addTraining(course, school: school, by: actor, at: at)

@@ -49,10 +49,57 @@ import Testing
         #expect(decide(scoped, .buildSchedule(school: "S2")) == .allow)
         #expect(decide(scoped, .buildSchedule(school: "S3")) == .forbidden)
         #expect(decide(scoped, .buildSchedule(school: nil)) == .forbidden)
-        for op in [AccessPolicy.Operation.importFeed, .manageUsers, .revokeCertificate] {
+        for op in [AccessPolicy.Operation.manageUsers, .revokeCertificate] {
             #expect(decide(scoped, op) == .forbidden)
         }
         #expect(decide(scopedViewer, .writeTrainingRecords(school: "S1")) == .forbidden)
+    }
+
+    @Test func aDistrictScopedAdminImportsOnlyItsOwnDistrictsFeeds() {
+        let decide = AccessPolicy.decide
+        // It may send a feed; the feed's district decides once its root is read.
+        #expect(decide(scoped, .importFeed) == .allow)
+        #expect(decide(scoped, .importDistrictFeed(district: "440106")) == .allow)
+        #expect(decide(scoped, .importDistrictFeed(district: "440111")) == .forbidden)
+        #expect(decide(scoped, .importDistrictFeed(district: nil)) == .forbidden)
+        // An unscoped district-admin and a feed import any district's; viewers none.
+        let unscoped = Principal(name: "a", role: .districtAdmin, via: .session)
+        let feed = Principal(name: "f", role: .feed, via: .token(id: "x"))
+        for p in [unscoped, feed] {
+            for d in ["440106", "440111", nil] { #expect(decide(p, .importDistrictFeed(district: d)) == .allow) }
+        }
+        for p in [scopedViewer, region] {
+            #expect(decide(p, .importFeed) == .forbidden)
+            #expect(decide(p, .importDistrictFeed(district: "440106")) == .forbidden)
+        }
+    }
+
+    @Test func anAccountsDistrictIsChangedAndAudited() throws {
+        let db = try Self.twoDistricts()
+        let a = accounts(db)
+        try a.addUser(name: "d", role: .districtAdmin, school: nil, teacher: nil, district: "440106", by: admin)
+        try a.addUser(name: "s", role: .schoolAdmin, school: "S1", teacher: nil, by: admin)
+        let issued = try a.issueToken(for: "d", lifetime: 3600, label: nil, by: admin)
+        #expect(try a.setDistrict(name: "d", district: "440111", by: admin).district == "440111")
+        // Its token reaches the new district's schools.
+        let principal = try #require(try a.credential(forTokenHash: Secrets.sha256(issued.secret))?.credential.principal)
+        #expect(principal.district == "440111" && principal.districtSchools == ["S3"])
+        #expect(try a.setDistrict(name: "d", district: nil, by: admin).district == nil)
+        let whole = try #require(try a.credential(forTokenHash: Secrets.sha256(issued.secret))?.credential.principal)
+        #expect(whole.district == nil && whole.districtSchools == nil)
+        #expect(throws: AccountError.unknownDistrict("999999")) { try a.setDistrict(name: "d", district: "999999", by: admin) }
+        #expect(throws: AccountError.takesNoDistrict(.schoolAdmin)) {
+            try a.setDistrict(name: "s", district: "440106", by: admin)
+        }
+        #expect(throws: AccountStoreError.self) { try a.setDistrict(name: "nobody", district: "440106", by: admin) }
+        // Setting the district it has changes nothing and is not audited again.
+        try a.setDistrict(name: "d", district: nil, by: admin)
+        let audit = try db.auditEntries(since: nil, actor: nil, actions: ["user.district"], target: "d")
+        #expect(audit.count == 2)
+        #expect(audit.first?.before?.contains(#""district":"440106""#) == true)
+        #expect(audit.first?.after?.contains(#""district":"440111""#) == true)
+        #expect(audit.last?.after?.contains(#""district":null"#) == true)
+        #expect(try a.require("d").passwordHash == nil && a.require("d").role == .districtAdmin)
     }
 
     @Test func theRegionViewerReadsEveryDistrictAndWritesNothing() {

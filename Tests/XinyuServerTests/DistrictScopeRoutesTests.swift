@@ -143,6 +143,75 @@ import XinyuCore
             ) { r in
                 #expect(r.status == .forbidden)
             }
+            // Lists without school= are its district's rows, not a 403 (the first district has trainings,
+            // submissions awaiting review and none of them may show).
+            for token in [s.token, s.viewerToken] {
+                let auth: HTTPFields = [.authorization: "Bearer \(token)"]
+                for uri in ["/api/v1/trainings", "/api/v1/approvals", "/api/v1/group-runs"] {
+                    try await client.execute(uri: uri, method: .get, headers: auth) { r in
+                        #expect(r.status == .ok, "\(uri) → \(r.status)")
+                        let text = String(buffer: r.body)
+                        let rows = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
+                        #expect(rows != nil, "\(uri): \(text.prefix(200))")
+                        #expect(
+                            rows?.allSatisfy { ($0["schoolId"] as? String) == Self.ownSchool } == true,
+                            "\(uri) shows another district's rows")
+                        #expect(s.leaked(text).isEmpty, "\(uri) shows \(s.leaked(text).prefix(3))")
+                        if uri == "/api/v1/trainings" { #expect(rows?.count == 1) }
+                    }
+                }
+            }
         }
+    }
+
+    /// Issue #18: a district-scoped district-admin imports its own district's feed through the real importer; a
+    /// feed of another district, or a file naming no district, is refused (403) before anything is written, and
+    /// the refusal is audited.
+    @Test func aDistrictScopedAdminImportsOnlyItsOwnDistrictsFeeds() async throws {
+        let s = try Setup()
+        let db = s.d.store.db
+        let config = ServerConfiguration(token: nil, maxBodyBytes: 1 << 24, temporaryDirectory: s.d.store.directory)
+        let deps = try ServerDependencies(
+            database: db, imports: .live, accounts: s.d.accounts, verifyLimiter: VerifyRateLimiter())
+        let app = Application(router: buildRouter(configuration: config, dependencies: deps))
+        let own = s.d.store.directory + "/own.xml"
+        let foreign = s.d.store.directory + "/foreign.xml"
+        _ = try SampleFeedGenerator(schools: 2, seed: 3, district: Self.code).write(to: own)
+        _ = try SampleFeedGenerator(schools: 1, seed: 4, district: "440608").write(to: foreign)
+        let foreignBody = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: foreign)))
+        let ownBody = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: own)))
+        let before = try db.tableCounts()
+        let auth: HTTPFields = [.authorization: "Bearer \(s.token)"]
+        try await app.test(.router) { client in
+            for (file, words) in [
+                (foreignBody, "this feed is district 440608's; da-440111 may import only district 440111's feeds"),
+                (ByteBuffer(string: "<enterprise/>"), "this file names no district"),
+            ] {
+                try await client.execute(uri: "/api/v1/imports", method: .post, headers: auth, body: file) { r in
+                    try expectError(r, .forbidden, "forbidden")
+                    #expect(String(buffer: r.body).contains(words), "\(String(buffer: r.body))")
+                }
+            }
+            #expect(try db.tableCounts() == before)
+            #expect(try db.schoolDistricts()["440608-S0001"] == nil)
+            // The viewer may not import even its own district's feed.
+            try await client.execute(
+                uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(s.viewerToken)"],
+                body: ownBody
+            ) { r in
+                try expectError(r, .forbidden, "forbidden")
+            }
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: auth, body: ownBody) { r in
+                #expect(r.status == .ok, "\(String(buffer: r.body))")
+                let status = try jsonObject(r)["status"] as? String
+                #expect(status == "applied" || status == "partial")
+            }
+        }
+        #expect(try db.tableCounts()["importLog"] == (before["importLog"] ?? 0) + 1)
+        #expect(try db.schoolDistricts()["440111-S0002"] == "440111")
+        let refused = try db.auditEntries(since: nil, actor: "da-440111", actions: ["import.refused"], target: nil)
+        #expect(refused.count == 2)
+        #expect(refused.first?.after?.contains(#""district":"440608""#) == true)
+        #expect(try db.auditEntries(since: nil, actor: "da-440111", actions: ["import"], target: nil).count == 1)
     }
 }

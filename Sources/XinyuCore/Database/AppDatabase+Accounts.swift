@@ -53,8 +53,8 @@ extension AppDatabase: AccountStore {
     public func updateAccount(_ account: StoredAccount, audit: AuditEntry) throws {
         try write("change user \(account.name)") { db in
             try db.execute(
-                sql: "UPDATE account SET passwordHash = ?, disabled = ? WHERE name = ?",
-                arguments: [account.passwordHash, account.disabled, account.name])
+                sql: "UPDATE account SET passwordHash = ?, disabled = ?, district = ? WHERE name = ?",
+                arguments: [account.passwordHash, account.disabled, account.district, account.name])
             guard db.changesCount == 1 else { throw AccountStoreError.unknownAccount(name: account.name) }
             if account.disabled {
                 try db.execute(sql: "DELETE FROM session WHERE accountName = ?", arguments: [account.name])

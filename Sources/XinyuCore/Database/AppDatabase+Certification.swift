@@ -64,17 +64,18 @@ extension AppDatabase {
     /// Reads what the certification engine needs of the teachers as of a date and calls `compute` with it, all from
     /// one committed state; returns what `compute` returned for each part, in teacher-id order of the parts.
     ///
-    /// A whole district (`school` nil) is cut into at most `parts` ranges of teacher ids (see
+    /// A whole store or one `district` (`school` nil) is cut into at most `parts` ranges of teacher ids (see
     /// ``teacherSplitPoints(parts:)``), each read and computed at once on its own read connection
     /// (``concurrentReads(parts:_:)``); a school, or a district too small to cut, is one part. With `withSchools`
     /// the first part's reading also holds the schools with their names (an unknown `school` throws
     /// ``StoreError/unknownSchool(id:)`` before anything is computed).
     public func certificationReadings<T: Sendable>(
-        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
-        _ compute: @escaping @Sendable (CertificationReading) throws -> T
+        asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
+        withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
-        let whole = TeacherSelection(school: school, includeInactive: includeInactive)
-        let bounds = school == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts) } : []
+        let whole = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
+        let bounds =
+            school == nil && parts > 1 ? try writer.read { try Self.splitPoints($0, parts: parts, district: district) } : []
         guard !bounds.isEmpty else {
             return try writer.read { db in
                 [
@@ -86,7 +87,7 @@ extension AppDatabase {
             }
         }
         let ranges = zip([nil] + bounds, bounds + [nil]).map { lower, upper in
-            TeacherSelection(school: nil, includeInactive: includeInactive, from: lower, below: upper)
+            TeacherSelection(school: nil, district: district, includeInactive: includeInactive, from: lower, below: upper)
         }
         return try concurrentReads(parts: ranges.count) { db, i in
             try compute(
@@ -103,7 +104,7 @@ extension AppDatabase {
         _ db: Database, asOf: Day, selection: TeacherSelection, counting: [RecordState],
         withSchools: Bool
     ) throws -> CertificationReading {
-        let schools = withSchools ? try schoolNames(db, only: selection.school) : nil
+        let schools = withSchools ? try schoolNames(db, only: selection.school, district: selection.district) : nil
         let d = asOf.description
         var teachers: [Teacher] = []
         let filter = selection.teacherConditions
@@ -168,6 +169,26 @@ extension AppDatabase {
                     WHERE t.schoolId = ? AND a.date <= ? AND \(counted.sql)
                     """)
             try scan.setArguments([CourseResult.pass, school, d] + counted.arguments)
+        } else if let district = selection.district {
+            // The district's teachers (through school, within the part's id range), each one's attendance by its
+            // key (teacher, course).
+            var range = ""
+            var rangeArguments: StatementArguments = []
+            if let from = selection.from {
+                range += " AND t.id >= ?"
+                rangeArguments += [from]
+            }
+            if let below = selection.below {
+                range += " AND t.id < ?"
+                rangeArguments += [below]
+            }
+            scan = try db.makeStatement(
+                sql: """
+                    SELECT a.teacherId, a.courseId, a.date, a.hoursTenths, a.result = ?
+                    FROM school s JOIN teacher t ON t.schoolId = s.id JOIN attendance a ON a.teacherId = t.id
+                    WHERE s.district = ?\(range) AND a.date <= ? AND \(counted.sql)
+                    """)
+            try scan.setArguments([CourseResult.pass, district] + rangeArguments + [d] + counted.arguments)
         } else {
             let r = selection.conditions(on: "a.teacherId")
             scan = try db.makeStatement(
@@ -255,23 +276,32 @@ extension AppDatabase {
     }
 
     /// The schools with their names: the one school `only` (``StoreError/unknownSchool(id:)`` if not stored), or
-    /// every school sorted by id.
-    private static func schoolNames(_ db: Database, only school: String?) throws -> [SchoolName] {
+    /// every school sorted by id, or the schools of `district` sorted by id.
+    private static func schoolNames(_ db: Database, only school: String?, district: String?) throws -> [SchoolName] {
         if let school {
             let s = try School.require(db, id: school)
             return [SchoolName(id: s.id, name: s.name)]
         }
         var out: [SchoolName] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM school ORDER BY id")
+        let rows =
+            if let district {
+                try Row.fetchCursor(db, sql: "SELECT id, name FROM school WHERE district = ? ORDER BY id", arguments: [district])
+            } else {
+                try Row.fetchCursor(db, sql: "SELECT id, name FROM school ORDER BY id")
+            }
         while let r = try rows.next() { out.append(SchoolName(id: r[0], name: r[1])) }
         return out
     }
 
-    private static func splitPoints(_ db: Database, parts: Int) throws -> [String] {
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teacher") ?? 0
+    private static func splitPoints(_ db: Database, parts: Int, district: String? = nil) throws -> [String] {
+        let (filter, arguments): (String, StatementArguments) =
+            district.map { (" WHERE schoolId IN (SELECT id FROM school WHERE district = ?)", [$0]) } ?? ("", [])
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teacher" + filter, arguments: arguments) ?? 0
         guard count >= parts * 500 else { return [] }
         return try (1..<parts).map { i in
-            try String.fetchOne(db, sql: "SELECT id FROM teacher ORDER BY id LIMIT 1 OFFSET ?", arguments: [count * i / parts])!
+            try String.fetchOne(
+                db, sql: "SELECT id FROM teacher\(filter) ORDER BY id LIMIT 1 OFFSET ?",
+                arguments: arguments + [count * i / parts])!
         }
     }
 
@@ -326,6 +356,11 @@ extension TeacherSelection {
             sql += " AND \(column) IN (SELECT id FROM teacher WHERE schoolId = ?)"
             args += [school]
         }
+        if let district {
+            sql +=
+                " AND \(column) IN (SELECT t.id FROM school s JOIN teacher t ON t.schoolId = s.id WHERE s.district = ?)"
+            args += [district]
+        }
         return (sql, args)
     }
 
@@ -344,6 +379,10 @@ extension TeacherSelection {
         if let school {
             sql += " AND schoolId = ?"
             args += [school]
+        }
+        if let district {
+            sql += " AND schoolId IN (SELECT id FROM school WHERE district = ?)"
+            args += [district]
         }
         if !includeInactive {
             sql += " AND status = ?"

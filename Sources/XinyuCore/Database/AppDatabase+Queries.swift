@@ -14,8 +14,8 @@ extension AppDatabase {
         }
     }
 
-    /// Every school, sorted by id, with its class count and active-teacher count.
-    public func schoolSummaries() throws -> [SchoolSummary] {
+    /// Every school (or `district`'s), sorted by id, with its class count and active-teacher count.
+    public func schoolSummaries(district: String?) throws -> [SchoolSummary] {
         try reading { db in
             try SchoolSummary.fetchAll(
                 db,
@@ -23,20 +23,22 @@ extension AppDatabase {
                     SELECT s.id, s.name, s.stage, s.counselingRoom,
                            COALESCE((SELECT SUM(classes) FROM grade g WHERE g.schoolId = s.id), 0) AS classes,
                            (SELECT COUNT(*) FROM teacher t WHERE t.schoolId = s.id AND t.status = ?) AS activeTeachers
-                    FROM school s ORDER BY s.id
-                    """, arguments: [TeacherStatus.active])
+                    FROM school s\(district == nil ? "" : " WHERE s.district = ?") ORDER BY s.id
+                    """, arguments: [TeacherStatus.active] + (district.map { [$0] } ?? []))
         }
     }
 
     /// Teachers sorted by id, optionally filtered.
     public func teachers(school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil) throws -> [Teacher] {
+        try teachers(school: school, district: nil, role: role, status: status)
+    }
+
+    /// Teachers sorted by id, optionally filtered (`district`: of that district's schools, issue #18).
+    public func teachers(school: String?, district: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
         try reading { db in
             if let school { try School.require(db, id: school) }
-            var q = Teacher.all()
-            if let school { q = q.filter(Column("schoolId") == school) }
-            if let role { q = q.filter(Column("role") == role) }
-            if let status { q = q.filter(Column("status") == status) }
-            return try q.order(Column("id")).fetchAll(db)
+            return try Self.teacherQuery(school: school, district: district, role: role, status: status)
+                .order(Column("id")).fetchAll(db)
         }
     }
 
@@ -46,14 +48,33 @@ extension AppDatabase {
         school: String? = nil, role: Role? = nil, status: TeacherStatus? = nil,
         limit: Int, offset: Int
     ) throws -> (total: Int, teachers: [Teacher]) {
+        try teacherPage(school: school, district: nil, role: role, status: status, limit: limit, offset: offset)
+    }
+
+    /// ``teacherPage(school:role:status:limit:offset:)`` limited to a district's schools when `district` is given.
+    public func teacherPage(
+        school: String?, district: String?, role: Role?, status: TeacherStatus?,
+        limit: Int, offset: Int
+    ) throws -> (total: Int, teachers: [Teacher]) {
         try writer.read { db in
             if let school { try School.require(db, id: school) }
-            var q = Teacher.all()
-            if let school { q = q.filter(Column("schoolId") == school) }
-            if let role { q = q.filter(Column("role") == role) }
-            if let status { q = q.filter(Column("status") == status) }
+            let q = Self.teacherQuery(school: school, district: district, role: role, status: status)
             return (try q.fetchCount(db), try q.order(Column("id")).limit(limit, offset: offset).fetchAll(db))
         }
+    }
+
+    /// The teacher list's filters as a request.
+    private static func teacherQuery(
+        school: String?, district: String?, role: Role?, status: TeacherStatus?
+    ) -> QueryInterfaceRequest<Teacher> {
+        var q = Teacher.all()
+        if let school { q = q.filter(Column("schoolId") == school) }
+        if let district {
+            q = q.filter(sql: "schoolId IN (SELECT id FROM school WHERE district = ?)", arguments: [district])
+        }
+        if let role { q = q.filter(Column("role") == role) }
+        if let status { q = q.filter(Column("status") == status) }
+        return q
     }
 
     /// One teacher, or ``StoreError/unknownTeacher(id:)``.

@@ -8,7 +8,7 @@ extension AppDatabase {
     /// tier. `school` limits it to one school (``StoreError/unknownSchool(id:)`` if not stored).
     /// Entered records follow the feed's, only in a `counting` state.
     public func quotaYear(
-        from first: Day, through last: Day, school: String?,
+        from first: Day, through last: Day, school: String?, district: String?,
         counting: [RecordState]
     ) throws -> QuotaYearReading {
         try writer.read { db in
@@ -19,6 +19,18 @@ extension AppDatabase {
                 sq = sq.filter(Column("id") == school)
                 tq = tq.filter(Column("schoolId") == school)
             }
+            // A district's attendance is read through its teachers (issue #18), not by scanning the whole year's.
+            var scope: (String) -> String = { _ in "" }
+            var scopeArguments: StatementArguments = []
+            if let district {
+                sq = sq.filter(Column("district") == district)
+                tq = tq.filter(sql: "schoolId IN (SELECT id FROM school WHERE district = ?)", arguments: [district])
+                scope = { alias in
+                    " AND \(alias).teacherId IN (SELECT t.id FROM school s JOIN teacher t ON t.schoolId = s.id"
+                        + " WHERE s.district = ?)"
+                }
+                scopeArguments = [district]
+            }
             let schools = try sq.fetchAll(db)
             let teachers = try tq.fetchAll(db)
             let inScope = Set(teachers.map(\.id))
@@ -28,8 +40,8 @@ extension AppDatabase {
                 sql: """
                     SELECT a.teacherId, a.courseId, a.hoursTenths, a.status, a.result, a.date, c.category, c.tier
                     FROM attendance a JOIN course c ON c.id = a.courseId
-                    WHERE a.date >= ? AND a.date <= ?
-                    """, arguments: [first.description, last.description])
+                    WHERE a.date >= ? AND a.date <= ?\(scope("a"))
+                    """, arguments: [first.description, last.description] + scopeArguments)
             while let r = try rows.next() {
                 let tid: String = r[0]
                 guard inScope.contains(tid) else { continue }
@@ -45,8 +57,9 @@ extension AppDatabase {
                     sql: """
                         SELECT e.teacherId, e.courseId, e.hoursTenths, e.status, e.result, e.date, c.category, c.tier
                         FROM attendanceEntry e JOIN course c ON c.id = e.courseId
-                        WHERE e.date >= ? AND e.date <= ? AND \(entered.sql) ORDER BY e.teacherId, e.courseId
-                        """, arguments: [first.description, last.description] + entered.arguments)
+                        WHERE e.date >= ? AND e.date <= ? AND \(entered.sql)\(scope("e"))
+                        ORDER BY e.teacherId, e.courseId
+                        """, arguments: [first.description, last.description] + entered.arguments + scopeArguments)
                 while let r = try more.next() {
                     let tid: String = r[0]
                     guard inScope.contains(tid) else { continue }

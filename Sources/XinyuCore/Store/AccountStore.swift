@@ -26,8 +26,8 @@ public protocol AccountStore: Sendable {
     /// The account with this name, or nil.
     func account(named name: String) throws -> StoredAccount?
 
-    /// Replaces an account's password hash and disabled flag (its name, role and scope stay). Disabling it also
-    /// ends its sessions. ``AccountStoreError/unknownAccount(name:)`` when it is not stored.
+    /// Replaces an account's password hash, disabled flag and district (its name, role, school and teacher stay).
+    /// Disabling it also ends its sessions. ``AccountStoreError/unknownAccount(name:)`` when it is not stored.
     func updateAccount(_ account: StoredAccount, audit: AuditEntry) throws
 
     /// Stores a new token (its account must exist: ``AccountStoreError/unknownAccount(name:)``).

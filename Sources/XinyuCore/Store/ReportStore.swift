@@ -15,21 +15,21 @@
 ///   ``StoreError/wrapping(_:path:waited:)`` maps to them). Reads never change stored data.
 public protocol ReportStore: Sendable {
     /// Every school, sorted by id, with its class count (the sum of its grades' classes, 0 with none) and its
-    /// active-teacher count.
-    func schoolSummaries() throws -> [SchoolSummary]
+    /// active-teacher count; with `district`, only that district's schools (none when no school belongs to it).
+    func schoolSummaries(district: String?) throws -> [SchoolSummary]
 
     /// The district (6-digit code) of every school, keyed by school id (issue #18: many districts in one store).
     func schoolDistricts() throws -> [String: String]
 
-    /// Teachers sorted by id; each filter given narrows the list. An unknown `school` throws
-    /// ``StoreError/unknownSchool(id:)``.
-    func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher]
+    /// Teachers sorted by id; each filter given narrows the list (`district`: the teachers of that district's
+    /// schools, none when no school belongs to it). An unknown `school` throws ``StoreError/unknownSchool(id:)``.
+    func teachers(school: String?, district: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher]
 
-    /// One page of ``teachers(school:role:status:)``: the `limit` teachers after the first `offset` (sorted by id)
-    /// and how many match in all, both from one committed state. An unknown `school` throws
+    /// One page of ``teachers(school:district:role:status:)``: the `limit` teachers after the first `offset` (sorted
+    /// by id) and how many match in all, both from one committed state. An unknown `school` throws
     /// ``StoreError/unknownSchool(id:)``.
     func teacherPage(
-        school: String?, role: Role?, status: TeacherStatus?,
+        school: String?, district: String?, role: Role?, status: TeacherStatus?,
         limit: Int, offset: Int
     ) throws -> (total: Int, teachers: [Teacher])
 
@@ -69,19 +69,61 @@ public protocol ReportStore: Sendable {
     /// Every part reads one committed state, and no write made through this store lands between the parts' reads;
     /// the SQLite engine cannot hold off another process's commit in the instant between two parts' starts.
     /// Entered records count when their record state is one of `counting`.
+    ///
+    /// `district` (issue #18) limits the reading, in the store's queries, to the teachers of that district's schools
+    /// (and, with `withSchools`, to its schools): a district's reading costs what the district holds, not the whole
+    /// store. The engine may cut it into parts as it cuts the whole store; a code no school belongs to gives no
+    /// schools and no teachers.
     func certificationReadings<T: Sendable>(
-        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
-        _ compute: @escaping @Sendable (CertificationReading) throws -> T
+        asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
+        withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T]
 
     /// A school year's reading for the union quota (see ``QuotaYearReading``), from one committed state: the
     /// schools in scope, their active teachers, and those teachers' attendance dated from `first` through `last`
     /// (entered records only in the states of `counting`). `school` limits it to one school
-    /// (``StoreError/unknownSchool(id:)`` if not stored).
-    func quotaYear(from first: Day, through last: Day, school: String?, counting: [RecordState]) throws -> QuotaYearReading
+    /// (``StoreError/unknownSchool(id:)`` if not stored); `district` to the schools of one district (issue #18, in
+    /// the store's queries; a code no school belongs to gives nothing).
+    func quotaYear(
+        from first: Day, through last: Day, school: String?, district: String?, counting: [RecordState]
+    ) throws -> QuotaYearReading
 }
 
 extension ReportStore {
+    /// ``schoolSummaries(district:)`` of every district.
+    public func schoolSummaries() throws -> [SchoolSummary] { try schoolSummaries(district: nil) }
+
+    /// ``teachers(school:district:role:status:)`` of every district.
+    public func teachers(school: String?, role: Role?, status: TeacherStatus?) throws -> [Teacher] {
+        try teachers(school: school, district: nil, role: role, status: status)
+    }
+
+    /// ``teacherPage(school:district:role:status:limit:offset:)`` of every district.
+    public func teacherPage(
+        school: String?, role: Role?, status: TeacherStatus?,
+        limit: Int, offset: Int
+    ) throws -> (total: Int, teachers: [Teacher]) {
+        try teacherPage(school: school, district: nil, role: role, status: status, limit: limit, offset: offset)
+    }
+
+    /// ``certificationReadings(asOf:school:district:includeInactive:counting:parts:withSchools:_:)`` of every
+    /// district.
+    public func certificationReadings<T: Sendable>(
+        asOf: Day, school: String?, includeInactive: Bool, counting: [RecordState], parts: Int, withSchools: Bool,
+        _ compute: @escaping @Sendable (CertificationReading) throws -> T
+    ) throws -> [T] {
+        try certificationReadings(
+            asOf: asOf, school: school, district: nil, includeInactive: includeInactive, counting: counting,
+            parts: parts, withSchools: withSchools, compute)
+    }
+
+    /// ``quotaYear(from:through:school:district:counting:)`` of every district.
+    public func quotaYear(
+        from first: Day, through last: Day, school: String?, counting: [RecordState]
+    ) throws -> QuotaYearReading {
+        try quotaYear(from: first, through: last, school: school, district: nil, counting: counting)
+    }
+
     /// ``trainingRecord(teacherId:asOf:counting:)`` under the default profile (only `certified` records count).
     public func trainingRecord(teacherId: String, asOf: Day) throws -> TeacherTrainingRecord {
         try trainingRecord(teacherId: teacherId, asOf: asOf, counting: RecordState.countedByDefault)

@@ -93,11 +93,16 @@ struct DeliveryController {
             if let school {
                 try await BlockingWork.quick { try db.requireSchool(school) }
                 try context.require(.read(.school(school)), notFound: StoreError.unknownSchool(id: school).description)
-            } else {
+            } else if scope.districtSchools == nil {
                 try context.require(.read(.district))
             }
             let (from, to) = (try request.queryDay("from"), try request.queryDay("to"))
-            return try JSONResponse.make(try await BlockingWork.quick { try db.groupRuns(school: school, from: from, to: to) })
+            // A district-scoped role without school= gets its district's schools' group runs.
+            let within = school == nil ? scope.districtSchools : nil
+            return try JSONResponse.make(
+                try await BlockingWork.quick {
+                    try db.groupRuns(school: school, from: from, to: to).filter { within?.contains($0.schoolId) ?? true }
+                })
         }
         router.post("/me/deliveries") { request, context in
             let form = try await Self.checkedForm(request, context)

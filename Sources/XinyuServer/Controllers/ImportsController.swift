@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Importers
 import XinyuAccounts
 import XinyuCore
 
@@ -9,7 +10,9 @@ import XinyuCore
 /// arrives (413 as soon as it is exceeded, or at once from `Content-Length`) and against the body time limit (408),
 /// imported by the same importer as the CLI on the heavy lane, and the file is removed afterwards whatever happens.
 /// A request that fails authentication or whose role may not import (only `district-admin` and `feed` may) is
-/// refused before any byte of its body is read: it leaves no file and no import-log row. Every import attempt
+/// refused before any byte of its body is read: it leaves no file and no import-log row. A district-scoped
+/// district-admin's feed is checked against its district once the root element is read (403 for another
+/// district's, audited, no import-log row). Every import attempt
 /// is audited (who, from where, the feed and how it ended), after it committed.
 struct ImportsController {
     let database: any XinyuStore
@@ -35,6 +38,9 @@ struct ImportsController {
             let path = try await spool(request.body)
             defer { try? FileManager.default.removeItem(atPath: path) }
             let accounts = accounts
+            if let own = who.district, who.role == .districtAdmin {
+                try await Self.checkDistrict(path, own: own, who: who, address: address, context, accounts)
+            }
             let outcome = try await BlockingWork.heavy {
                 let outcome = try service.importFile(path, db)
                 if let values = outcome.audit {
@@ -45,6 +51,25 @@ struct ImportsController {
             await onImported()
             return JSONResponse.make(data: outcome.json, status: outcome.rejectedAsWhole ? .badRequest : .ok)
         }
+    }
+
+    /// A district-scoped district-admin imports only feeds of its own district (issue #18): the file's root is read
+    /// (nothing is written) and another district's feed, or a file naming no district, is refused with 403 before
+    /// the import starts; the refusal is audited as `import.refused` with the district the feed names.
+    static func checkDistrict(
+        _ path: String, own: String, who: Principal, address: String?, _ context: XinyuRequestContext,
+        _ accounts: Accounts
+    ) async throws {
+        let declared = try await BlockingWork.quick { try FeedImporter.declaredDistrict(at: path) }
+        guard AccessPolicy.decide(who, .importDistrictFeed(district: declared)) != .allow else { return }
+        try await BlockingWork.quick {
+            try accounts.record(
+                "import.refused", target: ImportService.uploadName, by: who, from: address,
+                after: ["district": declared, "allowed": own])
+        }
+        let what = declared.map { "this feed is district \($0)'s" } ?? "this file names no district (not a district feed v1)"
+        throw APIError(
+            .forbidden, code: "forbidden", message: "\(what); \(who.name) may import only district \(own)'s feeds")
     }
 
     func tooLarge() -> APIError {

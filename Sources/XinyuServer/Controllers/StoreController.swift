@@ -13,7 +13,8 @@ struct StoreController {
         let db = database
         api.get("schools") { _, context in
             let scope = try context.readScope()
-            var schools = try await BlockingWork.quick { try db.schoolSummaries() }
+            let district: String? = if case .schools(let d, _) = scope { d } else { nil }
+            var schools = try await BlockingWork.quick { try db.schoolSummaries(district: district) }
             switch scope {
             case .district: break
             case .schools(_, let ids): schools = schools.filter { ids.contains($0.id) }
@@ -28,12 +29,12 @@ struct StoreController {
             let status = try request.queryEnum("status", TeacherStatus.self)
             let limit = try request.queryInt("limit", range: 1...Self.maxLimit) ?? Self.defaultLimit
             let offset = try request.queryInt("offset", range: 0...Int(Int32.max)) ?? 0
-            var within: Set<String>?
+            var within: String?
             switch scope {
             case .district: break
-            case .schools(_, let ids):
+            case .schools(let d, let ids):
                 if let school, !ids.contains(school) { throw StoreError.unknownSchool(id: school) }
-                within = school == nil ? ids : nil
+                within = school == nil ? d : nil
             case .school(let s), .teacher(_, let s):
                 if let school, school != s { throw StoreError.unknownSchool(id: school) }
                 school = s
@@ -41,18 +42,15 @@ struct StoreController {
             let only: String? = if case .teacher(let id, _) = scope { id } else { nil }
             let (filter, district) = (school, within)
             let page = try await BlockingWork.quick {
-                if let district {  // a district-scoped caller's list: its district's teachers, paged here
-                    let all = try db.teachers(school: nil, role: role, status: status).filter { district.contains($0.schoolId) }
-                    let rows = all.dropFirst(offset).prefix(limit).map(TeacherDTO.init)
-                    return TeacherPageDTO(total: all.count, limit: limit, offset: offset, teachers: Array(rows))
-                }
                 if let only {  // a teacher's list is themselves, when the filters match
                     let t = try db.teacher(id: only)
                     let match = (role == nil || t.role == role) && (status == nil || t.status == status)
                     let rows = match && offset == 0 ? [TeacherDTO(t)] : []
                     return TeacherPageDTO(total: match ? 1 : 0, limit: limit, offset: offset, teachers: rows)
                 }
-                let page = try db.teacherPage(school: filter, role: role, status: status, limit: limit, offset: offset)
+                // A district-scoped caller's list is its district's teachers, paged by the store.
+                let page = try db.teacherPage(
+                    school: filter, district: district, role: role, status: status, limit: limit, offset: offset)
                 return TeacherPageDTO(
                     total: page.total, limit: limit, offset: offset, teachers: page.teachers.map(TeacherDTO.init))
             }

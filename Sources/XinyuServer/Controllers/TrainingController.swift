@@ -75,11 +75,18 @@ struct TrainingController {
             return try JSONResponse.make(stored, status: .created)
         }
         api.get("trainings") { request, context in
-            let school = try request.query("school") ?? context.readScope().school
+            let asked = try request.query("school")
+            let scope = try asked == nil ? context.readScope() : nil
+            let school = asked ?? scope?.school
             _ = try access.check(context, .read(school: school))
             let from = try request.queryDay("from")
             let to = try request.queryDay("to")
-            return try JSONResponse.make(try await BlockingWork.quick { try db.trainings(school: school, from: from, to: to) })
+            // A district-scoped role without school= gets its district's schools' trainings.
+            let within = school == nil ? scope?.districtSchools : nil
+            return try JSONResponse.make(
+                try await BlockingWork.quick {
+                    try db.trainings(school: school, from: from, to: to).filter { within?.contains($0.schoolId) ?? true }
+                })
         }
         api.post("trainings/{id}/attendance") { request, context in
             let id = try context.parameters.requireString("id")
@@ -186,10 +193,13 @@ struct TrainingController {
             let teacher = try scope.teacher ?? request.query("teacher")
             let list = try await BlockingWork.quick { () -> [RecordEntry] in
                 if let school { try db.requireSchool(school) }
+                // A district-scoped role without school= gets its district's schools' records.
+                let within = school == nil ? scope.districtSchools : nil
                 return try db.recordEntries(
                     RecordFilter(
                         school: school, teacher: teacher, course: course,
-                        states: state.map { [$0] }))
+                        states: state.map { [$0] })
+                ).filter { within?.contains($0.schoolId) ?? true }
             }
             return try JSONResponse.make(list)
         }

@@ -44,12 +44,11 @@ struct CertsCommand: AsyncParsableCommand {
             let profile = try profileOption.load()
             let db = try global.openForReading()
             if let school { try db.requireSchool(school) }
-            let ids = try district.map { try db.schools(ofDistrict: $0) }
+            if let district { _ = try db.schools(ofDistrict: district) }
             let rows = try CertificationEngine.statuses(
-                in: db, asOf: day, profile: profile, school: school,
+                in: db, asOf: day, profile: profile, school: school, district: district,
                 includeInactive: includeInactive
             )
-            .filter { ids?.contains($0.schoolId) ?? true }
             .flatMap { t in t.levels.map { (t, $0) } }
             .filter { _, ls in
                 (level == nil || ls.level == level) && ls.matches(status)

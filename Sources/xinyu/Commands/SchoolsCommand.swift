@@ -16,11 +16,8 @@ struct SchoolsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try global.openForReading()
-            var schools = try store.schoolSummaries()
-            if let district {
-                let ids = try store.schools(ofDistrict: district)
-                schools = schools.filter { ids.contains($0.id) }
-            }
+            if let district { _ = try store.schools(ofDistrict: district) }
+            let schools = try store.schoolSummaries(district: district)
             try emit(output.format, json: schools) {
                 TextTable(
                     headers: ["id", "name", "stage", "counseling room", "classes", "active teachers"],

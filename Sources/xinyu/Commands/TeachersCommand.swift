@@ -22,11 +22,8 @@ struct TeachersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try global.openForReading()
-            var teachers = try store.teachers(school: school, role: role, status: status)
-            if let district {
-                let ids = try store.schools(ofDistrict: district)
-                teachers = teachers.filter { ids.contains($0.schoolId) }
-            }
+            if let district { _ = try store.schools(ofDistrict: district) }
+            let teachers = try store.teachers(school: school, district: district, role: role, status: status)
             try emit(output.format, json: teachers) {
                 TextTable(
                     headers: ["id", "name", "school", "role", "hired", "status"],

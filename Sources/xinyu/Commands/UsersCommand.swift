@@ -5,13 +5,14 @@ import XinyuCore
 
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Accounts of the server: add, list, disable, set a password.",
+        commandName: "users",
+        abstract: "Accounts of the server: add, list, disable, set a password, change a district role's district.",
         discussion: """
             Roles: district-admin, district-viewer (either may be limited with --district CODE), region-viewer (reads \
             every district), school-admin (--school), planner (--school), teacher (--teacher), feed. Every change \
             is in the audit trail as cli:USER, the OS user running the command.
             """,
-        subcommands: [Add.self, List.self, Disable.self, Passwd.self], defaultSubcommand: List.self)
+        subcommands: [Add.self, List.self, Disable.self, Passwd.self, SetDistrict.self], defaultSubcommand: List.self)
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
@@ -67,6 +68,29 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             try Accounts(store: try global.open()).disable(name: name, by: .commandLine())
             print("disabled \(name)")
+        }
+    }
+
+    struct SetDistrict: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-district",
+            abstract: "Limit a district-admin or district-viewer to another district, or (--none) to none.",
+            discussion: """
+                The account keeps its name, password, tokens and sessions; from their next request they reach the \
+                new district's schools (or, with --none, every district of the database). Audited as user.district.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Login name.") var name: String
+        @Argument(help: "The district (6-digit code) at least one imported school belongs to.") var district: String?
+        @Flag(help: "Remove the limit: the account reaches every district.") var none = false
+
+        func validate() throws {
+            if none == (district != nil) { throw ValidationError("give a district code or --none (one of them)") }
+        }
+
+        func run() async throws {
+            let a = try Accounts(store: try global.open()).setDistrict(name: name, district: district, by: .commandLine())
+            print("\(a.name) (\(a.role.rawValue)): " + (a.district.map { "district \($0)" } ?? "every district"))
         }
     }
 
