@@ -1,3 +1,4 @@
+import NIOCore
 import PostgresNIO
 import XinyuCore
 
@@ -9,6 +10,11 @@ import XinyuCore
 /// per kind (the later record of a key wins) moves them into the store before any other
 /// statement of the transaction and at its commit, kinds in the order their references need (teachers and
 /// courses before the records that refer to them).
+///
+/// The `unnest` upserts are sent without waiting (at most ``inFlightLimit`` at once), so that the importer reads
+/// and checks the next records while the server writes the last ones; every other statement of the transaction
+/// (``flush()``, which each of them calls first) waits for them, and the first one's error is thrown there or by
+/// the next ``submit(_:)``.
 final class PostgresFeedTransaction: FeedTransaction {
     private let s: PostgresSession
     private let bulkLoad: PostgresBulkLoad
@@ -21,6 +27,10 @@ final class PostgresFeedTransaction: FeedTransaction {
     private var pending: Set<RecordBatch.Kind> = []
     /// The number of the next staged record: the later of two records of a key wins.
     private var sequence = 0
+    /// The `unnest` upserts sent and not yet waited for, oldest first.
+    private var inFlight: [EventLoopFuture<PostgresQueryResult>] = []
+    /// How many upserts may be on their way at once: two keep the server busy while the importer packs the next.
+    static let inFlightLimit = 2
     private static let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
 
     init(_ s: PostgresSession, bulkLoad: PostgresBulkLoad = .default, district: Int? = nil) {
@@ -136,18 +146,26 @@ final class PostgresFeedTransaction: FeedTransaction {
 
     func submit(_ batch: RecordBatch) throws {
         guard batch.count > 0 else { return }
-        let decoded = try Self.decode(batch)
-        for kind in Self.order {
-            guard let rows = decoded[kind] else { continue }
-            switch bulkLoad {
-            case .copy: try stage(kind, rows)
-            case .unnest: try upsertSet(kind.columns, Self.lastOfEachKey(rows, key: kind.columns.key.count))
+        switch bulkLoad {
+        case .copy:
+            let decoded = try Self.decode(batch)
+            for kind in Self.order {
+                guard let rows = decoded[kind] else { continue }
+                try stage(kind, rows)
+            }
+        case .unnest:
+            let arrays = try UnnestArrays(batch)
+            for kind in Self.order {
+                guard let columns = arrays.kinds[kind]?.columns else { continue }
+                try upsertSet(kind.columns, columns)
             }
         }
     }
 
-    /// Moves every staged record into the store; every other statement of the transaction runs after it.
+    /// Waits for the upserts on their way and moves every staged record into the store; every other statement of
+    /// the transaction runs after it.
     func flush() throws {
+        try drain(keeping: 0)
         guard !pending.isEmpty else { return }
         for kind in Self.order where pending.contains(kind) {
             let t = kind.columns
@@ -177,7 +195,7 @@ final class PostgresFeedTransaction: FeedTransaction {
     }
 
     /// Rows keyed by their first `key` values (every kind's key columns come first), the last record of each key
-    /// kept, in the order their keys first came.
+    /// kept, in the order their keys first came: what ``UnnestArrays`` keeps (tests compare the two).
     static func lastOfEachKey(_ rows: [[PostgresValue]], key: Int) -> [[PostgresValue]] {
         var index: [[PostgresValue].SubSequence: Int] = [:]
         var out: [[PostgresValue]] = []
@@ -212,21 +230,36 @@ final class PostgresFeedTransaction: FeedTransaction {
         "classNumber",
     ]
 
-    /// Upserts `rows` (keys distinct) in one statement: each column is one array argument (an array literal), and
-    /// `unnest` turns the arrays back into rows.
-    private func upsertSet(_ t: TableColumns, _ rows: [[PostgresValue]]) throws {
-        guard !rows.isEmpty else { return }
+    /// Upserts rows (keys distinct) in one statement: each column is one array argument (an array literal of
+    /// ``UnnestArrays``, in the table's column order), and `unnest` turns the arrays back into rows.
+    private func upsertSet(_ t: TableColumns, _ literals: [String]) throws {
         var arrays: [PostgresValue] = []
         var casts: [String] = []
         for (i, column) in t.columns.enumerated() {
             let integer = Self.integerColumns.contains(column)
             casts.append("$\(i + 1)::\(integer ? "bigint" : "text")[]")
-            arrays.append(.text(Self.arrayLiteral(rows.lazy.map { $0[i] })))
+            arrays.append(.text(literals[i]))
         }
         let columns = t.columns.map(Self.quoted).joined(separator: ", ")
-        try s.execute(
-            numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
-                + Self.onConflict(t), arrays)
+        try drain(keeping: Self.inFlightLimit - 1)
+        inFlight.append(
+            s.send(
+                numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
+                    + Self.onConflict(t), arrays))
+    }
+
+    /// Waits for the oldest upserts sent until at most `keeping` are on their way. On an error the others are
+    /// forgotten (the transaction is rolled back; the server refuses them anyway) and the error is thrown.
+    private func drain(keeping: Int) throws {
+        while inFlight.count > keeping {
+            let sent = inFlight.removeFirst()
+            do {
+                try s.wait(sent)
+            } catch {
+                inFlight = []
+                throw error
+            }
+        }
     }
 
     /// `COPY`s `rows` of `kind` into its staging table (made once per transaction: `CREATE TEMP TABLE … ON COMMIT
@@ -253,7 +286,8 @@ final class PostgresFeedTransaction: FeedTransaction {
 
     static func stageName(_ t: TableColumns) -> String { "xinyu_stage_\(t.table.lowercased())" }
 
-    /// `{"a","b\"c",NULL,12}`: a PostgreSQL array literal of the values.
+    /// `{"a","b\"c",NULL,12}`: a PostgreSQL array literal of the values (``UnnestArrays`` writes the same from a
+    /// batch's bytes; tests compare the two).
     static func arrayLiteral<S: Sequence>(_ values: S) -> String where S.Element == PostgresValue {
         var out = "{"
         var first = true

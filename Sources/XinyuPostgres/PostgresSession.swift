@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import PostgresNIO
 import XinyuCore
 
@@ -44,6 +45,27 @@ final class PostgresSession: @unchecked Sendable {
     @discardableResult
     func execute(numbered sql: String, _ values: [PostgresValue]) throws -> Int {
         try result(PostgresQuery(numbered: sql, values)).metadata.rows ?? 0
+    }
+
+    /// Runs one statement and returns its rows as they came, for reads of many rows: a row decoded in column order
+    /// (`PostgresRow.decode((String, Int?).self)`) is not copied into a random-access row first.
+    func sequentialRows(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRow] {
+        try result(sql, values).rows
+    }
+
+    /// Sends one statement whose arguments are numbered already, without waiting for it: the connection runs its
+    /// statements in the order they were sent, and ``wait(_:)`` returns (or throws) its outcome.
+    func send(numbered sql: String, _ values: [PostgresValue]) -> EventLoopFuture<PostgresQueryResult> {
+        connection.query(PostgresQuery(numbered: sql, values), logger: logger)
+    }
+
+    /// Waits for a statement ``send(numbered:_:)`` sent; throws its error in the store's words.
+    func wait(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
+        do {
+            _ = try sent.wait()
+        } catch let e as PSQLError {
+            throw PostgresSession.wrap(e, url: url, lockTimeout: lockTimeout)
+        }
     }
 
     private func result(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQueryResult {

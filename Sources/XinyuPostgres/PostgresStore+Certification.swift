@@ -125,7 +125,7 @@ extension PostgresStore {
         let counted = Self.counted
         let aScope = Self.scope(on: "a.teacherId", selection)
         var attendance: [String: [TrackedAttendance]] = [:]
-        let rows = try s.rows(
+        let rows = try s.sequentialRows(
             """
             SELECT a.teacherId, c.track, a.date, a.hoursTenths, a.result = ?
             FROM attendance a JOIN course c ON c.id = a.courseId
@@ -134,15 +134,11 @@ extension PostgresStore {
             """,
             [.text(CourseResult.pass.rawValue)] + [Track.A, .B, .C, .cpd].map { .text($0.rawValue) }
                 + [.text(d)] + counted.values + aScope.values)
-        for r in rows {
-            guard let track = Track(rawValue: try r.string(1)), let date = try r.text(2).flatMap({ Day($0) }) else { continue }
-            attendance[try r.string(0), default: []].append(
-                TrackedAttendance(track: track, date: date, tenths: try r.int(3) ?? 0, pass: try r.bool(4)))
-        }
+        try Self.collect(rows, into: &attendance)
         if !counting.isEmpty {
             let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
             let eScope = Self.scope(on: "e.teacherId", selection)
-            let more = try s.rows(
+            let more = try s.sequentialRows(
                 """
                 SELECT e.teacherId, c.track, e.date, e.hoursTenths, e.result = ?
                 FROM attendanceEntry e JOIN course c ON c.id = e.courseId
@@ -151,18 +147,35 @@ extension PostgresStore {
                 """,
                 [.text(CourseResult.pass.rawValue)] + [Track.A, .B, .C, .cpd].map { .text($0.rawValue) }
                     + [.text(d)] + entered.values + eScope.values)
-            for r in more {
-                guard let track = Track(rawValue: try r.string(1)), let date = try r.text(2).flatMap({ Day($0) }) else {
-                    continue
-                }
-                attendance[try r.string(0), default: []].append(
-                    TrackedAttendance(track: track, date: date, tenths: try r.int(3) ?? 0, pass: try r.bool(4)))
-            }
+            try Self.collect(more, into: &attendance)
         }
         let practice = try practiceTotals(s, asOf: asOf, selection: selection, teacher: nil)
         return CertificationReading(
             teachers: teachers, awards: awards, attendance: attendance, practice: practice,
             schools: schools)
+    }
+
+    /// Appends rows of (teacher id, track, date, tenths, pass), sorted by teacher id, to each teacher's list, in
+    /// their order; rows of another track or without a readable date are left out. The rows are decoded in column
+    /// order and each teacher's list is looked up once (a district's coverage reads millions of them).
+    private static func collect(_ rows: [PostgresRow], into attendance: inout [String: [TrackedAttendance]]) throws {
+        var teacher: String?
+        var list: [TrackedAttendance] = []
+        func keep() {
+            guard let teacher, !list.isEmpty else { return }
+            attendance[teacher, default: []].append(contentsOf: list)
+        }
+        for r in rows {
+            let (id, trackText, dateText, tenths, pass) = try r.decode((String, String, String?, Int?, Bool).self)
+            guard let track = Track(rawValue: trackText), let date = dateText.flatMap({ Day($0) }) else { continue }
+            if id != teacher {
+                keep()
+                teacher = id
+                list = []
+            }
+            list.append(TrackedAttendance(track: track, date: date, tenths: tenths ?? 0, pass: pass))
+        }
+        keep()
     }
 
     /// Entered records (`attendanceEntry` under `alias`) whose record state is one of `counting` (`inCounting`) or
@@ -226,7 +239,10 @@ extension PostgresStore {
         let d = asOf.description
         func sums(_ sql: String, _ values: [PostgresValue]) throws -> [String: Int] {
             var m: [String: Int] = [:]
-            for r in try s.rows(sql, values) { m[try r.string(0)] = try r.int(1) ?? 0 }
+            for r in try s.sequentialRows(sql, values) {
+                let (id, n) = try r.decode((String, Int?).self)
+                m[id] = n ?? 0
+            }
             return m
         }
         var p = PracticeTotals()

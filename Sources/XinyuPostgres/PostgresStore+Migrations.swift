@@ -16,6 +16,8 @@ extension PostgresStore {
         ("v8-delivery-records", deliverySchema),
         // Issue #18: a district role limited to one district; NULL: the whole store.
         ("v9-account-district", "ALTER TABLE account ADD COLUMN district TEXT COLLATE \"C\""),
+        // Issue #18: the bulk tables' references checked once per statement (PostgresStore+FeedReferencesSchema).
+        ("v10-feed-reference-checks", feedReferencesSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

@@ -50,6 +50,37 @@ import XinyuCore
         #expect(literal == #"{"a\"b\\c,{d} ",NULL,12,""}"#)
     }
 
+    /// The `unnest` literals written from a batch's bytes are the ones of the decoded records: the later record of
+    /// a key kept where the key first came, quotes, backslashes, NULLs, negative and large integers.
+    @Test func unnestArraysFromBytesAreTheDecodedRecordsLiterals() throws {
+        var batch = RecordBatch()
+        let day = Day("2025-03-10")!
+        batch.append(Teacher(id: "T1", schoolId: "S1", name: "旧\"名\\", role: .classTeacher, hired: nil, status: .active))
+        batch.append(Teacher(id: "T2", schoolId: "S1", name: "{李娜}, NULL", role: .psychFulltime, hired: day, status: .inactive))
+        batch.append(
+            Attendance(teacherId: "T1", courseId: "C1", hours: Hours(tenths: 30), status: .completed, result: .pass, date: day))
+        batch.append(Teacher(id: "T1", schoolId: "S2", name: "王芳", role: .classTeacher, hired: day, status: .active))
+        batch.append(
+            Attendance(
+                teacherId: "T1", courseId: "C2", hours: Hours(tenths: -5), status: .partial, result: CourseResult.none, date: day)
+        )
+        batch.append(
+            Attendance(
+                teacherId: "T1", courseId: "C1", hours: Hours(tenths: 1 << 40), status: .completed, result: .fail, date: day))
+        batch.append(LessonPractice(teacherId: "T2", date: day, periods: 3))
+        let arrays = try UnnestArrays(batch)
+        let decoded = try PostgresFeedTransaction.decode(batch)
+        #expect(Set(arrays.kinds.keys) == Set(decoded.keys))
+        for (kind, rows) in decoded {
+            let kept = PostgresFeedTransaction.lastOfEachKey(rows, key: kind.columns.key.count)
+            let expected = kind.columns.columns.indices.map { c in PostgresFeedTransaction.arrayLiteral(kept.map { $0[c] }) }
+            #expect(arrays.kinds[kind]?.rows == kept.count)
+            #expect(arrays.kinds[kind]?.columns == expected)
+        }
+        #expect(arrays.kinds[.teacher]?.columns[2] == #"{"王芳","{李娜}, NULL"}"#)
+        #expect(arrays.kinds[.attendance]?.columns[2] == "{1099511627776,-5}")
+    }
+
     static var enabled: Bool { StoreEngine.postgres != nil }
 
     @Test(.enabled(if: enabled)) func textWithQuotesAndBackslashesRoundTripsThroughABatch() throws {
@@ -171,6 +202,70 @@ import XinyuCore
             try s.int("SELECT COUNT(*) FROM pg_class WHERE relname LIKE 'xinyu_stage_%' AND relpersistence = 't'")
         }
         #expect(left == 0)
+    }
+
+    /// The bulk tables' references are checked once per statement (migration `v10-feed-reference-checks`) and
+    /// still hold as the foreign keys did: a record of an unknown teacher or course is refused (SQLSTATE 23503)
+    /// and the feed leaves nothing; a teacher or course still referenced is neither deleted nor renamed. Batches
+    /// beyond the upserts on their way at once all land, and a refused one's error reaches the commit.
+    @Test(.enabled(if: enabled)) func theFeedTablesReferencesHoldWithOneCheckPerStatement() throws {
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        store.bulkLoad = .unnest
+        let school = School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608")
+        let course = Course(
+            id: "C1", title: "心理健康教育", provider: nil, tier: 10, mode: 1, hours: Hours(tenths: 60),
+            start: Day("2025-03-01")!, end: Day("2025-03-10")!, track: .C, category: .professional, capacity: nil)
+        func attendance(_ teacher: String, _ course: String) -> Attendance {
+            Attendance(
+                teacherId: teacher, courseId: course, hours: Hours(tenths: 30), status: .completed, result: .pass,
+                date: Day("2025-03-10")!)
+        }
+        try store.applyFeed { t in
+            try t.upsertSchool(school, grades: [])
+            var people = RecordBatch()
+            people.append(course)
+            for i in 1...5 {
+                people.append(
+                    Teacher(id: "T\(i)", schoolId: "S1", name: "教师\(i)", role: .classTeacher, hired: nil, status: .active))
+            }
+            try t.submit(people)
+            for i in 1...5 {
+                var batch = RecordBatch()
+                batch.append(attendance("T\(i)", "C1"))
+                batch.append(CounselingPractice(teacherId: "T\(i)", date: Day("2025-04-01")!, hours: Hours(tenths: 5)))
+                try t.submit(batch)
+            }
+            return .commit
+        }
+        #expect(try store.tableCounts()["attendance"] == 5)
+        #expect(try store.tableCounts()["counseling"] == 5)
+        for (teacher, course) in [("NOBODY", "C1"), ("T1", "NOCOURSE")] {
+            let error = #expect(throws: PostgresStoreError.self) {
+                try store.applyFeed { t in
+                    var batch = RecordBatch()
+                    batch.append(attendance("T2", "C1"))
+                    batch.append(attendance(teacher, course))
+                    try t.submit(batch)
+                    return .commit
+                }
+            }
+            #expect(String(describing: error).contains("foreign key"))
+        }
+        #expect(throws: PostgresStoreError.self) {
+            try store.applyFeed { t in
+                var batch = RecordBatch()
+                batch.append(LessonPractice(teacherId: "NOBODY", date: Day("2025-04-01")!, periods: 1))
+                try t.submit(batch)
+                return .commit
+            }
+        }
+        #expect(try store.tableCounts()["attendance"] == 5)
+        #expect(try store.tableCounts()["lessonPractice"] == 0)
+        for sql in ["DELETE FROM teacher WHERE id = 'T1'", "UPDATE teacher SET id = 'T9' WHERE id = 'T1'", "DELETE FROM course"] {
+            #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+        }
+        #expect(try store.write { s in try s.execute("UPDATE teacher SET name = '王芳' WHERE id = 'T1'") } == 1)
+        #expect(try store.teacher(id: "T1").name == "王芳")
     }
 
     @Test func temporarySQLStatesAreTypedStoreErrorsAndOthersAreNot() {

@@ -1,0 +1,113 @@
+import XinyuCore
+
+/// The `unnest` arguments of a ``RecordBatch`` (``PostgresBulkLoad/unnest``): per record kind, one PostgreSQL array
+/// literal per column (`{"a","b\"c",NULL,12}`), written straight from the batch's bytes. Of two records of one key
+/// the later one is kept, in the place where its key first came (a statement may not upsert one row twice).
+///
+/// The same literals as ``PostgresFeedTransaction/arrayLiteral(_:)`` of
+/// ``PostgresFeedTransaction/lastOfEachKey(_:key:)`` over ``PostgresFeedTransaction/decode(_:)``, without a
+/// `PostgresValue` and a `String` per value: a district feed is millions of records, and the importer packs them
+/// while the server writes the ones before.
+struct UnnestArrays {
+    /// Per kind in the batch: how many records remain, and each column's array literal in the kind's column order.
+    private(set) var kinds: [RecordBatch.Kind: (rows: Int, columns: [String])] = [:]
+
+    init(_ batch: RecordBatch) throws {
+        let b = batch.bytes
+        // Every record's kind and the offsets of its fields (one more offset for the record's end).
+        var kindOf: [RecordBatch.Kind] = []
+        var fieldBase: [Int] = []
+        var offsets: [Int] = []
+        kindOf.reserveCapacity(batch.count)
+        fieldBase.reserveCapacity(batch.count)
+        offsets.reserveCapacity(batch.count * 8)
+        var i = 0
+        for _ in 0..<batch.count {
+            guard i < b.count, let kind = RecordBatch.Kind(rawValue: b[i]) else {
+                throw PostgresFeedTransaction.BatchError.truncated
+            }
+            i += 1
+            kindOf.append(kind)
+            fieldBase.append(offsets.count)
+            for _ in kind.columns.columns {
+                guard i < b.count else { throw PostgresFeedTransaction.BatchError.truncated }
+                offsets.append(i)
+                switch b[i] {
+                case 0:
+                    guard i + 5 <= b.count else { throw PostgresFeedTransaction.BatchError.truncated }
+                    var n = 0
+                    for k in 0..<4 { n |= Int(b[i + 1 + k]) << (8 * k) }
+                    i += 5 + n
+                case 1: i += 9
+                default: i += 1
+                }
+                guard i <= b.count else { throw PostgresFeedTransaction.BatchError.truncated }
+            }
+            offsets.append(i)
+        }
+        // Per kind, the records kept, in the order their keys first came.
+        let slots = Int(RecordBatch.Kind.allCases.map(\.rawValue).max() ?? 0) + 1
+        var kept = [[Int]](repeating: [], count: slots)
+        var index = [[Key: Int]](repeating: [:], count: slots)
+        let keyFields = (0..<slots).map { RecordBatch.Kind(rawValue: UInt8($0))?.columns.key.count ?? 0 }
+        for r in 0..<kindOf.count {
+            let k = Int(kindOf[r].rawValue)
+            let base = fieldBase[r]
+            let key = Key(bytes: b[offsets[base]..<offsets[base + keyFields[k]]])
+            if let at = index[k][key] {
+                kept[k][at] = r
+            } else {
+                index[k][key] = kept[k].count
+                kept[k].append(r)
+            }
+        }
+        for kind in RecordBatch.Kind.allCases where !kept[Int(kind.rawValue)].isEmpty {
+            let records = kept[Int(kind.rawValue)]
+            var columns: [String] = []
+            for c in 0..<kind.columns.columns.count {
+                var out: [UInt8] = [UInt8(ascii: "{")]
+                out.reserveCapacity(records.count * 16)
+                for (n, r) in records.enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    Self.appendElement(b, at: offsets[fieldBase[r] + c], to: &out)
+                }
+                out.append(UInt8(ascii: "}"))
+                columns.append(String(decoding: out, as: UTF8.self))
+            }
+            kinds[kind] = (records.count, columns)
+        }
+    }
+
+    /// One field of the batch as an array element: a quoted text (quotes and backslashes escaped), an integer, or
+    /// NULL.
+    private static func appendElement(_ b: [UInt8], at i: Int, to out: inout [UInt8]) {
+        switch b[i] {
+        case 0:
+            var n = 0
+            for k in 0..<4 { n |= Int(b[i + 1 + k]) << (8 * k) }
+            out.append(UInt8(ascii: "\""))
+            for byte in b[(i + 5)..<(i + 5 + n)] {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
+        case 1:
+            var v: Int64 = 0
+            for k in 0..<8 { v |= Int64(b[i + 1 + k]) << (8 * Int64(k)) }
+            out.append(contentsOf: String(v).utf8)
+        default:
+            out.append(contentsOf: "NULL".utf8)
+        }
+    }
+
+    /// A record's key: the bytes of its key fields (which come first and are contiguous), compared as bytes.
+    private struct Key: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.bytes.elementsEqual(b.bytes) }
+    }
+}
