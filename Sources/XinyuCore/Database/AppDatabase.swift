@@ -85,6 +85,8 @@ public struct AppDatabase: Sendable {
         busyTimeout: TimeInterval = defaultBusyTimeout
     ) throws -> AppDatabase {
         let file = try StoreFile.inspect(path)
+        // A new, empty or outdated file is set up by one process at a time (``SetupLock``).
+        var needsSetup = true
         if file.exists {
             guard file.readable else {
                 throw StoreError.unreadable(path: path, reason: "the file has no read permission (make it readable)")
@@ -94,6 +96,7 @@ public struct AppDatabase: Sendable {
                 // The schema, read without writing anything to the file.
                 let (pool, current) = try openReadOnly(file, busyTimeout: busyTimeout)
                 if readOnly && current { return AppDatabase(current: pool, path: path, busyTimeout: busyTimeout) }
+                needsSetup = !current
                 if !file.writable {
                     throw readOnly ? StoreError.readOnlyNeedsMigration(path: path) : StoreError.readOnly(path: path)
                 }
@@ -103,9 +106,13 @@ public struct AppDatabase: Sendable {
         } else if !file.directoryWritable {
             throw StoreError.readOnly(path: path)
         }
-        do {
+        func openWriting() throws -> AppDatabase {
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, busyTimeout: busyTimeout))
             return try AppDatabase(pool, path: path, busyTimeout: busyTimeout)
+        }
+        do {
+            guard needsSetup else { return try openWriting() }
+            return try SetupLock.holding(directoryOf: path, timeout: busyTimeout, openWriting)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
