@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Lets one process at a time create or migrate a database file: an exclusive `flock(2)` on the file's directory,
 /// held while the file is opened, switched to WAL and migrated.
 ///
@@ -17,7 +13,7 @@ enum SetupLock {
     static func holding<T>(directoryOf path: String, timeout: TimeInterval, _ body: () throws -> T) throws -> T {
         var directory = (path as NSString).deletingLastPathComponent
         if directory.isEmpty { directory = "." }
-        let fd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return try body() }
         defer { close(fd) }
         let deadline = Date().addingTimeInterval(timeout)
