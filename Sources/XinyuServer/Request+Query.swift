@@ -4,11 +4,21 @@ import XinyuCore
 /// Query-parameter parsing: a parameter that is present but malformed (or present with an empty value, `asOf=`)
 /// is a 400, never silently ignored or taken as its default.
 extension Request {
-    /// The parameter's value; nil when absent; a 400 when present but empty.
+    /// The parameter's value; nil when absent; a 400 when present but empty or holding a control character.
+    ///
+    /// No parameter of the API has a use for a control character (a search box, a date, an id); a NUL would end
+    /// the text early in SQLite's full-text query parser and cannot be stored in PostgreSQL's text, so every
+    /// parameter refuses them here, once, rather than each store query guarding against them.
     func query(_ name: String) throws -> String? {
         guard let v = uri.queryParameters.get(name) else { return nil }
         guard !v.isEmpty else {
             throw APIError.badParameter("\(name)=: empty; give a value or leave the parameter out")
+        }
+        if let c = v.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            let code = String(c.value, radix: 16, uppercase: true)
+            throw APIError.badParameter(
+                "\(name)=: contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)); "
+                    + "send the text without it")
         }
         return v
     }

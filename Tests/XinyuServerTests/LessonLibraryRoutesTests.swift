@@ -105,4 +105,25 @@ import XinyuCore
         let trail = try db.auditEntries(since: nil, actor: nil, actions: nil, target: "lesson S001-calm").map(\.action)
         #expect(trail == ["lesson.add", "lesson.edit", "lesson.propose", "lesson.return"])
     }
+
+    /// Found by api-fuzz (`q=7b_3h%09%00…` was a 500): a search text or any other query parameter with a NUL or
+    /// another control character (tab included: no form field sends one) is one clear 400 naming the parameter,
+    /// never a server error.
+    @Test func aQueryParameterWithAControlCharacterIsABadRequest() async throws {
+        let db = try sampleDatabase()
+        try await testApp(db).test(.router) { client in
+            for q in ["7b_3h%09%00%F1%91%8C%BA", "%00", "a%00", "%E6%83%85%00", "ab%01c", "%E6%B7%B1%E5%91%BC%E5%90%B8%00"] {
+                try await client.asAdmin(uri: "/api/v1/lessons?q=\(q)&kind=lesson", method: .get) { r in
+                    try expectError(r, .badRequest, "bad_parameter")
+                    #expect(String(buffer: r.body).contains("q=: contains a control character"))
+                }
+            }
+            try await client.asAdmin(uri: "/api/v1/coverage?asOf=2026%00", method: .get) { r in
+                try expectError(r, .badRequest, "bad_parameter")
+            }
+            try await client.asAdmin(uri: "/api/v1/lessons?q=%E6%83%85%E7%BB%AA&kind=lesson", method: .get) { r in
+                #expect(r.status == .ok)  // 情绪: the same route with a plain text still answers
+            }
+        }
+    }
 }

@@ -152,8 +152,10 @@ import XinyuAccounts
             #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("xinyu_flash=;") })
             #expect(html.contains("省级&lt;网络&gt;研修 &amp; 心理") && !html.contains("省级<网络>"))
             #expect(html.contains("待学校审批"))
-            // The school-admin returns it: a reason is required.
-            r = try await b.review(client, "chair", "form=\(b.token("chair"))&action=return&ids=1&back=%2Fschools%2FS001")
+            // The school-admin returns it: a reason is required. (`?lang=` left empty is the default language, not a
+            // failed form: api-fuzz found it a 400 the page routes do not document.)
+            r = try await b.review(
+                client, "chair", "form=\(b.token("chair"))&action=return&ids=1&back=%2Fschools%2FS001", lang: "?lang=")
             #expect(r.status == .seeOther && r.headers[.location] == "/schools/S001")
             #expect(Self.flash(r).contains("a return needs a reason") && !Self.flash(r).contains("--reason"))
             #expect(try b.db.recordEntries(RecordFilter(ids: [1]))[0].state == .submitted)

@@ -51,7 +51,7 @@ struct CertificateController {
                     headers: [.retryAfter: String(wait)])
             }
             let code = try context.parameters.requireString("code")
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             let today = Day.today()
             let verification = try await BlockingWork.quick {
                 try Certificates.verify(code: code, in: db, asOf: today, profile: profile)

@@ -29,7 +29,7 @@ struct DashboardController {
     func addRoutes(to router: Router<XinyuRequestContext>) {
         let (db, profile, rules) = (database, profile, quotaRules)
         router.get("/") { request, context in
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             let asOf = try request.queryDay("asOf") ?? Day.today()
             let p = try context.principal()
             if AccessPolicy.decide(p, .read(.district)) != .allow {
@@ -78,7 +78,7 @@ struct DashboardController {
         }
         router.get("/schools/{id}") { request, context in
             let id = try context.parameters.requireString("id")
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             let asOf = try request.queryDay("asOf") ?? Day.today()
             try await BlockingWork.quick { try db.requireSchool(id) }
             try context.require(.read(.school(id)), notFound: StoreError.unknownSchool(id: id).description)
@@ -96,7 +96,7 @@ struct DashboardController {
             return htmlResponse(page.render(), clearingFlash: flash != nil)
         }
         router.get("/me") { request, context in
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             let asOf = try request.queryDay("asOf") ?? Day.today()
             let p = try context.principal()
             guard p.role == .teacher, let id = p.teacher else {

@@ -30,7 +30,7 @@ struct LibraryReviewFormController {
                     throw APIError(.forbidden, code: "forbidden", message: "the form token is missing or wrong; reload the page")
                 }
             }
-            let lang = DashboardLanguage(query: try form["lang"] ?? request.query("lang"))
+            let lang = form["lang"].map { DashboardLanguage(query: $0) } ?? DashboardLanguage(request)
             func back(_ outcome: LibraryTable.ReviewOutcome) -> Response {
                 LibraryTable.flash(outcome, id: id, lang: lang).redirect(to: "/?lang=\(lang.rawValue)", secure: secure)
             }

@@ -16,11 +16,11 @@ struct LoginController {
 
     func addRoutes(to router: Router<XinyuRequestContext>) {
         router.get("/login") { request, _ in
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             return page(request, lang: lang, next: Self.safeNext(try request.query("next")), status: .ok)
         }
         router.post("/login") { request, context in
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             let form = try await FormBody(request)
             let next = Self.safeNext(form["next"])
             let name = form["name"] ?? ""

@@ -29,7 +29,7 @@ struct PageFormsController {
     func addRoutes(to router: Router<XinyuRequestContext>) {
         let (db, access, accounts, onChanged) = (database, access, accounts, onChanged)
         router.post("/me/submissions") { request, context in
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             let (teacher, school) = try await Self.teacher(context, db)
             guard let form = try await Self.multipart(request, context) else { return tooLarge("/me", lang) }
             let caller = try access.check(context, .submit(teacher: teacher, school: school))
@@ -53,7 +53,7 @@ struct PageFormsController {
             }
         }
         router.post("/me/submissions/{id}") { request, context in
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             guard let id = Int64(try context.parameters.requireString("id")) else { throw APIError.notFound("no such record") }
             let (teacher, school) = try await Self.teacher(context, db)
             guard let form = try await Self.multipart(request, context) else { return tooLarge("/me", lang) }
@@ -80,7 +80,7 @@ struct PageFormsController {
             }
         }
         router.post("/reviews") { request, context in
-            let lang = DashboardLanguage(query: try request.query("lang"))
+            let lang = DashboardLanguage(request)
             let session = try Self.session(context)
             let form = try await FormBody(request)
             try Self.checkToken(form["form"], session)

@@ -1,8 +1,15 @@
+import Hummingbird
+
 /// The dashboard's language: zh-Hans by default, English with `?lang=en`.
 public enum DashboardLanguage: String, Sendable {
     case zh, en
 
     init(query: String?) { self = query?.lowercased().hasPrefix("en") == true ? .en : .zh }
+
+    /// The page language a request asks for with `?lang=`: English for `en…`, Chinese for anything else, an empty
+    /// value included. A page preference never makes a request fail (unlike the API's parameters,
+    /// ``Request/query(_:)``): a form posted from a page with `?lang=` left empty still does its work.
+    init(_ request: Request) { self.init(query: request.uri.queryParameters.get("lang")) }
 
     var htmlLang: String { self == .zh ? "zh-Hans" : "en" }
 
