@@ -3,7 +3,8 @@ import XinyuCore
 
 /// The certification engine's reads on PostgreSQL (``ReportStore/trainingRecord(teacherId:asOf:counting:)`` and
 /// ``ReportStore/certificationReadings(asOf:school:includeInactive:counting:parts:withSchools:_:)``): the SQLite
-/// store's queries and orders. A district is read as one part, in one `REPEATABLE READ` transaction.
+/// store's selections, in parts read at once from one snapshot (``partedReading(split:_:)``); the attendance comes
+/// one row per teacher (``trackedAttendance(_:asOf:selection:counted:into:)``).
 ///
 /// `counting` names the record states in which entered records (``TrainingStore``) count; the feed's record of a
 /// teacher and course wins over an entered one. Revoked awards (``CertificateStore``) are left out.
@@ -69,15 +70,58 @@ extension PostgresStore {
         }
     }
 
+    /// A whole store or one `district` (`school` nil) is read in at most `parts` ranges of teacher ids at once,
+    /// each on its own connection from one exported snapshot (``partedReading(split:_:)``), and computed at once
+    /// as it arrives, as the SQLite store does; a school, or a district too small to cut, is one part.
     public func certificationReadings<T: Sendable>(
         asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
         withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
     ) throws -> [T] {
-        let selection = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
-        let reading = try reportReading { s in
-            try certificationReading(s, asOf: asOf, selection: selection, counting: counting, withSchools: withSchools)
+        let reader = replica ?? self
+        let whole = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
+        let split: (PostgresSession, Bool) throws -> [TeacherSelection] = { s, cut in
+            school == nil && cut && parts > 1 ? try Self.split(whole, s, parts: parts) : [whole]
         }
-        return [try compute(reading)]
+        return try reader.partedReading(split: split) { s, selection, i in
+            try compute(
+                try reader.certificationReading(
+                    s, asOf: asOf, selection: selection, counting: counting, withSchools: withSchools && i == 0))
+        }
+    }
+
+    /// `selection` (a whole store or a district) cut into `parts` ranges of teacher ids of about the same size,
+    /// as the SQLite store cuts them; itself alone when there are fewer than 500 teachers a part.
+    ///
+    /// A district's first and last ranges are closed at its own first id and at the store's next id after its last
+    /// one: an open end would make the server walk every later (or earlier) district's teachers too.
+    private static func split(_ selection: TeacherSelection, _ s: PostgresSession, parts: Int) throws -> [TeacherSelection] {
+        let filter = selection.district == nil ? "" : " WHERE schoolId IN (SELECT id FROM school WHERE district = ?)"
+        let values: [PostgresValue] = selection.district.map { [.text($0)] } ?? []
+        // One pass over the selection's ids: how many, the first, the last, and the ids at each part's start.
+        let fractions = (1..<parts).map { "\(Double($0) / Double(parts))" }.joined(separator: ", ")
+        guard
+            let row = try s.rows(
+                """
+                SELECT COUNT(*), MIN(id), MAX(id), percentile_disc(ARRAY[\(fractions)]::float8[]) WITHIN GROUP (ORDER BY id)
+                FROM teacher\(filter)
+                """, values
+            ).first, let count = try row.int(0), count >= parts * 500, let first = try row.text(1), let last = try row.text(2)
+        else { return [selection] }
+        let starts = try row[3].decode([String].self)
+        guard starts.count == parts - 1 else { return [selection] }
+        var bounds: [String?] = [first] + starts
+        if selection.district == nil {
+            bounds[0] = nil
+            bounds.append(nil)
+        } else {
+            bounds.append(try s.rows("SELECT MIN(id) FROM teacher WHERE id > ?", [.text(last)])[0].text(0))
+        }
+        return (0..<parts).map { i in
+            var part = selection
+            part.from = bounds[i]
+            part.below = bounds[i + 1]
+            return part
+        }
     }
 
     private func certificationReading(
@@ -110,6 +154,14 @@ extension PostgresStore {
             teacherSQL += " AND schoolId IN (SELECT id FROM school WHERE district = ?)"
             teacherValues.append(.text(district))
         }
+        if let from = selection.from {
+            teacherSQL += " AND id >= ?"
+            teacherValues.append(.text(from))
+        }
+        if let below = selection.below {
+            teacherSQL += " AND id < ?"
+            teacherValues.append(.text(below))
+        }
         if !selection.includeInactive {
             teacherSQL += " AND status = ?"
             teacherValues.append(.text(TeacherStatus.active.rawValue))
@@ -123,18 +175,8 @@ extension PostgresStore {
             """, [.text(d)] + scope.values
         ).map(award)
         let counted = Self.counted
-        let aScope = Self.scope(on: "a.teacherId", selection)
         var attendance: [String: [TrackedAttendance]] = [:]
-        let rows = try s.sequentialRows(
-            """
-            SELECT a.teacherId, c.track, a.date, a.hoursTenths, a.result = ?
-            FROM attendance a JOIN course c ON c.id = a.courseId
-            WHERE c.track IN (?, ?, ?, ?) AND a.date <= ? AND \(counted.sql)\(aScope.sql)
-            ORDER BY a.teacherId, a.courseId
-            """,
-            [.text(CourseResult.pass.rawValue)] + [Track.A, .B, .C, .cpd].map { .text($0.rawValue) }
-                + [.text(d)] + counted.values + aScope.values)
-        try Self.collect(rows, into: &attendance)
+        try trackedAttendance(s, asOf: asOf, selection: selection, counted: counted, into: &attendance)
         if !counting.isEmpty {
             let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
             let eScope = Self.scope(on: "e.teacherId", selection)

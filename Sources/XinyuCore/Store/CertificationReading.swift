@@ -7,7 +7,8 @@ public struct CertificationReading: Sendable {
     /// order.
     public var awards: [Award]
     /// Counted attendance of tracks A, B, C and cpd dated on or before the date, per teacher id, each teacher's in
-    /// store order (course id).
+    /// no particular order: the engine only sums them (by track, date range and pass), and the PostgreSQL store
+    /// receives them grouped per teacher without sorting them.
     public var attendance: [String: [TrackedAttendance]]
     /// Practice toward A up to the date.
     public var practice: PracticeTotals
