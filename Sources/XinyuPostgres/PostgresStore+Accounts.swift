@@ -190,13 +190,14 @@ extension PostgresStore {
         return try withSession { s in
             try s.rows(
                 "SELECT id, at, actor, address, action, target, before, after, district FROM audit \(filter) ORDER BY id",
-                values)
-                .map { r in
-                    AuditEntry(
-                        id: Int64(try r.int(0) ?? 0), at: try r.date(1) ?? Date(timeIntervalSince1970: 0),
-                        actor: try r.string(2), address: try r.text(3), action: try r.string(4),
-                        target: try r.string(5), before: try r.text(6), after: try r.text(7), district: try r.text(8))
-                }
+                values
+            )
+            .map { r in
+                AuditEntry(
+                    id: Int64(try r.int(0) ?? 0), at: try r.date(1) ?? Date(timeIntervalSince1970: 0),
+                    actor: try r.string(2), address: try r.text(3), action: try r.string(4),
+                    target: try r.string(5), before: try r.text(6), after: try r.text(7), district: try r.text(8))
+            }
         }
     }
 
