@@ -52,6 +52,7 @@ public enum FeedImporter {
         case .district(let attrs):
             summary.format = districtFormat
             summary.feed = attrs.id
+            summary.district = Self.isDistrictCode(attrs.district) ? attrs.district : nil
             if let problem = attrs.problem { return try finish(.rejected, rejected: [problem]) }
             reader = { s in
                 s.mode = attrs.mode
@@ -127,7 +128,13 @@ public enum FeedImporter {
         let rejections = String(decoding: try enc.encode(s.rejected), as: UTF8.self)
         return ImportLogEntry(
             feedId: s.feed, format: s.format, file: s.file, digest: s.digest, importedAt: Date(),
-            status: s.status, accepted: accepted, rejectedCount: s.rejected.count, rejections: rejections)
+            status: s.status, accepted: accepted, rejectedCount: s.rejected.count, rejections: rejections,
+            district: s.district)
+    }
+
+    /// Whether `code` is a 6-digit administrative code.
+    static func isDistrictCode(_ code: String) -> Bool {
+        code.utf8.count == 6 && code.utf8.allSatisfy { (48...57).contains($0) }
     }
 
     // MARK: root

@@ -12,16 +12,21 @@ public struct ImportLogRow: Sendable, Codable, Hashable {
     public var status: ImportStatus
     public var accepted: AcceptedCounts
     public var rejected: Int
+    /// The district feed's code (issue #18); nil for IMS Enterprise files and attempts logged before districts
+    /// were recorded.
+    public var district: String?
 }
 
 extension FeedImporter {
-    /// The import log, oldest first.
-    public static func importLog(in store: any FeedStore) throws -> [ImportLogRow] {
-        try store.importLog().map { e in
+    /// The import log, oldest first: every attempt, or (`district`) only the attempts of that district's feeds, as
+    /// a district-scoped role reads it (``FeedStore/importLog(district:)``).
+    public static func importLog(in store: any FeedStore, district: String? = nil) throws -> [ImportLogRow] {
+        try (district.map(store.importLog(district:)) ?? store.importLog()).map { e in
             let counts = (try? JSONDecoder().decode(AcceptedCounts.self, from: Data(e.accepted.utf8))) ?? AcceptedCounts()
             return ImportLogRow(
                 id: e.id ?? 0, feed: e.feedId, format: e.format, file: e.file, digest: e.digest,
-                importedAt: e.importedAt, status: e.status, accepted: counts, rejected: e.rejectedCount)
+                importedAt: e.importedAt, status: e.status, accepted: counts, rejected: e.rejectedCount,
+                district: e.district)
         }
     }
 

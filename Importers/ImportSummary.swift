@@ -44,6 +44,9 @@ public struct ImportSummary: Sendable, Codable {
     /// SHA-256 of the file's bytes, hex.
     public var digest: String
     public var dryRun: Bool
+    /// The district feed's `district` code when it is a valid one (issue #18): the import log records it. Not
+    /// part of the JSON.
+    public var district: String? = nil
 
     public init(
         feed: String?, format: String, status: ImportStatus, accepted: AcceptedCounts = AcceptedCounts(),

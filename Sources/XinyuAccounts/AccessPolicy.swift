@@ -26,9 +26,13 @@ import XinyuCore
 /// worded as an unknown id, and its lists are limited to its schools (``ReadScope/schools(district:ids:)``). It
 /// writes only inside its district, and imports only feeds whose `district` is its own (checked once the file's
 /// root is read, ``Operation/importDistrictFeed(district:)``); what reaches the whole store (every school's
-/// schedule at once, users and tokens, revoking certificates, the audit trail, the import log) is forbidden to
-/// it. Without a district these roles reach the whole store, as before districts were a scope. A region-viewer
-/// reads like an unscoped district-viewer: every district, the audit trail excepted, and writes nothing.
+/// schedule at once, users and tokens, revoking certificates) is forbidden to it. The import log, the audit trail
+/// (a district-admin's) and the `/` overview are filtered to its district, not forbidden: the import attempts of
+/// its district's feeds, the audit lines of its district (``AccountStore/appendAudit(_:)`` says how a line's
+/// district is decided) and its district's figures. Lines of no district (IMS Enterprise files, whole-store
+/// actions, anything logged before the store recorded districts) are read by unscoped roles only. Without a
+/// district these roles reach the whole store, as before districts were a scope. A region-viewer reads like an
+/// unscoped district-viewer: every district, the audit trail excepted, and writes nothing.
 ///
 /// Everyone but a feed reads the lesson library, the activity catalog and the API description. Reading something
 /// outside one's scope answers "not found" (no hint that it exists); a role that may not do something at all, or
@@ -36,8 +40,9 @@ import XinyuCore
 public enum AccessPolicy {
     /// What is read.
     public enum Resource: Sendable, Hashable {
-        /// Whole-store data: every school's figures, the totals, the import log (forbidden to a district-scoped
-        /// role, whose lists are cut to its district by ``ReadScope/schools(district:ids:)``).
+        /// Whole-store data: every school's figures, the totals, the whole import log (forbidden to a
+        /// district-scoped role, whose lists, import log and overview are cut to its district by
+        /// ``ReadScope/schools(district:ids:)``).
         case district
         /// One school's data (its coverage row, quota, staff, schedule).
         case school(String)
@@ -45,7 +50,8 @@ public enum AccessPolicy {
         case teacher(id: String, school: String)
         /// The lesson library, the activity catalog, the API description.
         case library
-        /// The audit trail.
+        /// The audit trail: a district-admin's; a district-scoped one reads its district's lines
+        /// (``ReadScope/schools(district:ids:)``).
         case auditTrail
         /// Delivery records and group-guidance runs (issue #19): the session's teacher (the facilitator), a school-admin
         /// of its school, or a district-admin (the command line's operator); anyone else is forbidden.
@@ -155,12 +161,13 @@ public enum AccessPolicy {
         let wide = role == .districtAdmin || role == .districtViewer || role == .regionViewer
         switch resource {
         case .auditTrail:
-            return role == .districtAdmin && principal.districtSchools == nil ? .allow : .forbidden
+            // A district-scoped district-admin reads its district's lines (the route filters them).
+            return role == .districtAdmin ? .allow : .forbidden
         case .library:
             return .allow
         case .district:
-            // Whole-store data (the import log, the district overview, lists not cut to a school): a
-            // district-scoped role reads its lists through ``readScope(_:)`` instead.
+            // Whole-store data (the whole import log, the store's overview, lists not cut to a school): a
+            // district-scoped role reads its district's through ``readScope(_:)`` instead.
             return wide && principal.districtSchools == nil ? .allow : .forbidden
         case .school(let school):
             if wide { return inDistrict(principal, school) ? .allow : .notFound }

@@ -56,17 +56,23 @@ public struct Accounts: Sendable {
             before: before.map(Self.json), after: after.map(Self.json))
     }
 
-    /// Appends one line for a write done elsewhere (an import, a schedule build), after it committed.
+    /// Appends one line for a write done elsewhere (an import, a schedule build), after it committed. `school` (the
+    /// school the write concerns) or `district` (a district feed's code) decide the line's district; without them
+    /// the store takes the actor's (``AccountStore/appendAudit(_:)``).
     public func record(
         _ action: String, target: String, by actor: Principal, from address: String? = nil,
-        before: [String: String?]? = nil, after: [String: String?]? = nil
+        before: [String: String?]? = nil, after: [String: String?]? = nil, school: String? = nil, district: String? = nil
     ) throws {
-        try store.appendAudit([entry(action, target: target, by: actor.name, from: address, before: before, after: after)])
+        var line = entry(action, target: target, by: actor.name, from: address, before: before, after: after)
+        line.school = school
+        line.district = district
+        try store.appendAudit([line])
     }
 
-    /// The audit trail, oldest first: lines at or after `since`, by `actor`, each when given.
-    public func audit(since: Date? = nil, actor: String? = nil) throws -> [AuditEntry] {
-        try store.auditEntries(since: since, actor: actor, actions: nil, target: nil)
+    /// The audit trail, oldest first: lines at or after `since`, by `actor`, of `district` (issue #18: what a
+    /// district-scoped district-admin reads; lines of no district are not any district's), each when given.
+    public func audit(since: Date? = nil, actor: String? = nil, district: String? = nil) throws -> [AuditEntry] {
+        try store.auditEntries(district: district, since: since, actor: actor, actions: nil, target: nil)
     }
 
     /// Compact JSON with sorted keys; nil values are JSON nulls.

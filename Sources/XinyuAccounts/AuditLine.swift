@@ -13,6 +13,8 @@ public struct AuditLine: Sendable, Codable, Hashable {
     /// The changed values before and after, as JSON text.
     public var before: String?
     public var after: String?
+    /// The district the line concerns (issue #18; see ``AccountStore/appendAudit(_:)``), nil for none.
+    public var district: String?
 
     /// The line of a stored entry.
     public init(_ e: AuditEntry) {
@@ -24,6 +26,7 @@ public struct AuditLine: Sendable, Codable, Hashable {
         target = e.target
         before = e.before
         after = e.after
+        district = e.district
     }
 
     /// The table `xinyu audit list` prints.

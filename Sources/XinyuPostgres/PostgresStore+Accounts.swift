@@ -161,9 +161,15 @@ extension PostgresStore {
         }
     }
 
-    public func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry] {
+    public func auditEntries(
+        district: String?, since: Date?, actor: String?, actions: [String]?, target: String?
+    ) throws -> [AuditEntry] {
         var conditions: [String] = []
         var values: [PostgresValue] = []
+        if let district {
+            conditions.append("district = ?")
+            values.append(.text(district))
+        }
         if let since {
             conditions.append("at >= ?")
             values.append(.date(since))
@@ -182,25 +188,32 @@ extension PostgresStore {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try withSession { s in
-            try s.rows("SELECT id, at, actor, address, action, target, before, after FROM audit \(filter) ORDER BY id", values)
-                .map { r in
-                    AuditEntry(
-                        id: Int64(try r.int(0) ?? 0), at: try r.date(1) ?? Date(timeIntervalSince1970: 0),
-                        actor: try r.string(2), address: try r.text(3), action: try r.string(4),
-                        target: try r.string(5), before: try r.text(6), after: try r.text(7))
-                }
+            try s.rows(
+                "SELECT id, at, actor, address, action, target, before, after, district FROM audit \(filter) ORDER BY id",
+                values
+            )
+            .map { r in
+                AuditEntry(
+                    id: Int64(try r.int(0) ?? 0), at: try r.date(1) ?? Date(timeIntervalSince1970: 0),
+                    actor: try r.string(2), address: try r.text(3), action: try r.string(4),
+                    target: try r.string(5), before: try r.text(6), after: try r.text(7), district: try r.text(8))
+            }
         }
     }
 
-    /// Appends one line inside the caller's write transaction.
+    /// Appends one line inside the caller's write transaction, with its district decided as
+    /// ``AccountStore/appendAudit(_:)`` says.
     static func append(_ e: AuditEntry, _ s: PostgresSession) throws {
         try s.execute(
             """
-            INSERT INTO audit (at, actor, address, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (at, actor, address, action, target, before, after, district)
+            VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT district FROM school WHERE id = ?),
+                (SELECT COALESCE(a.district, sc.district) FROM account a LEFT JOIN teacher t ON t.id = a.teacherId
+                 LEFT JOIN school sc ON sc.id = COALESCE(a.schoolId, t.schoolId) WHERE a.name = ?)))
             """,
             [
                 .date(e.at), .text(e.actor), .text(e.address), .text(e.action), .text(e.target), .text(e.before),
-                .text(e.after),
+                .text(e.after), .text(e.district), .text(e.school), .text(e.actor),
             ])
     }
 

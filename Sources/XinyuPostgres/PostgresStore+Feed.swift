@@ -34,23 +34,33 @@ extension PostgresStore {
         try withSession { s in try s.rows("SELECT \(Self.logColumns) FROM importLog ORDER BY id").map(logEntry) }
     }
 
+    public func importLog(district: String) throws -> [ImportLogEntry] {
+        try withSession { s in
+            try s.rows("SELECT \(Self.logColumns) FROM importLog WHERE district = ? ORDER BY id", [.text(district)])
+                .map(logEntry)
+        }
+    }
+
     public func importLogEntry(id: Int64) throws -> ImportLogEntry? {
         try withSession { s in
             try s.rows("SELECT \(Self.logColumns) FROM importLog WHERE id = ?", [.int(Int(id))]).first.map(logEntry)
         }
     }
 
-    static let logColumns = "id, feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections"
+    static let logColumns =
+        "id, feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections, district"
 
     static func insertLog(_ e: ImportLogEntry, _ s: PostgresSession) throws {
         try s.execute(
             """
-            INSERT INTO importLog (feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO importLog
+                (feedId, format, file, digest, importedAt, status, accepted, rejectedCount, rejections, district)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(e.feedId), .text(e.format), .text(e.file), .text(e.digest), .date(e.importedAt),
                 .text(e.status.rawValue), .text(e.accepted), .int(e.rejectedCount), .text(e.rejections),
+                .text(e.district),
             ])
     }
 
@@ -60,6 +70,6 @@ extension PostgresStore {
             id: Int64(id), feedId: try r.text(1), format: try r.string(2), file: try r.string(3),
             digest: try r.string(4), importedAt: try r.date(5) ?? Date(timeIntervalSince1970: 0),
             status: try word(r, 6, "importLog", String(id)), accepted: try r.string(7),
-            rejectedCount: try r.int(8) ?? 0, rejections: try r.string(9))
+            rejectedCount: try r.int(8) ?? 0, rejections: try r.string(9), district: try r.text(10))
     }
 }

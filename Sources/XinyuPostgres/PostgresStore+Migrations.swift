@@ -18,6 +18,8 @@ extension PostgresStore {
         ("v9-account-district", "ALTER TABLE account ADD COLUMN district TEXT COLLATE \"C\""),
         // Issue #18: the bulk tables' references checked once per statement (PostgresStore+FeedReferencesSchema).
         ("v10-feed-reference-checks", feedReferencesSchema),
+        // Issue #18: the district each import-log and audit line concerns (NULL: none, or the whole store).
+        ("v11-district-logs", districtLogsSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer
@@ -134,6 +136,16 @@ extension PostgresStore {
             FOR EACH ROW EXECUTE FUNCTION xinyu_audit_append_only();
         CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
             FOR EACH STATEMENT EXECUTE FUNCTION xinyu_audit_append_only();
+        """
+
+    /// Issue #18: the import log records the feed's district, the audit trail the district a line concerns (see
+    /// ``AccountStore/appendAudit(_:)``); a district-scoped role reads only its district's lines. Adding a column
+    /// fires no trigger, and the audit trail's triggers still refuse UPDATE, DELETE and TRUNCATE.
+    static let districtLogsSchema = """
+        ALTER TABLE importLog ADD COLUMN district TEXT COLLATE "C";
+        ALTER TABLE audit ADD COLUMN district TEXT COLLATE "C";
+        CREATE INDEX importLog_district ON importLog(district, id);
+        CREATE INDEX audit_district ON audit(district, id);
         """
 
     /// Issue #18, many districts in one database: the data version becomes one row per district whose feeds

@@ -15,10 +15,10 @@ extension ImportService {
             }
             return Outcome(
                 rejectedAsWhole: summary.status == .rejected, json: try JSONOutput.encoder().encode(summary),
-                audit: summary.wroteToStore ? summary.auditValues : nil)
+                audit: summary.wroteToStore ? summary.auditValues : nil, district: summary.district)
         },
-        log: { store in
-            let rows = try FeedImporter.importLog(in: store).map { row in
+        log: { store, district in
+            let rows = try FeedImporter.importLog(in: store, district: district).map { row in
                 var row = row
                 row.file = (row.file as NSString).lastPathComponent
                 return row

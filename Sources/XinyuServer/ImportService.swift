@@ -13,20 +13,24 @@ public struct ImportService: Sendable {
         public var json: Data
         /// What the audit trail records of the attempt (nil: nothing, when it wrote nothing).
         public var audit: [String: String?]?
-        public init(rejectedAsWhole: Bool, json: Data, audit: [String: String?]? = nil) {
+        /// The district feed's code, the audit line's district (issue #18); nil for a file of no district.
+        public var district: String?
+        public init(rejectedAsWhole: Bool, json: Data, audit: [String: String?]? = nil, district: String? = nil) {
             self.rejectedAsWhole = rejectedAsWhole
             self.json = json
             self.audit = audit
+            self.district = district
         }
     }
 
     public var importFile: @Sendable (_ path: String, _ database: any XinyuStore) throws -> Outcome
-    /// The import log as JSON (the shape of `xinyu imports list --format json`).
-    public var log: @Sendable (_ database: any XinyuStore) throws -> Data
+    /// The import log as JSON (the shape of `xinyu imports list --format json`): every attempt, or (`district`)
+    /// the attempts of that district's feeds only, for a district-scoped role (issue #18).
+    public var log: @Sendable (_ database: any XinyuStore, _ district: String?) throws -> Data
 
     public init(
         importFile: @escaping @Sendable (String, any XinyuStore) throws -> Outcome,
-        log: @escaping @Sendable (any XinyuStore) throws -> Data
+        log: @escaping @Sendable (any XinyuStore, String?) throws -> Data
     ) {
         self.importFile = importFile
         self.log = log

@@ -211,7 +211,7 @@ public enum OpenAPIDocument {
         "paths": [
             "/": [
                 "get": [
-                    "summary": "Dashboard (HTML, zh-Hans; ?lang=en for English)",
+                    "summary": "Dashboard (HTML, zh-Hans; ?lang=en for English); a district-scoped role's: its district's",
                     "parameters": [
                         query("lang", "zh (default) or en", ["type": "string", "enum": ["zh", "en"]]),
                         query("asOf", "Date of the coverage figures (default today)", date),
@@ -298,7 +298,7 @@ public enum OpenAPIDocument {
                     ])
             ],
             "/api/v1/audit": get(
-                "The audit trail, oldest first (district-admin only)",
+                "The audit trail, oldest first (district-admin only; a district-scoped one: its district's lines)",
                 params: [
                     query("since", "Only lines from this day on", date), query("actor", "Only lines by this actor"),
                 ], ok: json(["type": "array", "items": ref("AuditLine")]), errors: [400]),
@@ -348,7 +348,9 @@ public enum OpenAPIDocument {
                 ok: json(ref("Coverage")), errors: [400, 404]),
             "/api/v1/imports": [
                 "get": [
-                    "summary": "The import log, oldest first (as `xinyu imports list --format json`)",
+                    "summary":
+                        "The import log, oldest first (as `xinyu imports list --format json`); a district-scoped"
+                        + " role's: its district's feeds' attempts",
                     "parameters": [[String: Any]](), "responses": ["200": json(["type": "array", "items": anyObject])],
                 ],
                 "post": [
@@ -574,6 +576,7 @@ public enum OpenAPIDocument {
                         "address": ["type": "string", "nullable": true], "action": ["type": "string"],
                         "target": ["type": "string"],
                         "before": ["type": "string", "nullable": true], "after": ["type": "string", "nullable": true],
+                        "district": ["type": "string", "nullable": true],
                     ],
                 ],
                 "Health": [

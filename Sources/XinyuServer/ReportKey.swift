@@ -6,6 +6,6 @@ public enum ReportKey: Hashable, Sendable {
     case coverage(asOf: Day, school: String?, district: String? = nil)
     /// `GET /api/v1/quota`; `district`: a district-scoped caller's.
     case quota(year: SchoolYear, school: String?, district: String? = nil, teachers: Bool)
-    /// `GET /`: the dashboard page in one language.
-    case dashboard(asOf: Day, language: DashboardLanguage)
+    /// `GET /`: the dashboard page in one language; `district`: a district-scoped caller's.
+    case dashboard(asOf: Day, language: DashboardLanguage, district: String? = nil)
 }

@@ -48,11 +48,14 @@ struct ReportService: Sendable {
         }
     }
 
-    /// The dashboard page's HTML bytes for one date and language.
-    func dashboardHTML(asOf: Day, lang: DashboardLanguage, version: String? = nil) async throws -> Data {
+    /// The dashboard page's HTML bytes for one date and language, of the whole store or (`district`) one district.
+    func dashboardHTML(
+        asOf: Day, lang: DashboardLanguage, district: String? = nil, version: String? = nil
+    ) async throws -> Data {
         let (db, profile, rules) = (database, profile, quotaRules)
-        return try await cached(.dashboard(asOf: asOf, language: lang), version: version) {
-            let model = try DashboardModel.compute(in: db, asOf: asOf, profile: profile, quotaRules: rules)
+        return try await cached(.dashboard(asOf: asOf, language: lang, district: district), version: version) {
+            let model = try DashboardModel.compute(
+                in: db, asOf: asOf, profile: profile, quotaRules: rules, district: district)
             return Data(DashboardPage(model: model, lang: lang).render().utf8)
         }
     }

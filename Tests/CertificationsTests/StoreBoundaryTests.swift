@@ -97,6 +97,7 @@ import XinyuCore
         func schoolDistricts() throws -> [String: String] { try base.schoolDistricts() }
         func logImportAttempt(_ entry: ImportLogEntry) throws { try base.logImportAttempt(entry) }
         func importLog() throws -> [ImportLogEntry] { try base.importLog() }
+        func importLog(district: String) throws -> [ImportLogEntry] { try base.importLog(district: district) }
         func importLogEntry(id: Int64) throws -> ImportLogEntry? { try base.importLogEntry(id: id) }
         func addAccount(_ account: StoredAccount, audit: AuditEntry) throws { try base.addAccount(account, audit: audit) }
         func accounts() throws -> [StoredAccount] { try base.accounts() }
@@ -119,8 +120,10 @@ import XinyuCore
         }
         func endSession(hash: String, audit: AuditEntry?) throws { try base.endSession(hash: hash, audit: audit) }
         func appendAudit(_ entries: [AuditEntry]) throws { try base.appendAudit(entries) }
-        func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry] {
-            try base.auditEntries(since: since, actor: actor, actions: actions, target: target)
+        func auditEntries(
+            district: String?, since: Date?, actor: String?, actions: [String]?, target: String?
+        ) throws -> [AuditEntry] {
+            try base.auditEntries(district: district, since: since, actor: actor, actions: actions, target: target)
         }
         func enqueueNotices(_ notices: [Notice], audit: AuditEntry?) throws -> [Notice] {
             try base.enqueueNotices(notices, audit: audit)

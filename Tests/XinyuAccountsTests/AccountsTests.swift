@@ -106,6 +106,11 @@ import Testing
         try accounts(db).record("import", target: "feed.xml", by: admin)
         #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "UPDATE audit SET actor = 'x'") } }
         #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "DELETE FROM audit") } }
+        // Issue #18's district column is written on INSERT and as frozen as the others.
+        #expect(throws: DatabaseError.self) {
+            try db.writer.write { try $0.execute(sql: "UPDATE audit SET district = '440106'") }
+        }
         #expect(try accounts(db).audit().map(\.actor) == ["cli:tester"])
+        #expect(try accounts(db).audit().map(\.district) == [nil])
     }
 }

@@ -84,4 +84,32 @@ import Testing
         let schools = try CLIRunner.run(["schools", "list", "--db", db])
         #expect(schools.stdout.contains("S0002"))
     }
+
+    /// Issue #18: the import log and the audit trail record each district feed's code; `--district` shows what
+    /// an account scoped to it reads (an IMS Enterprise file's attempt is no district's).
+    @Test func theLogsOfOneDistrict() throws {
+        let dir = try CLIRunner.tempDir()
+        let db = dir.appendingPathComponent("d.sqlite").path
+        for (code, seed) in [("440111", "1"), ("440608", "2")] {
+            let feed = dir.appendingPathComponent("\(code).xml").path
+            let args = ["sample-feed", feed, "--schools", "1", "--seed", seed, "--district", code]
+            #expect(try CLIRunner.run(args).status == 0)
+            #expect(try CLIRunner.run(["import", feed, "--db", db]).status == 0)
+        }
+        let ims = dir.appendingPathComponent("ims.xml").path
+        try Data("<enterprise/>".utf8).write(to: URL(fileURLWithPath: ims))
+        _ = try CLIRunner.run(["import", ims, "--db", db])
+        func rows(_ args: [String]) throws -> [[String: Any]] {
+            let r = try CLIRunner.run(args + ["--db", db, "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
+        }
+        let all = try rows(["imports", "list"])
+        #expect(all.map { $0["district"] as? String } == ["440111", "440608", nil])
+        let one = try rows(["imports", "list", "--district", "440608"])
+        #expect(one.map { $0["district"] as? String } == ["440608"])
+        let audit = try rows(["audit", "list", "--district", "440111"])
+        #expect(audit.map { $0["action"] as? String } == ["import"])
+        #expect(audit.first?["target"] as? String == dir.appendingPathComponent("440111.xml").path)
+    }
 }

@@ -116,6 +116,10 @@ import XinyuCore
         #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("UPDATE audit SET actor = 'x'") } }
         #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("DELETE FROM audit") } }
         #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute("TRUNCATE audit") } }
+        // Issue #18's district column is written on INSERT and as frozen as the others.
+        #expect(throws: PostgresStoreError.self) {
+            try store.write { s in try s.execute("UPDATE audit SET district = '440106'") }
+        }
         #expect(try store.auditEntries(since: nil, actor: nil, actions: nil, target: nil).map(\.actor) == ["cli"])
     }
 

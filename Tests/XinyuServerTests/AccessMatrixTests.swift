@@ -113,10 +113,14 @@ import XinyuCore
             }
         }
 
-        func app(limiter: VerifyRateLimiter = VerifyRateLimiter()) throws -> some ApplicationProtocol {
+        /// The server over this store; `imports`: the probe (nothing imported, an empty log) unless a test needs
+        /// the real importer and its log.
+        func app(
+            limiter: VerifyRateLimiter = VerifyRateLimiter(), imports: ImportService = ImportProbe().service
+        ) throws -> some ApplicationProtocol {
             let config = ServerConfiguration(token: nil, maxBodyBytes: 1 << 20, temporaryDirectory: store.directory)
             let deps = try ServerDependencies(
-                database: store.db, imports: ImportProbe().service, accounts: accounts,
+                database: store.db, imports: imports, accounts: accounts,
                 verifyLimiter: limiter)
             return Application(router: buildRouter(configuration: config, dependencies: deps))
         }

@@ -11,7 +11,8 @@ import XinyuCore
 /// Issue #18: the access matrix's store (district 440608, schools S0001 and S0002) with a second district,
 /// 440111, imported beside it; a district-admin limited to 440111 calls every documented operation with the
 /// first district's ids (another district's school is a 404 worded as an unknown id, a write a 403, whole-store
-/// data a 403, and no id of the first district in any body) and then reads and writes its own district.
+/// writes a 403, and no id of the first district in any body) and then reads and writes its own district; the
+/// import log, the audit trail and the `/` overview are its district's (200), not refused.
 @Suite(.serialized) struct DistrictScopeRoutesTests {
     static let code = "440111"
     static let ownSchool = "440111-S0001"
@@ -81,12 +82,16 @@ import XinyuCore
                     }
                 }
             }
-            // Whole-store data and whole-store writes are refused.
-            for (uri, m) in [
-                ("/api/v1/imports", HTTPRequest.Method.get), ("/api/v1/audit", .get), ("/api/v1/imports", .post),
-            ] {
-                try await client.execute(uri: uri, method: m, headers: auth, body: ByteBuffer(string: "<feed/>")) { r in
-                    #expect(r.status == .forbidden, "\(m) \(uri) → \(r.status)")
+            // A file naming no district is refused; the logs are the caller's district's (see below).
+            try await client.execute(
+                uri: "/api/v1/imports", method: .post, headers: auth, body: ByteBuffer(string: "<feed/>")
+            ) { r in
+                #expect(r.status == .forbidden, "POST /api/v1/imports → \(r.status)")
+            }
+            for uri in ["/api/v1/imports", "/api/v1/audit", "/"] {
+                try await client.execute(uri: uri, method: .get, headers: auth) { r in
+                    #expect(r.status == .ok, "GET \(uri) → \(r.status)")
+                    #expect(s.leaked(String(buffer: r.body)).isEmpty, "GET \(uri) shows another district's ids")
                 }
             }
             // Another district's school is worded as an unknown one.
@@ -122,10 +127,6 @@ import XinyuCore
                     #expect(!rows.isEmpty)
                     #expect(rows.allSatisfy { ($0["school"] as? String) == Self.ownSchool })
                 }
-                try await client.execute(uri: "/", method: .get, headers: auth) { r in
-                    #expect(r.status == .seeOther || r.status == .found)
-                    #expect(r.headers[.location]?.hasPrefix("/schools/\(Self.ownSchool)") == true)
-                }
             }
             // The admin writes inside its district; the viewer writes nothing.
             let training =
@@ -160,6 +161,88 @@ import XinyuCore
                         if uri == "/api/v1/trainings" { #expect(rows?.count == 1) }
                     }
                 }
+            }
+        }
+    }
+
+    /// Issue #18: the import log, the audit trail (a district-admin's) and the `/` overview of a district-scoped
+    /// role are its district's rows, figures and lines (200), and nothing of the other district; lines of no
+    /// district are an unscoped role's only. A scoped district-viewer still reads no audit trail.
+    @Test func aDistrictScopedRoleReadsItsDistrictsImportLogAuditTrailAndOverview() async throws {
+        let s = try Setup()
+        let db = s.d.store.db
+        let log = try db.importLog()
+        let ownFeeds = log.filter { $0.district == Self.code }.compactMap(\.feedId)
+        let otherFeeds = log.filter { $0.district == "440608" }.compactMap(\.feedId)
+        #expect(ownFeeds.count == 1 && otherFeeds.count == 1, "\(log.map(\.district))")
+        // One line of each district and one of none, besides what the requests below append.
+        let cli = Principal.commandLine(user: "test")
+        try s.d.accounts.record("test.first", target: "first district", by: cli, school: "S0001")
+        try s.d.accounts.record("test.own", target: "own district", by: cli, school: Self.ownSchool)
+        try s.d.accounts.record("test.feed", target: "own feed", by: cli, district: Self.code)
+        try s.d.accounts.record("test.none", target: "whole store", by: cli)
+        let allNames = try db.schoolSummaries().map { ($0.id, $0.name) }
+        let otherNames = allNames.filter { !$0.0.hasPrefix(Self.code) }.map(\.1)
+            .filter { name in !allNames.contains { $0.0.hasPrefix(Self.code) && $0.1 == name } }
+        #expect(!otherNames.isEmpty)
+        try await s.d.app(imports: .live).test(.router) { client in
+            for token in [s.token, s.viewerToken] {
+                let auth: HTTPFields = [.authorization: "Bearer \(token)"]
+                try await client.execute(uri: "/api/v1/imports", method: .get, headers: auth) { r in
+                    #expect(r.status == .ok)
+                    let text = String(buffer: r.body)
+                    let rows = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] ?? []
+                    #expect(rows.compactMap { $0["feed"] as? String } == ownFeeds)
+                    #expect(rows.allSatisfy { ($0["district"] as? String) == Self.code })
+                    #expect(otherFeeds.allSatisfy { !text.contains($0) }, "the other district's feed is shown")
+                }
+                try await client.execute(uri: "/?asOf=2026-09-01", method: .get, headers: auth) { r in
+                    #expect(r.status == .ok, "GET / → \(r.status)")
+                    let page = String(buffer: r.body)
+                    #expect(page.contains("/schools/\(Self.ownSchool)?"))
+                    #expect(page.contains(Self.code))
+                    #expect(s.leaked(page).isEmpty, "/ shows \(s.leaked(page).prefix(3))")
+                    #expect(otherNames.allSatisfy { !page.contains(HTML.escape($0)) }, "/ names another district's school")
+                }
+            }
+            // The admin's own write is audited under its district.
+            let training =
+                #"{"school":"\#(Self.ownSchool)","training":{"title":"校本培训","tier":60,"mode":2,"#
+                + #""category":"professional","hours":"2","date":"2026-05-01"}}"#
+            try await client.execute(
+                uri: "/api/v1/trainings", method: .post, headers: [.authorization: "Bearer \(s.token)"],
+                body: ByteBuffer(string: training)
+            ) { r in
+                #expect(r.status == .created, "\(String(buffer: r.body))")
+            }
+            try await client.execute(
+                uri: "/api/v1/audit", method: .get, headers: [.authorization: "Bearer \(s.token)"]
+            ) { r in
+                #expect(r.status == .ok)
+                let lines = try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]] ?? []
+                #expect(lines.compactMap { $0["action"] as? String } == ["test.own", "test.feed", "training.add"])
+                #expect(lines.allSatisfy { ($0["district"] as? String) == Self.code })
+                #expect(lines.last?["actor"] as? String == "da-440111")
+            }
+            try await client.execute(
+                uri: "/api/v1/audit", method: .get, headers: [.authorization: "Bearer \(s.viewerToken)"]
+            ) { r in
+                try expectError(r, .forbidden, "forbidden")
+            }
+            // An unscoped district-admin still reads the whole log, the whole trail and the whole store's overview.
+            let whole: HTTPFields = [.authorization: "Bearer \(s.d.tokens[.districtAdmin]!)"]
+            try await client.execute(uri: "/api/v1/imports", method: .get, headers: whole) { r in
+                let rows = try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]]
+                #expect(rows?.count == log.count)
+            }
+            try await client.execute(uri: "/api/v1/audit", method: .get, headers: whole) { r in
+                let lines = try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]] ?? []
+                let actions = Set(lines.compactMap { $0["action"] as? String })
+                #expect(actions.isSuperset(of: ["test.first", "test.own", "test.feed", "test.none", "training.add"]))
+            }
+            try await client.execute(uri: "/?asOf=2026-09-01", method: .get, headers: whole) { r in
+                let page = String(buffer: r.body)
+                #expect(page.contains("/schools/S0001?") && page.contains("/schools/\(Self.ownSchool)?"))
             }
         }
     }

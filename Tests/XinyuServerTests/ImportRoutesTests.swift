@@ -23,7 +23,7 @@ final class ImportProbe: Sendable {
                 return .init(
                     rejectedAsWhole: self.rejectAsWhole, json: Data("{\"status\":\"\(status)\",\"size\":\(bytes.count)}".utf8))
             },
-            log: { _ in Data("[]".utf8) })
+            log: { _, _ in Data("[]".utf8) })
     }
 }
 

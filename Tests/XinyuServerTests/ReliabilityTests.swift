@@ -68,7 +68,7 @@ import XinyuCore
         for code in [ResultCode.SQLITE_BUSY, .SQLITE_FULL] {
             let busy = ImportService(
                 importFile: { _, _ in throw DatabaseError(resultCode: code, message: "database is locked") },
-                log: { _ in throw DatabaseError(resultCode: code) })
+                log: { _, _ in throw DatabaseError(resultCode: code) })
             try await testApp(try sampleDatabase(), imports: busy).test(.router) { client in
                 try await client.asAdmin(
                     uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],
@@ -93,7 +93,7 @@ import XinyuCore
             .full(path: url),
         ]
         for error in errors {
-            let failing = ImportService(importFile: { _, _ in throw error }, log: { _ in throw error })
+            let failing = ImportService(importFile: { _, _ in throw error }, log: { _, _ in throw error })
             try await testApp(try sampleDatabase(), imports: failing).test(.router) { client in
                 try await client.asAdmin(
                     uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(adminToken)"],

@@ -45,6 +45,10 @@ extension AppDatabase: FeedStore {
         try reading { try ImportLogEntry.order(Column("id")).fetchAll($0) }
     }
 
+    public func importLog(district: String) throws -> [ImportLogEntry] {
+        try reading { try ImportLogEntry.filter(Column("district") == district).order(Column("id")).fetchAll($0) }
+    }
+
     public func importLogEntry(id: Int64) throws -> ImportLogEntry? {
         try reading { try ImportLogEntry.fetchOne($0, key: id) }
     }

@@ -241,6 +241,12 @@ extension AppDatabase {
         m.registerMigration("v13-account-district") { db in
             try db.execute(sql: "ALTER TABLE account ADD COLUMN district TEXT")
         }
+        // Issue #18: the import log and the audit trail record the district each line concerns, so that a
+        // district-scoped role reads its district's lines (NULL: none, or the whole store; such lines are read only
+        // by unscoped roles). Adding a column fires no trigger: the audit trail stays append-only.
+        m.registerMigration("v14-district-logs") { db in
+            try db.execute(sql: AppDatabase.districtLogsSchema)
+        }
         return m
     }
 }

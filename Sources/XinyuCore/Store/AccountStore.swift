@@ -58,9 +58,29 @@ public protocol AccountStore: Sendable {
     func endSession(hash: String, audit: AuditEntry?) throws
 
     /// Appends audit lines on their own, e.g. a refused login (does not move the data version).
+    ///
+    /// Every audit line, appended here or with a write, records the district it concerns (issue #18), decided
+    /// when it is appended and never changed, the first that applies:
+    /// 1. the line's own ``AuditEntry/district`` (an import of a district's feed);
+    /// 2. the district of the line's ``AuditEntry/school`` (a school's training records, deliveries, schedule);
+    /// 3. the district of the actor's account, when it is district-scoped;
+    /// 4. the district of the actor's school, for a school's user (school-admin, planner, teacher);
+    /// 5. none (NULL): a whole-store action by an unscoped district role, the command line or `bootstrap`.
+    /// A district-scoped role reads only its district's lines (``auditEntries(district:since:actor:actions:target:)``);
+    /// lines of no district are for unscoped roles only.
     func appendAudit(_ entries: [AuditEntry]) throws
 
-    /// Audit lines in the order they were appended: those at or after `since`, by `actor`, with one of `actions`
-    /// and on `target`, each filter only when given.
-    func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry]
+    /// Audit lines in the order they were appended: those of `district` (see ``appendAudit(_:)``; lines of no
+    /// district are never those of a district), at or after `since`, by `actor`, with one of `actions` and on
+    /// `target`, each filter only when given.
+    func auditEntries(
+        district: String?, since: Date?, actor: String?, actions: [String]?, target: String?
+    ) throws -> [AuditEntry]
+}
+
+extension AccountStore {
+    /// Audit lines of every district and none (see ``auditEntries(district:since:actor:actions:target:)``).
+    public func auditEntries(since: Date?, actor: String?, actions: [String]?, target: String?) throws -> [AuditEntry] {
+        try auditEntries(district: nil, since: since, actor: actor, actions: actions, target: target)
+    }
 }

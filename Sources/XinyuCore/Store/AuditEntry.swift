@@ -18,11 +18,17 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var before: String?
     /// The changed values after, as JSON text.
     public var after: String?
+    /// The district the line concerns (issue #18), a 6-digit code, or nil: a whole-store action, or one of no
+    /// district. When appended nil, the store decides it (see ``AccountStore/appendAudit(_:)``).
+    public var district: String?
+    /// The school the line concerns, when it concerns one: the store records that school's district. Only read
+    /// when the line is appended (nil on lines read back).
+    public var school: String?
 
     /// An audit line.
     public init(
         id: Int64? = nil, at: Date, actor: String, address: String?, action: String, target: String,
-        before: String? = nil, after: String? = nil
+        before: String? = nil, after: String? = nil, district: String? = nil, school: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -32,5 +38,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         self.target = target
         self.before = before
         self.after = after
+        self.district = district
+        self.school = school
     }
 }

@@ -25,6 +25,12 @@ public protocol FeedStore: Sendable {
     /// Every logged import attempt, oldest first (by ``ImportLogEntry/id``).
     func importLog() throws -> [ImportLogEntry]
 
+    /// The logged import attempts of one district's feeds (``ImportLogEntry/district``), oldest first: what a
+    /// district-scoped role reads (issue #18). Attempts of no district (IMS Enterprise files, files rejected before
+    /// a valid district code was read, and attempts logged before districts were recorded) are never a
+    /// district's: only unscoped roles read them, in ``importLog()``.
+    func importLog(district: String) throws -> [ImportLogEntry]
+
     /// The logged attempt with this id, or nil.
     func importLogEntry(id: Int64) throws -> ImportLogEntry?
 }

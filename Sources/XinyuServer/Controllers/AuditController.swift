@@ -3,7 +3,9 @@ import Hummingbird
 import XinyuAccounts
 import XinyuCore
 
-/// `GET /api/v1/audit?since=&actor=`: the audit trail, oldest first (district-admin only).
+/// `GET /api/v1/audit?since=&actor=`: the audit trail, oldest first (district-admin only). A district-scoped
+/// district-admin reads only the lines of its district (issue #18; how a line's district is decided:
+/// ``AccountStore/appendAudit(_:)``).
 struct AuditController {
     let accounts: Accounts
 
@@ -17,8 +19,12 @@ struct AuditController {
                         month: d.month, day: d.day))!
             }
             let actor = try request.query("actor")
+            // A district-scoped district-admin reads the lines of its district only (issue #18).
+            let district: String? = if case .schools(let own, _) = try context.readScope() { own } else { nil }
             let accounts = accounts
-            let lines = try await BlockingWork.quick { try accounts.audit(since: since, actor: actor).map(AuditLine.init) }
+            let lines = try await BlockingWork.quick {
+                try accounts.audit(since: since, actor: actor, district: district).map(AuditLine.init)
+            }
             return try JSONResponse.make(lines)
         }
     }

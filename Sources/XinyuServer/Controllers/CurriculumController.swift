@@ -63,7 +63,7 @@ struct CurriculumController {
                 }
                 try accounts.record(
                     "schedule.build", target: "\(school ?? "all schools") \(term)", by: who, from: address,
-                    after: report.auditValues)
+                    after: report.auditValues, school: school)
                 return report
             }
             await onBuilt()

@@ -6,9 +6,11 @@ import XinyuAccounts
 import XinyuCore
 
 /// The pages, one per role, zh-Hans by default (`?lang=en`), no script:
-/// - `GET /`: the district's dashboard for the district roles (cached per date and language by the
+/// - `GET /`: the district's dashboard for the district roles (cached per date, language and district by the
 ///   ``ReportService``; who is logged in is put in per request), each school's name linking to its page; a
-///   school's users are sent to their school's page and a teacher to `/me`.
+///   school's users are sent to their school's page and a teacher to `/me`. A district-scoped role's page shows
+///   its district's figures, records awaiting certification and proposed plans only (issue #18; 404 when no
+///   school of its district is stored).
 ///   Below it, the lesson plans schools proposed to the district library (issue #19).
 /// - `GET /schools/{id}`: a school's page (its own school for a school-admin or planner; any for the district),
 ///   with the term's delivery rate by class and teacher and the group-guidance runs with their form, and the
@@ -32,18 +34,23 @@ struct DashboardController {
             let lang = DashboardLanguage(request)
             let asOf = try request.queryDay("asOf") ?? Day.today()
             let p = try context.principal()
+            // A district-scoped role's overview is its district's (issue #18); nil: the whole store's.
+            let district: String?
+            let within: Set<String>?
             if AccessPolicy.decide(p, .read(.district)) != .allow {
                 switch try context.readScope() {
                 case .school(let s): return redirect("/schools/\(s)?lang=\(lang.rawValue)")
                 case .teacher: return redirect("/me?lang=\(lang.rawValue)")
-                case .schools(_, let ids):
-                    // The overview covers the whole store: a district-scoped role starts at its first school.
-                    guard let first = ids.min() else { throw APIError.notFound("no school in the caller's district") }
-                    return redirect("/schools/\(first)?lang=\(lang.rawValue)")
-                case .district: break
+                case .schools(let own, let ids):
+                    guard !ids.isEmpty else { throw APIError.notFound("no school is stored in district \(own)") }
+                    (district, within) = (own, ids)
+                case .district: (district, within) = (nil, nil)
                 }
+            } else {
+                (district, within) = (nil, nil)
             }
-            let html = try await reports.dashboardHTML(asOf: asOf, lang: lang, version: context.caller?.dataVersion)
+            let html = try await reports.dashboardHTML(
+                asOf: asOf, lang: lang, district: district, version: context.caller?.dataVersion)
             let chrome = chrome(context, lang, "/")
             var page = String(decoding: html, as: UTF8.self)
                 .replacingOccurrences(of: DashboardPage.userPlaceholder, with: chrome.userBar())
@@ -54,6 +61,7 @@ struct DashboardController {
             if p.role == .districtAdmin,
                 let approved = try? await BlockingWork.quick({
                     try db.recordEntries(RecordFilter(states: [.approved]))
+                        .filter { within?.contains($0.schoolId) ?? true }
                 }), let end = page.range(of: PageChrome.foot, options: .backwards)
             {
                 let section = ReviewSection(
@@ -64,7 +72,9 @@ struct DashboardController {
             }
             // Issue #19: the plans schools proposed, read per request (a short list), after the cached report.
             let proposals = try await BlockingWork.quick {
-                try db.libraryItems(LibraryQuery(states: [.proposed], withBody: false)).map(LibraryEntry.init(stored:))
+                try db.libraryItems(LibraryQuery(states: [.proposed], withBody: false))
+                    .filter { item in within.map { ids in item.school.map(ids.contains) ?? false } ?? true }
+                    .map(LibraryEntry.init(stored:))
             }
             // A district-admin's session gets the review forms (issue #19), with the outcome of the last one.
             let reviewToken =

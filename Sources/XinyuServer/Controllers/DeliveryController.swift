@@ -166,7 +166,8 @@ struct DeliveryController {
             let r = try Curriculum.recordDelivery(
                 in: db, session: key, given: body.given, reason: body.given ? nil : body.reason,
                 reflection: body.reflection, by: p.name)
-            try accounts.record("delivery.record", target: key.description, by: p, from: address, after: r.auditValues)
+            try accounts.record(
+                "delivery.record", target: key.description, by: p, from: address, after: r.auditValues, school: key.schoolId)
             return r
         }
     }
@@ -186,7 +187,9 @@ struct DeliveryController {
                     schoolId: body.school, date: day, facilitatorId: body.facilitator, activityId: body.activity,
                     participants: body.participants, notes: body.notes, recordedBy: p.name, recordedAt: Date()),
                 activities: Curriculum.activitySource(store: db, school: body.school))
-            try accounts.record("group.record", target: "group run \(run.id ?? 0)", by: p, from: address, after: run.auditValues)
+            try accounts.record(
+                "group.record", target: "group run \(run.id ?? 0)", by: p, from: address, after: run.auditValues,
+                school: body.school)
             return run
         }
     }

@@ -4,7 +4,8 @@ import Importers
 import XinyuAccounts
 import XinyuCore
 
-/// `GET /api/v1/imports` (the log) and `POST /api/v1/imports` (a feed as the body).
+/// `GET /api/v1/imports` (the log; a district-scoped role's is its district's feeds' attempts, issue #18) and
+/// `POST /api/v1/imports` (a feed as the body).
 ///
 /// The body is streamed to a temporary file (never held whole in memory), counted against the size limit as it
 /// arrives (413 as soon as it is exceeded, or at once from `Content-Length`) and against the body time limit (408),
@@ -26,8 +27,15 @@ struct ImportsController {
     func addRoutes(to api: RouterGroup<XinyuRequestContext>) {
         let (db, service) = (database, service)
         api.get("imports") { _, context in
-            try context.require(.read(.district))
-            return JSONResponse.make(data: try await BlockingWork.quick { try service.log(db) })
+            // A district-scoped role reads its district's feeds' attempts only (issue #18).
+            let district: String?
+            if case .schools(let own, _) = try context.readScope() {
+                district = own
+            } else {
+                try context.require(.read(.district))
+                district = nil
+            }
+            return JSONResponse.make(data: try await BlockingWork.quick { try service.log(db, district) })
         }
         api.post("imports") { request, context in
             try context.require(.importFeed)
@@ -44,7 +52,9 @@ struct ImportsController {
             let outcome = try await BlockingWork.heavy {
                 let outcome = try service.importFile(path, db)
                 if let values = outcome.audit {
-                    try accounts.record("import", target: ImportService.uploadName, by: who, from: address, after: values)
+                    try accounts.record(
+                        "import", target: ImportService.uploadName, by: who, from: address, after: values,
+                        district: outcome.district)
                 }
                 return outcome
             }

@@ -68,7 +68,8 @@ struct TrainingController {
                 let c = try db.addTraining(course, school: body.school, by: caller.actor, at: Date())
                 try accounts.record(
                     "training.add", target: c.id, by: caller.principal, from: caller.address,
-                    after: ["school": body.school, "title": course.title, "hours": course.hours.description])
+                    after: ["school": body.school, "title": course.title, "hours": course.hours.description],
+                    school: body.school)
                 return try db.training(id: c.id)
             }
             await onChanged()
@@ -149,7 +150,7 @@ struct TrainingController {
                 let entry = try db.submitTraining(submission, evidence: evidence, by: caller.actor, at: Date())
                 try accounts.record(
                     "record.submit", target: "record \(entry.id)", by: caller.principal, from: caller.address,
-                    after: ["teacher": teacher, "state": entry.state.rawValue])
+                    after: ["teacher": teacher, "state": entry.state.rawValue], school: school)
                 return entry
             }
             await onChanged()
@@ -166,7 +167,8 @@ struct TrainingController {
                 let entry = try db.resubmitTraining(entry: id, submission, evidence: evidence, by: caller.actor, at: Date())
                 try accounts.record(
                     "record.resubmit", target: "record \(id)", by: caller.principal, from: caller.address,
-                    before: ["state": stored.state.rawValue], after: ["state": entry.state.rawValue])
+                    before: ["state": stored.state.rawValue], after: ["state": entry.state.rawValue],
+                    school: stored.schoolId)
                 return entry
             }
             await onChanged()

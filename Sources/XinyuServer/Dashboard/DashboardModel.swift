@@ -26,6 +26,8 @@ struct DashboardModel: Sendable {
     }
 
     var asOf: Day
+    /// The district the page covers (a district-scoped role's, issue #18); nil: the whole store.
+    var district: String? = nil
     var coverage: [CoverageRow]
     var targets = Targets()
     var schoolsWithoutPsych: [(id: String, name: String)]

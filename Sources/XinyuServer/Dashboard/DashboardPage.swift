@@ -29,7 +29,7 @@ struct DashboardPage {
             </style></head><body>
             <nav><a href="\(switchHref)">\(e(lang.t(.switchLang)))</a>\(Self.userPlaceholder)</nav>
             <h1>\(e(lang.t(.title)))</h1>
-            <p>\(e(lang.t(.asOf))): \(e(model.asOf.description))</p>
+            <p>\(e(lang.t(.asOf))): \(e(model.asOf.description))\(districtNote)</p>
 
             """
         h += section(lang.t(.coverage), note: lang.t(.coverageNote)) { coverageChart() }
@@ -38,6 +38,12 @@ struct DashboardPage {
         h += section("\(lang.t(.quota)) \(model.quotaYear)", note: lang.t(.quotaNote)) { quotaChart() }
         h += "</body></html>\n"
         return h
+    }
+
+    /// For a district's page (issue #18): which district the figures are.
+    var districtNote: String {
+        guard let district = model.district else { return "" }
+        return " · " + HTML.escape(lang.pick("区县 ", "district ") + district)
     }
 
     /// Where the server puts who is logged in (the page is cached for everyone; the bar is per request).

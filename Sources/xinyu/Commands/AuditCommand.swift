@@ -13,6 +13,7 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only lines from this day on (YYYY-MM-DD, local time).") var since: String?
         @Option(help: "Only lines by this actor (a user name, bootstrap, or cli:USER).") var actor: String?
+        @Option(help: "Only lines of this district (what an account scoped to it reads).") var district: String?
         @OptionGroup var output: FormatOption
 
         func run() async throws {
@@ -22,7 +23,8 @@ struct AuditCommand: AsyncParsableCommand {
                         timeZone: .current, year: d.year,
                         month: d.month, day: d.day))!
             }
-            let lines = try Accounts(store: try global.openForReading()).audit(since: start, actor: actor).map(AuditLine.init)
+            let lines = try Accounts(store: try global.openForReading()).audit(since: start, actor: actor, district: district)
+                .map(AuditLine.init)
             try emit(output.format, json: lines) { AuditLine.table(lines) }
         }
     }

@@ -39,7 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
         let summary = try store.withWriteLockNote("demo import \(feed)") {
             try FeedImporter.importFile(at: feed, into: store, options: options)
         }
-        try Accounts(store: store).record("import", target: feed, by: .commandLine(), after: summary.auditValues)
+        try Accounts(store: store).record(
+            "import", target: feed, by: .commandLine(), after: summary.auditValues, district: summary.district)
         guard summary.status == .applied else {
             throw UsageError(
                 "demo: the sample feed was not fully applied"

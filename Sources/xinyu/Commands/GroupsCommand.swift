@@ -39,7 +39,8 @@ struct GroupsCommand: AsyncParsableCommand {
                     schoolId: school, date: day, facilitatorId: facilitator, activityId: activity,
                     participants: participants, notes: notes, recordedBy: who.name, recordedAt: Date()),
                 activities: Curriculum.activitySource(store: db, school: school))
-            try Accounts(store: db).record("group.record", target: "group run \(run.id ?? 0)", by: who, after: run.auditValues)
+            try Accounts(store: db).record(
+                "group.record", target: "group run \(run.id ?? 0)", by: who, after: run.auditValues, school: school)
             print(run.id ?? 0)
         }
     }

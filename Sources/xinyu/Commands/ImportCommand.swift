@@ -55,7 +55,8 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 summaries.append(s)
                 if s.wroteToStore {
-                    try Accounts(store: db).record("import", target: file, by: .commandLine(), after: s.auditValues)
+                    try Accounts(store: db).record(
+                        "import", target: file, by: .commandLine(), after: s.auditValues, district: s.district)
                 }
                 if severity(s.exitStatus) > severity(worst) { worst = s.exitStatus }
             } catch let e as any XinyuError {

@@ -11,10 +11,12 @@ struct ImportsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Every import attempt: feed id, format, digest, time, counts, status.")
         @OptionGroup var global: GlobalOptions
+        @Option(help: "Only the attempts of this district's feeds (what an account scoped to it reads).")
+        var district: String?
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            let rows = try FeedImporter.importLog(in: global.openForReading())
+            let rows = try FeedImporter.importLog(in: global.openForReading(), district: district)
             let time = ISO8601DateFormatter()
             try emit(output.format, json: rows) {
                 TextTable(

@@ -45,7 +45,8 @@ extension ScheduleCommand {
             }
             let r = try Curriculum.recordDelivery(
                 in: db, session: key, given: given, reason: why, reflection: reflection, by: who.name)
-            try Accounts(store: db).record("delivery.record", target: key.description, by: who, after: r.auditValues)
+            try Accounts(store: db).record(
+                "delivery.record", target: key.description, by: who, after: r.auditValues, school: key.schoolId)
             print("\(key): \(r.given ? "given" : "not given (\(why?.rawValue ?? ""))"), record \(r.id ?? 0)")
         }
     }

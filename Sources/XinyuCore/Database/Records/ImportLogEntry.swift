@@ -19,10 +19,13 @@ public struct ImportLogEntry: Sendable, Codable, Hashable, FetchableRecord, Muta
     public var rejectedCount: Int
     /// JSON array of every rejection.
     public var rejections: String
+    /// The district feed's `district` code (issue #18); nil for an IMS Enterprise file, a file whose root names
+    /// no valid code, and every attempt logged before the store recorded districts (migration v14).
+    public var district: String?
 
     public init(
         id: Int64? = nil, feedId: String?, format: String, file: String, digest: String, importedAt: Date,
-        status: ImportStatus, accepted: String, rejectedCount: Int, rejections: String
+        status: ImportStatus, accepted: String, rejectedCount: Int, rejections: String, district: String? = nil
     ) {
         self.id = id
         self.feedId = feedId
@@ -34,6 +37,7 @@ public struct ImportLogEntry: Sendable, Codable, Hashable, FetchableRecord, Muta
         self.accepted = accepted
         self.rejectedCount = rejectedCount
         self.rejections = rejections
+        self.district = district
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
