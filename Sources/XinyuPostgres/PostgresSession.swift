@@ -68,13 +68,21 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    private func result(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQueryResult {
+    private func result(_ sql: String, _ values: [PostgresValue]) throws -> (rows: [PostgresRow], metadata: PostgresQueryMetadata)
+    {
         try result(PostgresQuery(sql, values))
     }
 
-    private func result(_ query: PostgresQuery) throws -> PostgresQueryResult {
+    /// Runs one statement and collects its rows as they arrive.
+    ///
+    /// PostgresNIO's own collecting (`query(_:logger:)`, whose future holds every row) copies the rows gathered so
+    /// far each time more arrive, so a result of 400,000 rows (a province's teachers) took seconds and most of the
+    /// process's memory traffic; here each row is appended once to an array nothing else holds.
+    private func result(_ query: PostgresQuery) throws -> (rows: [PostgresRow], metadata: PostgresQueryMetadata) {
+        let collected = CollectedRows()
         do {
-            return try connection.query(query, logger: logger).wait()
+            let metadata = try connection.query(query, logger: logger) { collected.rows.append($0) }.wait()
+            return (collected.rows, metadata)
         } catch let e as PSQLError {
             throw PostgresSession.wrap(e, url: url, lockTimeout: lockTimeout)
         }
@@ -97,6 +105,12 @@ final class PostgresSession: @unchecked Sendable {
     static func sqlState(_ error: Error) -> String? {
         (error as? PSQLError)?.serverInfo?[.sqlState]
     }
+}
+
+/// The rows of one statement, appended on the connection's event loop and read by the waiting thread after the
+/// statement's future completes (which orders the two).
+private final class CollectedRows: @unchecked Sendable {
+    var rows: [PostgresRow] = []
 }
 
 extension PostgresRandomAccessRow {

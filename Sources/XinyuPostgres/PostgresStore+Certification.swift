@@ -70,9 +70,11 @@ extension PostgresStore {
         }
     }
 
-    /// A whole store or one `district` (`school` nil) is read in at most `parts` ranges of teacher ids at once,
-    /// each on its own connection from one exported snapshot (``partedReading(split:_:)``), and computed at once
-    /// as it arrives, as the SQLite store does; a school, or a district too small to cut, is one part.
+    /// One `district` is read in at most `parts` ranges of teacher ids at once, each on its own connection from one
+    /// exported snapshot (``partedReading(split:_:)``), and computed at once as it arrives, as the SQLite store
+    /// does. The whole store is one statement that the server's own parallel workers share: on a province (ten
+    /// districts, 25 million records) that took half the time of two ranges read at once, each of which scanned
+    /// the whole attendance table. A school, or a district too small to cut, is one part.
     public func certificationReadings<T: Sendable>(
         asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
         withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
@@ -80,7 +82,7 @@ extension PostgresStore {
         let reader = replica ?? self
         let whole = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
         let split: (PostgresSession, Bool) throws -> [TeacherSelection] = { s, cut in
-            school == nil && cut && parts > 1 ? try Self.split(whole, s, parts: parts) : [whole]
+            district != nil && cut && parts > 1 ? try Self.split(whole, s, parts: parts) : [whole]
         }
         return try reader.partedReading(split: split) { s, selection, i in
             try compute(

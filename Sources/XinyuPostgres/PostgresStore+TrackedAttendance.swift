@@ -22,6 +22,10 @@ extension PostgresStore {
     ) throws {
         let tracks: [PostgresValue] = Self.packedTracks.map { .text($0.rawValue) }
         let source = Self.attendanceSource(selection)
+        // Grouped from rows sorted by teacher (the key's order, or a sort the server's parallel workers share)
+        // rather than a hash table of every teacher's arrays, which outgrows `work_mem` for a district and spills
+        // to disk; for this transaction only.
+        try s.execute("SET LOCAL enable_hashagg = off")
         let rows = try s.sequentialRows(
             """
             SELECT a.teacherId,
