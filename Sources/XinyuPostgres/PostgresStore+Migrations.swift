@@ -18,6 +18,8 @@ extension PostgresStore {
         ("v9-account-district", "ALTER TABLE account ADD COLUMN district TEXT COLLATE \"C\""),
         // Issue #18: the bulk tables' references checked once per statement (PostgresStore+FeedReferencesSchema).
         ("v10-feed-reference-checks", feedReferencesSchema),
+        // Issue #18: the feed importer checks its records' references once per feed, at its commit.
+        ("v11-feed-references-at-commit", feedReferencesAtCommitSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer
