@@ -105,7 +105,11 @@ final class PostgresFeedTransaction: FeedTransaction {
         try flush()
         guard !numbers.isEmpty else { return [] }
         return try s.rows(
-            "SELECT teacherId, level, issued, number FROM award WHERE number = ANY(?::text[])",
+            // A join on the unique index (`= ANY` of a long array is planned as a scan of every award).
+            """
+            SELECT a.teacherId, a.level, a.issued, a.number FROM unnest(?::text[]) AS n(number)
+            JOIN award a ON a.number = n.number COLLATE "C"
+            """,
             [.text(Self.arrayLiteral(numbers.map { PostgresValue.text($0) }))]
         ).map { r in
             StoredAwardNumber(
@@ -194,7 +198,7 @@ final class PostgresFeedTransaction: FeedTransaction {
                 // Waits for the upserts on their way (the teachers come before the records, in few batches).
                 try drain(keeping: 0)
                 let stored = try s.rows(
-                    "SELECT id FROM teacher WHERE id = ANY(?::text[])",
+                    "SELECT t.id FROM unnest(?::text[]) AS n(id) JOIN teacher t ON t.id = n.id COLLATE \"C\"",
                     [.text(Self.arrayLiteral(arrays.teacherIds.sorted().map { PostgresValue.text($0) }))]
                 ).map { try $0.string(0) }
                 newTeachers.formUnion(arrays.teacherIds.subtracting(stored))
