@@ -62,6 +62,7 @@ struct DistrictFeedReader {
             let depth = stream.depth
             let inFeedNS = cEquals(stream.namespaceURI, districtNamespace)
             if depth == 1 {
+                try session.settleAwards()
                 guard inFeedNS else {
                     r = stream.next()
                     continue
@@ -106,12 +107,14 @@ struct DistrictFeedReader {
             r = stream.read()
         }
         try stream.rejectIfNotWellFormed(lastRead: r)
+        try session.settleAwards()
         if session.mode == .full { try session.deactivateMissingTeachers() }
     }
 
     private var currentName: String { stream.localName.map { String(cString: $0) } ?? "?" }
 
     private func record(section: Int, name: UnsafePointer<xmlChar>?, node: xmlNodePtr, line: Int, column: Int) throws {
+        if !(section == 4 && cEquals(name, "award")) { try session.settleAwards() }  // awards before what follows
         switch section {
         case 0 where cEquals(name, "school"): try school(node, line, column)
         case 1 where cEquals(name, "teacher"): try teacher(node, line, column)
@@ -391,7 +394,7 @@ struct DistrictFeedReader {
         let names = FeedRules.Attrs.award
         let a = Node.attributes(node, names)
         func fail(_ reason: String) {
-            session.reject(line, column, "award", "\(a.values[0] ?? "")/\(a.values[1] ?? "")/\(a.values[2] ?? "")", reason)
+            session.rejectAward(line, column, key: "\(a.values[0] ?? "")/\(a.values[1] ?? "")/\(a.values[2] ?? "")", reason)
         }
         if let p = check(a, names: names, required: 3) ?? id(a.values[0], "teacher") ?? noChildren(node) { return fail(p) }
         guard let level = Level(rawValue: a.values[1]!) else { return fail("level \"\(a.values[1]!)\" is not A, B or C") }
@@ -407,12 +410,9 @@ struct DistrictFeedReader {
         guard try session.teacherExists(a.values[0]!) else {
             return fail("teacher \(a.values[0]!) is neither in this feed nor stored")
         }
-        if let n = number, let holder = try session.awardHolding(number: n),
-            holder != "\(a.values[0]!)/\(level.rawValue)/\(issued)"
-        {
-            return fail("number \(n) is already the number of award \(holder)")
-        }
-        try session.upsertAward(Award(teacherId: a.values[0]!, level: level, issued: issued, number: number, expires: expires))
+        try session.upsertAward(
+            Award(teacherId: a.values[0]!, level: level, issued: issued, number: number, expires: expires),
+            line: line, column: column, key: "\(a.values[0]!)/\(a.values[1]!)/\(a.values[2]!)")
     }
 
     private func counseling(_ node: xmlNodePtr, _ line: Int, _ column: Int) throws {

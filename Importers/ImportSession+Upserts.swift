@@ -60,12 +60,46 @@ extension ImportSession {
         accepted.attendance += 1
     }
 
-    /// Packed into the batch; the award numbers known to the session follow.
-    func upsertAward(_ a: Award) throws {
-        try loadAwardNumbers()
-        awardNumbers.set(a.number, for: "\(a.teacherId)/\(a.level.rawValue)/\(a.issued)")
-        try queue { $0.append(a) }
-        accepted.awards += 1
+    /// Queues an award whose other checks passed; its number is checked by ``settleAwards()``, with the awards
+    /// queued with it (``awardsPerLookup`` at most), in the order they came.
+    func upsertAward(_ a: Award, line: Int, column: Int, key: String) throws {
+        pendingAwards.append(PendingAward(outcome: .check(a), line: line, column: column, key: key))
+        if pendingAwards.count >= Self.awardsPerLookup { try settleAwards() }
+    }
+
+    /// Rejects an award record, after the awards queued before it.
+    func rejectAward(_ line: Int, _ column: Int, key: String, _ reason: String) {
+        if pendingAwards.isEmpty {
+            reject(line, column, "award", key, reason)
+        } else {
+            pendingAwards.append(PendingAward(outcome: .rejected(reason), line: line, column: column, key: key))
+        }
+    }
+
+    /// Checks the queued awards' numbers, in order, against this feed's numbers and their stored holders (one
+    /// lookup for the group): an award taking a number another award holds is rejected, the others are packed into
+    /// the batch. The reader calls it before anything but an award record and at the end of the feed.
+    func settleAwards() throws {
+        guard !pendingAwards.isEmpty else { return }
+        var numbers = Set<String>()
+        for p in pendingAwards { if case .check(let a) = p.outcome, let n = a.number { numbers.insert(n) } }
+        if !numbers.isEmpty { awardNumbers.lookedUp(try withStore { try $0.awards(holding: numbers.sorted()) }) }
+        for p in pendingAwards {
+            switch p.outcome {
+            case .rejected(let reason):
+                reject(p.line, p.column, "award", p.key, reason)
+            case .check(let a):
+                let key = "\(a.teacherId)/\(a.level.rawValue)/\(a.issued)"
+                if let n = a.number, let holder = awardNumbers.holder(of: n), holder != key {
+                    reject(p.line, p.column, "award", p.key, "number \(n) is already the number of award \(holder)")
+                    continue
+                }
+                awardNumbers.set(a.number, for: key)
+                try queue { $0.append(a) }
+                accepted.awards += 1
+            }
+        }
+        pendingAwards.removeAll(keepingCapacity: true)
     }
 
     func upsertCounseling(teacher: String, date: Day, hours: Int) throws {

@@ -27,8 +27,12 @@ final class ImportSession {
     /// Classes per grade of schools (`school#level`; nil: no such grade), stored or upserted by this feed, for
     /// homeroom checks; the school upserts keep it up to date.
     var classCounts: [String: Int?] = [:]
-    /// Award numbers of the store and of this feed (see ``AwardNumberIndex``).
+    /// Award numbers of this feed and the stored holders of those being checked (see ``AwardNumberIndex``).
     var awardNumbers = AwardNumberIndex()
+    /// Awards waiting for their number check (``settleAwards()``), in feed order.
+    var pendingAwards: [PendingAward] = []
+    /// How many awards' numbers are looked up in one query.
+    static let awardsPerLookup = 1000
     /// mode="full": the schools the feed lists and every teacher id it mentions.
     var listedSchools = Set<String>()
     var mentionedTeachers = Set<String>()
@@ -183,17 +187,5 @@ final class ImportSession {
             return "homeroom \(grade)-\(classNumber): grade \(grade) of school \(school) has \(count)"
         }
         return nil
-    }
-
-    /// The key (`teacher/level/issued`) of the award holding `number`, if an award has it.
-    func awardHolding(number: String) throws -> String? {
-        try loadAwardNumbers()
-        return awardNumbers.holder(of: number)
-    }
-
-    /// Reads the store's award numbers at the first award of the feed (see ``AwardNumberIndex``).
-    func loadAwardNumbers() throws {
-        guard !awardNumbers.loaded else { return }
-        awardNumbers.load(try withStore { try $0.awardNumbers() })
     }
 }

@@ -5,6 +5,10 @@
 # `stop DIR` stops it and removes the directory. Installs Debian's postgresql when initdb is missing.
 #
 #   dir=$(mktemp -d) ; url=$(scripts/postgres-test-cluster.sh start "$dir") ; … ; scripts/postgres-test-cluster.sh stop "$dir"
+#
+# PGTEST_PORT picks the port (default: a free one); PGTEST_SERVER_OPTIONS adds server options, e.g. the bench's
+# "-c shared_buffers=1GB -c max_wal_size=8GB" (BENCHMARKS.md says which figures used them). fsync=off is a
+# test-cluster setting only: never run a district's database with it.
 set -euo pipefail
 
 find_bin() {
@@ -36,7 +40,7 @@ start)
   as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300 ${PGTEST_SERVER_OPTIONS:-}" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "$port" >"$dir/port"
   as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt \

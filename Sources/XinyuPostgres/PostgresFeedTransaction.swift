@@ -11,6 +11,11 @@ import XinyuCore
 /// statement of the transaction and at its commit, kinds in the order their references need (teachers and
 /// courses before the records that refer to them).
 ///
+/// The feed's records of the tables whose references are checked by triggers (migration v10) skip those triggers
+/// and are checked once, set-based, by ``finish()`` before the commit (migration v12). With ``PostgresBulkLoad/unnest``
+/// the records of teachers this transaction inserted go in a plain `INSERT` until a second batch names the teacher
+/// (``newTeachers``): no stored row can have their keys, so `ON CONFLICT`'s second index probe is saved.
+///
 /// The `unnest` upserts are sent without waiting (at most ``inFlightLimit`` at once), so that the importer reads
 /// and checks the next records while the server writes the last ones; every other statement of the transaction
 /// (``flush()``, which each of them calls first) waits for them, and the first one's error is thrown there or by
@@ -29,6 +34,16 @@ final class PostgresFeedTransaction: FeedTransaction {
     private var sequence = 0
     /// The `unnest` upserts sent and not yet waited for, oldest first.
     private var inFlight: [EventLoopFuture<PostgresQueryResult>] = []
+    /// The teachers and courses the feed's records name, checked once at ``finish()`` (migration v12).
+    private var references = FeedReferenceKeys()
+    /// Teachers this transaction inserted (none of that id was stored before it): no stored row can refer to one,
+    /// and another transaction cannot see one, so their records need no `ON CONFLICT` until the feed sends a
+    /// second batch of the kind for the teacher (``sentTeachers``).
+    private var newTeachers: Set<String> = []
+    /// Per record kind, the teachers with records of that kind sent by earlier batches.
+    private var sentTeachers: [RecordBatch.Kind: Set<String>] = [:]
+    /// Whether this transaction told the reference triggers that it checks at its commit.
+    private var checksAtCommit = false
     /// How many upserts may be on their way at once: two keep the server busy while the importer packs the next.
     static let inFlightLimit = 2
     private static let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
@@ -86,12 +101,16 @@ final class PostgresFeedTransaction: FeedTransaction {
             .first?.int(0)
     }
 
-    func awardNumbers() throws -> [StoredAwardNumber] {
+    func awards(holding numbers: [String]) throws -> [StoredAwardNumber] {
         try flush()
+        guard !numbers.isEmpty else { return [] }
         return try s.rows(
+            // A join on the unique index (`= ANY` of a long array is planned as a scan of every award).
             """
-            SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL ORDER BY teacherId, level, issued
-            """
+            SELECT a.teacherId, a.level, a.issued, a.number FROM unnest(?::text[]) AS n(number)
+            JOIN award a ON a.number = n.number COLLATE "C"
+            """,
+            [.text(Self.arrayLiteral(numbers.map { PostgresValue.text($0) }))]
         ).map { r in
             StoredAwardNumber(
                 teacherId: try r.string(0), level: try r.string(1), issued: try r.string(2),
@@ -146,18 +165,48 @@ final class PostgresFeedTransaction: FeedTransaction {
 
     func submit(_ batch: RecordBatch) throws {
         guard batch.count > 0 else { return }
+        if !checksAtCommit {
+            try flush()
+            _ = try s.rows("SELECT set_config('xinyu.feed_references', 'checked at commit', true)")
+            checksAtCommit = true
+        }
         switch bulkLoad {
         case .copy:
             let decoded = try Self.decode(batch)
             for kind in Self.order {
                 guard let rows = decoded[kind] else { continue }
+                if FeedReferenceKeys.kinds.contains(kind) {
+                    func named(_ c: Int) -> Set<String> {
+                        Set(
+                            rows.compactMap { row -> String? in
+                                if case .text(let id?) = row[c] { return id }
+                                return nil
+                            })
+                    }
+                    references.add(kind, teachers: named(0), courses: kind == .attendance ? named(1) : [])
+                }
                 try stage(kind, rows)
             }
         case .unnest:
-            let arrays = try UnnestArrays(batch)
+            let arrays = try UnnestArrays(batch) { kind, teacher in
+                newTeachers.contains(teacher) && !(sentTeachers[kind]?.contains(teacher) ?? false)
+            }
+            for (kind, named) in arrays.references {
+                references.add(kind, teachers: named.teachers, courses: named.courses)
+            }
+            if !arrays.teacherIds.isEmpty {
+                // Waits for the upserts on their way (the teachers come before the records, in few batches).
+                try drain(keeping: 0)
+                let stored = try s.rows(
+                    "SELECT t.id FROM unnest(?::text[]) AS n(id) JOIN teacher t ON t.id = n.id COLLATE \"C\"",
+                    [.text(Self.arrayLiteral(arrays.teacherIds.sorted().map { PostgresValue.text($0) }))]
+                ).map { try $0.string(0) }
+                newTeachers.formUnion(arrays.teacherIds.subtracting(stored))
+            }
             for kind in Self.order {
-                guard let columns = arrays.kinds[kind]?.columns else { continue }
-                try upsertSet(kind.columns, columns)
+                if let columns = arrays.plainKinds[kind]?.columns { try upsertSet(kind.columns, columns, plain: true) }
+                if let columns = arrays.kinds[kind]?.columns { try upsertSet(kind.columns, columns) }
+                if let named = arrays.references[kind] { sentTeachers[kind, default: []].formUnion(named.teachers) }
             }
         }
     }
@@ -178,6 +227,26 @@ final class PostgresFeedTransaction: FeedTransaction {
             try s.execute("TRUNCATE \(stage)")
         }
         pending = []
+    }
+
+    /// What the transaction does before its commit: ``flush()``, then the reference check of every record
+    /// submitted (migration v12), one statement per table: the referenced teachers and courses are locked
+    /// `FOR KEY SHARE`, and a missing one fails the feed with the foreign key's error (SQLSTATE 23503).
+    func finish() throws {
+        try flush()
+        for kind in FeedReferenceKeys.kinds {
+            let teachers = references.teachers[kind] ?? []
+            let courses = references.courses[kind] ?? []
+            guard !teachers.isEmpty || !courses.isEmpty else { continue }
+            _ = try s.rows(
+                "SELECT xinyu_lock_references(?, ?::text[], ?::text[])",
+                [
+                    .text(kind.columns.table.lowercased()),
+                    .text(Self.arrayLiteral(teachers.sorted().map { PostgresValue.text($0) })),
+                    .text(Self.arrayLiteral(courses.sorted().map { PostgresValue.text($0) })),
+                ])
+        }
+        references = FeedReferenceKeys()
     }
 
     func logAttempt(_ entry: ImportLogEntry) throws {
@@ -231,8 +300,9 @@ final class PostgresFeedTransaction: FeedTransaction {
     ]
 
     /// Upserts rows (keys distinct) in one statement: each column is one array argument (an array literal of
-    /// ``UnnestArrays``, in the table's column order), and `unnest` turns the arrays back into rows.
-    private func upsertSet(_ t: TableColumns, _ literals: [String]) throws {
+    /// ``UnnestArrays``, in the table's column order), and `unnest` turns the arrays back into rows. `plain`: a
+    /// plain `INSERT`, for rows whose keys cannot be stored yet (see ``newTeachers``).
+    private func upsertSet(_ t: TableColumns, _ literals: [String], plain: Bool = false) throws {
         var arrays: [PostgresValue] = []
         var casts: [String] = []
         for (i, column) in t.columns.enumerated() {
@@ -245,7 +315,7 @@ final class PostgresFeedTransaction: FeedTransaction {
         inFlight.append(
             s.send(
                 numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
-                    + Self.onConflict(t), arrays))
+                    + (plain ? "" : Self.onConflict(t)), arrays))
     }
 
     /// Waits for the oldest upserts sent until at most `keeping` are on their way. On an error the others are

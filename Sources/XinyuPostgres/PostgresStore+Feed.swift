@@ -9,7 +9,7 @@ extension PostgresStore {
         try writing { s in
             let t = PostgresFeedTransaction(s, bulkLoad: bulkLoad)
             let end = try body(t)
-            if end == .commit { try t.flush() }
+            if end == .commit { try t.finish() }
             return ((), end == .commit)
         }
     }
@@ -21,7 +21,7 @@ extension PostgresStore {
         try writing(district: code) { s in
             let t = PostgresFeedTransaction(s, bulkLoad: bulkLoad, district: code)
             let end = try body(t)
-            if end == .commit { try t.flush() }
+            if end == .commit { try t.finish() }
             return ((), end == .commit)
         }
     }

@@ -20,6 +20,8 @@ extension PostgresStore {
         ("v10-feed-reference-checks", feedReferencesSchema),
         // Issue #18: the district each import-log and audit line concerns (NULL: none, or the whole store).
         ("v11-district-logs", districtLogsSchema),
+        // Issue #18: the feed importer checks its records' references once per feed, at its commit.
+        ("v12-feed-references-at-commit", feedReferencesAtCommitSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

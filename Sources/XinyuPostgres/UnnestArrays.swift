@@ -11,8 +11,17 @@ import XinyuCore
 struct UnnestArrays {
     /// Per kind in the batch: how many records remain, and each column's array literal in the kind's column order.
     private(set) var kinds: [RecordBatch.Kind: (rows: Int, columns: [String])] = [:]
+    /// Per kind of ``FeedReferenceKeys/kinds``: the records of teachers for whom `plain` said yes, apart from
+    /// ``kinds`` (no stored or earlier row can have their keys: a plain `INSERT` takes them).
+    private(set) var plainKinds: [RecordBatch.Kind: (rows: Int, columns: [String])] = [:]
+    /// The ids of the batch's teacher records.
+    private(set) var teacherIds: Set<String> = []
+    /// Per kind of ``FeedReferenceKeys/kinds`` in the batch: the distinct teacher ids and (attendance) course ids
+    /// its records name.
+    private(set) var references: [RecordBatch.Kind: (teachers: Set<String>, courses: Set<String>)] = [:]
 
-    init(_ batch: RecordBatch) throws {
+    /// `plain(kind, teacher)`: whether the records of that kind and teacher go apart, into ``plainKinds``.
+    init(_ batch: RecordBatch, plain: (RecordBatch.Kind, String) -> Bool = { _, _ in false }) throws {
         let b = batch.bytes
         // Every record's kind and the offsets of its fields (one more offset for the record's end).
         var kindOf: [RecordBatch.Kind] = []
@@ -61,8 +70,11 @@ struct UnnestArrays {
                 kept[k].append(r)
             }
         }
-        for kind in RecordBatch.Kind.allCases where !kept[Int(kind.rawValue)].isEmpty {
-            let records = kept[Int(kind.rawValue)]
+        func text(_ r: Int, _ c: Int) -> ArraySlice<UInt8>? {
+            let at = offsets[fieldBase[r] + c]
+            return b[at] == 0 ? b[(at + 5)..<offsets[fieldBase[r] + c + 1]] : nil
+        }
+        func literals(_ kind: RecordBatch.Kind, _ records: [Int]) -> [String] {
             var columns: [String] = []
             for c in 0..<kind.columns.columns.count {
                 var out: [UInt8] = [UInt8(ascii: "{")]
@@ -74,7 +86,40 @@ struct UnnestArrays {
                 out.append(UInt8(ascii: "}"))
                 columns.append(String(decoding: out, as: UTF8.self))
             }
-            kinds[kind] = (records.count, columns)
+            return columns
+        }
+        func named(_ records: [Int], _ c: Int) -> Set<String> {
+            var keys = Set<Key>()
+            for r in records { if let t = text(r, c) { keys.insert(Key(bytes: t)) } }
+            return Set(keys.map { String(decoding: $0.bytes, as: UTF8.self) })
+        }
+        for kind in RecordBatch.Kind.allCases where !kept[Int(kind.rawValue)].isEmpty {
+            var records = kept[Int(kind.rawValue)]
+            if kind == .teacher { teacherIds = named(records, 0) }
+            if FeedReferenceKeys.kinds.contains(kind) {
+                references[kind] = (named(records, 0), kind == .attendance ? named(records, 1) : [])
+                // Records come grouped by teacher: one answer per run of one teacher's records.
+                var apart: [Int] = []
+                var rest: [Int] = []
+                var last: (teacher: ArraySlice<UInt8>, plain: Bool)?
+                for r in records {
+                    guard let teacher = text(r, 0) else {
+                        rest.append(r)
+                        continue
+                    }
+                    let isPlain: Bool
+                    if let last, last.teacher.elementsEqual(teacher) {
+                        isPlain = last.plain
+                    } else {
+                        isPlain = plain(kind, String(decoding: teacher, as: UTF8.self))
+                        last = (teacher, isPlain)
+                    }
+                    if isPlain { apart.append(r) } else { rest.append(r) }
+                }
+                if !apart.isEmpty { plainKinds[kind] = (apart.count, literals(kind, apart)) }
+                records = rest
+            }
+            if !records.isEmpty { kinds[kind] = (records.count, literals(kind, records)) }
         }
     }
 

@@ -163,4 +163,28 @@ import Testing
         }
         #expect(numbers == ["T1=GD-C-0009", "T3=GD-C-0001"])
     }
+
+    /// The award numbers are checked in groups (one store lookup per ``ImportSession/awardsPerLookup`` awards, never
+    /// every stored number): a number held by an award of an earlier group or stored by an earlier feed is refused,
+    /// and rejections keep the feed's order whatever check refused them.
+    @Test func awardNumbersAreCheckedInGroupsAndRejectionsKeepTheFeedsOrder() throws {
+        let db = try AppDatabase.inMemory()
+        _ = try FeedFixture.run(FeedFixture.feed(), db: db)  // T1's C award of 2025-06-01 holds GD-C-0001
+        let count = ImportSession.awardsPerLookup + 100
+        var lines: [String] = []
+        for i in 0..<count {
+            let issued = "\(2001 + i / 12)-\(i % 12 + 1 < 10 ? "0" : "")\(i % 12 + 1)-01"
+            lines.append("<award teacher=\"T2\" level=\"C\" issued=\"\(issued)\" number=\"N-\(i)\"/>")
+        }
+        lines.append(#"<award teacher="T3" level="C" issued="2025-07-01" number="N-5"/>"#)  // an earlier group's
+        lines.append(#"<award teacher="T3" level="Z" issued="2025-07-02"/>"#)  // refused before any lookup
+        lines.append(#"<award teacher="T3" level="B" issued="2025-07-03" number="GD-C-0001"/>"#)  // stored
+        lines.append(#"<award teacher="T3" level="A" issued="2025-07-04" number="N-7"/>"#)
+        let (s, _) = try FeedFixture.run(FeedFixture.feed(id: "F2", awards: lines.joined(separator: "\n")), db: db)
+        #expect(s.rejected.map(\.key) == ["T3/C/2025-07-01", "T3/Z/2025-07-02", "T3/B/2025-07-03", "T3/A/2025-07-04"])
+        #expect(s.rejected.map(\.line) == s.rejected.map(\.line).sorted())
+        #expect(s.rejected[0].reason == "number N-5 is already the number of award T2/C/2001-06-01")
+        #expect(s.rejected[2].reason == "number GD-C-0001 is already the number of award T1/C/2025-06-01")
+        #expect(try FeedFixture.count(db, "award") == count + 1)
+    }
 }

@@ -272,6 +272,59 @@ import XinyuCore
         #expect(try store.teacher(id: "T1").name == "王芳")
     }
 
+    /// Migration v11: a feed's transaction checks its records' teachers and courses once, before its commit (both
+    /// bulk loads), and every other writer still has each statement checked by the triggers.
+    @Test(.enabled(if: enabled)) func theImporterChecksReferencesAtCommitAndOtherWritersPerStatement() throws {
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        let school = School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608")
+        let course = Course(
+            id: "C1", title: "心理健康教育", provider: nil, tier: 10, mode: 1, hours: Hours(tenths: 60),
+            start: Day("2025-03-01")!, end: Day("2025-03-10")!, track: .C, category: .professional, capacity: nil)
+        let teacher = Teacher(id: "T1", schoolId: "S1", name: "教师1", role: .classTeacher, hired: nil, status: .active)
+        func attendance(_ teacher: String, _ course: String) -> Attendance {
+            Attendance(
+                teacherId: teacher, courseId: course, hours: Hours(tenths: 30), status: .completed, result: .pass,
+                date: Day("2025-03-10")!)
+        }
+        for load in [PostgresBulkLoad.unnest, .copy] {
+            store.bulkLoad = load
+            try store.applyFeed { t in
+                try t.upsertSchool(school, grades: [])
+                var batch = RecordBatch()
+                batch.append(course)
+                batch.append(teacher)
+                batch.append(attendance("T1", "C1"))
+                try t.submit(batch)
+                return .commit
+            }
+            for (teacher, course) in [("NOBODY", "C1"), ("T1", "NOCOURSE")] {
+                let error = #expect(throws: PostgresStoreError.self) {
+                    try store.applyFeed { t in
+                        for _ in 0..<3 {  // more than one statement; the check comes once, at the commit
+                            var batch = RecordBatch()
+                            batch.append(CounselingPractice(teacherId: "T1", date: Day("2025-04-01")!, hours: Hours(tenths: 5)))
+                            batch.append(attendance(teacher, course))
+                            try t.submit(batch)
+                        }
+                        return .commit
+                    }
+                }
+                #expect(String(describing: error).contains("foreign key"), "\(load)")
+            }
+            #expect(try store.tableCounts()["attendance"] == 1)
+            #expect(try store.tableCounts()["counseling"] == 0)
+        }
+        // Other writers: each statement is checked by the triggers.
+        for sql in [
+            "INSERT INTO attendance VALUES ('NOBODY', 'C1', 1, 'completed', 'pass', '2025-03-10')",
+            "INSERT INTO counseling VALUES ('NOBODY', '2025-04-01', 5)",
+            "UPDATE attendance SET courseId = 'NOCOURSE'",
+        ] {
+            #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+        }
+        #expect(try store.tableCounts()["attendance"] == 1)
+    }
+
     @Test func temporarySQLStatesAreTypedStoreErrorsAndOthersAreNot() {
         let url = "postgres://ops@db/xinyu"
         let busy = StoreError.postgres(sqlState: "55P03", url: url, lockTimeout: 2)

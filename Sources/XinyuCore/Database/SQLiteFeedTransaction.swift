@@ -65,14 +65,22 @@ final class SQLiteFeedTransaction: FeedTransaction {
         }
     }
 
-    func awardNumbers() throws -> [StoredAwardNumber] {
+    func awards(holding numbers: [String]) throws -> [StoredAwardNumber] {
         try connection { db in
-            var numbers: [StoredAwardNumber] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT teacherId, level, issued, number FROM award WHERE number IS NOT NULL")
-            while let r = try rows.next() {
-                numbers.append(StoredAwardNumber(teacherId: r[0], level: r[1], issued: r[2], number: r[3]))
+            var found: [StoredAwardNumber] = []
+            var start = 0
+            while start < numbers.count {
+                let chunk = Array(numbers[start..<min(start + 500, numbers.count)])
+                let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT teacherId, level, issued, number FROM award WHERE number IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                while let r = try rows.next() {
+                    found.append(StoredAwardNumber(teacherId: r[0], level: r[1], issued: r[2], number: r[3]))
+                }
+                start += chunk.count
             }
-            return numbers
+            return found
         }
     }
 

@@ -25,8 +25,9 @@ public protocol FeedTransaction: AnyObject {
     /// How many classes grade `grade` of school `school` has, or nil when no such grade is stored.
     func classCount(school: String, grade: Int) throws -> Int?
 
-    /// Every stored award number with the award holding it.
-    func awardNumbers() throws -> [StoredAwardNumber]
+    /// The stored awards holding one of `numbers` (at most one each: numbers are unique), in any order. The
+    /// importer asks for the numbers of a group of a feed's awards at once, never for every stored number.
+    func awards(holding numbers: [String]) throws -> [StoredAwardNumber]
 
     /// Inserts or updates a school and its grades (a stored grade of another level stays).
     func upsertSchool(_ school: School, grades: [Grade]) throws

@@ -72,9 +72,11 @@ import XinyuCore
             #expect(limits == CourseLimits(hoursTenths: district.courses[0].hoursTenths, end: district.courses[0].end))
             #expect(try t.courseLimits("nothing") == nil)
             #expect(
-                try t.awardNumbers() == [
+                try t.awards(holding: ["N-0", "N-1", "N-2"]) == [
                     StoredAwardNumber(teacherId: teacher.id, level: "C", issued: "2024-01-01", number: "N-1")
                 ])
+            #expect(try t.awards(holding: ["N-2"]).isEmpty)
+            #expect(try t.awards(holding: []).isEmpty)
             return .commit
         }
     }
