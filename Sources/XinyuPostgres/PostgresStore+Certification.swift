@@ -156,14 +156,9 @@ extension PostgresStore {
             teacherSQL += " AND schoolId IN (SELECT id FROM school WHERE district = ?)"
             teacherValues.append(.text(district))
         }
-        if let from = selection.from {
-            teacherSQL += " AND id >= ?"
-            teacherValues.append(.text(from))
-        }
-        if let below = selection.below {
-            teacherSQL += " AND id < ?"
-            teacherValues.append(.text(below))
-        }
+        let range = Self.idRange(on: "id", selection)
+        teacherSQL += range.sql
+        teacherValues += range.values
         if !selection.includeInactive {
             teacherSQL += " AND status = ?"
             teacherValues.append(.text(TeacherStatus.active.rawValue))
@@ -243,6 +238,21 @@ extension PostgresStore {
         return (sql, values)
     }
 
+    /// `AND …` conditions limiting a teacher id column to the selection's range of ids (a part of a read).
+    static func idRange(on column: String, _ selection: TeacherSelection) -> (sql: String, values: [PostgresValue]) {
+        var sql = ""
+        var values: [PostgresValue] = []
+        if let from = selection.from {
+            sql += " AND \(column) >= ?"
+            values.append(.text(from))
+        }
+        if let below = selection.below {
+            sql += " AND \(column) < ?"
+            values.append(.text(below))
+        }
+        return (sql, values)
+    }
+
     /// `AND …` conditions limiting a teacher id column to the selection (or to one `teacher`).
     private static func scope(
         on column: String, _ selection: TeacherSelection,
@@ -254,14 +264,9 @@ extension PostgresStore {
             sql += " AND \(column) = ?"
             values.append(.text(teacher))
         }
-        if let from = selection.from {
-            sql += " AND \(column) >= ?"
-            values.append(.text(from))
-        }
-        if let below = selection.below {
-            sql += " AND \(column) < ?"
-            values.append(.text(below))
-        }
+        let range = idRange(on: column, selection)
+        sql += range.sql
+        values += range.values
         if let school = selection.school {
             sql += " AND \(column) IN (SELECT id FROM teacher WHERE schoolId = ?)"
             values.append(.text(school))

@@ -71,18 +71,8 @@ extension PostgresStore {
     private static func attendanceSource(_ selection: TeacherSelection) -> (
         from: String, conditions: String, values: [PostgresValue]
     ) {
-        var conditions = ""
-        var values: [PostgresValue] = []
         let scoped = selection.district != nil || selection.school != nil
-        let id = scoped ? "t.id" : "a.teacherId"
-        if let from = selection.from {
-            conditions += " AND \(id) >= ?"
-            values.append(.text(from))
-        }
-        if let below = selection.below {
-            conditions += " AND \(id) < ?"
-            values.append(.text(below))
-        }
+        var (conditions, values) = idRange(on: scoped ? "t.id" : "a.teacherId", selection)
         if let school = selection.school {
             conditions += " AND t.schoolId = ?"
             values.append(.text(school))

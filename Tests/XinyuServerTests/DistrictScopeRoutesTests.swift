@@ -16,6 +16,10 @@ import XinyuCore
 @Suite(.serialized) struct DistrictScopeRoutesTests {
     static let code = "440111"
     static let ownSchool = "440111-S0001"
+    /// A training of the own school, as the admin posts it (its write must land in its own district).
+    static let ownTraining =
+        #"{"school":"\#(ownSchool)","training":{"title":"校本培训","tier":60,"mode":2,"#
+        + #""category":"professional","hours":"2","date":"2026-05-01"}}"#
 
     struct Setup {
         let d: AccessMatrixTests.District
@@ -129,9 +133,7 @@ import XinyuCore
                 }
             }
             // The admin writes inside its district; the viewer writes nothing.
-            let training =
-                #"{"school":"\#(Self.ownSchool)","training":{"title":"校本培训","tier":60,"mode":2,"#
-                + #""category":"professional","hours":"2","date":"2026-05-01"}}"#
+            let training = Self.ownTraining
             try await client.execute(
                 uri: "/api/v1/trainings", method: .post, headers: [.authorization: "Bearer \(s.token)"],
                 body: ByteBuffer(string: training)
@@ -206,9 +208,7 @@ import XinyuCore
                 }
             }
             // The admin's own write is audited under its district.
-            let training =
-                #"{"school":"\#(Self.ownSchool)","training":{"title":"校本培训","tier":60,"mode":2,"#
-                + #""category":"professional","hours":"2","date":"2026-05-01"}}"#
+            let training = Self.ownTraining
             try await client.execute(
                 uri: "/api/v1/trainings", method: .post, headers: [.authorization: "Bearer \(s.token)"],
                 body: ByteBuffer(string: training)
