@@ -39,6 +39,7 @@ import os, sys
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -59,9 +60,25 @@ def browser():
     d.implicitly_wait(5)
     return d
 
+def left_the_page(element):
+    # The clicked element belongs to the old page once the next one loads. Chromium says so either as a stale
+    # element or, when asked in the middle of the swap, as "Node with given id does not belong to the document"
+    # (a plain WebDriverException that EC.staleness_of does not expect: a CI run failed on it).
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    return gone
+
 def click_and_wait(d, element):
     element.click()
-    WebDriverWait(d, 15).until(EC.staleness_of(element))
+    WebDriverWait(d, 15).until(left_the_page(element))
     d.find_element(By.TAG_NAME, "h1")
 
 def login(d, name, password):
