@@ -111,5 +111,10 @@ import Testing
         let audit = try rows(["audit", "list", "--district", "440111"])
         #expect(audit.map { $0["action"] as? String } == ["import"])
         #expect(audit.first?["target"] as? String == dir.appendingPathComponent("440111.xml").path)
+        for command in [["imports", "list"], ["audit", "list"]] {
+            let bad = try CLIRunner.run(command + ["--district", "abc", "--db", db])
+            #expect(bad.status != 0 && bad.stdout.isEmpty)
+            #expect(bad.stderr.contains("--district abc: not a 6-digit district code"), "\(bad.stderr)")
+        }
     }
 }

@@ -16,6 +16,8 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "Only lines of this district (what an account scoped to it reads).") var district: String?
         @OptionGroup var output: FormatOption
 
+        func validate() throws { try DistrictFilter.check(district) }
+
         func run() async throws {
             let start = try parseDay(since, option: "--since").map { d in
                 Calendar(identifier: .gregorian).date(

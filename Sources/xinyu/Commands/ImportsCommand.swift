@@ -15,6 +15,8 @@ struct ImportsCommand: AsyncParsableCommand {
         var district: String?
         @OptionGroup var output: FormatOption
 
+        func validate() throws { try DistrictFilter.check(district) }
+
         func run() async throws {
             let rows = try FeedImporter.importLog(in: global.openForReading(), district: district)
             let time = ISO8601DateFormatter()
