@@ -41,7 +41,6 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, teacher = os.environ["BASE"], os.environ["TEACHER"]
@@ -63,7 +62,7 @@ def browser():
 def left_the_page(element):
     # The clicked element belongs to the old page once the next one loads. Chromium says so either as a stale
     # element or, when asked in the middle of the swap, as "Node with given id does not belong to the document"
-    # (a plain WebDriverException that EC.staleness_of does not expect: a CI run failed on it).
+    # (a plain WebDriverException that Selenium's staleness_of does not expect: a CI run failed on it).
     def gone(_):
         try:
             element.is_enabled()

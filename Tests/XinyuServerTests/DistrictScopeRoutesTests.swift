@@ -53,6 +53,16 @@ import XinyuCore
         }
     }
 
+    /// Posts ``ownTraining`` with `token` and expects it created.
+    static func postOwnTraining(_ client: some TestClientProtocol, token: String) async throws {
+        try await client.execute(
+            uri: "/api/v1/trainings", method: .post, headers: [.authorization: "Bearer \(token)"],
+            body: ByteBuffer(string: ownTraining)
+        ) { r in
+            #expect(r.status == .created, "\(String(buffer: r.body))")
+        }
+    }
+
     @Test func aDistrictScopedAdminReachesNothingOfAnotherDistrict() async throws {
         let s = try Setup()
         let operations = OpenAPIDocument.operations.filter {
@@ -134,12 +144,7 @@ import XinyuCore
             }
             // The admin writes inside its district; the viewer writes nothing.
             let training = Self.ownTraining
-            try await client.execute(
-                uri: "/api/v1/trainings", method: .post, headers: [.authorization: "Bearer \(s.token)"],
-                body: ByteBuffer(string: training)
-            ) { r in
-                #expect(r.status == .created, "\(String(buffer: r.body))")
-            }
+            try await Self.postOwnTraining(client, token: s.token)
             try await client.execute(
                 uri: "/api/v1/trainings", method: .post, headers: [.authorization: "Bearer \(s.viewerToken)"],
                 body: ByteBuffer(string: training)
@@ -208,13 +213,7 @@ import XinyuCore
                 }
             }
             // The admin's own write is audited under its district.
-            let training = Self.ownTraining
-            try await client.execute(
-                uri: "/api/v1/trainings", method: .post, headers: [.authorization: "Bearer \(s.token)"],
-                body: ByteBuffer(string: training)
-            ) { r in
-                #expect(r.status == .created, "\(String(buffer: r.body))")
-            }
+            try await Self.postOwnTraining(client, token: s.token)
             try await client.execute(
                 uri: "/api/v1/audit", method: .get, headers: [.authorization: "Bearer \(s.token)"]
             ) { r in
