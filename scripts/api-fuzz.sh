@@ -40,7 +40,9 @@ kill -0 "$SERVER_PID" 2>/dev/null || alive=no
 tail -25 "$WORK/st.txt"
 # On a finding, the failing operations with the request that reproduces each (schemathesis prints them above its
 # summary).
-[ "$status" = 0 ] || sed -n '/FAILURES/,/SUMMARY/p' "$WORK/st.txt" | head -120
+# A runtime error of schemathesis itself (an "ERRORS" section: a request that timed out, a schema it could not
+# use) fails the run too, since a timeout can be a server that hangs; print it so that it can be told apart.
+[ "$status" = 0 ] || sed -n '/FAILURES/,/SUMMARY/p; /ERRORS/,/WARNINGS/p' "$WORK/st.txt" | head -160
 if [ "$alive" = no ]; then
   echo "api-fuzz: the server died; its log:" >&2; tail -20 "$WORK/serve.log" >&2; exit 1
 fi
