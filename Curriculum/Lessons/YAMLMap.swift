@@ -7,6 +7,11 @@ import Yams
 /// of a short command's time in the Swift runtime's dynamic casts (issue #19: `lessons list` under 50 ms), so the
 /// library files are read from the composed node tree instead. Unknown keys are ignored, as `Decodable` did; a value
 /// of the wrong type is an ``InputError`` naming its key path.
+///
+/// The tree is composed with Yams' `basic` resolver: no scalar's tag is resolved by regular expression (Yams' default
+/// resolver ran six of them for every key it hashed while checking for duplicate keys, a quarter of reading the
+/// library). Nothing here reads a tag: whole numbers are read from the scalar's text, and a null is recognised by
+/// the YAML core schema's spellings (``isNull(_:)``).
 struct YAMLMap {
     let file: String
     let path: String
@@ -24,7 +29,7 @@ struct YAMLMap {
     static func document(_ text: String, file: String) throws -> YAMLMap {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .basic)
         } catch {
             let one = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid YAML"
             throw InputError(file: file, problem: "invalid YAML: \(one)")
@@ -36,8 +41,13 @@ struct YAMLMap {
 
     private func node(_ key: String) -> Node? {
         guard let n = values[key] else { return nil }
-        if case .scalar(let s) = n, s.tag.description == Tag.Name.null.rawValue { return nil }
+        if case .scalar(let s) = n, Self.isNull(s) { return nil }
         return n
+    }
+
+    /// Whether `s` is a null in the YAML core schema: a plain `~`, `null`, `Null`, `NULL` or nothing at all.
+    static func isNull(_ s: Node.Scalar) -> Bool {
+        (s.style == .plain || s.style == .any) && ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
     private func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

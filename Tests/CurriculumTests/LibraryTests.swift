@@ -71,6 +71,28 @@ import XinyuCore
         }
     }
 
+    @Test func dataFilesReadNullsNumbersAndTextWithoutResolvingTags() throws {
+        let m = try YAMLMap.document(
+            """
+            tilde: ~
+            word: null
+            empty:
+            quoted: "null"
+            number: 40
+            text: 40
+            list: [1, 0x10, 2_0]
+            """, file: "t.yaml")
+        #expect(try m.string("tilde") == nil)
+        #expect(try m.string("word") == nil)
+        #expect(try m.string("empty") == nil)
+        #expect(try m.string("quoted") == "null")
+        #expect(try m.int("number") == 40)
+        #expect(try m.string("text") == "40")
+        #expect(try m.ints("list") == [1, 16, 20])
+        #expect(throws: InputError.self) { try m.int("quoted") }
+        #expect(throws: InputError.self) { try YAMLMap.document("a: 1\na: 2\n", file: "t.yaml") }
+    }
+
     @Test func duplicateIdsAcrossFilesAreRejected() throws {
         let dir = Fixture.tempDir()
         try good.write(toFile: dir + "/lessons-a.yaml", atomically: true, encoding: .utf8)

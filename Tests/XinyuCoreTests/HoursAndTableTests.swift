@@ -24,6 +24,24 @@ import Testing
         #expect(lines[3] == "S22  ab")
     }
 
+    @Test func tableRightAlignsNumbersAndEndsLinesWithTheirLastCell() {
+        let t = TextTable(
+            headers: ["id", "n", "note"], rows: [["a", "7", ""], ["情绪", "12", "x "], ["b"]], numeric: [1])
+        #expect(
+            t.rendered() == """
+                id     n  note
+                ----  --  ----
+                a      7
+                情绪  12  x
+                b
+
+                """)
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("a\u{0}b") == 2)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("") == 0)
+    }
+
     @Test func csvHasBOMAndQuotes() {
         let t = TextTable(headers: ["a", "b"], rows: [["x,y", "say \"hi\""]])
         let csv = t.csv()

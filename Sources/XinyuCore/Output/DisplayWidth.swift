@@ -1,6 +1,8 @@
 /// Terminal display width: East Asian wide and fullwidth characters take two columns (UAX #11, simplified).
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
+        // ASCII other than NUL (ids, codes, English) is one column a byte; only other text is read scalar by scalar.
+        if !s.utf8.contains(where: { $0 >= 0x80 || $0 == 0 }) { return s.utf8.count }
         var w = 0
         for scalar in s.unicodeScalars { w += width(scalar) }
         return w
