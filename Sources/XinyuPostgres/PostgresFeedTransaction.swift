@@ -13,10 +13,11 @@ import XinyuCore
 ///
 /// The feed's records of the tables whose references are checked by triggers (migration v10) skip those triggers
 /// and are checked once, set-based, by ``finish()`` before the commit (migration v12). With ``PostgresBulkLoad/unnest``
-/// the records of teachers this transaction inserted go in a plain `INSERT` until a second batch names the teacher
-/// (``newTeachers``): no stored row can have their keys, so `ON CONFLICT`'s second index probe is saved.
+/// the records of teachers this transaction inserted go by `COPY` straight into their table until a second batch
+/// names the teacher (``newTeachers``): no stored row can have their keys, so neither `ON CONFLICT`'s index probe
+/// nor the `unnest` arrays' parsing and the statement's planning are needed.
 ///
-/// The `unnest` upserts are sent without waiting (at most ``inFlightLimit`` at once), so that the importer reads
+/// The `unnest` upserts and the `COPY`s are sent without waiting (at most ``inFlightLimit`` at once), so that the importer reads
 /// and checks the next records while the server writes the last ones; every other statement of the transaction
 /// (``flush()``, which each of them calls first) waits for them, and the first one's error is thrown there or by
 /// the next ``submit(_:)``.
@@ -33,7 +34,7 @@ final class PostgresFeedTransaction: FeedTransaction {
     /// The number of the next staged record: the later of two records of a key wins.
     private var sequence = 0
     /// The `unnest` upserts sent and not yet waited for, oldest first.
-    private var inFlight: [EventLoopFuture<PostgresQueryResult>] = []
+    private var inFlight: [EventLoopFuture<Void>] = []
     /// The teachers and courses the feed's records name, checked once at ``finish()`` (migration v12).
     private var references = FeedReferenceKeys()
     /// Teachers this transaction inserted (none of that id was stored before it): no stored row can refer to one,
@@ -204,7 +205,7 @@ final class PostgresFeedTransaction: FeedTransaction {
                 newTeachers.formUnion(arrays.teacherIds.subtracting(stored))
             }
             for kind in Self.order {
-                if let columns = arrays.plainKinds[kind]?.columns { try upsertSet(kind.columns, columns, plain: true) }
+                if let data = arrays.plainKinds[kind]?.copyText { try copyNew(kind.columns, data) }
                 if let columns = arrays.kinds[kind]?.columns { try upsertSet(kind.columns, columns) }
                 if let named = arrays.references[kind] { sentTeachers[kind, default: []].formUnion(named.teachers) }
             }
@@ -300,9 +301,8 @@ final class PostgresFeedTransaction: FeedTransaction {
     ]
 
     /// Upserts rows (keys distinct) in one statement: each column is one array argument (an array literal of
-    /// ``UnnestArrays``, in the table's column order), and `unnest` turns the arrays back into rows. `plain`: a
-    /// plain `INSERT`, for rows whose keys cannot be stored yet (see ``newTeachers``).
-    private func upsertSet(_ t: TableColumns, _ literals: [String], plain: Bool = false) throws {
+    /// ``UnnestArrays``, in the table's column order), and `unnest` turns the arrays back into rows.
+    private func upsertSet(_ t: TableColumns, _ literals: [String]) throws {
         var arrays: [PostgresValue] = []
         var casts: [String] = []
         for (i, column) in t.columns.enumerated() {
@@ -315,7 +315,18 @@ final class PostgresFeedTransaction: FeedTransaction {
         inFlight.append(
             s.send(
                 numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
-                    + (plain ? "" : Self.onConflict(t)), arrays))
+                    + Self.onConflict(t), arrays
+            ).map { _ in })
+    }
+
+    /// Loads rows whose keys cannot be stored yet (records of ``newTeachers``, keys distinct) with `COPY` straight
+    /// into the table: no staging, no `ON CONFLICT`, no statement to plan. Sent without waiting, as the upserts.
+    private func copyNew(_ t: TableColumns, _ copyText: [UInt8]) throws {
+        try drain(keeping: Self.inFlightLimit - 1)
+        inFlight.append(
+            s.send(
+                copyInto: t.table.lowercased(), columns: t.columns.map { $0.lowercased() },
+                data: ByteBuffer(bytes: copyText)))
     }
 
     /// Waits for the oldest upserts sent until at most `keeping` are on their way. On an error the others are

@@ -4,19 +4,34 @@ import PostgresNIO
 
 extension PostgresSession {
     /// Loads `rows` into `table` (`columns` in order, names as the server folds them) with one
-    /// `COPY … FROM STDIN (FORMAT text)`, in the session's open transaction. PostgresNIO offers COPY on its async
-    /// API only: it runs as a task on the connection's event loop (``EventLoopTaskExecutor``) while the calling
-    /// thread waits, as every statement of the bridge does.
+    /// `COPY … FROM STDIN (FORMAT text)`, in the session's open transaction, and waits for it
+    /// (``send(copyInto:columns:data:)``).
     func copy(into table: String, columns: [String], rows: [[PostgresValue]]) throws {
-        var buffer = ByteBufferAllocator().buffer(capacity: rows.count * columns.count * 12)
+        try wait(send(copyInto: table, columns: columns, data: Self.copyBuffer(rows)))
+    }
+
+    /// `rows` in `COPY`'s text format: values apart by tabs, one line each.
+    static func copyBuffer(_ rows: [[PostgresValue]]) -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: rows.count * (rows.first?.count ?? 0) * 12)
         for row in rows {
             for (i, v) in row.enumerated() {
                 if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-                Self.appendCopyText(v, to: &buffer)
+                appendCopyText(v, to: &buffer)
             }
             buffer.writeInteger(UInt8(ascii: "\n"))
         }
-        let data = buffer
+        return buffer
+    }
+
+    /// ``copyBuffer(_:)``'s bytes (tests compare them with ``UnnestArrays/plainKinds``).
+    static func copyText(_ rows: [[PostgresValue]]) -> [UInt8] { Array(copyBuffer(rows).readableBytesView) }
+
+    /// Sends `data`, rows in `COPY`'s text format, to `table` with one `COPY … FROM STDIN`, without waiting: the
+    /// `COPY` runs after the statements sent before it and before those sent after it (the task's first step writes
+    /// it to the connection, on the event loop, where the later statements' writes are queued behind it), and
+    /// ``wait(_:)`` returns (or throws) its outcome. PostgresNIO offers COPY on its async API only: it runs as a
+    /// task on the connection's event loop (``EventLoopTaskExecutor``).
+    func send(copyInto table: String, columns: [String], data: ByteBuffer) -> EventLoopFuture<Void> {
         let connection = self.connection
         let logger = self.logger
         let loop = connection.eventLoop
@@ -36,11 +51,7 @@ extension PostgresSession {
                 promise.fail(error)
             }
         }
-        do {
-            try promise.futureResult.wait()
-        } catch let e as PSQLError {
-            throw PostgresSession.wrap(e, url: url, lockTimeout: lockTimeout)
-        }
+        return promise.futureResult
     }
 
     /// One value in COPY's text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.

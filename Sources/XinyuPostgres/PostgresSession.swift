@@ -59,8 +59,9 @@ final class PostgresSession: @unchecked Sendable {
         connection.query(PostgresQuery(numbered: sql, values), logger: logger)
     }
 
-    /// Waits for a statement ``send(numbered:_:)`` sent; throws its error in the store's words.
-    func wait(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
+    /// Waits for a statement ``send(numbered:_:)`` or ``send(copyInto:columns:data:)`` sent; throws its error in
+    /// the store's words.
+    func wait<T>(_ sent: EventLoopFuture<T>) throws {
         do {
             _ = try sent.wait()
         } catch let e as PSQLError {

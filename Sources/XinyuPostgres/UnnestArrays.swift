@@ -12,8 +12,9 @@ struct UnnestArrays {
     /// Per kind in the batch: how many records remain, and each column's array literal in the kind's column order.
     private(set) var kinds: [RecordBatch.Kind: (rows: Int, columns: [String])] = [:]
     /// Per kind of ``FeedReferenceKeys/kinds``: the records of teachers for whom `plain` said yes, apart from
-    /// ``kinds`` (no stored or earlier row can have their keys: a plain `INSERT` takes them).
-    private(set) var plainKinds: [RecordBatch.Kind: (rows: Int, columns: [String])] = [:]
+    /// ``kinds``, as `COPY … FROM STDIN (FORMAT text)` data in the kind's column order (no stored or earlier row can
+    /// have their keys: `COPY` loads them straight into the table).
+    private(set) var plainKinds: [RecordBatch.Kind: (rows: Int, copyText: [UInt8])] = [:]
     /// The ids of the batch's teacher records.
     private(set) var teacherIds: Set<String> = []
     /// Per kind of ``FeedReferenceKeys/kinds`` in the batch: the distinct teacher ids and (attendance) course ids
@@ -116,7 +117,18 @@ struct UnnestArrays {
                     }
                     if isPlain { apart.append(r) } else { rest.append(r) }
                 }
-                if !apart.isEmpty { plainKinds[kind] = (apart.count, literals(kind, apart)) }
+                if !apart.isEmpty {
+                    var out: [UInt8] = []
+                    out.reserveCapacity(apart.count * 64)
+                    for r in apart {
+                        for c in 0..<kind.columns.columns.count {
+                            if c > 0 { out.append(9) }
+                            Self.appendCopyField(b, at: offsets[fieldBase[r] + c], to: &out)
+                        }
+                        out.append(10)
+                    }
+                    plainKinds[kind] = (apart.count, out)
+                }
                 records = rest
             }
             if !records.isEmpty { kinds[kind] = (records.count, literals(kind, records)) }
@@ -142,6 +154,31 @@ struct UnnestArrays {
             out.append(contentsOf: String(v).utf8)
         default:
             out.append(contentsOf: "NULL".utf8)
+        }
+    }
+
+    /// One field of the batch in `COPY`'s text format: the text with backslash, tab, newline and carriage return
+    /// escaped, an integer, or `\N` (NULL): what ``PostgresSession/copyText(_:)`` writes for the decoded record.
+    private static func appendCopyField(_ b: [UInt8], at i: Int, to out: inout [UInt8]) {
+        switch b[i] {
+        case 0:
+            var n = 0
+            for k in 0..<4 { n |= Int(b[i + 1 + k]) << (8 * k) }
+            for byte in b[(i + 5)..<(i + 5 + n)] {
+                switch byte {
+                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 9: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 10: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 13: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                default: out.append(byte)
+                }
+            }
+        case 1:
+            var v: Int64 = 0
+            for k in 0..<8 { v |= Int64(b[i + 1 + k]) << (8 * Int64(k)) }
+            out.append(contentsOf: String(v).utf8)
+        default:
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
         }
     }
 

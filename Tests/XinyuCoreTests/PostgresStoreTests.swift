@@ -81,6 +81,39 @@ import XinyuCore
         #expect(arrays.kinds[.attendance]?.columns[2] == "{1099511627776,-5}")
     }
 
+    /// The records of a feed's new teachers leave the `unnest` arrays as `COPY` text: the decoded records' text
+    /// (``PostgresSession/copyText(_:)``), the later record of a key kept where the key first came, tabs, newlines
+    /// and backslashes escaped; the other teachers' records stay in the arrays.
+    @Test func newTeachersRecordsAreTheDecodedRecordsCopyText() throws {
+        var batch = RecordBatch()
+        let day = Day("2025-03-10")!
+        let new = "N\t1\\"
+        func attendance(_ teacher: String, _ course: String, _ tenths: Int) -> Attendance {
+            Attendance(
+                teacherId: teacher, courseId: course, hours: Hours(tenths: tenths), status: .completed, result: .pass,
+                date: day)
+        }
+        batch.append(attendance(new, "C\n1", 30))
+        batch.append(attendance("T1", "C1", 10))
+        batch.append(attendance(new, "C2", -5))
+        batch.append(attendance(new, "C\n1", 1 << 40))
+        batch.append(LessonPractice(teacherId: new, date: day, periods: 3))
+        batch.append(CounselingPractice(teacherId: "T1", date: day, hours: Hours(tenths: 5)))
+        let arrays = try UnnestArrays(batch) { _, teacher in teacher == new }
+        let decoded = try PostgresFeedTransaction.decode(batch)
+        for kind in FeedReferenceKeys.kinds {
+            let kept = PostgresFeedTransaction.lastOfEachKey(decoded[kind] ?? [], key: kind.columns.key.count)
+            let apart = kept.filter { $0[0] == .text(new) }
+            let rest = kept.filter { $0[0] != .text(new) }
+            #expect(arrays.plainKinds[kind]?.rows == (apart.isEmpty ? nil : apart.count))
+            #expect((arrays.plainKinds[kind]?.copyText ?? []) == PostgresSession.copyText(apart))
+            #expect(arrays.kinds[kind]?.rows == (rest.isEmpty ? nil : rest.count))
+        }
+        let text = String(decoding: arrays.plainKinds[.attendance]?.copyText ?? [], as: UTF8.self)
+        #expect(text.hasPrefix("N\\t1\\\\\tC\\n1\t1099511627776\tcompleted\t"))
+        #expect(text.split(separator: "\n").count == 2)
+    }
+
     static var enabled: Bool { StoreEngine.postgres != nil }
 
     @Test(.enabled(if: enabled)) func textWithQuotesAndBackslashesRoundTripsThroughABatch() throws {
