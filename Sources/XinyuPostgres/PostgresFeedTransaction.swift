@@ -12,10 +12,11 @@ import XinyuCore
 /// courses before the records that refer to them).
 ///
 /// The feed's records of the tables whose references are checked by triggers (migration v10) skip those triggers
-/// and are checked once, set-based, by ``finish()`` before the commit (migration v12). With ``PostgresBulkLoad/unnest``
-/// the records of teachers this transaction inserted go by `COPY` straight into their table until a second batch
-/// names the teacher (``newTeachers``): no stored row can have their keys, so neither `ON CONFLICT`'s index probe
-/// nor the `unnest` arrays' parsing and the statement's planning are needed.
+/// and are checked once, set-based, by ``finish()`` before the commit (migration v12); so are the attendance
+/// summary's triggers, whose work ``finish()`` does once for the feed's teachers (migration v13). With
+/// ``PostgresBulkLoad/unnest`` the records of teachers this transaction inserted go by `COPY` straight into their
+/// table until a second batch names the teacher (``newTeachers``): no stored row can have their keys, so neither
+/// `ON CONFLICT`'s index probe nor the `unnest` arrays' parsing and the statement's planning are needed.
 ///
 /// The `unnest` upserts and the `COPY`s are sent without waiting (at most ``inFlightLimit`` at once), so that the importer reads
 /// and checks the next records while the server writes the last ones; every other statement of the transaction
@@ -43,7 +44,8 @@ final class PostgresFeedTransaction: FeedTransaction {
     private var newTeachers: Set<String> = []
     /// Per record kind, the teachers with records of that kind sent by earlier batches.
     private var sentTeachers: [RecordBatch.Kind: Set<String>] = [:]
-    /// Whether this transaction told the reference triggers that it checks at its commit.
+    /// Whether this transaction told the reference and attendance summary triggers that it does their work at
+    /// its commit.
     private var checksAtCommit = false
     /// How many upserts may be on their way at once: two keep the server busy while the importer packs the next.
     static let inFlightLimit = 2
@@ -168,7 +170,11 @@ final class PostgresFeedTransaction: FeedTransaction {
         guard batch.count > 0 else { return }
         if !checksAtCommit {
             try flush()
-            _ = try s.rows("SELECT set_config('xinyu.feed_references', 'checked at commit', true)")
+            _ = try s.rows(
+                """
+                SELECT set_config('xinyu.feed_references', 'checked at commit', true),
+                  set_config('xinyu.attendance_summary', 'refreshed at commit', true)
+                """)
             checksAtCommit = true
         }
         switch bulkLoad {
@@ -232,7 +238,8 @@ final class PostgresFeedTransaction: FeedTransaction {
 
     /// What the transaction does before its commit: ``flush()``, then the reference check of every record
     /// submitted (migration v12), one statement per table: the referenced teachers and courses are locked
-    /// `FOR KEY SHARE`, and a missing one fails the feed with the foreign key's error (SQLSTATE 23503).
+    /// `FOR KEY SHARE`, and a missing one fails the feed with the foreign key's error (SQLSTATE 23503); then the
+    /// attendance summary of every teacher the feed's attendance records name is rebuilt (migration v13), once.
     func finish() throws {
         try flush()
         for kind in FeedReferenceKeys.kinds {
@@ -246,6 +253,11 @@ final class PostgresFeedTransaction: FeedTransaction {
                     .text(Self.arrayLiteral(teachers.sorted().map { PostgresValue.text($0) })),
                     .text(Self.arrayLiteral(courses.sorted().map { PostgresValue.text($0) })),
                 ])
+        }
+        if let teachers = references.teachers[.attendance], !teachers.isEmpty {
+            _ = try s.rows(
+                "SELECT xinyu_summarize_attendance(?::text[])",
+                [.text(Self.arrayLiteral(teachers.sorted().map { PostgresValue.text($0) }))])
         }
         references = FeedReferenceKeys()
     }

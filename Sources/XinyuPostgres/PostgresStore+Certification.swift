@@ -4,7 +4,7 @@ import XinyuCore
 /// The certification engine's reads on PostgreSQL (``ReportStore/trainingRecord(teacherId:asOf:counting:)`` and
 /// ``ReportStore/certificationReadings(asOf:school:includeInactive:counting:parts:withSchools:_:)``): the SQLite
 /// store's selections, in parts read at once from one snapshot (``partedReading(split:_:)``); the attendance comes
-/// one row per teacher (``trackedAttendance(_:asOf:selection:counted:into:)``).
+/// one row per teacher (``trackedAttendance(_:asOf:selection:into:)``).
 ///
 /// `counting` names the record states in which entered records (``TrainingStore``) count; the feed's record of a
 /// teacher and course wins over an entered one. Revoked awards (``CertificateStore``) are left out.
@@ -70,11 +70,11 @@ extension PostgresStore {
         }
     }
 
-    /// One `district` is read in at most `parts` ranges of teacher ids at once, each on its own connection from one
-    /// exported snapshot (``partedReading(split:_:)``), and computed at once as it arrives, as the SQLite store
-    /// does. The whole store is one statement that the server's own parallel workers share: on a province (ten
-    /// districts, 25 million records) that took half the time of two ranges read at once, each of which scanned
-    /// the whole attendance table. A school, or a district too small to cut, is one part.
+    /// One `district`, or the whole store, is read in at most `parts` ranges of teacher ids at once, each on its
+    /// own connection from one exported snapshot (``partedReading(split:_:)``), and computed at once as it
+    /// arrives, as the SQLite store does. Each range reads its teachers' attendance summaries by key (migration
+    /// v13), so the ranges of the whole store no longer each scan the whole attendance table, and the province's
+    /// certification rules run on every core instead of one. A school, or a selection too small to cut, is one part.
     public func certificationReadings<T: Sendable>(
         asOf: Day, school: String?, district: String?, includeInactive: Bool, counting: [RecordState], parts: Int,
         withSchools: Bool, _ compute: @escaping @Sendable (CertificationReading) throws -> T
@@ -82,7 +82,7 @@ extension PostgresStore {
         let reader = replica ?? self
         let whole = TeacherSelection(school: school, district: district, includeInactive: includeInactive)
         let split: (PostgresSession, Bool) throws -> [TeacherSelection] = { s, cut in
-            district != nil && cut && parts > 1 ? try Self.split(whole, s, parts: parts) : [whole]
+            school == nil && cut && parts > 1 ? try Self.split(whole, s, parts: parts) : [whole]
         }
         return try reader.partedReading(split: split) { s, selection, i in
             try compute(
@@ -171,9 +171,8 @@ extension PostgresStore {
             WHERE issued <= ? AND \(Self.notRevoked("award"))\(scope.sql) ORDER BY teacherId, level, issued
             """, [.text(d)] + scope.values
         ).map(award)
-        let counted = Self.counted
         var attendance: [String: [TrackedAttendance]] = [:]
-        try trackedAttendance(s, asOf: asOf, selection: selection, counted: counted, into: &attendance)
+        try trackedAttendance(s, asOf: asOf, selection: selection, into: &attendance)
         if !counting.isEmpty {
             let entered = Self.enteredCondition(on: "e", counting: counting, inCounting: true, statusRule: true)
             let eScope = Self.scope(on: "e.teacherId", selection)

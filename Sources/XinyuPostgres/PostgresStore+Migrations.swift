@@ -22,6 +22,8 @@ extension PostgresStore {
         ("v11-district-logs", districtLogsSchema),
         // Issue #18: the feed importer checks its records' references once per feed, at its commit.
         ("v12-feed-references-at-commit", feedReferencesAtCommitSchema),
+        // Issue #18: each teacher's counted feed records in one row, kept by triggers and the feed importer.
+        ("v13-attendance-summary", attendanceSummarySchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

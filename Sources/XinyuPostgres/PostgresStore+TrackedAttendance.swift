@@ -4,40 +4,27 @@ import XinyuCore
 /// The attendance scan of a certification reading on PostgreSQL, one row per teacher.
 ///
 /// A district holds millions of counted records; one result row for each cost about 3 µs in the client (the
-/// protocol's row messages, then decoding five values), which kept one district's coverage at 7.7 s and a
-/// province's roll-up past four minutes. The server groups them instead: each teacher's records come as two
-/// arrays, a packed `bigint` per record (tenths × 8 + pass × 4 + track) and the dates as text, and the client
-/// reads both arrays' binary form directly. The engine only sums a teacher's records (by track, date range and
-/// pass), so their order inside a teacher does not matter and is not asked for.
+/// protocol's row messages, then decoding five values), and grouping them on the server still touched each of
+/// them (key lookup, course join, sort: about 1.2 CPU-seconds a district of 2.5 million records). The store keeps
+/// each teacher's counted records in one row of `attendanceSummary` instead (migration v13): two arrays, a packed
+/// `bigint` per record (tenths × 8 + pass × 4 + track) and the dates as text, whatever their date; the client
+/// reads both arrays' binary form directly and leaves out the records dated after the reading's day. The engine
+/// only sums a teacher's records (by track, date range and pass), so their order inside a teacher does not matter.
 extension PostgresStore {
     /// The tracks in the packed value's low two bits.
     private static let packedTracks: [Track] = [.A, .B, .C, .cpd]
 
-    /// Counted feed records of tracks A, B, C and cpd dated on or before `asOf`, of the teachers `scope` keeps
-    /// (`AND …` conditions on `a.teacherId`), added to each teacher's list in `attendance`. A record whose date
-    /// does not read as a date is left out, as the SQLite store's scan leaves it out.
+    /// Counted feed records of tracks A, B, C and cpd dated on or before `asOf`, of the teachers `selection` keeps,
+    /// added to each teacher's list in `attendance`. A record whose date does not read as a date is left out, as
+    /// the SQLite store's scan leaves it out; a date that reads is `YYYY-MM-DD` exactly, whose order as a day is
+    /// its text's (the SQLite store's `date <= ?`).
     func trackedAttendance(
-        _ s: PostgresSession, asOf: Day, selection: TeacherSelection, counted: (sql: String, values: [PostgresValue]),
+        _ s: PostgresSession, asOf: Day, selection: TeacherSelection,
         into attendance: inout [String: [TrackedAttendance]]
     ) throws {
-        let tracks: [PostgresValue] = Self.packedTracks.map { .text($0.rawValue) }
         let source = Self.attendanceSource(selection)
-        // Grouped from rows sorted by teacher (the key's order, or a sort the server's parallel workers share)
-        // rather than a hash table of every teacher's arrays, which outgrows `work_mem` for a district and spills
-        // to disk; for this transaction only.
-        try s.execute("SET LOCAL enable_hashagg = off")
         let rows = try s.sequentialRows(
-            """
-            SELECT a.teacherId,
-              array_agg(a.hoursTenths * 8 + CASE WHEN a.result = ? THEN 4 ELSE 0 END
-                + CASE c.track WHEN ? THEN 0 WHEN ? THEN 1 WHEN ? THEN 2 ELSE 3 END),
-              array_agg(a.date)
-            FROM \(source.from) JOIN course c ON c.id = a.courseId
-            WHERE c.track IN (?, ?, ?, ?) AND a.date <= ? AND \(counted.sql)\(source.conditions)
-            GROUP BY a.teacherId
-            """,
-            [.text(CourseResult.pass.rawValue)] + tracks.dropLast() + tracks + [.text(asOf.description)] + counted.values
-                + source.values)
+            "SELECT a.teacherId, a.packed, a.dates FROM \(source.from) WHERE TRUE\(source.conditions)", source.values)
         for row in rows {
             var cells = row.makeIterator()
             guard let idCell = cells.next(), let packedCell = cells.next(), let datesCell = cells.next(),
@@ -55,19 +42,18 @@ extension PostgresStore {
                 let date = dates.readWithUnsafeReadableBytes { raw in
                     (Int(length), Day(utf8: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[..<Int(length)])))
                 }
-                guard let date else { continue }
+                guard let date, date <= asOf else { continue }
                 list.append(
                     TrackedAttendance(
                         track: Self.packedTracks[Int(value & 3)], date: date, tenths: Int(value >> 3), pass: value & 4 != 0))
             }
-            attendance[teacher] = list
+            if !list.isEmpty { attendance[teacher] = list }
         }
     }
 
-    /// Where a selection's attendance comes from, so that the server starts from the selection's teachers: a
-    /// district's or a school's teachers, each one's attendance by its key (teacher, course), rather than a scan of
-    /// every district's attendance filtered by teacher (in a province, one district of ten read the whole table);
-    /// the whole store, or a range of it, is read from attendance itself.
+    /// Where a selection's summaries come from, so that the server starts from the selection's teachers: a
+    /// district's or a school's teachers, each one's summary by its key, rather than a scan of every district's
+    /// summaries filtered by teacher; the whole store, or a range of it, is read from the summaries themselves.
     private static func attendanceSource(_ selection: TeacherSelection) -> (
         from: String, conditions: String, values: [PostgresValue]
     ) {
@@ -80,9 +66,12 @@ extension PostgresStore {
         if let district = selection.district {
             conditions += " AND s.district = ?"
             values.append(.text(district))
-            return ("school s JOIN teacher t ON t.schoolId = s.id JOIN attendance a ON a.teacherId = t.id", conditions, values)
+            return (
+                "school s JOIN teacher t ON t.schoolId = s.id JOIN attendanceSummary a ON a.teacherId = t.id", conditions,
+                values
+            )
         }
-        return (scoped ? "teacher t JOIN attendance a ON a.teacherId = t.id" : "attendance a", conditions, values)
+        return (scoped ? "teacher t JOIN attendanceSummary a ON a.teacherId = t.id" : "attendanceSummary a", conditions, values)
     }
 
     /// Reads a one-dimensional array's binary header (dimensions, null flag, element type, then the length and

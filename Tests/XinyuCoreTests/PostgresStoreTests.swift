@@ -358,6 +358,58 @@ import XinyuCore
         #expect(try store.tableCounts()["attendance"] == 1)
     }
 
+    /// Migration v13: the attendance summary that certification readings read follows every writer of
+    /// `attendance` and of a course's track (its triggers; the feed importer's own path is in the conformance
+    /// suite), and the migration fills it for the records already stored.
+    @Test(.enabled(if: enabled)) func theAttendanceSummaryFollowsEveryWriterAndTheMigrationFillsIt() throws {
+        typealias Counted = CountedAttendanceConformanceTests
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        try Counted.feed(store, "summary-sql") { b in
+            b.append(Counted.course("KA", .A))
+            b.append(Counted.course("KN", .none))
+            b.append(Counted.teacher("T1", "S1"))
+            b.append(Counted.teacher("T2", "S2"))
+            b.append(Counted.record("T1", "KA", .completed, .pass, day(2024, 3, 1)))
+        }
+        func counted() throws -> [String: [TrackedAttendance: Int]] {
+            try Counted.reading(store, asOf: day(2026, 1, 1), district: nil, parts: 1)
+        }
+        let a = TrackedAttendance(track: .A, date: day(2024, 3, 1), tenths: 30, pass: true)
+        let b = TrackedAttendance(track: .B, date: day(2024, 5, 1), tenths: 20, pass: false)
+        #expect(try counted() == ["T1": [a: 1]])
+        let steps: [(String, [String: [TrackedAttendance: Int]])] = [
+            ("INSERT INTO attendance VALUES ('T2', 'KN', 20, 'completed', 'none', '2024-05-01')", ["T1": [a: 1]]),
+            ("UPDATE course SET track = 'B' WHERE id = 'KN'", ["T1": [a: 1], "T2": [b: 1]]),
+            ("INSERT INTO attendance VALUES ('T2', 'KA', 20, 'completed', 'none', 'not a date')", ["T1": [a: 1], "T2": [b: 1]]),
+            ("UPDATE attendance SET status = 'withdrawn' WHERE teacherId = 'T1'", ["T2": [b: 1]]),
+            ("UPDATE attendance SET status = 'completed' WHERE teacherId = 'T1'", ["T1": [a: 1], "T2": [b: 1]]),
+            ("DELETE FROM attendance WHERE courseId = 'KN'", ["T1": [a: 1]]),
+        ]
+        for (sql, expected) in steps {
+            _ = try store.write { s in try s.execute(sql) }
+            #expect(try counted() == expected, "after \(sql)")
+        }
+        _ = try store.write { s in try s.execute("TRUNCATE attendance") }
+        #expect(try store.write { s in try s.int("SELECT COUNT(*) FROM attendanceSummary") } == 0)
+        _ = try store.write { s in
+            try s.execute("INSERT INTO attendance VALUES ('T1', 'KA', 30, 'completed', 'pass', '2024-03-01')")
+        }
+        #expect(try counted() == ["T1": [a: 1]])
+        // The migration's own fill: the store as it was before v13, then migrated.
+        _ = try store.write { s in
+            try s.script(
+                """
+                DROP FUNCTION xinyu_attendance_summary() CASCADE;
+                DROP FUNCTION xinyu_course_track_summary() CASCADE;
+                DROP FUNCTION xinyu_summarize_attendance(text[]);
+                DROP TABLE attendanceSummary;
+                UPDATE xinyuSchema SET version = 12;
+                """)
+        }
+        try store.migrate()
+        #expect(try counted() == ["T1": [a: 1]])
+    }
+
     @Test func temporarySQLStatesAreTypedStoreErrorsAndOthersAreNot() {
         let url = "postgres://ops@db/xinyu"
         let busy = StoreError.postgres(sqlState: "55P03", url: url, lockTimeout: 2)

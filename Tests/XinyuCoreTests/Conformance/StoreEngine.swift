@@ -12,8 +12,8 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
     /// Whether feeds of two districts (``FeedStore/applyFeed(district:_:)``) run at the same time (issue #18).
     /// PostgreSQL does; SQLite has one writer, so they follow one another.
     var runsDistrictFeedsAtOnce = false
-    /// Whether a whole-store certification reading is cut into parts (SQLite). PostgreSQL reads the whole store in
-    /// one statement that the server's parallel workers share, and cuts only a district.
+    /// Whether a whole-store certification reading is cut into parts (every engine since PostgreSQL's migration
+    /// v13 keeps a summary of each teacher's attendance).
     var cutsTheWholeStore = true
     /// A new, empty store with the current schema.
     let make: @Sendable () throws -> any XinyuStore
@@ -34,7 +34,7 @@ struct StoreEngine: Sendable, CustomTestStringConvertible {
         let env = ProcessInfo.processInfo.environment
         guard env["XINYU_TEST_POSTGRES"] != "0", let text = env["XINYU_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
         return StoreEngine(
-            name: "PostgreSQL", backsUpToFile: false, runsDistrictFeedsAtOnce: true, cutsTheWholeStore: false
+            name: "PostgreSQL", backsUpToFile: false, runsDistrictFeedsAtOnce: true
         ) {
             let server = try PostgresURL(text)
             let name = "xinyu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
