@@ -136,13 +136,32 @@ public enum ManagedLibrary {
 
     /// What `lessons list` shows: bundled items (unless a school or a stored source is asked for) then stored
     /// ones, each list by id. `visibleTo` limits stored items to a school's own and the district library's.
+    ///
+    /// When both are listed, the bundled files are read (once per process) on another thread while the store
+    /// answers: each is a few milliseconds of a command whose target is 50 ms (issue #19).
     public static func list(
         _ query: LibraryQuery, visibleTo: String? = nil, in store: (any XinyuStore)?
     ) throws -> [LibraryEntry] {
         var out: [LibraryEntry] = []
-        if query.school == nil, query.source == nil || query.source == .bundled,
-            query.states == nil || query.states?.contains(.active) == true
-        {
+        let bundled =
+            query.school == nil && (query.source == nil || query.source == .bundled)
+            && (query.states == nil || query.states?.contains(.active) == true)
+        var stored: [LibraryEntry] = []
+        if let store, query.source != .bundled {
+            var q = query
+            q.visibleTo = visibleTo
+            q.withBody = false
+            let reading = DispatchGroup()
+            if bundled {
+                DispatchQueue.global().async(group: reading) {
+                    _ = try? LessonLibrary.bundled()
+                    _ = try? ActivityCatalog.bundled()
+                }
+            }
+            defer { reading.wait() }
+            stored = try store.libraryItems(q).map(LibraryEntry.init(stored:))
+        }
+        if bundled {
             let needle = query.text?.lowercased()
             func hit(_ fields: [String]) -> Bool {
                 guard let needle, !needle.isEmpty else { return true }
@@ -162,13 +181,7 @@ public enum ManagedLibrary {
                 }
             }
         }
-        if let store, query.source != .bundled {
-            var q = query
-            q.visibleTo = visibleTo
-            q.withBody = false
-            out += try store.libraryItems(q).map(LibraryEntry.init(stored:))
-        }
-        return out
+        return out + stored
     }
 
     /// One item at `version` (default: current; bundled items have only version 0).
