@@ -68,6 +68,16 @@ struct ConformanceDistrict {
     }
 
     /// Writes the district in one feed transaction, logged as `applied` under `feed`.
+    /// The district's schools, teachers, courses and awards without any attendance, counseling or lesson record
+    /// (the record tests send their own).
+    static func withoutRecords() -> ConformanceDistrict {
+        var district = ConformanceDistrict()
+        district.attendance = []
+        district.counseling = []
+        district.lessons = []
+        return district
+    }
+
     func write(to store: any XinyuStore, feed: String = "conformance-1") throws {
         try store.applyFeed { t in
             for s in schools { try t.upsertSchool(s, grades: grades.filter { $0.schoolId == s.id }) }

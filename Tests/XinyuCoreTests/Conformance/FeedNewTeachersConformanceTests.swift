@@ -52,10 +52,7 @@ import XinyuCore
     @Test(arguments: StoreEngine.all)
     func newAndStoredTeachersRecordsLandTheLaterWinsAndASecondRunChangesNothing(_ engine: StoreEngine) throws {
         let store = try engine.make()
-        var district = ConformanceDistrict()
-        district.attendance = []
-        district.counseling = []
-        district.lessons = []
+        let district = ConformanceDistrict.withoutRecords()
         try district.write(to: store)
         let courses = district.courses
         func records() throws -> [String: TeacherTrainingRecord] {

@@ -84,10 +84,7 @@ import XinyuCore
     @Test(arguments: StoreEngine.all)
     func theLaterRecordOfAKeyWinsInABatchAndAcrossBatches(_ engine: StoreEngine) throws {
         let store = try engine.make()
-        var district = ConformanceDistrict()
-        district.attendance = []
-        district.counseling = []
-        district.lessons = []
+        let district = ConformanceDistrict.withoutRecords()
         try district.write(to: store)
         let teacher = district.teachers.first { $0.status == .active }!
         // 70 records (more than one multi-row statement of the SQLite engine), every key twice, the second wins.
