@@ -18,10 +18,10 @@ import XinyuCore
 /// table until a second batch names the teacher (``newTeachers``): no stored row can have their keys, so neither
 /// `ON CONFLICT`'s index probe nor the `unnest` arrays' parsing and the statement's planning are needed.
 ///
-/// The `unnest` upserts and the `COPY`s are sent without waiting (at most ``inFlightLimit`` at once), so that the importer reads
-/// and checks the next records while the server writes the last ones; every other statement of the transaction
-/// (``flush()``, which each of them calls first) waits for them, and the first one's error is thrown there or by
-/// the next ``submit(_:)``.
+/// The `unnest` upserts and the `COPY`s are sent without waiting (at most ``inFlightLimit`` at once), so that the
+/// importer reads and checks the next records while the server writes the last ones; every other statement of the
+/// transaction (``flush()``, which each of them calls first) waits for them, and the first one's error is thrown
+/// there or by the next ``submit(_:)``.
 final class PostgresFeedTransaction: FeedTransaction {
     private let s: PostgresSession
     private let bulkLoad: PostgresBulkLoad
@@ -34,7 +34,7 @@ final class PostgresFeedTransaction: FeedTransaction {
     private var pending: Set<RecordBatch.Kind> = []
     /// The number of the next staged record: the later of two records of a key wins.
     private var sequence = 0
-    /// The `unnest` upserts sent and not yet waited for, oldest first.
+    /// The `unnest` upserts and the new teachers' `COPY`s sent and not yet waited for, oldest first.
     private var inFlight: [EventLoopFuture<Void>] = []
     /// The teachers and courses the feed's records name, checked once at ``finish()`` (migration v12).
     private var references = FeedReferenceKeys()
@@ -47,7 +47,8 @@ final class PostgresFeedTransaction: FeedTransaction {
     /// Whether this transaction told the reference and attendance summary triggers that it does their work at
     /// its commit.
     private var checksAtCommit = false
-    /// How many upserts may be on their way at once: two keep the server busy while the importer packs the next.
+    /// How many upserts or `COPY`s may be on their way at once: two keep the server busy while the importer packs the
+    /// next.
     static let inFlightLimit = 2
     private static let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
 
@@ -341,8 +342,8 @@ final class PostgresFeedTransaction: FeedTransaction {
                 data: ByteBuffer(bytes: copyText)))
     }
 
-    /// Waits for the oldest upserts sent until at most `keeping` are on their way. On an error the others are
-    /// forgotten (the transaction is rolled back; the server refuses them anyway) and the error is thrown.
+    /// Waits for the oldest upserts and `COPY`s sent until at most `keeping` are on their way. On an error the others
+    /// are forgotten (the transaction is rolled back; the server refuses them anyway) and the error is thrown.
     private func drain(keeping: Int) throws {
         while inFlight.count > keeping {
             let sent = inFlight.removeFirst()
