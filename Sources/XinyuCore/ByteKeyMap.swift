@@ -4,7 +4,8 @@ import Foundation
 /// hot loop (the importer's attendance fast path, the certification engine's attendance scan) finds a course
 /// without building a Swift `String` or hashing with SipHash for every row.
 /// Keys are hashed eight bytes at a time (a multiply-xorshift mix, not SipHash: the keys come from the district's
-/// own files and a collision only costs a probe); collisions are resolved by comparing the bytes.
+/// own files and a collision only costs a probe); each entry keeps its hash, so a probe compares bytes only when
+/// the hashes are equal (keys of one feed share long prefixes: a teacher's records' keys differ near their end).
 /// Visible to this package's targets only (`package`): it is not part of XinyuCore's public API.
 package struct ByteKeyMap<Value> {
     // Internal but inlinable: `find` is specialised and inlined into the callers' per-row loops.
@@ -12,6 +13,7 @@ package struct ByteKeyMap<Value> {
     @usableFromInline var keyBytes: [UInt8] = []
     @usableFromInline var keyRanges: [Range<Int>] = []
     @usableFromInline var values: [Value] = []
+    @usableFromInline var hashes: [UInt64] = []
 
     /// An empty map.
     package init() {}
@@ -25,6 +27,23 @@ package struct ByteKeyMap<Value> {
     /// Stores `value` for `key`, replacing any value stored for it.
     package mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
         insert(value, for: key, hash: ByteKeyMap.hash(key))
+    }
+
+    /// The value stored for `key`, or nil after storing `value` for it: one probe sequence for a lookup that adds
+    /// what it does not find.
+    package mutating func findOrInsert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) -> Value? {
+        let hash = ByteKeyMap.hash(key)
+        if (values.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let e = Int(slots[i])
+            if e < 0 { break }
+            if sameKey(e, key, hash) { return values[e] }
+            i = (i + 1) & mask
+        }
+        append(value, for: key, hash: hash, at: i)
+        return nil
     }
 
     /// Stores `value` for the UTF-8 bytes of `key`.
@@ -64,7 +83,7 @@ package struct ByteKeyMap<Value> {
         while true {
             let e = Int(slots[i])
             if e < 0 { return nil }
-            if sameKey(e, key) { return values[e] }
+            if sameKey(e, key, hash) { return values[e] }
             i = (i + 1) & mask
         }
     }
@@ -76,19 +95,25 @@ package struct ByteKeyMap<Value> {
         while true {
             let e = Int(slots[i])
             if e < 0 { break }
-            if sameKey(e, key) {
+            if sameKey(e, key, hash) {
                 values[e] = value
                 return
             }
             i = (i + 1) & mask
         }
-        slots[i] = Int32(values.count)
+        append(value, for: key, hash: hash, at: i)
+    }
+
+    private mutating func append(_ value: Value, for key: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) {
+        slots[slot] = Int32(values.count)
         keyRanges.append(keyBytes.count..<(keyBytes.count + key.count))
         keyBytes.append(contentsOf: key)
         values.append(value)
+        hashes.append(hash)
     }
 
-    @inlinable func sameKey(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable func sameKey(_ e: Int, _ key: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Bool {
+        guard hashes[e] == hash else { return false }
         let r = keyRanges[e]
         return r.count == key.count
             && (key.isEmpty
@@ -103,12 +128,10 @@ package struct ByteKeyMap<Value> {
     private mutating func grow() {
         var bigger = [Int32](repeating: -1, count: slots.count * 2)
         let mask = bigger.count - 1
-        keyBytes.withUnsafeBufferPointer { bytes in
-            for (e, r) in keyRanges.enumerated() {
-                var i = Int(truncatingIfNeeded: ByteKeyMap.hash(UnsafeBufferPointer(rebasing: bytes[r]))) & mask
-                while bigger[i] >= 0 { i = (i + 1) & mask }
-                bigger[i] = Int32(e)
-            }
+        for (e, h) in hashes.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while bigger[i] >= 0 { i = (i + 1) & mask }
+            bigger[i] = Int32(e)
         }
         slots = bigger
     }
