@@ -52,6 +52,10 @@ final class ImportSession {
 
     private var batch = RecordBatch()
     private var lastTeacher: [UInt8] = []
+    /// The teacher whose attendance record filled the batch: the batch waits for the rest of that teacher's run
+    /// (up to twice ``RecordBatch/capacity`` records), so that a teacher's records do not straddle two batches and
+    /// a store can treat them as one (the PostgreSQL store writes a new teacher's attendance summary from them).
+    private var heldFor: [UInt8]?
 
     /// Queues one fully validated attendance record; `status` and `result` index ``FeedRules/statusWords`` and
     /// ``FeedRules/resultWords``; `date` is 10 bytes.
@@ -59,6 +63,12 @@ final class ImportSession {
         teacher: UnsafeBufferPointer<UInt8>, course: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>,
         tenths: Int, status: Int, result: Int
     ) throws {
+        if let held = heldFor,
+            held.count != teacher.count
+                || !held.withUnsafeBytes({ memcmp($0.baseAddress!, teacher.baseAddress!, teacher.count) == 0 })
+        {
+            try submitBatch()
+        }
         batch.begin(.attendance)
         batch.text(teacher)
         batch.text(course)
@@ -68,7 +78,7 @@ final class ImportSession {
         batch.text(UnsafeBufferPointer(start: date, count: 10))
         accepted.attendance += 1
         fastRecords += 1
-        try recordQueued()
+        try recordQueued(teacher: teacher)
     }
 
     /// Queues one fully validated counseling (`tenths` hours) or lesson (`periods`) record; `date` is 10 bytes.
@@ -76,6 +86,7 @@ final class ImportSession {
         throws
     {
         precondition(kind != .attendance)
+        if heldFor != nil { try submitBatch() }
         batch.begin(kind)
         batch.text(teacher)
         batch.text(UnsafeBufferPointer(start: date, count: 10))
@@ -87,16 +98,24 @@ final class ImportSession {
 
     /// Queues the one record that `fill` packs (an `append` of a record, or `begin` and its values).
     func queue(_ fill: (inout RecordBatch) -> Void) throws {
+        if heldFor != nil { try submitBatch() }
         fill(&batch)
         try recordQueued()
     }
 
-    private func recordQueued() throws {
-        if batch.count >= RecordBatch.capacity { try submitBatch() }
+    /// Submits a full batch, unless it waits for the rest of `teacher`'s attendance records (``heldFor``).
+    private func recordQueued(teacher: UnsafeBufferPointer<UInt8>? = nil) throws {
+        guard batch.count >= RecordBatch.capacity else { return }
+        if let teacher, batch.count < 2 * RecordBatch.capacity {
+            if heldFor == nil { heldFor = Array(teacher) }
+            return
+        }
+        try submitBatch()
     }
 
     /// Hands the packed records to the store.
     private func submitBatch() throws {
+        heldFor = nil
         guard batch.count > 0 else { return }
         try store.submit(batch)
         batch = RecordBatch()
