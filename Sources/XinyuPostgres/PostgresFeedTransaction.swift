@@ -44,12 +44,18 @@ final class PostgresFeedTransaction: FeedTransaction {
     private var newTeachers: Set<String> = []
     /// Per record kind, the teachers with records of that kind sent by earlier batches.
     private var sentTeachers: [RecordBatch.Kind: Set<String>] = [:]
+    /// The tracks of the feed's courses, which new teachers' attendance summaries are packed with.
+    private let tracks = CourseTracks()
+    /// The new teachers whose attendance summary rows the importer wrote (``UnnestArrays/summaries``) and no later
+    /// batch named again: ``finish()`` leaves them out of the server's rebuild.
+    private var summarized: Set<String> = []
     /// Whether this transaction told the reference and attendance summary triggers that it does their work at
     /// its commit.
     private var checksAtCommit = false
-    /// How many upserts or `COPY`s may be on their way at once: two keep the server busy while the importer packs the
-    /// next.
-    static let inFlightLimit = 2
+    /// How many upserts or `COPY`s may be on their way at once: a batch sends up to three (a new teachers' `COPY`,
+    /// their attendance summaries' `COPY`, an upsert), and the server should have a whole batch still to write
+    /// while the importer packs the next.
+    static let inFlightLimit = 4
     private static let order: [RecordBatch.Kind] = [.teacher, .homeroom, .course, .attendance, .counseling, .lesson, .award]
 
     init(_ s: PostgresSession, bulkLoad: PostgresBulkLoad = .default, district: Int? = nil) {
@@ -105,14 +111,19 @@ final class PostgresFeedTransaction: FeedTransaction {
             .first?.int(0)
     }
 
+    /// The stored awards holding `numbers`, found as every lookup of a batch's ids is (award numbers here, teacher
+    /// ids in ``submit(_:)``): `unnest` of the ids `CROSS JOIN LATERAL` a `LIMIT 1` subquery on the unique key, one
+    /// index probe per id. A plain join of the ids with the table was planned as a hash join over a scan of the
+    /// whole table (a table just loaded has no statistics yet), so each batch's lookup took longer with every
+    /// district the store held (65 ms for 1,000 award numbers with three districts stored); the `LIMIT` keeps the
+    /// planner from turning the subquery back into that join.
     func awards(holding numbers: [String]) throws -> [StoredAwardNumber] {
         try flush()
         guard !numbers.isEmpty else { return [] }
         return try s.rows(
-            // A join on the unique index (`= ANY` of a long array is planned as a scan of every award).
             """
             SELECT a.teacherId, a.level, a.issued, a.number FROM unnest(?::text[]) AS n(number)
-            JOIN award a ON a.number = n.number COLLATE "C"
+            CROSS JOIN LATERAL (SELECT * FROM award a WHERE a.number = n.number COLLATE "C" LIMIT 1) a
             """,
             [.text(Self.arrayLiteral(numbers.map { PostgresValue.text($0) }))]
         ).map { r in
@@ -196,7 +207,7 @@ final class PostgresFeedTransaction: FeedTransaction {
                 try stage(kind, rows)
             }
         case .unnest:
-            let arrays = try UnnestArrays(batch) { kind, teacher in
+            let arrays = try UnnestArrays(batch, tracks: tracks) { kind, teacher in
                 newTeachers.contains(teacher) && !(sentTeachers[kind]?.contains(teacher) ?? false)
             }
             for (kind, named) in arrays.references {
@@ -205,16 +216,30 @@ final class PostgresFeedTransaction: FeedTransaction {
             if !arrays.teacherIds.isEmpty {
                 // Waits for the upserts on their way (the teachers come before the records, in few batches).
                 try drain(keeping: 0)
+                // One probe of the primary key per id (see ``awards(holding:)``).
                 let stored = try s.rows(
-                    "SELECT t.id FROM unnest(?::text[]) AS n(id) JOIN teacher t ON t.id = n.id COLLATE \"C\"",
+                    """
+                    SELECT t.id FROM unnest(?::text[]) AS n(id)
+                    CROSS JOIN LATERAL (SELECT t.id FROM teacher t WHERE t.id = n.id COLLATE "C" LIMIT 1) t
+                    """,
                     [.text(Self.arrayLiteral(arrays.teacherIds.sorted().map { PostgresValue.text($0) }))]
                 ).map { try $0.string(0) }
                 newTeachers.formUnion(arrays.teacherIds.subtracting(stored))
             }
             for kind in Self.order {
-                if let data = arrays.plainKinds[kind]?.copyText { try copyNew(kind.columns, data) }
+                if let data = arrays.plainKinds[kind]?.copyText {
+                    try copyNew(kind.columns.table, kind.columns.columns, data)
+                }
                 if let columns = arrays.kinds[kind]?.columns { try upsertSet(kind.columns, columns) }
                 if let named = arrays.references[kind] { sentTeachers[kind, default: []].formUnion(named.teachers) }
+            }
+            // A teacher whose row was written and whom a later batch names again is rebuilt at the commit.
+            if let named = arrays.references[.attendance]?.teachers {
+                summarized.subtract(named.subtracting(arrays.summaries.teachers))
+            }
+            summarized.formUnion(arrays.summaries.teachers)
+            if !arrays.summaries.copyText.isEmpty {
+                try copyNew("attendanceSummary", ["teacherId", "packed", "dates"], arrays.summaries.copyText)
             }
         }
     }
@@ -240,7 +265,8 @@ final class PostgresFeedTransaction: FeedTransaction {
     /// What the transaction does before its commit: ``flush()``, then the reference check of every record
     /// submitted (migration v12), one statement per table: the referenced teachers and courses are locked
     /// `FOR KEY SHARE`, and a missing one fails the feed with the foreign key's error (SQLSTATE 23503); then the
-    /// attendance summary of every teacher the feed's attendance records name is rebuilt (migration v13), once.
+    /// attendance summary of every teacher the feed's attendance records name is rebuilt (migration v13), once,
+    /// except the new teachers whose rows the importer wrote (``summarized``).
     func finish() throws {
         try flush()
         for kind in FeedReferenceKeys.kinds {
@@ -255,12 +281,13 @@ final class PostgresFeedTransaction: FeedTransaction {
                     .text(Self.arrayLiteral(courses.sorted().map { PostgresValue.text($0) })),
                 ])
         }
-        if let teachers = references.teachers[.attendance], !teachers.isEmpty {
+        if let teachers = references.teachers[.attendance]?.subtracting(summarized), !teachers.isEmpty {
             _ = try s.rows(
                 "SELECT xinyu_summarize_attendance(?::text[])",
                 [.text(Self.arrayLiteral(teachers.sorted().map { PostgresValue.text($0) }))])
         }
         references = FeedReferenceKeys()
+        summarized = []
     }
 
     func logAttempt(_ entry: ImportLogEntry) throws {
@@ -332,13 +359,14 @@ final class PostgresFeedTransaction: FeedTransaction {
             ).map { _ in })
     }
 
-    /// Loads rows whose keys cannot be stored yet (records of ``newTeachers``, keys distinct) with `COPY` straight
-    /// into the table: no staging, no `ON CONFLICT`, no statement to plan. Sent without waiting, as the upserts.
-    private func copyNew(_ t: TableColumns, _ copyText: [UInt8]) throws {
+    /// Loads rows whose keys cannot be stored yet (records of ``newTeachers`` and their attendance summaries, keys
+    /// distinct) with `COPY` straight into the table: no staging, no `ON CONFLICT`, no statement to plan. Sent
+    /// without waiting, as the upserts.
+    private func copyNew(_ table: String, _ columns: [String], _ copyText: [UInt8]) throws {
         try drain(keeping: Self.inFlightLimit - 1)
         inFlight.append(
             s.send(
-                copyInto: t.table.lowercased(), columns: t.columns.map { $0.lowercased() },
+                copyInto: table.lowercased(), columns: columns.map { $0.lowercased() },
                 data: ByteBuffer(bytes: copyText)))
     }
 

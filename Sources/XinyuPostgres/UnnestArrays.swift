@@ -1,3 +1,4 @@
+import Foundation
 import XinyuCore
 
 /// The `unnest` arguments of a ``RecordBatch`` (``PostgresBulkLoad/unnest``): per record kind, one PostgreSQL array
@@ -20,9 +21,18 @@ struct UnnestArrays {
     /// Per kind of ``FeedReferenceKeys/kinds`` in the batch: the distinct teacher ids and (attendance) course ids
     /// its records name.
     private(set) var references: [RecordBatch.Kind: (teachers: Set<String>, courses: Set<String>)] = [:]
+    /// With `tracks`: the teachers whose attendance records all went into ``plainKinds`` with a course of a known
+    /// track, and their `attendanceSummary` rows (migration v13) as `COPY` text (teacherId, packed, dates): what
+    /// `xinyu_summarize_attendance` would build from those records, written by the importer so that the server
+    /// does not read them back at the commit. A teacher without a counted record has no row.
+    private(set) var summaries: (teachers: Set<String>, copyText: [UInt8]) = ([], [])
 
     /// `plain(kind, teacher)`: whether the records of that kind and teacher go apart, into ``plainKinds``.
-    init(_ batch: RecordBatch, plain: (RecordBatch.Kind, String) -> Bool = { _, _ in false }) throws {
+    /// `tracks`: the feed's course tracks, which learns the batch's course records first; with it, the plain
+    /// attendance records' ``summaries`` are written.
+    init(
+        _ batch: RecordBatch, tracks: CourseTracks? = nil, plain: (RecordBatch.Kind, String) -> Bool = { _, _ in false }
+    ) throws {
         let b = batch.bytes
         // Every record's kind and the offsets of its fields (one more offset for the record's end).
         var kindOf: [RecordBatch.Kind] = []
@@ -67,10 +77,9 @@ struct UnnestArrays {
                 let k = Int(kindOf[r].rawValue)
                 let base = fieldBase[r]
                 let key = UnsafeBufferPointer(rebasing: p[offsets[base]..<offsets[base + keyFields[k]]])
-                if let at = index[k].find(key) {
+                if let at = index[k].findOrInsert(kept[k].count, for: key) {
                     kept[k][at] = r
                 } else {
-                    index[k].insert(kept[k].count, for: key)
                     kept[k].append(r)
                 }
             }
@@ -78,6 +87,16 @@ struct UnnestArrays {
         func text(_ r: Int, _ c: Int) -> ArraySlice<UInt8>? {
             let at = offsets[fieldBase[r] + c]
             return b[at] == 0 ? b[(at + 5)..<offsets[fieldBase[r] + c + 1]] : nil
+        }
+        if let tracks {
+            let track = TableColumns.course.columns.firstIndex(of: "track")!
+            b.withUnsafeBufferPointer { p in
+                for r in kept[Int(RecordBatch.Kind.course.rawValue)] {
+                    guard let id = text(r, 0) else { continue }
+                    let course = UnsafeBufferPointer(rebasing: p[id.indices])
+                    tracks.learn(course: course, track: text(r, track).map { UnsafeBufferPointer(rebasing: p[$0.indices]) })
+                }
+            }
         }
         func literals(_ kind: RecordBatch.Kind, _ records: [Int]) -> [String] {
             var columns: [String] = []
@@ -122,32 +141,64 @@ struct UnnestArrays {
                 // Records come grouped by teacher: one answer per run of one teacher's records.
                 var apart: [Int] = []
                 var rest: [Int] = []
-                var last: (teacher: ArraySlice<UInt8>, plain: Bool)?
-                for r in records {
-                    guard let teacher = text(r, 0) else {
-                        rest.append(r)
-                        continue
+                b.withUnsafeBufferPointer { p in
+                    var last: (teacher: Range<Int>, plain: Bool)?
+                    for r in records {
+                        let at = offsets[fieldBase[r]]
+                        guard p[at] == 0 else {
+                            rest.append(r)
+                            continue
+                        }
+                        let teacher = (at + 5)..<offsets[fieldBase[r] + 1]
+                        let isPlain: Bool
+                        if let last, last.teacher.count == teacher.count,
+                            sameBytes(p.baseAddress! + last.teacher.lowerBound, p.baseAddress! + at + 5, count: teacher.count)
+                        {
+                            isPlain = last.plain
+                        } else {
+                            isPlain = plain(kind, String(decoding: p[teacher], as: UTF8.self))
+                            last = (teacher, isPlain)
+                        }
+                        if isPlain { apart.append(r) } else { rest.append(r) }
                     }
-                    let isPlain: Bool
-                    if let last, last.teacher.elementsEqual(teacher) {
-                        isPlain = last.plain
-                    } else {
-                        isPlain = plain(kind, String(decoding: teacher, as: UTF8.self))
-                        last = (teacher, isPlain)
-                    }
-                    if isPlain { apart.append(r) } else { rest.append(r) }
                 }
                 if !apart.isEmpty {
+                    // In key order (the column's bytes, as `COLLATE "C"` sorts): each row then lands at the
+                    // right end of the primary key's index, where the server finds its page without a descent
+                    // and a split leaves the full page behind.
+                    let keyColumns = kind.columns.key.count
+                    b.withUnsafeBufferPointer { p in
+                        func text(_ r: Int, _ c: Int) -> UnsafeBufferPointer<UInt8> {
+                            let at = offsets[fieldBase[r] + c]
+                            guard p[at] == 0 else { return UnsafeBufferPointer(rebasing: p[at..<at]) }
+                            return UnsafeBufferPointer(rebasing: p[(at + 5)..<offsets[fieldBase[r] + c + 1]])
+                        }
+                        apart.sort { x, y in
+                            for c in 0..<keyColumns {
+                                let (a, b) = (text(x, c), text(y, c))
+                                let n = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+                                if n != 0 { return n < 0 }
+                                if a.count != b.count { return a.count < b.count }
+                            }
+                            return false
+                        }
+                    }
                     var out: [UInt8] = []
                     out.reserveCapacity(apart.count * 64)
-                    for r in apart {
-                        for c in 0..<kind.columns.columns.count {
-                            if c > 0 { out.append(9) }
-                            Self.appendCopyField(b, at: offsets[fieldBase[r] + c], to: &out)
+                    let columns = kind.columns.columns.count
+                    b.withUnsafeBufferPointer { p in
+                        for r in apart {
+                            for c in 0..<columns {
+                                if c > 0 { out.append(9) }
+                                Self.appendCopyField(p, at: offsets[fieldBase[r] + c], to: &out)
+                            }
+                            out.append(10)
                         }
-                        out.append(10)
                     }
                     plainKinds[kind] = (apart.count, out)
+                    if kind == .attendance, let tracks {
+                        summaries = Self.summaries(b, apart, tracks) { r, c in offsets[fieldBase[r] + c] }
+                    }
                 }
                 records = rest
             }
@@ -179,12 +230,18 @@ struct UnnestArrays {
 
     /// One field of the batch in `COPY`'s text format: the text with backslash, tab, newline and carriage return
     /// escaped, an integer, or `\N` (NULL): what ``PostgresSession/copyText(_:)`` writes for the decoded record.
-    private static func appendCopyField(_ b: [UInt8], at i: Int, to out: inout [UInt8]) {
+    /// A text with none of those four bytes (nearly every one) is copied whole.
+    static func appendCopyField(_ b: UnsafeBufferPointer<UInt8>, at i: Int, to out: inout [UInt8]) {
         switch b[i] {
         case 0:
             var n = 0
             for k in 0..<4 { n |= Int(b[i + 1 + k]) << (8 * k) }
-            for byte in b[(i + 5)..<(i + 5 + n)] {
+            let text = UnsafeBufferPointer(rebasing: b[(i + 5)..<(i + 5 + n)])
+            guard text.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) else {
+                out.append(contentsOf: text)
+                return
+            }
+            for byte in text {
                 switch byte {
                 case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
                 case 9: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])

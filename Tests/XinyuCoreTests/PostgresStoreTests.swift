@@ -103,7 +103,14 @@ import XinyuCore
         let decoded = try PostgresFeedTransaction.decode(batch)
         for kind in FeedReferenceKeys.kinds {
             let kept = PostgresFeedTransaction.lastOfEachKey(decoded[kind] ?? [], key: kind.columns.key.count)
-            let apart = kept.filter { $0[0] == .text(new) }
+            // In key order (the key columns' bytes), as the importer sends them.
+            let apart = kept.filter { $0[0] == .text(new) }.sorted { x, y in
+                for c in 0..<kind.columns.key.count where x[c] != y[c] {
+                    guard case .text(let a?) = x[c], case .text(let b?) = y[c] else { return false }
+                    return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+                }
+                return false
+            }
             let rest = kept.filter { $0[0] != .text(new) }
             #expect(arrays.plainKinds[kind]?.rows == (apart.isEmpty ? nil : apart.count))
             #expect((arrays.plainKinds[kind]?.copyText ?? []) == PostgresSession.copyText(apart))
@@ -112,6 +119,102 @@ import XinyuCore
         let text = String(decoding: arrays.plainKinds[.attendance]?.copyText ?? [], as: UTF8.self)
         #expect(text.hasPrefix("N\\t1\\\\\tC\\n1\t1099511627776\tcompleted\t"))
         #expect(text.split(separator: "\n").count == 2)
+    }
+
+    /// A new teacher's attendance summary row, written by the importer from its plain records (migration v13's
+    /// rule): counted are `completed` and `partial` records whose result is not `fail` and whose course's track is
+    /// A, B, C or cpd, packed as tenths × 8 + 4 for a pass + the track's code, in key order, with the date's text
+    /// escaped twice (array, then `COPY`). A teacher with no counted record is summarized without a row; one who
+    /// attended a course the feed did not give, or whose records are not plain, is left to the server.
+    @Test func newTeachersSummariesFollowTheCountingRule() throws {
+        let tracks = CourseTracks()
+        let d1 = Day("2024-03-01")!
+        let d2 = Day("2024-06-01")!
+        func attendance(_ t: String, _ c: String, _ tenths: Int, _ s: AttendanceStatus, _ r: CourseResult, _ d: Day)
+            -> Attendance
+        {
+            Attendance(teacherId: t, courseId: c, hours: Hours(tenths: tenths), status: s, result: r, date: d)
+        }
+        var batch = RecordBatch()
+        for (id, track) in [("KC", Track.cpd), ("KA", .A), ("KN", .none)] {
+            batch.append(CountedAttendanceConformanceTests.course(id, track))
+        }
+        batch.append(attendance("N1", "KC", 12, .partial, .none, d2))
+        batch.append(attendance("N1", "KA", 20, .completed, .none, d1))
+        batch.append(attendance("N1", "KN", 30, .completed, .pass, d1))
+        batch.append(attendance("N1", "KA", 30, .completed, .pass, d1))  // the same key again: this one counts
+        batch.append(attendance("N2", "KA", 30, .absent, .none, d1))
+        batch.append(attendance("N2", "KC", 30, .completed, .fail, d1))
+        batch.append(attendance("N3", "KA", 30, .completed, .pass, d1))
+        batch.append(attendance("N3", "KX", 30, .completed, .pass, d1))  // a course the feed does not give
+        batch.append(attendance("N4", "KA", 30, .completed, .pass, d1))  // not plain: an upsert
+        batch.begin(.attendance)
+        batch.text("N5")
+        batch.text("KA")
+        batch.int(7)
+        batch.text("completed")
+        batch.text("none")
+        batch.text("a\"b\\c\td")
+        let arrays = try UnnestArrays(batch, tracks: tracks) { _, teacher in teacher != "N4" }
+        #expect(tracks.count == 3)
+        #expect(arrays.summaries.teachers == ["N1", "N2", "N5"])
+        let rows = String(decoding: arrays.summaries.copyText, as: UTF8.self).split(separator: "\n")
+        #expect(rows == ["N1\t{244,99}\t{\"2024-03-01\",\"2024-06-01\"}", "N5\t{56}\t" + #"{"a\\"b\\\\c\td"}"#])
+        // Without the course tracks nothing is summarized; the records go as before.
+        let plain = try UnnestArrays(batch) { _, teacher in teacher != "N4" }
+        #expect(plain.summaries.teachers.isEmpty && plain.summaries.copyText.isEmpty)
+        #expect(plain.plainKinds[.attendance]?.copyText == arrays.plainKinds[.attendance]?.copyText)
+    }
+
+    /// The summary rows the importer writes for a feed's new teachers are the rows the server's own rule builds
+    /// from the stored records (`xinyu_summarize_attendance`, migration v13): after two feeds (the second naming a
+    /// course stored by the first, which the importer leaves to the server, and a date that needs escaping), every
+    /// teacher's row is the same before and after the server rebuilds them all.
+    @Test(.enabled(if: enabled)) func theImportersSummaryRowsAreTheServersOwn() throws {
+        typealias Counted = CountedAttendanceConformanceTests
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        try Counted.feed(store, "summary-client-1") { b in
+            for (id, track) in [("KA", Track.A), ("KB", .B), ("KN", .none), ("KC", .cpd)] { b.append(Counted.course(id, track)) }
+            for (id, school) in [("T1", "S1"), ("T2", "S1"), ("T3", "S2"), ("T4", "S2")] { b.append(Counted.teacher(id, school)) }
+            b.append(Counted.record("T1", "KA", .completed, .pass, day(2024, 3, 1)))
+            b.append(Counted.record("T1", "KN", .completed, .none, day(2024, 4, 1)))
+            b.append(Counted.record("T1", "KC", .partial, .none, day(2024, 4, 2), tenths: 15))
+            b.append(Counted.record("T2", "KB", .absent, .none, day(2024, 5, 1)))
+            b.append(Counted.record("T3", "KC", .partial, .fail, day(2024, 6, 1)))
+            b.append(Counted.record("T3", "KA", .partial, .none, day(2025, 6, 1), tenths: 12))
+            b.append(Counted.record("T3", "KA", .completed, .pass, day(2025, 6, 2), tenths: 13))
+            b.append(Counted.record("T4", "KB", .completed, .pass, day(2023, 1, 1)))
+        }
+        try Counted.feed(store, "summary-client-2") { b in
+            b.append(Counted.course("KD", .B))
+            for id in ["T5", "T6"] { b.append(Counted.teacher(id, "S1")) }
+            b.append(Counted.record("T5", "KA", .completed, .pass, day(2024, 3, 1)))
+            b.append(Counted.record("T6", "KD", .completed, .pass, day(2024, 3, 2)))
+            b.begin(.attendance)
+            b.text("T6")
+            b.text("KB")
+            b.int(20)
+            b.text("partial")
+            b.text("none")
+            b.text("a\"b\\c\td")
+        }
+        func summaries() throws -> [String] {
+            try store.write { s in
+                try s.rows(
+                    """
+                    SELECT teacherId || ':' || string_agg(p || '@' || d, ',' ORDER BY p, d)
+                    FROM attendanceSummary, unnest(packed, dates) AS u(p, d) GROUP BY teacherId ORDER BY teacherId
+                    """
+                ).map { try $0.string(0) }
+            }
+        }
+        let written = try summaries()
+        #expect(written.map { $0.prefix(3) } == ["T1:", "T3:", "T4:", "T5:", "T6:"])
+        #expect(written.last == "T6:161@a\"b\\c\td,245@2024-03-02")
+        _ = try store.write { s in
+            try s.execute("SELECT xinyu_summarize_attendance(ARRAY(SELECT id FROM teacher))")
+        }
+        #expect(try summaries() == written)
     }
 
     static var enabled: Bool { StoreEngine.postgres != nil }
