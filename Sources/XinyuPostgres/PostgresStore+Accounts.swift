@@ -156,7 +156,7 @@ extension PostgresStore {
 
     public func appendAudit(_ entries: [AuditEntry]) throws {
         guard !entries.isEmpty else { return }
-        try write { s in
+        try appending { s in
             for e in entries { try Self.append(e, s) }
         }
     }

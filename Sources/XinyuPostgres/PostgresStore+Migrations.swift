@@ -29,6 +29,17 @@ extension PostgresStore {
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer
     /// than this xinyu's is refused untouched (``StoreError/newerSchema(path:)``).
     func migrate() throws {
+        // Nearly every open finds the schema current: it reads the version without the store's write lock, which a
+        // running district feed holds shared (``writing(district:_:)``), so that opening the store (every CLI
+        // command does) never waits for the imports in progress. Only a migration takes the lock, and reads the
+        // version again under it.
+        if let version = try withSession({ s -> Int? in
+            guard try s.rows("SELECT to_regclass('xinyuschema') IS NOT NULL").first?.bool(0) == true else { return nil }
+            return try s.rows("SELECT version FROM xinyuSchema").first?.int(0)
+        }) {
+            guard version <= Self.migrations.count else { throw StoreError.newerSchema(path: url) }
+            if version == Self.migrations.count { return }
+        }
         try write { s in
             try s.execute("CREATE TABLE IF NOT EXISTS xinyuSchema (version BIGINT NOT NULL)")
             if try s.int("SELECT COUNT(*) FROM xinyuSchema") == 0 {

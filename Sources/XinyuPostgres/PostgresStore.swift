@@ -137,6 +137,13 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
         try writing { s in (try body(s), true) }
     }
 
+    /// Runs `body` in one write transaction without the store's write lock: for appends that no other writer's
+    /// rule involves (the audit trail), so that they never wait for the district feeds in progress, which hold
+    /// that lock shared for the whole import.
+    func appending<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try transaction("BEGIN", lock: .none) { s in (try body(s), true) }
+    }
+
     /// The advisory locks a transaction takes first.
     enum TransactionLock {
         /// None: a read.
