@@ -13,7 +13,8 @@ import XinyuCore
 ///
 /// The feed's records of the tables whose references are checked by triggers (migration v10) skip those triggers
 /// and are checked once, set-based, by ``finish()`` before the commit (migration v12); so are the attendance
-/// summary's triggers, whose work ``finish()`` does once for the feed's teachers (migration v13). With
+/// summary's triggers, whose work ``finish()`` does once for the feed's teachers (migration v13), except for the
+/// new teachers whose summary rows the importer wrote itself (``summarized``). With
 /// ``PostgresBulkLoad/unnest`` the records of teachers this transaction inserted go by `COPY` straight into their
 /// table until a second batch names the teacher (``newTeachers``): no stored row can have their keys, so neither
 /// `ON CONFLICT`'s index probe nor the `unnest` arrays' parsing and the statement's planning are needed.

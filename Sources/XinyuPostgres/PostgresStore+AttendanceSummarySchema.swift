@@ -13,8 +13,11 @@ extension PostgresStore {
     /// changes a course's track rebuilds every teacher who attended it (a scan of `attendance`: rare). The feed
     /// importer sets `xinyu.attendance_summary` to `refreshed at commit` for its transaction and calls the function
     /// once with the teachers its records name before it commits (``PostgresFeedTransaction/finish()``), instead of
-    /// once per statement of 4,096 records. The words are RULES.md's (`AttendanceStatus`, `CourseResult`, `Track`);
-    /// a change of them needs a new migration. The migration fills the table for the records already stored.
+    /// once per statement of 4,096 records; the rows of the new teachers it could summarize itself it writes by
+    /// `COPY` instead (``UnnestArrays/summaries``, the same rule in Swift: `PostgresStoreTests`'
+    /// `theImportersSummaryRowsAreTheServersOwn` compares the two). The words are RULES.md's (`AttendanceStatus`,
+    /// `CourseResult`, `Track`); a change of them needs a new migration and the same change in the importer. The
+    /// migration fills the table for the records already stored.
     ///
     /// The function plans its statement for each call's own teacher list (`plan_cache_mode = force_custom_plan`):
     /// with the list as a parameter the planner guesses ten teachers and looks each record's course up by index
