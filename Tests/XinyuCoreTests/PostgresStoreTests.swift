@@ -593,9 +593,8 @@ import XinyuCore
         let started = Date()
         var caught: Error?
         do {
-            try waiter.appendAudit([
-                AuditEntry(at: started, actor: "cli", address: nil, action: "login.refused", target: "ops")
-            ])
+            // A rejected feed's log line is written under the store's write lock (an audit line is not: it never waits).
+            try waiter.logImportAttempt(ConformanceDistrict.logEntry(feed: "waiting", status: .rejected))
         } catch {
             caught = error
         }
