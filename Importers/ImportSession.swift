@@ -65,7 +65,8 @@ final class ImportSession {
     ) throws {
         if let held = heldFor,
             held.count != teacher.count
-                || !held.withUnsafeBytes({ memcmp($0.baseAddress!, teacher.baseAddress!, teacher.count) == 0 })
+                || (!teacher.isEmpty
+                    && !held.withUnsafeBytes({ memcmp($0.baseAddress!, teacher.baseAddress!, teacher.count) == 0 }))
         {
             try submitBatch()
         }
