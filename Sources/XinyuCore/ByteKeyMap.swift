@@ -33,16 +33,9 @@ package struct ByteKeyMap<Value> {
     /// what it does not find.
     package mutating func findOrInsert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) -> Value? {
         let hash = ByteKeyMap.hash(key)
-        if (values.count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let e = Int(slots[i])
-            if e < 0 { break }
-            if sameKey(e, key, hash) { return values[e] }
-            i = (i + 1) & mask
-        }
-        append(value, for: key, hash: hash, at: i)
+        let (entry, slot) = place(key, hash)
+        if let entry { return values[entry] }
+        append(value, for: key, hash: hash, at: slot)
         return nil
     }
 
@@ -89,19 +82,25 @@ package struct ByteKeyMap<Value> {
     }
 
     mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+        let (entry, slot) = place(key, hash)
+        if let entry {
+            values[entry] = value
+        } else {
+            append(value, for: key, hash: hash, at: slot)
+        }
+    }
+
+    /// The entry holding `key`, or nil and the empty slot where it goes (the table grown first if it is half full).
+    private mutating func place(_ key: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> (entry: Int?, slot: Int) {
         if (values.count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
             let e = Int(slots[i])
-            if e < 0 { break }
-            if sameKey(e, key, hash) {
-                values[e] = value
-                return
-            }
+            if e < 0 { return (nil, i) }
+            if sameKey(e, key, hash) { return (e, i) }
             i = (i + 1) & mask
         }
-        append(value, for: key, hash: hash, at: i)
     }
 
     private mutating func append(_ value: Value, for key: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) {
