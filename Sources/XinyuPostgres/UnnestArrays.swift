@@ -13,8 +13,8 @@ struct UnnestArrays {
     /// Per kind in the batch: how many records remain, and each column's array literal in the kind's column order.
     private(set) var kinds: [RecordBatch.Kind: (rows: Int, columns: [String])] = [:]
     /// Per kind of ``FeedReferenceKeys/kinds``: the records of teachers for whom `plain` said yes, apart from
-    /// ``kinds``, as `COPY … FROM STDIN (FORMAT text)` data in the kind's column order (no stored or earlier row can
-    /// have their keys: `COPY` loads them straight into the table).
+    /// ``kinds``, as `COPY … FROM STDIN (FORMAT text)` data in the kind's column order, rows in key order (no stored
+    /// or earlier row can have their keys: `COPY` loads them straight into the table).
     private(set) var plainKinds: [RecordBatch.Kind: (rows: Int, copyText: [UInt8])] = [:]
     /// The ids of the batch's teacher records.
     private(set) var teacherIds: Set<String> = []
