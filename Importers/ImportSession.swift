@@ -63,13 +63,7 @@ final class ImportSession {
         teacher: UnsafeBufferPointer<UInt8>, course: UnsafeBufferPointer<UInt8>, date: UnsafePointer<UInt8>,
         tenths: Int, status: Int, result: Int
     ) throws {
-        if let held = heldFor,
-            held.count != teacher.count
-                || (!teacher.isEmpty
-                    && !held.withUnsafeBytes({ memcmp($0.baseAddress!, teacher.baseAddress!, teacher.count) == 0 }))
-        {
-            try submitBatch()
-        }
+        if let held = heldFor, !Self.same(held, teacher) { try submitBatch() }
         batch.begin(.attendance)
         batch.text(teacher)
         batch.text(course)
@@ -129,13 +123,17 @@ final class ImportSession {
         return try body(store)
     }
 
+    /// Whether the id bytes `a` and `b` are the same.
+    private static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let base = b.baseAddress else { return true }
+        return a.withUnsafeBufferPointer { sameBytes($0.baseAddress!, base, count: b.count) }
+    }
+
     /// The fast path's teacher check: feeds list a teacher's records together, so the last known teacher is
     /// compared first, without building a string.
     func teacherExists(_ id: UnsafeBufferPointer<UInt8>) throws -> Bool {
-        if id.count == lastTeacher.count, lastTeacher.withUnsafeBytes({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
-        {
-            return true
-        }
+        if Self.same(lastTeacher, id) { return true }
         guard try teacherExists(String(decoding: id, as: UTF8.self)) else { return false }
         lastTeacher = Array(id)
         return true
