@@ -6,30 +6,26 @@ extension UnnestArrays {
     private static let fail = Array(CourseResult.fail.rawValue.utf8)
     private static let pass = Array(CourseResult.pass.rawValue.utf8)
 
-    /// The `attendanceSummary` rows of the teachers of attendance `records` (the batch's record numbers; `field(r,
-    /// c)` is the offset of record `r`'s column `c`), by the rule of `xinyu_summarize_attendance` (migration v13):
-    /// a record counts if its status is `completed` or `partial`, its result is not `fail` and its course's track
-    /// is A, B, C or cpd; it is packed as tenths × 8 + 4 for a pass + the track's code, with its date's text. A
-    /// teacher one of whose records names a course of unknown track (``CourseTracks``), or lacks its hours or date,
-    /// is left out: the server rebuilds that teacher's row at the commit.
+    /// The `attendanceSummary` rows of the teachers of attendance `records` (the batch's record numbers; `text(r, c)`
+    /// is where record `r`'s column `c` has its text, `field(r, c)` the offset of that field), by the rule of
+    /// `xinyu_summarize_attendance` (migration v13): a record counts if its status is `completed` or `partial`, its
+    /// result is not `fail` and its course's track is A, B, C or cpd; it is packed as tenths × 8 + 4 for a pass +
+    /// the track's code, with its date's text. A teacher one of whose records names a course of unknown track
+    /// (``CourseTracks``), or lacks its hours or date, is left out: the server rebuilds that teacher's row at the
+    /// commit.
     static func summaries(
-        _ b: [UInt8], _ records: [Int], _ tracks: CourseTracks, field: (Int, Int) -> Int
+        _ b: [UInt8], _ records: [Int], _ tracks: CourseTracks, text range: (Int, Int) -> Range<Int>?,
+        field: (Int, Int) -> Int
     ) -> (teachers: Set<String>, copyText: [UInt8]) {
         struct Summary {
             let first: Int
+            let teacher: Range<Int>
             var packed: [Int64] = []
             var dates: [Range<Int>] = []
             var known = true
         }
         var summaries: [Summary] = []
         b.withUnsafeBufferPointer { p in
-            func range(_ r: Int, _ c: Int) -> Range<Int>? {
-                let at = field(r, c)
-                guard p[at] == 0 else { return nil }
-                var n = 0
-                for k in 0..<4 { n |= Int(p[at + 1 + k]) << (8 * k) }
-                return (at + 5)..<(at + 5 + n)
-            }
             func bytes(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: p[r]) }
             var index = ByteKeyMap<Int>()
             var last: (teacher: Range<Int>, at: Int)?
@@ -39,12 +35,11 @@ extension UnnestArrays {
                 // Records come grouped by teacher: a run of one teacher is looked up once.
                 if let l = last, bytes(l.teacher).elementsEqual(bytes(teacher)) {
                     at = l.at
-                } else if let found = index.find(bytes(teacher)) {
+                } else if let found = index.findOrInsert(summaries.count, for: bytes(teacher)) {
                     at = found
                 } else {
                     at = summaries.count
-                    index.insert(at, for: bytes(teacher))
-                    summaries.append(Summary(first: r))
+                    summaries.append(Summary(first: r, teacher: teacher))
                 }
                 last = (teacher, at)
                 let hours = field(r, 2)
@@ -69,12 +64,9 @@ extension UnnestArrays {
         out.reserveCapacity(records.count * 20)
         b.withUnsafeBufferPointer { p in
             for s in summaries where s.known {
-                let at = field(s.first, 0)
-                var n = 0
-                for k in 0..<4 { n |= Int(p[at + 1 + k]) << (8 * k) }
-                teachers.insert(String(decoding: p[(at + 5)..<(at + 5 + n)], as: UTF8.self))
+                teachers.insert(String(decoding: p[s.teacher], as: UTF8.self))
                 guard !s.packed.isEmpty else { continue }
-                appendCopyField(p, at: at, to: &out)
+                appendCopyField(p, at: field(s.first, 0), to: &out)
                 out.append(9)
                 out.append(UInt8(ascii: "{"))
                 for (i, v) in s.packed.enumerated() {

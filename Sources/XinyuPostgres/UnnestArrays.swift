@@ -84,17 +84,19 @@ struct UnnestArrays {
                 }
             }
         }
-        func text(_ r: Int, _ c: Int) -> ArraySlice<UInt8>? {
+        /// Where the text of record `r`'s column `c` lies in the batch's bytes (nil: not a text).
+        func textRange(_ r: Int, _ c: Int) -> Range<Int>? {
             let at = offsets[fieldBase[r] + c]
-            return b[at] == 0 ? b[(at + 5)..<offsets[fieldBase[r] + c + 1]] : nil
+            return b[at] == 0 ? (at + 5)..<offsets[fieldBase[r] + c + 1] : nil
         }
         if let tracks {
             let track = TableColumns.course.columns.firstIndex(of: "track")!
             b.withUnsafeBufferPointer { p in
                 for r in kept[Int(RecordBatch.Kind.course.rawValue)] {
-                    guard let id = text(r, 0) else { continue }
-                    let course = UnsafeBufferPointer(rebasing: p[id.indices])
-                    tracks.learn(course: course, track: text(r, track).map { UnsafeBufferPointer(rebasing: p[$0.indices]) })
+                    guard let id = textRange(r, 0) else { continue }
+                    tracks.learn(
+                        course: UnsafeBufferPointer(rebasing: p[id]),
+                        track: textRange(r, track).map { UnsafeBufferPointer(rebasing: p[$0]) })
                 }
             }
         }
@@ -118,9 +120,7 @@ struct UnnestArrays {
             b.withUnsafeBufferPointer { p in
                 var last: Range<Int>?
                 for r in records {
-                    let at = offsets[fieldBase[r] + c]
-                    guard p[at] == 0 else { continue }
-                    let range = (at + 5)..<offsets[fieldBase[r] + c + 1]
+                    guard let range = textRange(r, c) else { continue }
                     // Records come grouped by teacher: a run of one name is looked up once.
                     if let l = last, l.count == range.count, p[l].elementsEqual(p[range]) { continue }
                     last = range
@@ -144,15 +144,15 @@ struct UnnestArrays {
                 b.withUnsafeBufferPointer { p in
                     var last: (teacher: Range<Int>, plain: Bool)?
                     for r in records {
-                        let at = offsets[fieldBase[r]]
-                        guard p[at] == 0 else {
+                        guard let teacher = textRange(r, 0) else {
                             rest.append(r)
                             continue
                         }
-                        let teacher = (at + 5)..<offsets[fieldBase[r] + 1]
                         let isPlain: Bool
                         if let last, last.teacher.count == teacher.count,
-                            sameBytes(p.baseAddress! + last.teacher.lowerBound, p.baseAddress! + at + 5, count: teacher.count)
+                            sameBytes(
+                                p.baseAddress! + last.teacher.lowerBound, p.baseAddress! + teacher.lowerBound,
+                                count: teacher.count)
                         {
                             isPlain = last.plain
                         } else {
@@ -169,9 +169,7 @@ struct UnnestArrays {
                     let keyColumns = kind.columns.key.count
                     b.withUnsafeBufferPointer { p in
                         func text(_ r: Int, _ c: Int) -> UnsafeBufferPointer<UInt8> {
-                            let at = offsets[fieldBase[r] + c]
-                            guard p[at] == 0 else { return UnsafeBufferPointer(rebasing: p[at..<at]) }
-                            return UnsafeBufferPointer(rebasing: p[(at + 5)..<offsets[fieldBase[r] + c + 1]])
+                            UnsafeBufferPointer(rebasing: p[textRange(r, c) ?? 0..<0])
                         }
                         apart.sort { x, y in
                             for c in 0..<keyColumns {
@@ -197,7 +195,7 @@ struct UnnestArrays {
                     }
                     plainKinds[kind] = (apart.count, out)
                     if kind == .attendance, let tracks {
-                        summaries = Self.summaries(b, apart, tracks) { r, c in offsets[fieldBase[r] + c] }
+                        summaries = Self.summaries(b, apart, tracks, text: textRange) { r, c in offsets[fieldBase[r] + c] }
                     }
                 }
                 records = rest
