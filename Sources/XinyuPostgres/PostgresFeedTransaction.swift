@@ -229,9 +229,15 @@ final class PostgresFeedTransaction: FeedTransaction {
             }
             for kind in Self.order {
                 if let data = arrays.plainKinds[kind]?.copyText {
-                    try copyNew(kind.columns.table, kind.columns.columns, data)
+                    if kind == .attendance {
+                        try copyNew(Self.attendanceByTeacher.table, Self.attendanceByTeacher.columns, data)
+                    } else {
+                        try copyNew(kind.columns.table, kind.columns.columns, data)
+                    }
                 }
-                if let columns = arrays.kinds[kind]?.columns { try upsertSet(kind.columns, columns) }
+                if let columns = arrays.kinds[kind]?.columns {
+                    if kind == .attendance { try mergeAttendance(columns) } else { try upsertSet(kind.columns, columns) }
+                }
                 if let named = arrays.references[kind] { sentTeachers[kind, default: []].formUnion(named.teachers) }
             }
             // A teacher whose row was written and whom a later batch names again is rebuilt at the commit.
@@ -255,9 +261,16 @@ final class PostgresFeedTransaction: FeedTransaction {
             let stage = Self.stageName(t)
             let columns = t.columns.map(Self.quoted).joined(separator: ", ")
             let key = t.key.map(Self.quoted).joined(separator: ", ")
-            try s.execute(
-                "INSERT INTO \(t.table) (\(columns)) SELECT DISTINCT ON (\(key)) \(columns) FROM \(stage)"
-                    + " ORDER BY \(key), xinyu_seq DESC" + Self.onConflict(t))
+            let latest = "SELECT DISTINCT ON (\(key)) \(columns) FROM \(stage) ORDER BY \(key), xinyu_seq DESC"
+            if kind == .attendance {
+                // A view (migration v14): merged a group of teachers per call, about 4,096 records each.
+                let aggregates = t.columns.map { "array_agg(\(Self.quoted($0)))" }.joined(separator: ", ")
+                try s.execute(
+                    "SELECT xinyu_merge_attendance(\(aggregates)) FROM (\(latest)) n"
+                        + " GROUP BY (hashtext(n.teacherId) & 2147483647) % \(max(1, sequence / 4096))")
+            } else {
+                try s.execute("INSERT INTO \(t.table) (\(columns)) " + latest + Self.onConflict(t))
+            }
             try s.execute("TRUNCATE \(stage)")
         }
         pending = []
@@ -357,6 +370,25 @@ final class PostgresFeedTransaction: FeedTransaction {
             s.send(
                 numbered: "INSERT INTO \(t.table) (\(columns)) SELECT * FROM unnest(\(casts.joined(separator: ", ")))"
                     + Self.onConflict(t), arrays
+            ).map { _ in })
+    }
+
+    /// The table the feed's attendance records are stored in, one row per teacher (migration v14): `attendance` is
+    /// a view of it.
+    static let attendanceByTeacher = (
+        table: "attendanceByTeacher", columns: ["teacherId", "courseIds", "hoursTenths", "statuses", "results", "dates"]
+    )
+
+    /// Upserts attendance records (keys distinct; ``UnnestArrays``' literals in `attendance`'s column order) with
+    /// `xinyu_merge_attendance` (migration v14), sent without waiting as the upserts are.
+    private func mergeAttendance(_ literals: [String]) throws {
+        let casts = TableColumns.attendance.columns.enumerated().map { i, column in
+            "$\(i + 1)::\(Self.integerColumns.contains(column) ? "bigint" : "text")[]"
+        }
+        try drain(keeping: Self.inFlightLimit - 1)
+        inFlight.append(
+            s.send(
+                numbered: "SELECT xinyu_merge_attendance(\(casts.joined(separator: ", ")))", literals.map { .text($0) }
             ).map { _ in })
     }
 

@@ -1,3 +1,4 @@
+import NIOPosix
 import XinyuCore
 
 extension PostgresStore {
@@ -24,11 +25,14 @@ extension PostgresStore {
         ("v12-feed-references-at-commit", feedReferencesAtCommitSchema),
         // Issue #18: each teacher's counted feed records in one row, kept by triggers and the feed importer.
         ("v13-attendance-summary", attendanceSummarySchema),
+        // Issue #18: the feed's attendance records stored one row per teacher; `attendance` is a view of them.
+        ("v14-attendance-by-teacher", attendanceByTeacherSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer
     /// than this xinyu's is refused untouched (``StoreError/newerSchema(path:)``).
-    func migrate() throws {
+    /// `through` (tests): stop after that many migrations, to build a store as an older xinyu left it.
+    func migrate(through count: Int = migrations.count) throws {
         // Nearly every open finds the schema current: it reads the version without the store's write lock, which a
         // running district feed holds shared (``writing(district:_:)``), so that opening the store (every CLI
         // command does) never waits for the imports in progress. Only a migration takes the lock, and reads the
@@ -38,7 +42,7 @@ extension PostgresStore {
             return try s.rows("SELECT version FROM xinyuSchema").first?.int(0)
         }) {
             guard version <= Self.migrations.count else { throw StoreError.newerSchema(path: url) }
-            if version == Self.migrations.count { return }
+            if version >= count { return }
         }
         try write { s in
             try s.execute("CREATE TABLE IF NOT EXISTS xinyuSchema (version BIGINT NOT NULL)")
@@ -47,11 +51,20 @@ extension PostgresStore {
             }
             let version = try s.int("SELECT version FROM xinyuSchema")
             guard version <= Self.migrations.count else { throw StoreError.newerSchema(path: url) }
-            for m in Self.migrations.dropFirst(version) {
+            for m in Self.migrations.prefix(count).dropFirst(version) {
                 try s.script(m.sql)
             }
-            try s.execute("UPDATE xinyuSchema SET version = ?", [.int(Self.migrations.count)])
+            try s.execute("UPDATE xinyuSchema SET version = ?", [.int(max(version, count))])
         }
+    }
+
+    /// Opens `target` migrated through the first `count` migrations only: the store an older xinyu left (tests).
+    static func open(_ target: PostgresURL, through count: Int) throws -> PostgresStore {
+        let store = PostgresStore(
+            target: target, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), ownsGroup: true,
+            lockTimeout: AppDatabase.defaultBusyTimeout)
+        try store.migrate(through: count)
+        return store
     }
 
     static let coreSchema = """

@@ -86,7 +86,7 @@ extension UnnestArrays {
 
     /// `bytes` as a quoted array element inside a `COPY` text field: the array's escapes (`\"`, `\\`), then
     /// `COPY`'s (every backslash doubled; tab, newline and carriage return as `\t`, `\n`, `\r`).
-    private static func appendQuotedElement(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+    static func appendQuotedElement(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
         let backslash = UInt8(ascii: "\\")
         out.append(UInt8(ascii: "\""))
         for byte in bytes {

@@ -14,7 +14,8 @@ struct UnnestArrays {
     private(set) var kinds: [RecordBatch.Kind: (rows: Int, columns: [String])] = [:]
     /// Per kind of ``FeedReferenceKeys/kinds``: the records of teachers for whom `plain` said yes, apart from
     /// ``kinds``, as `COPY … FROM STDIN (FORMAT text)` data in the kind's column order, rows in key order (no stored
-    /// or earlier row can have their keys: `COPY` loads them straight into the table).
+    /// or earlier row can have their keys: `COPY` loads them straight into the table); attendance records as
+    /// ``PostgresFeedTransaction/attendanceByTeacher`` rows, one per teacher (``byTeacher(_:_:text:field:)``).
     private(set) var plainKinds: [RecordBatch.Kind: (rows: Int, copyText: [UInt8])] = [:]
     /// The ids of the batch's teacher records.
     private(set) var teacherIds: Set<String> = []
@@ -185,6 +186,10 @@ struct UnnestArrays {
                     out.reserveCapacity(apart.count * 64)
                     let columns = kind.columns.columns.count
                     b.withUnsafeBufferPointer { p in
+                        if kind == .attendance {
+                            out = Self.byTeacher(p, apart, text: textRange) { r, c in offsets[fieldBase[r] + c] }
+                            return
+                        }
                         for r in apart {
                             for c in 0..<columns {
                                 if c > 0 { out.append(9) }

@@ -113,12 +113,23 @@ import XinyuCore
             }
             let rest = kept.filter { $0[0] != .text(new) }
             #expect(arrays.plainKinds[kind]?.rows == (apart.isEmpty ? nil : apart.count))
-            #expect((arrays.plainKinds[kind]?.copyText ?? []) == PostgresSession.copyText(apart))
+            if kind == .attendance {
+                // One row per teacher (migration v14): the id, then each other column's values as an array.
+                let row: [PostgresValue] =
+                    [apart[0][0]]
+                    + (1..<kind.columns.columns.count).map { c in
+                        .text(PostgresFeedTransaction.arrayLiteral(apart.map { $0[c] }))
+                    }
+                #expect((arrays.plainKinds[kind]?.copyText ?? []) == PostgresSession.copyText([row]))
+            } else {
+                #expect((arrays.plainKinds[kind]?.copyText ?? []) == PostgresSession.copyText(apart))
+            }
             #expect(arrays.kinds[kind]?.rows == (rest.isEmpty ? nil : rest.count))
         }
         let text = String(decoding: arrays.plainKinds[.attendance]?.copyText ?? [], as: UTF8.self)
-        #expect(text.hasPrefix("N\\t1\\\\\tC\\n1\t1099511627776\tcompleted\t"))
-        #expect(text.split(separator: "\n").count == 2)
+        #expect(
+            text == "N\\t1\\\\\t{\"C\\n1\",\"C2\"}\t{1099511627776,-5}\t{\"completed\",\"completed\"}"
+                + "\t{\"pass\",\"pass\"}\t{\"2025-03-10\",\"2025-03-10\"}\n")
     }
 
     /// A new teacher's attendance summary row, written by the importer from its plain records (migration v13's
@@ -492,25 +503,83 @@ import XinyuCore
             _ = try store.write { s in try s.execute(sql) }
             #expect(try counted() == expected, "after \(sql)")
         }
-        _ = try store.write { s in try s.execute("TRUNCATE attendance") }
+        _ = try store.write { s in try s.execute("TRUNCATE attendanceByTeacher") }
         #expect(try store.write { s in try s.int("SELECT COUNT(*) FROM attendanceSummary") } == 0)
         _ = try store.write { s in
             try s.execute("INSERT INTO attendance VALUES ('T1', 'KA', 30, 'completed', 'pass', '2024-03-01')")
         }
         #expect(try counted() == ["T1": [a: 1]])
-        // The migration's own fill: the store as it was before v13, then migrated.
+    }
+
+    /// Migrations v13 and v14 on a store an older xinyu left (records in table `attendance`): v13 fills the
+    /// attendance summary, v14 moves every record into `attendanceByTeacher` (one row per teacher, courses in
+    /// order), and `attendance`, now a view, reads the same rows as before; the view's writes keep the table's
+    /// key, `NOT NULL` and reference rules.
+    @Test(.enabled(if: enabled)) func theMigrationsFillTheSummaryAndMoveEveryRecordIntoRowsPerTeacher() throws {
+        typealias Counted = CountedAttendanceConformanceTests
+        let server = try PostgresURL(ProcessInfo.processInfo.environment["XINYU_TEST_POSTGRES_URL"] ?? "")
+        let name = "xinyu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try PostgresStore.createDatabase(name, on: server)
+        let store = try PostgresStore.open(server.with(database: name), through: 12)
+        let records = [
+            "('T1', 'KA', 30, 'completed', 'pass', '2024-03-01')", "('T1', 'KN', 20, 'partial', 'none', '2024-04-01')",
+            "('T2', 'KN', 15, 'absent', 'none', '2024-05-01')", "('T1', 'K\"\\,{', 5, 'completed', 'fail', '2024-06-01')",
+        ]
         _ = try store.write { s in
             try s.script(
                 """
-                DROP FUNCTION xinyu_attendance_summary() CASCADE;
-                DROP FUNCTION xinyu_course_track_summary() CASCADE;
-                DROP FUNCTION xinyu_summarize_attendance(text[]);
-                DROP TABLE attendanceSummary;
-                UPDATE xinyuSchema SET version = 12;
+                INSERT INTO school VALUES ('S1', '学校', 'junior', TRUE, '440601');
+                INSERT INTO teacher VALUES ('T1', 'S1', '教师', 'class-teacher', NULL, 'active'),
+                    ('T2', 'S1', '教师', 'class-teacher', NULL, 'active'), ('T3', 'S1', '教师', 'class-teacher', NULL, 'active');
+                INSERT INTO course (id, title, tier, mode, hoursTenths, start, "end", track) VALUES
+                    ('KA', '课程', 40, 2, 400, '2020-01-01', '2026-01-01', 'A'),
+                    ('KN', '课程', 40, 2, 400, '2020-01-01', '2026-01-01', 'none'),
+                    ('K"\\,{', '课程', 40, 2, 400, '2020-01-01', '2026-01-01', 'B');
+                INSERT INTO attendance VALUES \(records.joined(separator: ", "));
                 """)
         }
+        let all = "SELECT teacherId, courseId, hoursTenths::text, status, result, date FROM attendance ORDER BY 1, 2"
+        func rows(_ sql: String) throws -> [String] {
+            try store.withSession { s in
+                try s.rows(sql).map { r in try (0..<6).map { try r.text($0) ?? "NULL" }.joined(separator: "|") }
+            }
+        }
+        let before = try rows(all)
+        #expect(before.count == 4)
         try store.migrate()
-        #expect(try counted() == ["T1": [a: 1]])
+        #expect(try store.withSession { s in try s.int("SELECT version FROM xinyuSchema") } == PostgresStore.migrations.count)
+        #expect(try rows(all) == before)
+        #expect(
+            try store.withSession { s in
+                try s.rows("SELECT teacherId, array_to_string(courseIds, ' ') FROM attendanceByTeacher ORDER BY 1")
+                    .map { "\(try $0.string(0)): \(try $0.string(1))" }
+            } == ["T1: K\"\\,{ KA KN", "T2: KN"])
+        let a = TrackedAttendance(track: .A, date: day(2024, 3, 1), tenths: 30, pass: true)
+        #expect(try Counted.reading(store, asOf: day(2026, 1, 1), district: nil, parts: 1) == ["T1": [a: 1]])
+        // The view's writes: a second record of a key, a NULL and an unknown course are refused as the table did;
+        // a teacher's last record deleted leaves no row.
+        let refused = [
+            "INSERT INTO attendance VALUES ('T2', 'KN', 15, 'absent', 'none', '2024-05-01')",
+            "INSERT INTO attendance VALUES ('T3', 'KN', NULL, 'absent', 'none', '2024-05-01')",
+            "UPDATE attendance SET courseId = 'NOCOURSE' WHERE teacherId = 'T2'",
+            "INSERT INTO attendance VALUES ('NOBODY', 'KN', 15, 'absent', 'none', '2024-05-01')",
+        ]
+        for sql in refused {
+            #expect(throws: PostgresStoreError.self, "\(sql)") { try store.write { s in try s.execute(sql) } }
+        }
+        #expect(try rows(all) == before)
+        _ = try store.write { s in
+            try s.execute(
+                "INSERT INTO attendance (teacherId, courseId, hoursTenths, status, date)"
+                    + " VALUES ('T3', 'KA', 10, 'completed', '2024-07-01')")
+            try s.execute("DELETE FROM attendance WHERE teacherId = 'T2'")
+        }
+        #expect(
+            try store.withSession { s in
+                try s.rows("SELECT teacherId FROM attendanceByTeacher ORDER BY 1").map { try $0.string(0) }
+            } == ["T1", "T3"])
+        let after = try rows(all)
+        #expect(after.last == "T3|KA|10|completed|none|2024-07-01")
     }
 
     @Test func temporarySQLStatesAreTypedStoreErrorsAndOthersAreNot() {
