@@ -89,6 +89,12 @@ extension UnnestArrays {
     static func appendQuotedElement(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
         let backslash = UInt8(ascii: "\\")
         out.append(UInt8(ascii: "\""))
+        // Nearly every text (ids, dates, status words) has none of the five bytes to escape: copied whole.
+        if !bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == backslash || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [backslash, backslash, byte])

@@ -15,7 +15,8 @@ struct UnnestArrays {
     /// Per kind of ``FeedReferenceKeys/kinds``: the records of teachers for whom `plain` said yes, apart from
     /// ``kinds``, as `COPY … FROM STDIN (FORMAT text)` data in the kind's column order, rows in key order (no stored
     /// or earlier row can have their keys: `COPY` loads them straight into the table); attendance records as
-    /// ``PostgresFeedTransaction/attendanceByTeacher`` rows, one per teacher (``byTeacher(_:_:text:field:)``).
+    /// ``PostgresFeedTransaction/attendanceByTeacher`` rows, one per teacher, in the batch's order
+    /// (``byTeacher(_:_:text:field:)``).
     private(set) var plainKinds: [RecordBatch.Kind: (rows: Int, copyText: [UInt8])] = [:]
     /// The ids of the batch's teacher records.
     private(set) var teacherIds: Set<String> = []
@@ -163,7 +164,7 @@ struct UnnestArrays {
                         if isPlain { apart.append(r) } else { rest.append(r) }
                     }
                 }
-                if !apart.isEmpty {
+                if !apart.isEmpty && kind != .attendance {
                     // In key order (the column's bytes, as `COLLATE "C"` sorts): each row then lands at the
                     // right end of the primary key's index, where the server finds its page without a descent
                     // and a split leaves the full page behind.
@@ -182,6 +183,8 @@ struct UnnestArrays {
                             return false
                         }
                     }
+                }
+                if !apart.isEmpty {
                     var out: [UInt8] = []
                     out.reserveCapacity(apart.count * 64)
                     let columns = kind.columns.columns.count

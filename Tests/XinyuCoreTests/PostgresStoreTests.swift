@@ -93,10 +93,10 @@ import XinyuCore
                 teacherId: teacher, courseId: course, hours: Hours(tenths: tenths), status: .completed, result: .pass,
                 date: day)
         }
-        batch.append(attendance(new, "C\n1", 30))
-        batch.append(attendance("T1", "C1", 10))
         batch.append(attendance(new, "C2", -5))
-        batch.append(attendance(new, "C\n1", 1 << 40))
+        batch.append(attendance("T1", "C1", 10))
+        batch.append(attendance(new, "C\n1", 30))
+        batch.append(attendance(new, "C2", 1 << 40))
         batch.append(LessonPractice(teacherId: new, date: day, periods: 3))
         batch.append(CounselingPractice(teacherId: "T1", date: day, hours: Hours(tenths: 5)))
         let arrays = try UnnestArrays(batch) { _, teacher in teacher == new }
@@ -114,11 +114,13 @@ import XinyuCore
             let rest = kept.filter { $0[0] != .text(new) }
             #expect(arrays.plainKinds[kind]?.rows == (apart.isEmpty ? nil : apart.count))
             if kind == .attendance {
-                // One row per teacher (migration v14): the id, then each other column's values as an array.
+                // One row per teacher (migration v14): the id, then each other column's values as an array, in the
+                // order the records came.
+                let records = kept.filter { $0[0] == .text(new) }
                 let row: [PostgresValue] =
-                    [apart[0][0]]
+                    [records[0][0]]
                     + (1..<kind.columns.columns.count).map { c in
-                        .text(PostgresFeedTransaction.arrayLiteral(apart.map { $0[c] }))
+                        .text(PostgresFeedTransaction.arrayLiteral(records.map { $0[c] }))
                     }
                 #expect((arrays.plainKinds[kind]?.copyText ?? []) == PostgresSession.copyText([row]))
             } else {
@@ -128,13 +130,14 @@ import XinyuCore
         }
         let text = String(decoding: arrays.plainKinds[.attendance]?.copyText ?? [], as: UTF8.self)
         #expect(
-            text == "N\\t1\\\\\t{\"C\\n1\",\"C2\"}\t{1099511627776,-5}\t{\"completed\",\"completed\"}"
+            text == "N\\t1\\\\\t{\"C2\",\"C\\n1\"}\t{1099511627776,30}\t{\"completed\",\"completed\"}"
                 + "\t{\"pass\",\"pass\"}\t{\"2025-03-10\",\"2025-03-10\"}\n")
     }
 
     /// A new teacher's attendance summary row, written by the importer from its plain records (migration v13's
     /// rule): counted are `completed` and `partial` records whose result is not `fail` and whose course's track is
-    /// A, B, C or cpd, packed as tenths × 8 + 4 for a pass + the track's code, in key order, with the date's text
+    /// A, B, C or cpd, packed as tenths × 8 + 4 for a pass + the track's code, in the order the records came (a
+    /// key's later record in the key's first place), with the date's text
     /// escaped twice (array, then `COPY`). A teacher with no counted record is summarized without a row; one who
     /// attended a course the feed did not give, or whose records are not plain, is left to the server.
     @Test func newTeachersSummariesFollowTheCountingRule() throws {
@@ -170,7 +173,7 @@ import XinyuCore
         #expect(tracks.count == 3)
         #expect(arrays.summaries.teachers == ["N1", "N2", "N5"])
         let rows = String(decoding: arrays.summaries.copyText, as: UTF8.self).split(separator: "\n")
-        #expect(rows == ["N1\t{244,99}\t{\"2024-03-01\",\"2024-06-01\"}", "N5\t{56}\t" + #"{"a\\"b\\\\c\td"}"#])
+        #expect(rows == ["N1\t{99,244}\t{\"2024-06-01\",\"2024-03-01\"}", "N5\t{56}\t" + #"{"a\\"b\\\\c\td"}"#])
         // Without the course tracks nothing is summarized; the records go as before.
         let plain = try UnnestArrays(batch) { _, teacher in teacher != "N4" }
         #expect(plain.summaries.teachers.isEmpty && plain.summaries.copyText.isEmpty)
