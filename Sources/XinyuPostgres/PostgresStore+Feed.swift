@@ -8,9 +8,7 @@ extension PostgresStore {
     public func applyFeed(_ body: (any FeedTransaction) throws -> FeedTransactionEnd) throws {
         try writing { s in
             let t = PostgresFeedTransaction(s, bulkLoad: bulkLoad)
-            let end = try body(t)
-            if end == .commit { try t.finish() }
-            return ((), end == .commit)
+            return ((), try Self.run(body, t))
         }
     }
 
@@ -20,10 +18,29 @@ extension PostgresStore {
         guard let district, district.utf8.count == 6, let code = Int(district) else { return try applyFeed(body) }
         try writing(district: code) { s in
             let t = PostgresFeedTransaction(s, bulkLoad: bulkLoad, district: code)
-            let end = try body(t)
-            if end == .commit { try t.finish() }
-            return ((), end == .commit)
+            return ((), try Self.run(body, t))
         }
+    }
+
+    /// Runs the importer's `body` in transaction `t` and tells whether to commit. Whatever `body` answers or throws,
+    /// the batches it submitted are packed and sent first (``PostgresFeedTransaction/waitForPacking()``): the
+    /// session is then the store's alone again, to commit or roll back.
+    private static func run(
+        _ body: (any FeedTransaction) throws -> FeedTransactionEnd, _ t: PostgresFeedTransaction
+    ) throws -> Bool {
+        let end: FeedTransactionEnd
+        do {
+            end = try body(t)
+        } catch {
+            try? t.waitForPacking()
+            throw error
+        }
+        guard end == .commit else {
+            try? t.waitForPacking()
+            return false
+        }
+        try t.finish()
+        return true
     }
 
     public func logImportAttempt(_ entry: ImportLogEntry) throws {
