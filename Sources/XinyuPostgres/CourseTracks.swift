@@ -5,7 +5,7 @@ import XinyuCore
 /// record of a course wins. A course the feed does not give (one stored before it) is not here: the summary of a
 /// teacher who attended one is rebuilt by the server at the feed's commit (``PostgresFeedTransaction/finish()``).
 ///
-/// A class: the feed transaction and the batches' ``UnnestArrays`` share one; one importer thread uses it.
+/// A class: the feed transaction and the batches' ``UnnestArrays`` share one; one thread at a time uses it.
 final class CourseTracks {
     private var map = ByteKeyMap<UInt8>()
 

@@ -20,6 +20,8 @@ import XinyuCore
 /// ``PostgresBulkLoad/unnest`` the records of teachers this transaction inserted go by `COPY` straight into their
 /// table until a second batch names the teacher (``newTeachers``): no stored row can have their keys, so neither
 /// `ON CONFLICT`'s index probe nor the `unnest` arrays' parsing and the statement's planning are needed.
+/// Attendance records are stored one row per teacher since migration v14 (``attendanceByTeacher``; `attendance` is
+/// a view): a new teacher's records go as one such row, a stored teacher's through `xinyu_merge_attendance`.
 ///
 /// The `unnest` upserts and the `COPY`s are sent without waiting (at most ``inFlightLimit`` at once), so that the
 /// importer reads and checks the next records while the server writes the last ones; every other statement of the
@@ -56,6 +58,8 @@ final class PostgresFeedTransaction: FeedTransaction, @unchecked Sendable {
     private var sentTeachers: [RecordBatch.Kind: Set<String>] = [:]
     /// The tracks of the feed's courses, which new teachers' attendance summaries are packed with.
     private let tracks = CourseTracks()
+    /// The courses the feed's attendance records named so far (``references`` holds them).
+    private let namedCourses = NamedCourses()
     /// The new teachers whose attendance summary rows the importer wrote (``UnnestArrays/summaries``) and no later
     /// batch named again: ``finish()`` leaves them out of the server's rebuild.
     private var summarized: Set<String> = []
@@ -250,7 +254,7 @@ final class PostgresFeedTransaction: FeedTransaction, @unchecked Sendable {
                 try stage(kind, rows)
             }
         case .unnest:
-            let arrays = try UnnestArrays(batch, tracks: tracks) { kind, teacher in
+            let arrays = try UnnestArrays(batch, tracks: tracks, courses: namedCourses) { kind, teacher in
                 newTeachers.contains(teacher) && !(sentTeachers[kind]?.contains(teacher) ?? false)
             }
             for (kind, named) in arrays.references {

@@ -16,12 +16,12 @@ struct UnnestArrays {
     /// ``kinds``, as `COPY … FROM STDIN (FORMAT text)` data in the kind's column order, rows in key order (no stored
     /// or earlier row can have their keys: `COPY` loads them straight into the table); attendance records as
     /// ``PostgresFeedTransaction/attendanceByTeacher`` rows, one per teacher, in the batch's order
-    /// (``byTeacher(_:_:text:field:)``).
+    /// (``byTeacher(_:_:offsets:fieldBase:)``).
     private(set) var plainKinds: [RecordBatch.Kind: (rows: Int, copyText: [UInt8])] = [:]
     /// The ids of the batch's teacher records.
     private(set) var teacherIds: Set<String> = []
     /// Per kind of ``FeedReferenceKeys/kinds`` in the batch: the distinct teacher ids and (attendance) course ids
-    /// its records name.
+    /// its records name (with ``NamedCourses``, only the courses no earlier batch named).
     private(set) var references: [RecordBatch.Kind: (teachers: Set<String>, courses: Set<String>)] = [:]
     /// With `tracks`: the teachers whose attendance records all went into ``plainKinds`` with a course of a known
     /// track, and their `attendanceSummary` rows (migration v13) as `COPY` text (teacherId, packed, dates): what
@@ -32,8 +32,11 @@ struct UnnestArrays {
     /// `plain(kind, teacher)`: whether the records of that kind and teacher go apart, into ``plainKinds``.
     /// `tracks`: the feed's course tracks, which learns the batch's course records first; with it, the plain
     /// attendance records' ``summaries`` are written.
+    /// `courses`: the course ids earlier batches of the feed named; with it, ``references`` gives only the courses
+    /// no earlier batch named, and `courses` learns them.
     init(
-        _ batch: RecordBatch, tracks: CourseTracks? = nil, plain: (RecordBatch.Kind, String) -> Bool = { _, _ in false }
+        _ batch: RecordBatch, tracks: CourseTracks? = nil, courses: NamedCourses? = nil,
+        plain: (RecordBatch.Kind, String) -> Bool = { _, _ in false }
     ) throws {
         let b = batch.bytes
         // Every record's kind and the offsets of its fields (one more offset for the record's end).
@@ -116,8 +119,9 @@ struct UnnestArrays {
             }
             return columns
         }
-        func named(_ records: [Int], _ c: Int) -> Set<String> {
-            var seen = ByteKeyMap<Bool>()
+        func named(_ records: [Int], _ c: Int, across feed: NamedCourses? = nil) -> Set<String> {
+            var seen = feed?.take() ?? ByteKeyMap<Bool>()
+            defer { feed?.keep(seen) }
             var names = Set<String>()
             b.withUnsafeBufferPointer { p in
                 var last: Range<Int>?
@@ -127,8 +131,7 @@ struct UnnestArrays {
                     if let l = last, l.count == range.count, p[l].elementsEqual(p[range]) { continue }
                     last = range
                     let name = UnsafeBufferPointer(rebasing: p[range])
-                    if seen.find(name) == nil {
-                        seen.insert(true, for: name)
+                    if seen.findOrInsert(true, for: name) == nil {
                         names.insert(String(decoding: name, as: UTF8.self))
                     }
                 }
@@ -139,7 +142,7 @@ struct UnnestArrays {
             var records = kept[Int(kind.rawValue)]
             if kind == .teacher { teacherIds = named(records, 0) }
             if FeedReferenceKeys.kinds.contains(kind) {
-                references[kind] = (named(records, 0), kind == .attendance ? named(records, 1) : [])
+                references[kind] = (named(records, 0), kind == .attendance ? named(records, 1, across: courses) : [])
                 // Records come grouped by teacher: one answer per run of one teacher's records.
                 var apart: [Int] = []
                 var rest: [Int] = []
@@ -190,7 +193,7 @@ struct UnnestArrays {
                     let columns = kind.columns.columns.count
                     b.withUnsafeBufferPointer { p in
                         if kind == .attendance {
-                            out = Self.byTeacher(p, apart, text: textRange) { r, c in offsets[fieldBase[r] + c] }
+                            out = Self.byTeacher(p, apart, offsets: offsets, fieldBase: fieldBase)
                             return
                         }
                         for r in apart {
