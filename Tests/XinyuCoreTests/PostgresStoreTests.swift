@@ -127,6 +127,46 @@ import XinyuCore
                 + "\t{2025-03-10,2025-03-10}\n")
     }
 
+    /// Both bulk loads store a feed's attendance alike (migration v14): the staging `COPY`
+    /// (`XINYU_PG_BULK_LOAD=copy`) merges its staged records into the per-teacher rows as the default does, the later
+    /// record of a key winning and a stored teacher's other records kept.
+    @Test(.enabled(if: enabled)) func bothBulkLoadsStoreAttendanceAlike() throws {
+        typealias Counted = CountedAttendanceConformanceTests
+        var read: [[String]] = []
+        for load in [PostgresBulkLoad.unnest, .copy] {
+            let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+            store.bulkLoad = load
+            try Counted.feed(store, "first") { b in
+                for (id, track) in [("KA", Track.A), ("KB", .B), ("KC", .C)] { b.append(Counted.course(id, track)) }
+                b.append(Counted.teacher("T1", "S1"))
+                b.append(Counted.teacher("T2", "S2"))
+                b.append(Counted.record("T1", "KA", .completed, .pass, day(2024, 3, 1)))
+                b.append(Counted.record("T1", "KB", .partial, .none, day(2024, 4, 1)))
+                b.append(Counted.record("T2", "KA", .absent, .none, day(2024, 5, 1)))
+            }
+            try Counted.feed(store, "second") { b in
+                b.append(Counted.record("T1", "KB", .completed, .pass, day(2024, 4, 2), tenths: 20))
+                b.append(Counted.record("T1", "KC", .completed, .none, day(2024, 6, 1)))
+                b.append(Counted.record("T1", "KC", .completed, .pass, day(2024, 6, 2)))  // the key's later record
+            }
+            read.append(
+                try store.withSession { s in
+                    try s.rows(
+                        """
+                        SELECT concat_ws('|', teacherId, courseId, hoursTenths, status, result, date) FROM attendance
+                        ORDER BY teacherId, courseId
+                        """
+                    ).map { try $0.string(0) }
+                })
+        }
+        #expect(
+            read[0] == [
+                "T1|KA|30|completed|pass|2024-03-01", "T1|KB|20|completed|pass|2024-04-02",
+                "T1|KC|30|completed|pass|2024-06-02", "T2|KA|30|absent|none|2024-05-01",
+            ])
+        #expect(read[1] == read[0])
+    }
+
     /// An array element goes bare only when PostgreSQL's array parser reads it back as it is.
     @Test func arrayElementsAreQuotedOnlyWhenTheParserNeedsIt() {
         func element(_ s: String) -> String {
