@@ -25,7 +25,9 @@ extension PostgresStore {
     /// Writers:
     /// - `xinyu_merge_attendance(teachers, courses, hours, statuses, results, dates)` upserts records given as
     ///   column arrays (the later of two records of one key wins): each teacher named gets their stored records
-    ///   of other courses plus the given ones. The feed importer calls it for teachers already stored
+    ///   of other courses plus the given ones. The stored records are read in `ON CONFLICT … DO UPDATE`, from the
+    ///   row as it is once locked, so two transactions merging records of one teacher at once (two districts'
+    ///   feeds naming a teacher who moved) both keep theirs. The feed importer calls it for teachers already stored
     ///   (``PostgresFeedTransaction``) and `COPY`s new teachers' rows straight into the table.
     /// - `INSERT`, `UPDATE` and `DELETE` on the view still work, one record at a time (an `INSTEAD OF` row
     ///   trigger): for a DBA's hand correction, not for bulk work. `TRUNCATE` is of `attendanceByTeacher`.
@@ -68,26 +70,27 @@ extension PostgresStore {
         CREATE FUNCTION xinyu_merge_attendance(
             teachers TEXT[], courses TEXT[], hours BIGINT[], statuses TEXT[], results TEXT[], dates TEXT[]
         ) RETURNS void LANGUAGE sql AS $$
-            WITH n AS (
+            INSERT INTO attendanceByTeacher AS b (teacherId, courseIds, hoursTenths, statuses, results, dates)
+            SELECT n.t, array_agg(n.c ORDER BY n.c), array_agg(n.h ORDER BY n.c), array_agg(n.s ORDER BY n.c),
+                array_agg(n.r ORDER BY n.c), array_agg(n.d ORDER BY n.c)
+            FROM (
                 SELECT DISTINCT ON (g.t, g.c) g.t, g.c, g.h, g.s, g.r, g.d
                 FROM (SELECT u.t COLLATE "C" AS t, u.c COLLATE "C" AS c, u.h, u.s COLLATE "C" AS s,
                         u.r COLLATE "C" AS r, u.d COLLATE "C" AS d, u.o
                     FROM unnest(teachers, courses, hours, statuses, results, dates) WITH ORDINALITY AS u(t, c, h, s, r, d, o)) g
-                ORDER BY g.t, g.c, g.o DESC),
-            m AS (
-                SELECT n.t, n.c, n.h, n.s, n.r, n.d FROM n
-                UNION ALL
-                SELECT b.teacherId, u.c, u.h, u.s, u.r, u.d
-                FROM (SELECT DISTINCT n.t FROM n) k
-                    JOIN attendanceByTeacher b ON b.teacherId = k.t
-                    CROSS JOIN LATERAL unnest(b.courseIds, b.hoursTenths, b.statuses, b.results, b.dates) AS u(c, h, s, r, d)
-                WHERE NOT EXISTS (SELECT 1 FROM n WHERE n.t = b.teacherId AND n.c = u.c))
-            INSERT INTO attendanceByTeacher AS b (teacherId, courseIds, hoursTenths, statuses, results, dates)
-            SELECT m.t, array_agg(m.c ORDER BY m.c), array_agg(m.h ORDER BY m.c), array_agg(m.s ORDER BY m.c),
-                array_agg(m.r ORDER BY m.c), array_agg(m.d ORDER BY m.c)
-            FROM m GROUP BY m.t
-            ON CONFLICT (teacherId) DO UPDATE SET courseIds = excluded.courseIds, hoursTenths = excluded.hoursTenths,
-                statuses = excluded.statuses, results = excluded.results, dates = excluded.dates;
+                ORDER BY g.t, g.c, g.o DESC) n
+            GROUP BY n.t
+            ON CONFLICT (teacherId) DO UPDATE SET (courseIds, hoursTenths, statuses, results, dates) = (
+                SELECT array_agg(m.c ORDER BY m.c), array_agg(m.h ORDER BY m.c), array_agg(m.s ORDER BY m.c),
+                    array_agg(m.r ORDER BY m.c), array_agg(m.d ORDER BY m.c)
+                FROM (
+                    SELECT e.c, e.h, e.s, e.r, e.d
+                    FROM unnest(excluded.courseIds, excluded.hoursTenths, excluded.statuses, excluded.results,
+                        excluded.dates) AS e(c, h, s, r, d)
+                    UNION ALL
+                    SELECT o.c, o.h, o.s, o.r, o.d
+                    FROM unnest(b.courseIds, b.hoursTenths, b.statuses, b.results, b.dates) AS o(c, h, s, r, d)
+                    WHERE o.c <> ALL (excluded.courseIds)) m);
         $$;
         CREATE FUNCTION xinyu_attendance_row() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

@@ -167,6 +167,59 @@ import XinyuCore
         #expect(read[1] == read[0])
     }
 
+    /// Two districts' feeds that add records of one stored teacher at once (a teacher who moved) both keep theirs
+    /// (migration v14): the second merge waits for the first's row and merges with it as committed, not with the
+    /// row as it was when the second statement started.
+    @Test(.enabled(if: enabled)) func twoFeedsAddingRecordsOfOneTeacherAtOnceKeepBoth() throws {
+        typealias Counted = CountedAttendanceConformanceTests
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        let other = try PostgresStore.open(store.target)
+        try Counted.feed(store, "first") { b in
+            for id in ["K0", "K1", "K2"] { b.append(Counted.course(id, .A)) }
+            b.append(Counted.teacher("T1", "S1"))
+            b.append(Counted.record("T1", "K0", .completed, .pass, day(2024, 3, 1)))
+        }
+        @Sendable func batch(_ course: String) -> RecordBatch {
+            var b = RecordBatch()
+            b.append(Counted.record("T1", course, .completed, .pass, day(2024, 4, 1)))
+            return b
+        }
+        let merged = DispatchSemaphore(value: 0)
+        let submitted = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        final class Outcome: @unchecked Sendable {  // written by the first feed's thread before `done`, read after
+            var error: Error?
+        }
+        let first = Outcome()
+        DispatchQueue.global().async {
+            do {
+                try store.applyFeed(district: "440601") { t in
+                    try t.submit(batch("K1"))
+                    _ = try t.teacherExists("T1")  // waits until the merge has run: T1's row is locked
+                    merged.signal()
+                    submitted.wait()
+                    Thread.sleep(forTimeInterval: 0.3)
+                    return .commit
+                }
+            } catch {
+                first.error = error
+            }
+            done.signal()
+        }
+        merged.wait()
+        try other.applyFeed(district: "440602") { t in
+            try t.submit(batch("K2"))
+            submitted.signal()
+            return .commit
+        }
+        done.wait()
+        #expect(first.error == nil, "\(String(describing: first.error))")
+        let courses = try store.withSession { s in
+            try s.rows("SELECT courseId FROM attendance WHERE teacherId = 'T1' ORDER BY 1").map { try $0.string(0) }
+        }
+        #expect(courses == ["K0", "K1", "K2"])
+    }
+
     /// An array element goes bare only when PostgreSQL's array parser reads it back as it is.
     @Test func arrayElementsAreQuotedOnlyWhenTheParserNeedsIt() {
         func element(_ s: String) -> String {
