@@ -16,7 +16,9 @@ extension PostgresStore {
     /// The rules the table kept are kept:
     /// - One record per teacher and course: every writer builds a teacher's arrays from distinct course ids
     ///   (`xinyu_merge_attendance`, the importer's `COPY` of new teachers' rows), and the view's writes refuse a
-    ///   second record of a key with the primary key's error (SQLSTATE 23505).
+    ///   second record of a key with the primary key's error (SQLSTATE 23505). No constraint checks it on the
+    ///   table itself (a check per row would cost the import a sort of every teacher's courses): SQL that writes
+    ///   `attendanceByTeacher` directly is trusted to keep a row's course ids distinct.
     /// - No NULL element and arrays of one length (a `CHECK`); a row has at least one record.
     /// - References: the statement triggers of v10/v12 (`xinyu_lock_references`, every course of the rows written)
     ///   and the attendance summary's of v13 move to the new table, with the same `WHEN` conditions, so the feed
