@@ -1,37 +1,31 @@
 import XinyuCore
 
 extension UnnestArrays {
-    /// The `attendanceByTeacher` rows (migration v14) of attendance `records` (the batch `b`'s record numbers, keys
-    /// distinct), as `COPY` text: one row per teacher, in the order teachers first come, holding the teacher's id and
-    /// one array per other column of `attendance` (course ids, hours, statuses, results, dates), element *i* of
-    /// each from the teacher's *i*-th record in the batch's order. Record `r`'s column `c` starts at
-    /// `offsets[fieldBase[r] + c]` and ends where the next one starts; a NULL field is written as `NULL`, which the
-    /// table's check refuses. Records come grouped by teacher (``ImportSession`` keeps a teacher's run in one batch),
-    /// so a run is looked up once; a teacher whose records come apart still gets one row.
-    static func byTeacher(
-        _ b: UnsafeBufferPointer<UInt8>, _ records: [Int], offsets: [Int], fieldBase: [Int]
-    ) -> [UInt8] {
-        /// The text of a field that starts at `at` and ends at `end`, or nil for an integer or NULL.
-        @inline(__always) func text(_ at: Int, _ end: Int) -> Range<Int>? { b[at] == 0 ? (at + 5)..<end : nil }
-        // Per teacher, in the order they first come: their records.
+    /// Attendance `records` (the batch `p`'s record numbers) grouped by teacher, in the order teachers first come,
+    /// each group's records in the batch's order; a record without a teacher id is a group of its own. Records come
+    /// grouped by teacher (``ImportSession`` keeps a teacher's run in one batch), so a run is looked up once; a
+    /// teacher whose records come apart still gets one group. `text(r, c)` is where record `r`'s column `c` has its
+    /// text.
+    static func teacherGroups(
+        _ p: UnsafeBufferPointer<UInt8>, _ records: [Int], text range: (Int, Int) -> Range<Int>?
+    ) -> [[Int]] {
         var groups: [[Int]] = []
         var index = ByteKeyMap<Int>()
         var last: (teacher: Range<Int>, at: Int)?
         var nulls: [Int] = []
         for r in records {
-            let f = fieldBase[r]
-            guard let teacher = text(offsets[f], offsets[f + 1]) else {
+            guard let teacher = range(r, 0) else {
                 nulls.append(r)
                 continue
             }
             if let l = last, l.teacher.count == teacher.count,
-                sameBytes(b.baseAddress! + l.teacher.lowerBound, b.baseAddress! + teacher.lowerBound, count: teacher.count)
+                sameBytes(p.baseAddress! + l.teacher.lowerBound, p.baseAddress! + teacher.lowerBound, count: teacher.count)
             {
                 groups[l.at].append(r)
                 continue
             }
             let at: Int
-            if let found = index.findOrInsert(groups.count, for: UnsafeBufferPointer(rebasing: b[teacher])) {
+            if let found = index.findOrInsert(groups.count, for: UnsafeBufferPointer(rebasing: p[teacher])) {
                 at = found
                 groups[at].append(r)
             } else {
@@ -40,11 +34,21 @@ extension UnnestArrays {
             }
             last = (teacher, at)
         }
-        // A record without a teacher id stays a row of its own: the table's NOT NULL refuses it.
-        groups += nulls.map { [$0] }
+        return groups + nulls.map { [$0] }
+    }
+
+    /// The `attendanceByTeacher` rows (migration v14) of attendance records grouped by teacher
+    /// (``teacherGroups(_:_:text:)``), as `COPY` text: per group, the teacher's id and one array per other column of
+    /// `attendance` (course ids, hours, statuses, results, dates), element *i* of each from the group's *i*-th
+    /// record. Record `r`'s column `c` starts at `offsets[fieldBase[r] + c]` and ends where the next one starts; a
+    /// NULL field is written as `NULL`, which the table's check refuses (a record without a teacher id: its
+    /// `NOT NULL`).
+    static func byTeacher(
+        _ b: UnsafeBufferPointer<UInt8>, _ groups: [[Int]], offsets: [Int], fieldBase: [Int]
+    ) -> [UInt8] {
         let columns = TableColumns.attendance.columns.count
         var out: [UInt8] = []
-        out.reserveCapacity((offsets.last ?? 0) + records.count * 8)
+        out.reserveCapacity((offsets.last ?? 0) + groups.count * 64)
         for group in groups {
             appendCopyField(b, at: offsets[fieldBase[group[0]]], to: &out)
             for c in 1..<columns {

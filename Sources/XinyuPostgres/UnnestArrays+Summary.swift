@@ -6,15 +6,15 @@ extension UnnestArrays {
     private static let fail = Array(CourseResult.fail.rawValue.utf8)
     private static let pass = Array(CourseResult.pass.rawValue.utf8)
 
-    /// The `attendanceSummary` rows of the teachers of attendance `records` (the batch's record numbers; `text(r, c)`
-    /// is where record `r`'s column `c` has its text, `field(r, c)` the offset of that field), by the rule of
-    /// `xinyu_summarize_attendance` (migration v13): a record counts if its status is `completed` or `partial`, its
-    /// result is not `fail` and its course's track is A, B, C or cpd; it is packed as tenths × 8 + 4 for a pass +
-    /// the track's code, with its date's text. A teacher one of whose records names a course of unknown track
-    /// (``CourseTracks``), or lacks its hours or date, is left out: the server rebuilds that teacher's row at the
-    /// commit.
+    /// The `attendanceSummary` rows of the teachers of attendance records grouped by teacher
+    /// (``teacherGroups(_:_:text:)``; `text(r, c)` is where record `r`'s column `c` has its text, `field(r, c)` the
+    /// offset of that field), by the rule of `xinyu_summarize_attendance` (migration v13): a record counts if its
+    /// status is `completed` or `partial`, its result is not `fail` and its course's track is A, B, C or cpd; it is
+    /// packed as tenths × 8 + 4 for a pass + the track's code, with its date's text. A teacher one of whose records
+    /// names a course of unknown track (``CourseTracks``), or lacks its hours or date, is left out: the server
+    /// rebuilds that teacher's row at the commit.
     static func summaries(
-        _ b: [UInt8], _ records: [Int], _ tracks: CourseTracks, text range: (Int, Int) -> Range<Int>?,
+        _ b: [UInt8], _ groups: [[Int]], _ tracks: CourseTracks, text range: (Int, Int) -> Range<Int>?,
         field: (Int, Int) -> Int
     ) -> (teachers: Set<String>, copyText: [UInt8]) {
         struct Summary {
@@ -27,41 +27,32 @@ extension UnnestArrays {
         var summaries: [Summary] = []
         b.withUnsafeBufferPointer { p in
             func bytes(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: p[r]) }
-            var index = ByteKeyMap<Int>()
-            var last: (teacher: Range<Int>, at: Int)?
-            for r in records {
-                guard let teacher = range(r, 0) else { continue }
-                let at: Int
-                // Records come grouped by teacher: a run of one teacher is looked up once.
-                if let l = last, bytes(l.teacher).elementsEqual(bytes(teacher)) {
-                    at = l.at
-                } else if let found = index.findOrInsert(summaries.count, for: bytes(teacher)) {
-                    at = found
-                } else {
-                    at = summaries.count
-                    summaries.append(Summary(first: r, teacher: teacher))
+            for group in groups {
+                guard let teacher = range(group[0], 0) else { continue }
+                var s = Summary(first: group[0], teacher: teacher)
+                for r in group {
+                    let hours = field(r, 2)
+                    guard let course = range(r, 1), let code = tracks.code(course: bytes(course)),
+                        let date = range(r, 5), p[hours] == 1
+                    else {
+                        s.known = false
+                        continue
+                    }
+                    guard code != CourseTracks.uncounted, let status = range(r, 3), let result = range(r, 4),
+                        bytes(status).elementsEqual(completed) || bytes(status).elementsEqual(partial),
+                        !bytes(result).elementsEqual(fail)
+                    else { continue }
+                    var tenths: Int64 = 0
+                    for k in 0..<8 { tenths |= Int64(p[hours + 1 + k]) << (8 * Int64(k)) }
+                    s.packed.append(tenths * 8 + (bytes(result).elementsEqual(pass) ? 4 : 0) + Int64(code))
+                    s.dates.append(date)
                 }
-                last = (teacher, at)
-                let hours = field(r, 2)
-                guard let course = range(r, 1), let code = tracks.code(course: bytes(course)), let date = range(r, 5),
-                    p[hours] == 1
-                else {
-                    summaries[at].known = false
-                    continue
-                }
-                guard code != CourseTracks.uncounted, let status = range(r, 3), let result = range(r, 4),
-                    bytes(status).elementsEqual(completed) || bytes(status).elementsEqual(partial),
-                    !bytes(result).elementsEqual(fail)
-                else { continue }
-                var tenths: Int64 = 0
-                for k in 0..<8 { tenths |= Int64(p[hours + 1 + k]) << (8 * Int64(k)) }
-                summaries[at].packed.append(tenths * 8 + (bytes(result).elementsEqual(pass) ? 4 : 0) + Int64(code))
-                summaries[at].dates.append(date)
+                summaries.append(s)
             }
         }
         var teachers = Set<String>()
         var out: [UInt8] = []
-        out.reserveCapacity(records.count * 20)
+        out.reserveCapacity(summaries.count * 256)
         b.withUnsafeBufferPointer { p in
             for s in summaries where s.known {
                 teachers.insert(String(decoding: p[s.teacher], as: UTF8.self))

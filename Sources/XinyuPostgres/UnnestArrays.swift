@@ -167,11 +167,24 @@ struct UnnestArrays {
                         if isPlain { apart.append(r) } else { rest.append(r) }
                     }
                 }
-                if !apart.isEmpty && kind != .attendance {
+                if !apart.isEmpty && kind == .attendance {
+                    // One row per teacher (migration v14); the summaries take the same groups.
+                    let groups = b.withUnsafeBufferPointer { Self.teacherGroups($0, apart, text: textRange) }
+                    plainKinds[kind] = (
+                        apart.count,
+                        b.withUnsafeBufferPointer { Self.byTeacher($0, groups, offsets: offsets, fieldBase: fieldBase) }
+                    )
+                    if let tracks {
+                        summaries = Self.summaries(b, groups, tracks, text: textRange) { r, c in offsets[fieldBase[r] + c] }
+                    }
+                } else if !apart.isEmpty {
                     // In key order (the column's bytes, as `COLLATE "C"` sorts): each row then lands at the
                     // right end of the primary key's index, where the server finds its page without a descent
                     // and a split leaves the full page behind.
                     let keyColumns = kind.columns.key.count
+                    let columns = kind.columns.columns.count
+                    var out: [UInt8] = []
+                    out.reserveCapacity(apart.count * 64)
                     b.withUnsafeBufferPointer { p in
                         func text(_ r: Int, _ c: Int) -> UnsafeBufferPointer<UInt8> {
                             UnsafeBufferPointer(rebasing: p[textRange(r, c) ?? 0..<0])
@@ -185,17 +198,6 @@ struct UnnestArrays {
                             }
                             return false
                         }
-                    }
-                }
-                if !apart.isEmpty {
-                    var out: [UInt8] = []
-                    out.reserveCapacity(apart.count * 64)
-                    let columns = kind.columns.columns.count
-                    b.withUnsafeBufferPointer { p in
-                        if kind == .attendance {
-                            out = Self.byTeacher(p, apart, offsets: offsets, fieldBase: fieldBase)
-                            return
-                        }
                         for r in apart {
                             for c in 0..<columns {
                                 if c > 0 { out.append(9) }
@@ -205,9 +207,6 @@ struct UnnestArrays {
                         }
                     }
                     plainKinds[kind] = (apart.count, out)
-                    if kind == .attendance, let tracks {
-                        summaries = Self.summaries(b, apart, tracks, text: textRange) { r, c in offsets[fieldBase[r] + c] }
-                    }
                 }
                 records = rest
             }
