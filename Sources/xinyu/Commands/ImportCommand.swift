@@ -72,7 +72,8 @@ struct ImportCommand: AsyncParsableCommand {
                 print(try JSONOutput.string(summaries), terminator: "")
             }
         default:
-            print(ImportReport.table(summaries), terminator: "")
+            // A file that could not be read has its one line on stderr; no empty table when none could.
+            if !summaries.isEmpty { print(ImportReport.table(summaries), terminator: "") }
         }
         if worst != 0 { throw ExitCode(worst) }
     }
