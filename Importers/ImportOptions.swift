@@ -20,5 +20,10 @@ public struct ImportOptions: Sendable {
     /// Valid attendance, counseling and lesson records of a district feed take the fast paths
     /// (`DistrictFeedReader+FastPaths.swift`); tests turn them off to compare the two paths.
     var fastPaths = true
+    /// How many awards' numbers are looked up in one query (tests make groups small). Each lookup waits for every
+    /// record sent before it to be written (PostgreSQL: the statements on their way), so that a district's 42,000
+    /// awards in groups of 1,000 kept the importer waiting 42 times at the end of its feed while the server wrote
+    /// the last batches; 50,000 pending awards hold about 10 MB.
+    var awardsPerLookup = 50_000
     public init() {}
 }

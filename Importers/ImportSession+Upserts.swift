@@ -61,10 +61,10 @@ extension ImportSession {
     }
 
     /// Queues an award whose other checks passed; its number is checked by ``settleAwards()``, with the awards
-    /// queued with it (``awardsPerLookup`` at most), in the order they came.
+    /// queued with it (``ImportOptions/awardsPerLookup`` at most), in the order they came.
     func upsertAward(_ a: Award, line: Int, column: Int, key: String) throws {
         pendingAwards.append(PendingAward(outcome: .check(a), line: line, column: column, key: key))
-        if pendingAwards.count >= Self.awardsPerLookup { try settleAwards() }
+        if pendingAwards.count >= options.awardsPerLookup { try settleAwards() }
     }
 
     /// Rejects an award record, after the awards queued before it.

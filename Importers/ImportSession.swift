@@ -31,8 +31,6 @@ final class ImportSession {
     var awardNumbers = AwardNumberIndex()
     /// Awards waiting for their number check (``settleAwards()``), in feed order.
     var pendingAwards: [PendingAward] = []
-    /// How many awards' numbers are looked up in one query.
-    static let awardsPerLookup = 1000
     /// mode="full": the schools the feed lists and every teacher id it mentions.
     var listedSchools = Set<String>()
     var mentionedTeachers = Set<String>()

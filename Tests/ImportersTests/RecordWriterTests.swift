@@ -164,13 +164,14 @@ import Testing
         #expect(numbers == ["T1=GD-C-0009", "T3=GD-C-0001"])
     }
 
-    /// The award numbers are checked in groups (one store lookup per ``ImportSession/awardsPerLookup`` awards, never
+    /// The award numbers are checked in groups (one store lookup per ``ImportOptions/awardsPerLookup`` awards, never
     /// every stored number): a number held by an award of an earlier group or stored by an earlier feed is refused,
     /// and rejections keep the feed's order whatever check refused them.
     @Test func awardNumbersAreCheckedInGroupsAndRejectionsKeepTheFeedsOrder() throws {
         let db = try AppDatabase.inMemory()
         _ = try FeedFixture.run(FeedFixture.feed(), db: db)  // T1's C award of 2025-06-01 holds GD-C-0001
-        let count = ImportSession.awardsPerLookup + 100
+        let group = 1000
+        let count = group + 100
         var lines: [String] = []
         for i in 0..<count {
             let issued = "\(2001 + i / 12)-\(i % 12 + 1 < 10 ? "0" : "")\(i % 12 + 1)-01"
@@ -180,7 +181,9 @@ import Testing
         lines.append(#"<award teacher="T3" level="Z" issued="2025-07-02"/>"#)  // refused before any lookup
         lines.append(#"<award teacher="T3" level="B" issued="2025-07-03" number="GD-C-0001"/>"#)  // stored
         lines.append(#"<award teacher="T3" level="A" issued="2025-07-04" number="N-7"/>"#)
-        let (s, _) = try FeedFixture.run(FeedFixture.feed(id: "F2", awards: lines.joined(separator: "\n")), db: db)
+        let (s, _) = try FeedFixture.run(FeedFixture.feed(id: "F2", awards: lines.joined(separator: "\n")), db: db) {
+            $0.awardsPerLookup = group
+        }
         #expect(s.rejected.map(\.key) == ["T3/C/2025-07-01", "T3/Z/2025-07-02", "T3/B/2025-07-03", "T3/A/2025-07-04"])
         #expect(s.rejected.map(\.line) == s.rejected.map(\.line).sorted())
         #expect(s.rejected[0].reason == "number N-5 is already the number of award T2/C/2001-06-01")
