@@ -106,13 +106,22 @@ final class PostgresFeedTransaction: FeedTransaction, @unchecked Sendable {
 
     /// A stored school's district never changes, so it is read as it is; for an id not stored, the school id's lock
     /// is taken and the row read again, so that of two districts' feeds creating one school id at once the second
-    /// sees the first's school once it committed (and rejects its own record).
+    /// sees the first's school once it committed (and rejects its own record). The lock and the second read go
+    /// together, in one round trip: the read runs once the lock is granted, with a snapshot of its own.
     func schoolDistrict(_ id: String) throws -> String? {
         try flush()
         let sql = "SELECT district FROM school WHERE id = ?"
         if let d = try s.rows(sql, [.text(id)]).first?.string(0) { return d }
-        try PostgresStore.lock(.school, text: id, s)
-        return try s.rows(sql, [.text(id)]).first?.string(0)
+        let locked = PostgresStore.sendLock(.school, text: id, s)
+        let district: String?
+        do {
+            district = try s.rows(sql, [.text(id)]).first?.string(0)
+        } catch {
+            try s.wait(locked)  // the lock's own error (a lock timeout), not the aborted transaction's
+            throw error
+        }
+        try s.wait(locked)
+        return district
     }
 
     func teacherExists(_ id: String) throws -> Bool {
@@ -156,6 +165,8 @@ final class PostgresFeedTransaction: FeedTransaction, @unchecked Sendable {
         }
     }
 
+    /// The school's and its grades' upserts are sent without waiting (the next statement of the feed waits for
+    /// them, ``flush()``): a district's 390 schools took two round trips each for them.
     func upsertSchool(_ school: School, grades: [Grade]) throws {
         try flush()
         try upsert(
@@ -388,14 +399,16 @@ final class PostgresFeedTransaction: FeedTransaction, @unchecked Sendable {
         return out
     }
 
-    /// Upserts `rows` into the table in multi-row statements (at most 30 000 arguments each).
+    /// Sends the upserts of `rows` into the table in multi-row statements (at most 30 000 arguments each), without
+    /// waiting for them (at most ``inFlightLimit`` on their way).
     private func upsert(_ t: TableColumns, _ rows: [[PostgresValue]]) throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, 30_000 / t.columns.count)
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
-            try s.execute(numbered: Self.upsertSQL(t, rows: chunk.count), chunk.flatMap { $0 })
+            try drain(keeping: Self.inFlightLimit - 1)
+            inFlight.append(s.send(numbered: Self.upsertSQL(t, rows: chunk.count), chunk.flatMap { $0 }).map { _ in })
             start += chunk.count
         }
     }

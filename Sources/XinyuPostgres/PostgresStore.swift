@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
 import NIOPosix
 import PostgresNIO
 import XinyuCore
@@ -170,6 +171,12 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
     /// Takes the two-key advisory lock `(kind, hashtext(text))` until the transaction ends.
     static func lock(_ kind: LockClass, text: String, _ s: PostgresSession) throws {
         try s.execute("SELECT pg_advisory_xact_lock(?::int4, hashtext(?))", [.int(kind.rawValue), .text(text)])
+    }
+
+    /// ``lock(_:text:_:)`` sent without waiting: the statements sent after it run once the lock is granted, and
+    /// ``PostgresSession/wait(_:)`` throws its error (a lock timeout).
+    static func sendLock(_ kind: LockClass, text: String, _ s: PostgresSession) -> EventLoopFuture<PostgresQueryResult> {
+        s.send(numbered: "SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", [.int(kind.rawValue), .text(text)])
     }
 
     private func transaction<T>(
