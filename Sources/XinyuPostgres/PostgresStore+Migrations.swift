@@ -27,6 +27,8 @@ extension PostgresStore {
         ("v13-attendance-summary", attendanceSummarySchema),
         // Issue #18: the feed's attendance records stored one row per teacher; `attendance` is a view of them.
         ("v14-attendance-by-teacher", attendanceByTeacherSchema),
+        // Issue #18: an award's teacher and a teacher's school checked once per statement (the award's: per feed).
+        ("v15-award-and-teacher-references", awardAndTeacherReferencesSchema),
     ]
 
     /// Runs the migrations not yet run, in one transaction under the write lock; a database whose schema is newer

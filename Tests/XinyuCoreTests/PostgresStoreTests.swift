@@ -547,6 +547,80 @@ import XinyuCore
         #expect(try store.teacher(id: "T1").name == "王芳")
     }
 
+    /// Migration v15: an award's teacher is checked once per feed at its commit, and per statement for every other
+    /// writer, with the foreign key's error; a teacher who holds an award is neither deleted nor renamed. A new
+    /// teacher's awards go by `COPY`, a later batch's by upsert. A teacher's school is checked per statement; a
+    /// school with a teacher is neither deleted nor renamed.
+    @Test(.enabled(if: enabled)) func awardsTeachersAndTeachersSchoolsAreKeptAsByTheForeignKeys() throws {
+        let store = try #require(try StoreEngine.postgres?.make() as? PostgresStore)
+        let school = School(id: "S1", name: "第一小学", stage: .primary, counselingRoom: true, district: "440608")
+        let teacher = Teacher(id: "T1", schoolId: "S1", name: "教师1", role: .classTeacher, hired: nil, status: .active)
+        func award(_ teacher: String, _ issued: String, _ number: String?) -> Award {
+            Award(teacherId: teacher, level: .C, issued: Day(issued)!, number: number, expires: nil)
+        }
+        try store.applyFeed { t in
+            try t.upsertSchool(school, grades: [])
+            var batch = RecordBatch()
+            batch.append(teacher)
+            batch.append(award("T1", "2025-06-01", "N-1"))
+            try t.submit(batch)
+            var later = RecordBatch()
+            later.append(award("T1", "2025-07-01", "N-2"))
+            later.append(award("T1", "2025-06-01", "N-3"))
+            try t.submit(later)
+            return .commit
+        }
+        let numbers = try store.withSession { s in
+            try s.rows("SELECT issued || '=' || number FROM award ORDER BY issued").map { try $0.string(0) }
+        }
+        #expect(numbers == ["2025-06-01=N-3", "2025-07-01=N-2"])
+        let foreignKeys = """
+            SELECT COUNT(*) FROM pg_constraint
+            WHERE contype = 'f' AND conname IN ('award_teacherid_fkey', 'teacher_schoolid_fkey')
+            """
+        #expect(try store.withSession { s in try s.int(foreignKeys) } == 0)
+        let error = #expect(throws: PostgresStoreError.self) {
+            try store.applyFeed { t in
+                for (i, who) in ["T1", "NOBODY", "T1"].enumerated() {
+                    var batch = RecordBatch()
+                    batch.append(award(who, "2024-0\(i + 1)-15", nil))
+                    try t.submit(batch)
+                }
+                return .commit
+            }
+        }
+        #expect(String(describing: error).contains("award_teacherid_fkey"))
+        #expect(try store.tableCounts()["award"] == 2)
+        #expect(throws: PostgresStoreError.self) {
+            try store.write { s in try s.execute("INSERT INTO award VALUES ('NOBODY', 'C', '2025-01-01', NULL, NULL)") }
+        }
+        for sql in ["DELETE FROM teacher WHERE id = 'T1'", "UPDATE teacher SET id = 'T9' WHERE id = 'T1'"] {
+            #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+        }
+        #expect(try store.write { s in try s.execute("UPDATE teacher SET name = '王芳' WHERE id = 'T1'") } == 1)
+        // A teacher's school.
+        let unknownSchool = #expect(throws: PostgresStoreError.self) {
+            try store.applyFeed { t in
+                var batch = RecordBatch()
+                batch.append(Teacher(id: "T2", schoolId: "S1", name: "教师2", role: .classTeacher, hired: nil, status: .active))
+                batch.append(
+                    Teacher(id: "T3", schoolId: "NOSCHOOL", name: "教师3", role: .classTeacher, hired: nil, status: .active))
+                try t.submit(batch)
+                return .commit
+            }
+        }
+        #expect(String(describing: unknownSchool).contains("teacher_schoolid_fkey"))
+        #expect(try store.tableCounts()["teacher"] == 1)
+        for sql in [
+            "UPDATE teacher SET schoolId = 'NOSCHOOL' WHERE id = 'T1'",
+            "DELETE FROM school WHERE id = 'S1'",
+            "UPDATE school SET id = 'S9' WHERE id = 'S1'",
+        ] {
+            #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+        }
+        #expect(try store.write { s in try s.execute("UPDATE school SET name = '第二小学' WHERE id = 'S1'") } == 1)
+    }
+
     /// Migration v11: a feed's transaction checks its records' teachers and courses once, before its commit (both
     /// bulk loads), and every other writer still has each statement checked by the triggers.
     @Test(.enabled(if: enabled)) func theImporterChecksReferencesAtCommitAndOtherWritersPerStatement() throws {
