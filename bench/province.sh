@@ -87,7 +87,7 @@ for code in "${CODES[@]}"; do
   x2=$(lint)
   import "$PG" "$f" "$WORK/pg-$code"
   x3=$(lint)
-  read -r xmin x xmax < <(printf "%s\n" "$x1" "$x2" "$x3" | sort -g | tr "\n" " ")
+  read -r xmin x xmax < <(printf "%s\n" "$x1" "$x2" "$x3" | sort -g | tr "\n" " "; echo)
   read -r s0 s1 srss <"$WORK/sq-$code"
   read -r p0 p1 prss <"$WORK/pg-$code"
   sq=$(echo "$s1 - $s0" | bc -l) pg=$(echo "$p1 - $p0" | bc -l)
