@@ -23,6 +23,18 @@ import Testing
         #expect(withBytes("nope") { map.find($0) } == nil)
     }
 
+    /// A map made with room for a batch's keys finds them as one that grew does, and still grows past its room.
+    @Test func aMapWithRoomFindsWhatWasStoredAndGrowsPastIt() {
+        for capacity in [0, 10, 3_000] {
+            var map = ByteKeyMap<Int>(capacity: capacity)
+            let keys = (0..<6_000).map { "T\($0)/C\($0 % 97)" }
+            for (i, k) in keys.enumerated() { #expect(withBytes(k) { map.findOrInsert(i, for: $0) } == nil) }
+            #expect(map.count == keys.count)
+            for (i, k) in keys.enumerated() { #expect(withBytes(k) { map.find($0) } == i) }
+            #expect(withBytes(keys[5]) { map.findOrInsert(-1, for: $0) } == 5)
+        }
+    }
+
     @Test func equalHashesAreToldApartByTheirBytes() {
         var map = ByteKeyMap<String>()
         // The same (forced) hash for two different keys: the bytes decide.
