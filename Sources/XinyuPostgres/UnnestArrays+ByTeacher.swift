@@ -88,7 +88,7 @@ extension UnnestArrays {
                 default: false
                 }
             }
-            && !(bytes.count == 4 && String(decoding: bytes, as: UTF8.self).lowercased() == "null")
+            && !(bytes.count == 4 && zip(bytes, "null".utf8).allSatisfy { $0 | 0x20 == $1 })
         if plain {
             out.append(contentsOf: bytes)
         } else {
