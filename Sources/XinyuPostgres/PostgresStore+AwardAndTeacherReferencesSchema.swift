@@ -13,8 +13,8 @@ extension PostgresStore {
     ///   statement of 1,000 teachers names a few schools) and raises the foreign key's error naming the first
     ///   school not stored. It always runs: it costs a few index probes per statement.
     /// - The other side, `ON DELETE RESTRICT`: deleting a teacher who holds an award, or a school that has a
-    ///   teacher, or changing their id, raises the same error as before (row triggers on `teacher`,
-    ///   `xinyu_feed_references_kept`, which now also looks at `award`, and on `school`).
+    ///   teacher, or changing their id, raises the foreign key's error as before: row triggers on `teacher` and
+    ///   `school` run `xinyu_references_kept(table, column, constraint)`, one function for both.
     ///
     /// The SQLite store keeps its foreign keys (SQLite checks them cheaply in the same B-tree pass).
     static let awardAndTeacherReferencesSchema = """
@@ -27,23 +27,6 @@ extension PostgresStore {
             REFERENCING NEW TABLE AS xinyu_new FOR EACH STATEMENT
             WHEN (current_setting('xinyu.feed_references', true) IS DISTINCT FROM 'checked at commit')
             EXECUTE FUNCTION xinyu_feed_references();
-        CREATE OR REPLACE FUNCTION xinyu_feed_references_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
-                RETURN NULL;
-            END IF;
-            IF (TG_TABLE_NAME = 'teacher' AND (EXISTS (SELECT 1 FROM attendance r WHERE r.teacherId = OLD.id)
-                    OR EXISTS (SELECT 1 FROM counseling r WHERE r.teacherId = OLD.id)
-                    OR EXISTS (SELECT 1 FROM lessonPractice r WHERE r.teacherId = OLD.id)
-                    OR EXISTS (SELECT 1 FROM award r WHERE r.teacherId = OLD.id)))
-                OR (TG_TABLE_NAME = 'course' AND EXISTS (SELECT 1 FROM attendance r WHERE r.courseId = OLD.id)) THEN
-                RAISE EXCEPTION 'update or delete on table "%" violates a foreign key constraint of the feed''s records',
-                    TG_TABLE_NAME
-                    USING ERRCODE = 'foreign_key_violation',
-                    DETAIL = format('Key (id)=(%s) is still referenced.', OLD.id);
-            END IF;
-            RETURN NULL;
-        END $$;
         ALTER TABLE teacher DROP CONSTRAINT teacher_schoolid_fkey;
         CREATE FUNCTION xinyu_teacher_schools() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
@@ -63,20 +46,26 @@ extension PostgresStore {
             REFERENCING NEW TABLE AS xinyu_new FOR EACH STATEMENT EXECUTE FUNCTION xinyu_teacher_schools();
         CREATE TRIGGER teacher_schools_update AFTER UPDATE ON teacher
             REFERENCING NEW TABLE AS xinyu_new FOR EACH STATEMENT EXECUTE FUNCTION xinyu_teacher_schools();
-        CREATE FUNCTION xinyu_school_teachers_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION xinyu_references_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            referenced BOOLEAN;
         BEGIN
             IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
                 RETURN NULL;
             END IF;
-            IF EXISTS (SELECT 1 FROM teacher t WHERE t.schoolId = OLD.id) THEN
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I r WHERE r.%I = $1)', TG_ARGV[0], TG_ARGV[1])
+                INTO referenced USING OLD.id;
+            IF referenced THEN
                 RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "%"',
-                    'school', 'teacher_schoolid_fkey', 'teacher'
+                    TG_TABLE_NAME, TG_ARGV[2], TG_ARGV[0]
                     USING ERRCODE = 'foreign_key_violation',
-                    DETAIL = format('Key (id)=(%s) is still referenced from table "teacher".', OLD.id);
+                    DETAIL = format('Key (id)=(%s) is still referenced from table "%s".', OLD.id, TG_ARGV[0]);
             END IF;
             RETURN NULL;
         END $$;
-        CREATE TRIGGER school_teachers_kept AFTER DELETE OR UPDATE OF id ON school
-            FOR EACH ROW EXECUTE FUNCTION xinyu_school_teachers_kept();
+        CREATE TRIGGER award_references_kept AFTER DELETE OR UPDATE OF id ON teacher
+            FOR EACH ROW EXECUTE FUNCTION xinyu_references_kept('award', 'teacherid', 'award_teacherid_fkey');
+        CREATE TRIGGER teacher_references_kept AFTER DELETE OR UPDATE OF id ON school
+            FOR EACH ROW EXECUTE FUNCTION xinyu_references_kept('teacher', 'schoolid', 'teacher_schoolid_fkey');
         """
 }

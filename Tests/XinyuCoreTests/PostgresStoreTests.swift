@@ -595,7 +595,8 @@ import XinyuCore
             try store.write { s in try s.execute("INSERT INTO award VALUES ('NOBODY', 'C', '2025-01-01', NULL, NULL)") }
         }
         for sql in ["DELETE FROM teacher WHERE id = 'T1'", "UPDATE teacher SET id = 'T9' WHERE id = 'T1'"] {
-            #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+            let kept = #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+            #expect(String(describing: kept).contains("award_teacherid_fkey"))
         }
         #expect(try store.write { s in try s.execute("UPDATE teacher SET name = '王芳' WHERE id = 'T1'") } == 1)
         // A teacher's school.
@@ -616,7 +617,8 @@ import XinyuCore
             "DELETE FROM school WHERE id = 'S1'",
             "UPDATE school SET id = 'S9' WHERE id = 'S1'",
         ] {
-            #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+            let refused = #expect(throws: PostgresStoreError.self) { try store.write { s in try s.execute(sql) } }
+            #expect(String(describing: refused).contains("teacher_schoolid_fkey"))
         }
         #expect(try store.write { s in try s.execute("UPDATE school SET name = '第二小学' WHERE id = 'S1'") } == 1)
     }
