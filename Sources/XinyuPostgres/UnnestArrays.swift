@@ -75,8 +75,9 @@ struct UnnestArrays {
         var kept = [[Int]](repeating: [], count: slots)
         // Keys are found with the importer's byte-key map, not a `Set` of SipHash-hashed slices: hashing every
         // record's key that way was a fifth of the importer's CPU in a district import.
-        var index = [ByteKeyMap<Int>](repeating: ByteKeyMap(), count: slots)
-        for kind in Set(kindOf) { index[Int(kind.rawValue)] = ByteKeyMap(capacity: kindOf.count) }
+        var perKind = [Int](repeating: 0, count: slots)
+        for kind in kindOf { perKind[Int(kind.rawValue)] += 1 }
+        var index = perKind.map { ByteKeyMap<Int>(capacity: $0) }
         let keyFields = (0..<slots).map { RecordBatch.Kind(rawValue: UInt8($0))?.columns.key.count ?? 0 }
         b.withUnsafeBufferPointer { p in
             for r in 0..<kindOf.count {
