@@ -7,15 +7,8 @@ import XinyuCore
 ///
 /// A class: the feed transaction and its batches' ``UnnestArrays`` share one; one thread at a time uses it.
 final class NamedCourses {
-    /// The names seen, moved out while a batch uses them (``take()``, ``keep(_:)``), so that they are not copied.
     private var seen = ByteKeyMap<Bool>()
 
-    /// The names seen so far, for a batch to add to; give them back with ``keep(_:)``.
-    func take() -> ByteKeyMap<Bool> {
-        defer { seen = ByteKeyMap() }
-        return seen
-    }
-
-    /// Keeps `names` (what ``take()`` gave, with the batch's new names) for the next batch.
-    func keep(_ names: ByteKeyMap<Bool>) { seen = names }
+    /// Whether no earlier call named `course` (it is remembered for the next ones).
+    func isFirst(_ course: UnsafeBufferPointer<UInt8>) -> Bool { seen.findOrInsert(true, for: course) == nil }
 }

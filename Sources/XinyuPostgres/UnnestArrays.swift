@@ -122,8 +122,7 @@ struct UnnestArrays {
             return columns
         }
         func named(_ records: [Int], _ c: Int, across feed: NamedCourses? = nil) -> Set<String> {
-            var seen = feed?.take() ?? ByteKeyMap<Bool>()
-            defer { feed?.keep(seen) }
+            var seen = ByteKeyMap<Bool>()
             var names = Set<String>()
             b.withUnsafeBufferPointer { p in
                 var last: Range<Int>?
@@ -133,7 +132,7 @@ struct UnnestArrays {
                     if let l = last, l.count == range.count, p[l].elementsEqual(p[range]) { continue }
                     last = range
                     let name = UnsafeBufferPointer(rebasing: p[range])
-                    if seen.findOrInsert(true, for: name) == nil {
+                    if feed?.isFirst(name) ?? (seen.findOrInsert(true, for: name) == nil) {
                         names.insert(String(decoding: name, as: UTF8.self))
                     }
                 }
