@@ -170,7 +170,7 @@ public final class PostgresStore: XinyuStore, @unchecked Sendable {
 
     /// Takes the two-key advisory lock `(kind, hashtext(text))` until the transaction ends.
     static func lock(_ kind: LockClass, text: String, _ s: PostgresSession) throws {
-        try s.execute("SELECT pg_advisory_xact_lock(?::int4, hashtext(?))", [.int(kind.rawValue), .text(text)])
+        try s.wait(sendLock(kind, text: text, s))
     }
 
     /// ``lock(_:text:_:)`` sent without waiting: the statements sent after it run once the lock is granted, and
