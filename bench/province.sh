@@ -58,6 +58,13 @@ export XINYU_BUSY_TIMEOUT=86400  # SQLite's second writer of a pair waits for th
 now() { date +%s.%N; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
 
+# lint FILE: seconds `xmllint --stream` takes on FILE
+lint() {
+  local t0 t1
+  t0=$(now); xmllint --stream --noout "$1"; t1=$(now)
+  echo "$t1 - $t0" | bc -l
+}
+
 # import DB FILE LOG: runs the import, writes "start end peakKB" to LOG
 import() {
   local start end
@@ -81,12 +88,11 @@ echo "## 1. one after another"
 SQ=$WORK/seq.sqlite PG=$(newdb province_seq_$$)
 for code in "${CODES[@]}"; do
   f=$WORK/$code.xml
-  lint() { local t0 t1; t0=$(now); xmllint --stream --noout "$f"; t1=$(now); echo "$t1 - $t0" | bc -l; }
-  x1=$(lint)
+  x1=$(lint "$f")
   import "$SQ" "$f" "$WORK/sq-$code"
-  x2=$(lint)
+  x2=$(lint "$f")
   import "$PG" "$f" "$WORK/pg-$code"
-  x3=$(lint)
+  x3=$(lint "$f")
   read -r xmin x xmax < <(printf "%s\n" "$x1" "$x2" "$x3" | sort -g | tr "\n" " "; echo)
   read -r s0 s1 srss <"$WORK/sq-$code"
   read -r p0 p1 prss <"$WORK/pg-$code"
